@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { STAFF_ROLES } from "./roles";
+
+// One schema per form, used by the browser (react-hook-form) and parsed again on the server.
+
+const email = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .min(1, "Enter your email address")
+  .max(254, "Email address must be 254 characters or fewer")
+  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }))
+  .transform((v) => v.toLowerCase());
+
+const name = z
+  .string({ error: "Enter your full name" })
+  .trim()
+  .min(1, "Enter your full name")
+  .max(100, "Full name must be 100 characters or fewer")
+  .refine((v) => !/[\r\n]/.test(v), "Full name must be on one line");
+
+export const newPassword = z
+  .string({ error: "Enter a password" })
+  .min(1, "Enter a password")
+  .min(12, "Password must be 12 characters or more")
+  .max(200, "Password must be 200 characters or fewer");
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Enter your password"),
+  redirectTo: z.string().optional(),
+});
+
+export const registerSchema = z
+  .object({
+    name,
+    email,
+    password: newPassword,
+    confirmPassword: z.string({ error: "Confirm your password" }).min(1, "Confirm your password"),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "Passwords do not match",
+  });
+
+export const staffAccountSchema = z.object({
+  name,
+  email,
+  role: z.enum(STAFF_ROLES, { error: "Select the person's role" }),
+  password: newPassword,
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;
+export type RegisterInput = z.infer<typeof registerSchema>;
+export type StaffAccountInput = z.infer<typeof staffAccountSchema>;

@@ -1,0 +1,66 @@
+import { recordAudit } from "~/domain/audit/audit.server";
+import { db } from "~/lib/db.server";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
+import type { RegisterInput, StaffAccountInput } from "./accounts.schema";
+import { isRole, type Role } from "./roles";
+
+export type AccountResult = { ok: true; userId: string } | { ok: false; field: string; message: string };
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}
+
+/** Applicants register themselves. */
+export async function registerApplicant(input: RegisterInput): Promise<AccountResult> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, role: "applicant" },
+      });
+      await recordAudit({ actorId: created.id, action: "user.registered", subjectType: "user", subjectId: created.id, after: { email: created.email, role: "applicant" } }, tx);
+      return created;
+    });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return { ok: false, field: "email", message: "An account with this email address already exists. Sign in instead" };
+    }
+    throw error;
+  }
+}
+
+/** Staff accounts are created by an admin, never by self-registration. */
+export async function createStaffAccount(adminId: string, input: StaffAccountInput): Promise<AccountResult> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, role: input.role } });
+      await recordAudit({ actorId: adminId, action: "user.created", subjectType: "user", subjectId: created.id, after: { email: created.email, role: created.role } }, tx);
+      return created;
+    });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, field: "email", message: "An account with this email address already exists" };
+    throw error;
+  }
+}
+
+export type AuthenticatedUser = { id: string; role: Role };
+
+/** Checks an email and password; the same answer and timing whether or not the account exists. */
+export async function authenticate(email: string, password: string): Promise<AuthenticatedUser | null> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true, disabledAt: true } });
+  if (!user) return verifyAgainstDummy(password).then(() => null);
+  const valid = await verifyPassword(user.passwordHash, password);
+  if (!valid || user.disabledAt || !isRole(user.role)) return null;
+  return { id: user.id, role: user.role };
+}
+
+export function listStaff() {
+  return db.user.findMany({
+    where: { role: { not: "applicant" } },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, role: true, disabledAt: true },
+  });
+}

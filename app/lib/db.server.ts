@@ -1,0 +1,38 @@
+// One database module for both databases: the client is chosen by the scheme of DATABASE_URL
+// (ADR 0002). Both generated clients come from the same models, so they share one type.
+import { PrismaClient as SqliteClient } from "@csf/prisma-sqlite";
+import { PrismaClient as PostgresClient } from "@csf/prisma-postgresql";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { env } from "./env.server";
+
+export type Db = SqliteClient;
+export type { Prisma } from "@csf/prisma-sqlite";
+
+export function isPostgresUrl(url: string) {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function createDb(url: string): Db {
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    // Same models, same query API: the PostgreSQL client is used through the shared type.
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const file = resolve(url.replace(/^file:/, ""));
+  mkdirSync(dirname(file), { recursive: true });
+  // WAL lets readers go on while one writer writes; the setting is stored in the file.
+  const setup = new Database(file);
+  setup.pragma("journal_mode = WAL");
+  setup.close();
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { __csfDb?: Db };
+
+/** The application's database client (one per process, kept across dev reloads). */
+export const db: Db = (globalForDb.__csfDb ??= createDb(env().DATABASE_URL));

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+
+/** One message per field, keyed by the field's name (dots for nested fields). */
+export type FieldErrors = Record<string, string | undefined>;
+
+/** The first message for each field of a failed zod parse; a form-level error goes under "form". */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function hasErrors(errors: FieldErrors | undefined): boolean {
+  return Object.values(errors ?? {}).some(Boolean);
+}
+
+/** The page title gets "Error: " in front when the form has errors (GOV.UK pattern). */
+export function pageTitle(title: string, errors?: FieldErrors) {
+  return `${hasErrors(errors) ? "Error: " : ""}${title} – Community Safety Fund`;
+}

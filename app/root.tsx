@@ -1,0 +1,92 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { PageLayout } from "~/components/govuk/layout";
+import { getSessionUser } from "~/domain/auth/session.server";
+import { useNonce } from "~/lib/nonce";
+import styles from "~/styles/app.scss?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "Community Safety Fund" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  return { user: user ? { name: user.name, role: user.role } : null };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en" className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d70b8" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <script
+          nonce={nonce}
+          // GOV.UK Frontend styles its JavaScript-enhanced components only when this class is set.
+          dangerouslySetInnerHTML={{
+            __html:
+              "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <PageLayout user={data?.user ?? null}>{children}</PageLayout>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const title =
+      error.status === 404
+        ? "Page not found"
+        : error.status === 403
+          ? "You do not have permission to view this page"
+          : error.status === 405
+            ? "This page cannot be used that way"
+            : "Sorry, there is a problem with the service";
+    return (
+      <>
+        <title>{`${title} – Community Safety Fund`}</title>
+        <h1 className="govuk-heading-l">{title}</h1>
+        {error.status === 404 ? (
+          <p className="govuk-body">If you typed the web address, check it is correct.</p>
+        ) : error.status === 403 ? (
+          <p className="govuk-body">You are signed in with an account that cannot do this. Go back to your home page.</p>
+        ) : (
+          <p className="govuk-body">Try again later.</p>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <title>Sorry, there is a problem with the service – Community Safety Fund</title>
+      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+      <p className="govuk-body">Try again later. Nothing you entered has been lost.</p>
+    </>
+  );
+}

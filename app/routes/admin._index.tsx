@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listStaff } from "~/domain/auth/accounts.server";
+import { requireRole } from "~/domain/auth/guards.server";
+import { isRole, roleLabel } from "~/domain/auth/roles";
+
+export const meta: MetaFunction = () => [{ title: "Staff accounts – Community Safety Fund" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const staff = await listStaff();
+  return { staff: staff.map((s) => ({ ...s, role: isRole(s.role) ? roleLabel(s.role) : s.role, disabled: Boolean(s.disabledAt) })) };
+}
+
+export default function AdminHome() {
+  const { staff } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Staff accounts</h1>
+      <Link to="/admin/staff/new" className="govuk-button" data-module="govuk-button">
+        Add a staff account
+      </Link>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Name</th>
+            <th scope="col" className="govuk-table__header">Email</th>
+            <th scope="col" className="govuk-table__header">Role</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {staff.map((s) => (
+            <tr className="govuk-table__row" key={s.id}>
+              <td className="govuk-table__cell">{s.name}{s.disabled ? " (disabled)" : ""}</td>
+              <td className="govuk-table__cell">{s.email}</td>
+              <td className="govuk-table__cell">{s.role}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

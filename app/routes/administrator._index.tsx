@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/domain/auth/guards.server";
+import { potPence } from "~/domain/rounds/pot";
+import { db } from "~/lib/db.server";
+import { formatPounds } from "~/lib/money";
+
+export const meta: MetaFunction = () => [{ title: "Fund administration – Community Safety Fund" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["fund_administrator"]);
+  const rounds = await db.round.findMany({
+    orderBy: { opensAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      baseAllocationPence: true,
+      rolledForwardPence: true,
+      matchFundingPence: true,
+      remainingPotPence: true,
+      fund: { select: { name: true } },
+      _count: { select: { bids: { where: { status: { not: "draft" } } } } },
+    },
+  });
+  return {
+    name: user.name,
+    rounds: rounds.map((r) => ({ id: r.id, name: `${r.fund.name}: ${r.name}`, pot: potPence(r), remaining: r.remainingPotPence, bids: r._count.bids })),
+  };
+}
+
+export default function AdministratorHome() {
+  const { name, rounds } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{name}</span>
+      <h1 className="govuk-heading-l">Fund administration</h1>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Rounds</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Round</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Bids received</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Pot</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Not yet awarded</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rounds.map((r) => (
+            <tr className="govuk-table__row" key={r.id}>
+              <th scope="row" className="govuk-table__header">{r.name}</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{r.bids}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.pot)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.remaining)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/domain/auth/guards.server";
+import { db } from "~/lib/db.server";
+import { formatPounds } from "~/lib/money";
+
+export const meta: MetaFunction = () => [{ title: "Your bids – Community Safety Fund" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["applicant"]);
+  // Scoped in the query itself: only organisations this user is a member of.
+  const memberships = await db.membership.findMany({
+    where: { userId: user.id },
+    select: {
+      organisation: {
+        select: {
+          id: true,
+          name: true,
+          bids: {
+            orderBy: { createdAt: "desc" },
+            select: { id: true, title: true, reference: true, status: true, amountRequestedPence: true, round: { select: { name: true } } },
+          },
+        },
+      },
+    },
+  });
+  return { name: user.name, organisations: memberships.map((m) => m.organisation) };
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  ineligible: "Not eligible",
+  in_assessment: "Being assessed",
+  awarded: "Awarded",
+  reserve: "Reserve",
+  declined: "Not funded",
+  withdrawn: "Withdrawn",
+};
+
+export default function ApplicantHome() {
+  const { name, organisations } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{name}</span>
+      <h1 className="govuk-heading-l">Your bids</h1>
+      {organisations.length === 0 ? (
+        <p className="govuk-body">
+          You are not part of an organisation yet. <Link className="govuk-link" to="/rounds">See the funding rounds</Link> to check whether you can apply.
+        </p>
+      ) : (
+        organisations.map((organisation) => (
+          <section key={organisation.id} aria-labelledby={`org-${organisation.id}`}>
+            <h2 className="govuk-heading-m" id={`org-${organisation.id}`}>
+              {organisation.name}
+            </h2>
+            {organisation.bids.length === 0 ? (
+              <p className="govuk-body">No bids yet.</p>
+            ) : (
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Bids from {organisation.name}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Bid</th>
+                    <th scope="col" className="govuk-table__header">Round</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Requested</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {organisation.bids.map((bid) => (
+                    <tr className="govuk-table__row" key={bid.id}>
+                      <td className="govuk-table__cell">
+                        {bid.title || "Untitled bid"}
+                        {bid.reference ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.reference}</span> : null}
+                      </td>
+                      <td className="govuk-table__cell">{bid.round.name}</td>
+                      <td className="govuk-table__cell">
+                        <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
+                      </td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric app-money">
+                        {bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/domain/auth/guards.server";
+import { db } from "~/lib/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Allocations for sign-off – Community Safety Fund" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["opcc_sign_off"]);
+  const waiting = await db.round.findMany({
+    where: { opccSignOffRequired: true, allocationStatus: "approved" },
+    select: { id: true, name: true, fund: { select: { name: true } } },
+  });
+  return { name: user.name, waiting: waiting.map((r) => ({ id: r.id, name: `${r.fund.name}: ${r.name}` })) };
+}
+
+export default function OpccHome() {
+  const { name, waiting } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{name}</span>
+      <h1 className="govuk-heading-l">Allocations for sign-off</h1>
+      {waiting.length === 0 ? (
+        <p className="govuk-body">No allocations are waiting for your sign-off.</p>
+      ) : (
+        <ul className="govuk-list">
+          {waiting.map((r) => (
+            <li key={r.id}>{r.name}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

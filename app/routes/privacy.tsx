@@ -1,0 +1,19 @@
+import type { MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction = () => [{ title: "Privacy notice – Community Safety Fund" }];
+
+export default function PrivacyNotice() {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Privacy notice</h1>
+        <p className="govuk-body">
+          The Office of the Police and Crime Commissioner uses the information you give to assess bids
+          to the fund, to pay awards and to publish what was funded. Only the people who need to see a
+          bid can see it.
+        </p>
+        <p className="govuk-body">We use one cookie, to keep you signed in. It is removed when you sign out.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { registerSchema } from "~/domain/auth/accounts.schema";
+import { registerApplicant } from "~/domain/auth/accounts.server";
+import { roleHome } from "~/domain/auth/roles";
+import { getSessionUser, startSession } from "~/domain/auth/session.server";
+import { fieldErrorsFrom, pageTitle, type FieldErrors } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+export const meta: MetaFunction = ({ data: d }) => [
+  { title: pageTitle("Create an account", (d as { errors?: FieldErrors } | undefined)?.errors) },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(roleHome(user.role));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const values = { name: String(form.name ?? ""), email: String(form.email ?? "") };
+  const parsed = registerSchema.safeParse(form);
+  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+  const result = await registerApplicant(parsed.data);
+  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
+  const cookie = await startSession(request, result.userId);
+  return redirect(roleHome("applicant"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Register() {
+  const actionData = useActionData<typeof action>();
+  const { register, errors, onSubmit } = useGovukForm(registerSchema, { serverErrors: actionData?.errors });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Create an account</h1>
+        <p className="govuk-body">
+          Create an account to bid for your organisation. Colleagues can join your organisation later.
+        </p>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.values.name} {...register("name")} />
+          <TextInput
+            label="Email address"
+            hint="We will send your receipts and outcomes here"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            error={errors.email}
+            defaultValue={actionData?.values.email}
+            {...register("email")}
+          />
+          <TextInput label="Create a password" hint="Use 12 characters or more" type="password" autoComplete="new-password" error={errors.password} {...register("password")} />
+          <TextInput label="Confirm your password" type="password" autoComplete="new-password" error={errors.confirmPassword} {...register("confirmPassword")} />
+          <Button>Create account</Button>
+        </Form>
+        <p className="govuk-body">
+          Already have an account? <Link className="govuk-link" to="/sign-in">Sign in</Link>.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { signInSchema } from "~/domain/auth/accounts.schema";
+import { authenticate } from "~/domain/auth/accounts.server";
+import { safeRedirectPath } from "~/domain/auth/guards.server";
+import { roleHome } from "~/domain/auth/roles";
+import { getSessionUser, startSession } from "~/domain/auth/session.server";
+import { fieldErrorsFrom, pageTitle, type FieldErrors } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+export const meta: MetaFunction<typeof loader, { root: unknown }> = ({ data: d }) => [
+  { title: pageTitle("Sign in", (d as { errors?: FieldErrors } | undefined)?.errors) },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(roleHome(user.role));
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  return { redirectTo: safeRedirectPath(redirectTo, "") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = signInSchema.safeParse(form);
+  const email = typeof form.email === "string" ? form.email : "";
+  if (!parsed.success) {
+    return data({ errors: fieldErrorsFrom(parsed.error), values: { email } }, { status: 400 });
+  }
+  const user = await authenticate(parsed.data.email, parsed.data.password);
+  if (!user) {
+    await recordAudit({ actorId: null, action: "user.sign_in_failed", outcome: "refused", subjectType: "user", details: { email: parsed.data.email } });
+    return data(
+      { errors: { email: "Enter a correct email address and password" } as FieldErrors, values: { email } },
+      { status: 400 },
+    );
+  }
+  const cookie = await startSession(request, user.id);
+  const to = safeRedirectPath(parsed.data.redirectTo, roleHome(user.role));
+  return redirect(to, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errors, onSubmit } = useGovukForm(signInSchema, { serverErrors: actionData?.errors });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextInput
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            error={errors.email}
+            defaultValue={actionData?.values.email}
+            {...register("email")}
+          />
+          <TextInput label="Password" type="password" autoComplete="current-password" error={errors.password} {...register("password")} />
+          <Button>Sign in</Button>
+        </Form>
+        <p className="govuk-body">
+          New to the fund? <Link className="govuk-link" to="/register">Create an account</Link>.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The portal's Node server: Express in front of Remix so that security headers, the CSRF origin
+// check and static files are handled in one place for every response (ADR 0001).
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+import { randomBytes } from "node:crypto";
+import { isSameOriginRequest, securityHeaders } from "./server/security.mjs";
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT || 3000);
+const appUrl = process.env.APP_URL || `http://localhost:${port}`;
+
+const vite = production
+  ? null
+  : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  for (const [name, value] of Object.entries(securityHeaders({ nonce, production }))) res.setHeader(name, value);
+  const ownOrigin = `${req.protocol}://${req.get("host")}`;
+  const allowed = isSameOriginRequest({
+    method: req.method,
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    allowedOrigins: [new URL(appUrl).origin, ownOrigin],
+  });
+  if (!allowed) {
+    res.status(403).type("text/plain").send("This request came from another site and has been refused.");
+    return;
+  }
+  next();
+});
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+app.get("/favicon.ico", (_req, res) => res.status(204).end());
+
+const build = vite
+  ? () => vite.ssrLoadModule("virtual:remix/server-build")
+  : await import("./build/server/index.js");
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: production ? "production" : "development",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const server = app.listen(port, () => {
+  console.log(`Community Safety Fund portal on ${appUrl}`);
+});
+
+if (!vite) {
+  // entry.server exports the background work (the outbox sender) so it shares the app's modules.
+  const startBackgroundWork = build.entry?.module?.startBackgroundWork;
+  const stopBackgroundWork = typeof startBackgroundWork === "function" ? await startBackgroundWork() : undefined;
+  const shutdown = () => {
+    server.close(async () => {
+      await stopBackgroundWork?.();
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
