@@ -3,11 +3,14 @@
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { randomBytes } from "node:crypto";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { isSameOriginRequest, securityHeaders } from "./server/security.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
 const appUrl = process.env.APP_URL || `http://localhost:${port}`;
+const buildDir = resolve(process.env.REMIX_BUILD_DIR || "build");
 
 const vite = production
   ? null
@@ -37,15 +40,15 @@ app.use((req, res, next) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use("/assets", express.static(join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(join(buildDir, "client"), { maxAge: "1h" }));
 }
 
 app.get("/favicon.ico", (_req, res) => res.status(204).end());
 
 const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build")
-  : await import("./build/server/index.js");
+  : await import(pathToFileURL(join(buildDir, "server/index.js")).href);
 
 app.all(
   "*",

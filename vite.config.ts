@@ -24,6 +24,7 @@ export default defineConfig({
   plugins: [
     !process.env.VITEST &&
       remix({
+        buildDirectory: process.env.REMIX_BUILD_DIR ?? "build",
         ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
         future: {
           v3_fetcherPersist: true,

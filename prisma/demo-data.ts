@@ -163,7 +163,7 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
       budget: [["Door and window locks for 120 homes", 600_000, 0], ["Volunteer training and equipment", 350_000, 100_000]] as const,
       areas: ["County Durham"],
       priorities: ["Reducing anti-social behaviour", "Protecting vulnerable people"],
-      outcomes: [["Older residents feel safer at home", "Residents reporting they feel safe (survey)", "80% of 120 households"]],
+      outcomes: [["Older residents feel safer at home", "Residents reporting they feel safe (survey)", "80% of 120 households"]] as const,
     },
     {
       org: 2,
@@ -174,7 +174,7 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
       budget: [["Two part-time peer mentors for a year", 2_000_000, 0], ["Travel and venue hire", 400_000, 200_000]] as const,
       areas: ["County Durham", "Darlington"],
       priorities: ["Reducing reoffending", "Tackling drug and alcohol harm"],
-      outcomes: [["Mentees do not reoffend", "Mentees with no new offence after 6 months", "70% of 40 mentees"]],
+      outcomes: [["Mentees do not reoffend", "Mentees with no new offence after 6 months", "70% of 40 mentees"]] as const,
     },
   ];
   for (const [index, bid] of submitted.entries()) {

@@ -16,8 +16,3 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 export function hasErrors(errors: FieldErrors | undefined): boolean {
   return Object.values(errors ?? {}).some(Boolean);
 }
-
-/** The page title gets "Error: " in front when the form has errors (GOV.UK pattern). */
-export function pageTitle(title: string, errors?: FieldErrors) {
-  return `${hasErrors(errors) ? "Error: " : ""}${title} – Community Safety Fund`;
-}

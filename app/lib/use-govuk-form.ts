@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import { useEffect, type FormEvent } from "react";
 import { useForm, type FieldErrors as RhfErrors, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "./form-errors";
@@ -23,7 +23,12 @@ function flatten(errors: RhfErrors, prefix = ""): FieldErrors {
  */
 export function useGovukForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  options: { serverErrors?: FieldErrors; defaultValues?: Partial<z.input<S>> } = {},
+  options: {
+    serverErrors?: FieldErrors;
+    defaultValues?: Partial<z.input<S>>;
+    /** Fields to empty whenever the server answers with errors (passwords are never kept). */
+    clearOnServerError?: string[];
+  } = {},
 ) {
   const submit = useSubmit();
   const form = useForm<z.input<S>>({
@@ -34,8 +39,15 @@ export function useGovukForm<S extends z.ZodType<FieldValues, FieldValues>>(
     reValidateMode: "onSubmit",
     shouldFocusError: false,
   });
+  const { serverErrors, clearOnServerError } = options;
+  const { setValue } = form;
+  useEffect(() => {
+    if (!serverErrors) return;
+    for (const name of clearOnServerError ?? []) setValue(name as never, "" as never);
+  }, [serverErrors, clearOnServerError, setValue]);
+
   const clientErrors = flatten(form.formState.errors);
-  const errors = Object.keys(clientErrors).length > 0 ? clientErrors : (options.serverErrors ?? {});
+  const errors = Object.keys(clientErrors).length > 0 ? clientErrors : (serverErrors ?? {});
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;

@@ -1,11 +1,10 @@
-import type { MetaFunction } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { Link } from "@remix-run/react";
-
-export const meta: MetaFunction = () => [{ title: "Apply to the Community Safety Fund – Community Safety Fund" }];
 
 export default function StartPage() {
   return (
     <div className="govuk-grid-row">
+      <DocumentTitle title="Apply to the Community Safety Fund" />
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">Apply to the Community Safety Fund</h1>
         <p className="govuk-body">

@@ -1,10 +1,9 @@
-import type { MetaFunction } from "@remix-run/node";
-
-export const meta: MetaFunction = () => [{ title: "Accessibility statement – Community Safety Fund" }];
+import { DocumentTitle } from "~/components/document-title";
 
 export default function AccessibilityStatement() {
   return (
     <div className="govuk-grid-row">
+      <DocumentTitle title="Accessibility statement" />
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Accessibility statement</h1>
         <p className="govuk-body">

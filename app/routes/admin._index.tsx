@@ -1,10 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listStaff } from "~/domain/auth/accounts.server";
 import { requireRole } from "~/domain/auth/guards.server";
 import { isRole, roleLabel } from "~/domain/auth/roles";
-
-export const meta: MetaFunction = () => [{ title: "Staff accounts – Community Safety Fund" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -16,6 +15,7 @@ export default function AdminHome() {
   const { staff } = useLoaderData<typeof loader>();
   return (
     <>
+      <DocumentTitle title="Staff accounts" />
       <h1 className="govuk-heading-l">Staff accounts</h1>
       <Link to="/admin/staff/new" className="govuk-button" data-module="govuk-button">
         Add a staff account

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -7,12 +8,9 @@ import { staffAccountSchema } from "~/domain/auth/accounts.schema";
 import { createStaffAccount } from "~/domain/auth/accounts.server";
 import { requireRole } from "~/domain/auth/guards.server";
 import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
-import { fieldErrorsFrom, pageTitle, type FieldErrors } from "~/lib/form-errors";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
-export const meta: MetaFunction = ({ data: d }) => [
-  { title: pageTitle("Add a staff account", (d as { errors?: FieldErrors } | undefined)?.errors) },
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -35,6 +33,7 @@ export default function NewStaffAccount() {
   const { register, errors, onSubmit } = useGovukForm(staffAccountSchema, { serverErrors: actionData?.errors });
   return (
     <div className="govuk-grid-row">
+      <DocumentTitle title="Add a staff account" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Add a staff account</h1>

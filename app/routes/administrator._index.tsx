@@ -1,11 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { potPence } from "~/domain/rounds/pot";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
-
-export const meta: MetaFunction = () => [{ title: "Fund administration – Community Safety Fund" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["fund_administrator"]);
@@ -32,6 +31,7 @@ export default function AdministratorHome() {
   const { name, rounds } = useLoaderData<typeof loader>();
   return (
     <>
+      <DocumentTitle title="Fund administration" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Fund administration</h1>
       <table className="govuk-table">

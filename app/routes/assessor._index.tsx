@@ -1,9 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { db } from "~/lib/db.server";
-
-export const meta: MetaFunction = () => [{ title: "Bids to assess – Community Safety Fund" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["assessor"]);
@@ -29,6 +28,7 @@ export default function AssessorHome() {
   const { name, queue } = useLoaderData<typeof loader>();
   return (
     <>
+      <DocumentTitle title="Bids to assess" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Bids to assess</h1>
       {queue.length === 0 ? (

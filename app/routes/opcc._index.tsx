@@ -1,9 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { db } from "~/lib/db.server";
-
-export const meta: MetaFunction = () => [{ title: "Allocations for sign-off – Community Safety Fund" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["opcc_sign_off"]);
@@ -18,6 +17,7 @@ export default function OpccHome() {
   const { name, waiting } = useLoaderData<typeof loader>();
   return (
     <>
+      <DocumentTitle title="Allocations for sign-off" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Allocations for sign-off</h1>
       {waiting.length === 0 ? (

@@ -1,10 +1,9 @@
-import type { MetaFunction } from "@remix-run/node";
-
-export const meta: MetaFunction = () => [{ title: "Privacy notice – Community Safety Fund" }];
+import { DocumentTitle } from "~/components/document-title";
 
 export default function PrivacyNotice() {
   return (
     <div className="govuk-grid-row">
+      <DocumentTitle title="Privacy notice" />
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Privacy notice</h1>
         <p className="govuk-body">

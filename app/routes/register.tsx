@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -7,12 +8,9 @@ import { registerSchema } from "~/domain/auth/accounts.schema";
 import { registerApplicant } from "~/domain/auth/accounts.server";
 import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser, startSession } from "~/domain/auth/session.server";
-import { fieldErrorsFrom, pageTitle, type FieldErrors } from "~/lib/form-errors";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
-export const meta: MetaFunction = ({ data: d }) => [
-  { title: pageTitle("Create an account", (d as { errors?: FieldErrors } | undefined)?.errors) },
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -31,11 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(roleHome("applicant"), { headers: { "Set-Cookie": cookie } });
 }
 
+const PASSWORD_FIELDS = ["password", "confirmPassword"];
+
 export default function Register() {
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit } = useGovukForm(registerSchema, { serverErrors: actionData?.errors });
+  const { register, errors, onSubmit } = useGovukForm(registerSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
   return (
     <div className="govuk-grid-row">
+      <DocumentTitle title="Create an account" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Create an account</h1>

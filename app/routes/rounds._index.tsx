@@ -1,11 +1,9 @@
-import type { MetaFunction } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { useLoaderData } from "@remix-run/react";
 import { potPence, roundPhase } from "~/domain/rounds/pot";
 import { listRoundsForPublic } from "~/domain/rounds/rounds.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
-
-export const meta: MetaFunction = () => [{ title: "Funding rounds – Community Safety Fund" }];
 
 export async function loader() {
   const now = new Date();
@@ -31,6 +29,7 @@ export default function Rounds() {
   const { rounds } = useLoaderData<typeof loader>();
   return (
     <>
+      <DocumentTitle title="Funding rounds" />
       <h1 className="govuk-heading-l">Funding rounds</h1>
       {rounds.length === 0 ? (
         <p className="govuk-body">There are no funding rounds yet.</p>

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DocumentTitle } from "~/components/document-title";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -9,12 +10,9 @@ import { authenticate } from "~/domain/auth/accounts.server";
 import { safeRedirectPath } from "~/domain/auth/guards.server";
 import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser, startSession } from "~/domain/auth/session.server";
-import { fieldErrorsFrom, pageTitle, type FieldErrors } from "~/lib/form-errors";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
-export const meta: MetaFunction<typeof loader, { root: unknown }> = ({ data: d }) => [
-  { title: pageTitle("Sign in", (d as { errors?: FieldErrors } | undefined)?.errors) },
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -43,12 +41,15 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(to, { headers: { "Set-Cookie": cookie } });
 }
 
+const PASSWORD_FIELDS = ["password"];
+
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errors, onSubmit } = useGovukForm(signInSchema, { serverErrors: actionData?.errors });
+  const { register, errors, onSubmit } = useGovukForm(signInSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
   return (
     <div className="govuk-grid-row">
+      <DocumentTitle title="Sign in" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Sign in</h1>

@@ -12,15 +12,18 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
         Skip to main content
       </a>
-      <header className="govuk-header" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container">
-          <div className="govuk-header__logo">
-            <Link to="/" className="govuk-header__link govuk-header__link--homepage">
-              <span className="govuk-header__logotype-text">Community Safety Fund</span>
-            </Link>
+      {/* GOV.UK's generic header (no crown: this service is not on GOV.UK), the service navigation
+          and the phase banner sit together in the page's banner landmark. */}
+      <header>
+        <div className="govuk-generic-header">
+          <div className="govuk-generic-header__container govuk-width-container">
+            <div className="govuk-generic-header__logo">
+              <Link to="/" className="govuk-generic-header__homepage-link app-header__service-name">
+                Community Safety Fund
+              </Link>
+            </div>
           </div>
         </div>
-      </header>
       <div className="govuk-service-navigation" data-module="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
@@ -58,15 +61,18 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
           </div>
         </div>
       </div>
-      <div className="govuk-width-container">
-        <div className="govuk-phase-banner">
-          <p className="govuk-phase-banner__content">
-            <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
-            <span className="govuk-phase-banner__text">
-              This is a new service. Tell the fund team if something does not work as you expect.
-            </span>
-          </p>
+        <div className="govuk-width-container">
+          <div className="govuk-phase-banner">
+            <p className="govuk-phase-banner__content">
+              <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
+              <span className="govuk-phase-banner__text">
+                This is a new service. Tell the fund team if something does not work as you expect.
+              </span>
+            </p>
+          </div>
         </div>
+      </header>
+      <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {children}
         </main>

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Command 1 of the quick start: install, prepare the SQLite database with demo data, build
+# and serve the portal on http://localhost:3000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.csf-lock-hash ] || [ "$(cat node_modules/.csf-lock-hash)" != "$lock_hash" ]; then
+  npm ci --no-audit --no-fund
+  echo "$lock_hash" > node_modules/.csf-lock-hash
+fi
+node scripts/prisma.mjs generate >/dev/null
+
+export DATABASE_URL=${DATABASE_URL:-file:./data/demo.db}
+export PORT=${PORT:-3000}
+export APP_URL=${APP_URL:-http://localhost:$PORT}
+export NODE_ENV=production
+# A demo secret kept beside the database, made once; a real deployment sets its own.
+mkdir -p data
+[ -f data/.session-secret ] || node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))' > data/.session-secret
+export SESSION_SECRET=${SESSION_SECRET:-$(cat data/.session-secret)}
+
+node scripts/prisma.mjs migrate-deploy
+npx --no-install tsx prisma/seed.ts
+npx --no-install remix vite:build >/dev/null
+
+echo
+echo "Community Safety Fund portal: $APP_URL"
+echo "(stop it with Ctrl+C)"
+exec node server.mjs

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The server the end-to-end tests drive: the production build on a fresh, seeded SQLite file.
+set -euo pipefail
+port=${1:-3100}
+dir=tmp/e2e
+rm -rf "$dir" && mkdir -p "$dir"
+export NODE_ENV=production
+export DATABASE_URL="file:./$dir/e2e.db"
+export SESSION_SECRET=e2e-session-secret-0123456789abcdef
+export APP_URL="http://localhost:$port"
+export PORT="$port"
+export DOCUMENT_STORAGE_DIR="$dir/documents"
+node scripts/prisma.mjs migrate-deploy >/dev/null
+npx --no-install tsx prisma/seed.ts >/dev/null
+exec node server.mjs

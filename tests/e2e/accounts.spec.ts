@@ -1,0 +1,93 @@
+import { attemptSignIn, DEMO_PASSWORD, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+test("public pages are accessible", async ({ page }) => {
+  for (const path of ["/", "/rounds", "/sign-in", "/register", "/accessibility", "/privacy"]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});
+
+test("a new applicant registers, sees errors first, and lands on their bids", async ({ page }, testInfo) => {
+  await page.goto("/register");
+  await page.getByLabel("Full name").fill("Kemi Adebayo");
+  await page.getByLabel("Email address").fill("not an email");
+  await page.getByLabel("Create a password").fill("short");
+  await page.getByLabel("Confirm your password").fill("different");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toContainText("There is a problem");
+  await expect(summary).toContainText("Enter an email address in the correct format, like name@example.org");
+  await expect(summary).toContainText("Password must be 12 characters or more");
+  await expect(page).toHaveTitle(/^Error: Create an account/);
+  await expect(page.getByLabel("Full name")).toHaveValue("Kemi Adebayo");
+  await expectNoAxeViolations(page);
+
+  await summary.getByRole("link", { name: /Enter an email address/ }).click();
+  await expect(page.getByLabel("Email address")).toBeFocused();
+
+  const email = `kemi-${testInfo.project.name}-${Date.now()}@example.org`;
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill("a-long-enough-password");
+  await page.getByLabel("Confirm your password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/applicant$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your bids");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: /Sign out/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/applicant");
+  await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fapplicant/);
+});
+
+const HOMES = [
+  ["applicant@demo.csf.test", "/applicant", "Your bids"],
+  ["assessor@demo.csf.test", "/assessor", "Bids to assess"],
+  ["administrator@demo.csf.test", "/administrator", "Fund administration"],
+  ["opcc@demo.csf.test", "/opcc", "Allocations for sign-off"],
+  ["admin@demo.csf.test", "/admin", "Staff accounts"],
+] as const;
+
+for (const [email, home, heading] of HOMES) {
+  test(`${email} signs in to ${home}`, async ({ page }) => {
+    await signIn(page, email, DEMO_PASSWORD);
+    await expect(page).toHaveURL(new RegExp(`${home}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("a wrong password shows one GOV.UK error and keeps the email", async ({ page }) => {
+  await attemptSignIn(page, "assessor@demo.csf.test", "not-the-password");
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter a correct email address and password");
+  await expect(page.getByLabel("Email address")).toHaveValue("assessor@demo.csf.test");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expectNoAxeViolations(page);
+});
+
+test("an admin adds a staff account", async ({ page }, testInfo) => {
+  await signIn(page, "admin@demo.csf.test");
+  await page.getByRole("link", { name: "Add a staff account" }).click();
+  await page.getByRole("button", { name: "Add account" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Select the person's role");
+  await expectNoAxeViolations(page);
+  const email = `new-assessor-${testInfo.project.name}@opcc.example.org`;
+  await page.getByLabel("Full name").fill("New Assessor");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Assessor").check();
+  await page.getByLabel("Temporary password").fill("temporary-password-1");
+  await page.getByRole("button", { name: "Add account" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+});
+
+test("a signed-in applicant is refused a staff page", async ({ page }) => {
+  await signIn(page, "applicant@demo.csf.test");
+  const response = await page.goto("/administrator");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to view this page");
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import { readSessionId } from "~/domain/auth/session.server";
+import { db } from "~/lib/db.server";
+import { cookieFor, cookieFrom, send, signedInAs, TEST_PASSWORD } from "../support/app";
+import { startEachTestEmpty } from "../support/database";
+
+startEachTestEmpty();
+
+const good = { name: "Nia Brown", email: "Nia@Example.org", password: "a-long-password-1", confirmPassword: "a-long-password-1" };
+
+async function sessionIdOf(cookie: string) {
+  return readSessionId(new Request("http://x", { headers: { Cookie: cookie } }));
+}
+
+describe("registering as an applicant", () => {
+  it("creates an applicant with an argon2id hash and signs them in", async () => {
+    const response = await send("/register", { form: good });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/applicant");
+    const user = await db.user.findUniqueOrThrow({ where: { email: "nia@example.org" } });
+    expect(user.role).toBe("applicant");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.passwordHash).not.toContain(good.password);
+    const setCookie = response.headers.get("Set-Cookie") ?? "";
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const sessionId = await sessionIdOf(cookieFrom(response));
+    expect(await db.session.count({ where: { id: sessionId!, userId: user.id } })).toBe(1);
+  });
+
+  it("refuses a second account for the same email, whatever its case", async () => {
+    await send("/register", { form: good });
+    const response = await send("/register", { form: { ...good, email: "NIA@example.org" } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("An account with this email address already exists");
+    expect(await db.user.count({ where: { email: "nia@example.org" } })).toBe(1);
+  });
+
+  it("shows every problem, keeps what was typed but never the password, and saves nothing", async () => {
+    const response = await send("/register", {
+      form: { name: "<script>alert(1)</script>", email: "not-an-email", password: "short", confirmPassword: "other" },
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("<title>Error: Create an account");
+    expect(html).toContain("There is a problem");
+    expect(html).toContain("Enter an email address in the correct format, like name@example.org");
+    expect(html).toContain("Password must be 12 characters or more");
+    expect(html).toContain("Passwords do not match");
+    expect(html).toContain('value="not-an-email"');
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).not.toContain('value="short"');
+    expect(await db.user.count()).toBe(0);
+  });
+});
+
+describe("signing in and out", () => {
+  async function register() {
+    await send("/register", { form: good });
+    return db.user.findUniqueOrThrow({ where: { email: "nia@example.org" } });
+  }
+
+  it("issues a new session id at sign-in and revokes the one the browser had", async () => {
+    const user = await register();
+    await db.session.deleteMany({});
+    await db.session.create({ data: { id: "planted-session-id", userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
+    const planted = await cookieFor("planted-session-id");
+    const response = await send("/sign-in", { cookie: planted, form: { email: good.email, password: good.password, redirectTo: "" } });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/applicant");
+    const newId = await sessionIdOf(cookieFrom(response));
+    expect(newId).not.toBe("planted-session-id");
+    expect(await db.session.findUnique({ where: { id: "planted-session-id" } })).toBeNull();
+    expect(await db.session.findUnique({ where: { id: newId! } })).not.toBeNull();
+  });
+
+  it("refuses a wrong password with one message for both fields and an audit event", async () => {
+    await register();
+    const response = await send("/sign-in", { form: { email: good.email, password: "wrong-password-123" } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Enter a correct email address and password");
+    expect(await db.auditEvent.count({ where: { action: "user.sign_in_failed", outcome: "refused" } })).toBe(1);
+  });
+
+  it("gives the same answer for an unknown email", async () => {
+    const response = await send("/sign-in", { form: { email: "nobody@example.org", password: "wrong-password-123" } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Enter a correct email address and password");
+  });
+
+  it("follows only same-site paths after sign-in", async () => {
+    await register();
+    const to = async (redirectTo: string) =>
+      (await send("/sign-in", { form: { email: good.email, password: good.password, redirectTo } })).headers.get("Location");
+    expect(await to("/rounds")).toBe("/rounds");
+    expect(await to("https://evil.example/")).toBe("/applicant");
+    expect(await to("//evil.example/")).toBe("/applicant");
+  });
+
+  it("deletes the session at sign-out so the old cookie no longer works", async () => {
+    const { user, cookie } = await signedInAs("assessor");
+    expect((await send("/assessor", { cookie })).status).toBe(200);
+    const response = await send("/sign-out", { method: "POST", cookie });
+    expect(response.status).toBe(302);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    const after = await send("/assessor", { cookie });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("Location")).toMatch(/^\/sign-in\?redirectTo=%2Fassessor/);
+  });
+
+  it("does not sign out on GET", async () => {
+    const { user, cookie } = await signedInAs("assessor");
+    const response = await send("/sign-out", { cookie });
+    expect(response.status).toBe(405);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("stops a disabled account's sessions working", async () => {
+    const { user, cookie } = await signedInAs("fund_administrator");
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect((await send("/administrator", { cookie })).status).toBe(302);
+  });
+
+  it("sends each role to its own home page", async () => {
+    const homes = { applicant: "/applicant", assessor: "/assessor", fund_administrator: "/administrator", opcc_sign_off: "/opcc", admin: "/admin" } as const;
+    for (const [role, home] of Object.entries(homes)) {
+      const { user } = await signedInAs(role as keyof typeof homes);
+      const response = await send("/sign-in", { form: { email: user.email, password: TEST_PASSWORD } });
+      expect(response.headers.get("Location"), role).toBe(home);
+    }
+  });
+});
+
+describe("staff accounts", () => {
+  it("lets an admin create a staff account and records who did it", async () => {
+    const { user: admin, cookie } = await signedInAs("admin");
+    const response = await send("/admin/staff/new", {
+      cookie,
+      form: { name: "Ola Smith", email: "ola@opcc.example.org", role: "assessor", password: "temporary-password-1" },
+    });
+    expect(response.status).toBe(302);
+    const created = await db.user.findUniqueOrThrow({ where: { email: "ola@opcc.example.org" } });
+    expect(created.role).toBe("assessor");
+    expect(await db.auditEvent.count({ where: { action: "user.created", actorId: admin.id, subjectId: created.id } })).toBe(1);
+  });
+
+  it("refuses to create an applicant or admin-made role outside the staff list", async () => {
+    const { cookie } = await signedInAs("admin");
+    const response = await send("/admin/staff/new", {
+      cookie,
+      form: { name: "Ola Smith", email: "ola@opcc.example.org", role: "applicant", password: "temporary-password-1" },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Select the person&#x27;s role");
+    expect(await db.user.count({ where: { email: "ola@opcc.example.org" } })).toBe(0);
+  });
+
+  it("does not let other roles create staff accounts", async () => {
+    const { user, cookie } = await signedInAs("fund_administrator");
+    const response = await send("/admin/staff/new", {
+      cookie,
+      form: { name: "Sneaky", email: "sneaky@example.org", role: "admin", password: "temporary-password-1" },
+    });
+    expect(response.status).toBe(403);
+    expect(await db.user.count({ where: { email: "sneaky@example.org" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "access.refused", actorId: user.id } })).toBe(1);
+  });
+});
