@@ -7,6 +7,7 @@ const baseURL = `http://localhost:${port}`;
 // once with JavaScript and once without: every page must work both ways.
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,

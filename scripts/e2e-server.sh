@@ -2,7 +2,7 @@
 # The server the end-to-end tests drive: the production build on a fresh, seeded SQLite file.
 set -euo pipefail
 port=${1:-3100}
-dir=tmp/e2e
+dir=tmp/e2e-$port
 rm -rf "$dir" && mkdir -p "$dir"
 export NODE_ENV=production
 export DATABASE_URL="file:./$dir/e2e.db"

@@ -1,0 +1,35 @@
+// The transactional outbox (DESIGN.md "Email"): an email is a row written in the same
+// transaction as the change that causes it; a worker sends it later. Render first (async),
+// then queue inside the transaction.
+import { randomBytes } from "node:crypto";
+import type { Db } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+
+type Tx = Pick<Db, "outboxEmail">;
+
+export type RenderedEmail = { template: string; subject: string; html: string; text: string };
+
+/**
+ * Queues an email once: a second call with the same idempotency key adds nothing.
+ * Returns true when a row was written.
+ */
+export async function queueEmail(
+  tx: Tx,
+  email: { idempotencyKey: string; to: string; rendered: RenderedEmail },
+): Promise<boolean> {
+  const existing = await tx.outboxEmail.findUnique({ where: { idempotencyKey: email.idempotencyKey }, select: { id: true } });
+  if (existing) return false;
+  const domain = new URL(env().APP_URL).hostname || "community-safety-fund.localhost";
+  await tx.outboxEmail.create({
+    data: {
+      idempotencyKey: email.idempotencyKey,
+      template: email.rendered.template,
+      toAddress: email.to,
+      subject: email.rendered.subject,
+      html: email.rendered.html,
+      text: email.rendered.text,
+      messageId: `<${randomBytes(16).toString("hex")}@${domain}>`,
+    },
+  });
+  return true;
+}
