@@ -20,9 +20,10 @@ mkdir -p data
 [ -f data/.session-secret ] || node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))' > data/.session-secret
 export SESSION_SECRET=${SESSION_SECRET:-$(cat data/.session-secret)}
 
-node scripts/prisma.mjs migrate-deploy
+echo "Building the portal…"
+npx --no-install remix vite:build >data/build.log 2>&1 || { cat data/build.log; exit 1; }
+node scripts/prisma.mjs migrate-deploy >data/migrate.log 2>&1 || { cat data/migrate.log; exit 1; }
 npx --no-install tsx prisma/seed.ts
-npx --no-install remix vite:build >/dev/null
 
 echo
 echo "Community Safety Fund portal: $APP_URL"

@@ -16,3 +16,12 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 export function hasErrors(errors: FieldErrors | undefined): boolean {
   return Object.values(errors ?? {}).some(Boolean);
 }
+
+/** The same errors, in the order the fields appear on the page (the error summary follows it). */
+export function inFieldOrder(errors: FieldErrors, fields: readonly string[]): FieldErrors {
+  const rank = (key: string) => {
+    const index = fields.findIndex((field) => key === field || key.startsWith(`${field}.`));
+    return index === -1 ? fields.length : index;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}

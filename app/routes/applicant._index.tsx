@@ -45,15 +45,26 @@ export default function ApplicantHome() {
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Your bids</h1>
       {organisations.length === 0 ? (
-        <p className="govuk-body">
-          You are not part of an organisation yet. <Link className="govuk-link" to="/rounds">See the funding rounds</Link> to check whether you can apply.
-        </p>
+        <>
+          <p className="govuk-body">
+            You are not part of an organisation yet. <Link className="govuk-link" to="/rounds">See the funding rounds</Link> to check whether you can apply.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/applicant/organisation/new">Create your organisation&apos;s profile</Link>, or ask a colleague
+            to invite you to theirs.
+          </p>
+        </>
       ) : (
         organisations.map((organisation) => (
           <section key={organisation.id} aria-labelledby={`org-${organisation.id}`}>
             <h2 className="govuk-heading-m" id={`org-${organisation.id}`}>
               {organisation.name}
             </h2>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/applicant/organisations/${organisation.id}`}>
+                Organisation details and members<span className="govuk-visually-hidden"> for {organisation.name}</span>
+              </Link>
+            </p>
             {organisation.bids.length === 0 ? (
               <p className="govuk-body">No bids yet.</p>
             ) : (

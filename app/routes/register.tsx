@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentTitle } from "~/components/document-title";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { registerSchema } from "~/domain/auth/accounts.schema";
 import { registerApplicant } from "~/domain/auth/accounts.server";
+import { safeRedirectPath } from "~/domain/auth/guards.server";
 import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser, startSession } from "~/domain/auth/session.server";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
@@ -15,7 +16,9 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect(roleHome(user.role));
-  return null;
+  // e.g. back to an organisation invitation after creating the account.
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  return { redirectTo: safeRedirectPath(redirectTo, "") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,12 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await registerApplicant(parsed.data);
   if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
   const cookie = await startSession(request, result.userId);
-  return redirect(roleHome("applicant"), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirectPath(form.redirectTo, roleHome("applicant")), { headers: { "Set-Cookie": cookie } });
 }
 
 const PASSWORD_FIELDS = ["password", "confirmPassword"];
 
 export default function Register() {
+  const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(registerSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
   return (
@@ -44,6 +48,7 @@ export default function Register() {
           Create an account to bid for your organisation. Colleagues can join your organisation later.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.values.name} {...register("name")} />
           <TextInput
             label="Email address"
@@ -60,7 +65,7 @@ export default function Register() {
           <Button>Create account</Button>
         </Form>
         <p className="govuk-body">
-          Already have an account? <Link className="govuk-link" to="/sign-in">Sign in</Link>.
+          Already have an account? <Link className="govuk-link" to={redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo })}` : "/sign-in"}>Sign in</Link>.
         </p>
       </div>
     </div>

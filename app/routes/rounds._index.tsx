@@ -1,5 +1,5 @@
 import { DocumentTitle } from "~/components/document-title";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { potPence, roundPhase } from "~/domain/rounds/pot";
 import { listRoundsForPublic } from "~/domain/rounds/rounds.server";
 import { formatDateTime } from "~/lib/dates";
@@ -11,6 +11,7 @@ export async function loader() {
   return {
     rounds: rounds.map((r) => ({
       id: r.id,
+      slug: r.slug,
       name: r.name,
       fund: r.fund.name,
       phase: roundPhase(r, now),
@@ -51,7 +52,9 @@ export default function Rounds() {
               return (
                 <tr className="govuk-table__row" key={round.id}>
                   <th scope="row" className="govuk-table__header">
-                    {round.fund}: {round.name}
+                    <Link className="govuk-link" to={`/rounds/${round.slug}`}>
+                      {round.fund}: {round.name}
+                    </Link>
                   </th>
                   <td className="govuk-table__cell">
                     <strong className={`govuk-tag ${tagClass}`}>{label}</strong>

@@ -68,7 +68,7 @@ export default function SignIn() {
           <Button>Sign in</Button>
         </Form>
         <p className="govuk-body">
-          New to the fund? <Link className="govuk-link" to="/register">Create an account</Link>.
+          New to the fund? <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>Create an account</Link>.
         </p>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { forwardRef, Fragment, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
 
 type FieldChrome = {
@@ -121,7 +121,15 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
   return field;
 });
 
-type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+type Choice = {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Text of a GOV.UK divider shown before this option, usually "or". */
+  dividerBefore?: string;
+  /** A "None of these" checkbox: with JavaScript, ticking it clears the others (and the reverse). */
+  exclusive?: boolean;
+};
 
 type ChoicesProps = {
   name: string;
@@ -153,26 +161,30 @@ function Choices({ kind, name, legend, hint, error, choices, legendIsPageHeading
             const optionId = index === 0 ? id : `${id}-${index + 1}`;
             const item = kind === "radios" ? "govuk-radios" : "govuk-checkboxes";
             return (
-              <div className={`${item}__item`} key={choice.value}>
-                <input
-                  {...inputProps}
-                  className={`${item}__input`}
-                  id={optionId}
-                  name={name}
-                  type={kind === "radios" ? "radio" : "checkbox"}
-                  value={choice.value}
-                  defaultChecked={selected.has(choice.value)}
-                  aria-describedby={choice.hint ? `${optionId}-item-hint` : undefined}
-                />
-                <label className={`govuk-label ${item}__label`} htmlFor={optionId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div id={`${optionId}-item-hint`} className={`govuk-hint ${item}__hint`}>
-                    {choice.hint}
-                  </div>
-                ) : null}
-              </div>
+              <Fragment key={choice.value}>
+                {choice.dividerBefore ? <div className={`${item}__divider`}>{choice.dividerBefore}</div> : null}
+                <div className={`${item}__item`}>
+                  <input
+                    {...inputProps}
+                    className={`${item}__input`}
+                    id={optionId}
+                    name={name}
+                    type={kind === "radios" ? "radio" : "checkbox"}
+                    value={choice.value}
+                    defaultChecked={selected.has(choice.value)}
+                    aria-describedby={choice.hint ? `${optionId}-item-hint` : undefined}
+                    {...(choice.exclusive ? { "data-behaviour": "exclusive" } : {})}
+                  />
+                  <label className={`govuk-label ${item}__label`} htmlFor={optionId}>
+                    {choice.label}
+                  </label>
+                  {choice.hint ? (
+                    <div id={`${optionId}-item-hint`} className={`govuk-hint ${item}__hint`}>
+                      {choice.hint}
+                    </div>
+                  ) : null}
+                </div>
+              </Fragment>
             );
           })}
         </div>

@@ -1,0 +1,203 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { budgetTotals } from "~/domain/bids/amount-rule";
+import { SECTIONS, type SectionKey } from "~/domain/bids/sections";
+import { documentKindLabel, DOCUMENT_KINDS, formatFileSize } from "~/domain/documents/document-kinds";
+import { formatDate, formatDateTime } from "~/lib/dates";
+import { formatPounds } from "~/lib/money";
+
+type DateLike = Date | string | null;
+
+export type SummaryBid = {
+  id: string;
+  title: string;
+  summary: string;
+  amountRequestedPence: number | null;
+  projectStartDate: DateLike;
+  projectEndDate: DateLike;
+  beneficiaries: string;
+  beneficiaryCount: number | null;
+  safeguardingAnswer: string;
+  equalityAnswer: string;
+  declarationsAcceptedAt: DateLike;
+  areas: { roundAreaId: string }[];
+  priorities: { priorityId: string }[];
+  outcomes: { outcome: string; indicator: string; target: string }[];
+  budgetLines: { item: string; costPence: number; otherFundingPence: number }[];
+  documents: { id: string; kind: string; originalName: string; sizeBytes: number }[];
+  round: { areas: { id: string; name: string }[]; priorities: { id: string; title: string }[] };
+};
+
+const NOT_GIVEN = <span className="govuk-hint govuk-!-margin-bottom-0">Not given</span>;
+
+/** Text as typed, one paragraph per line; React escapes it, so any HTML shows as text. */
+export function Paragraphs({ text }: { text: string }) {
+  const lines = text.split(/\n+/).filter((line) => line.trim() !== "");
+  if (lines.length === 0) return NOT_GIVEN;
+  return (
+    <>
+      {lines.map((line, index) => (
+        <p className="govuk-body" key={index}>
+          {line}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+function Card({ bidId, section, changeable, children }: { bidId: string; section: SectionKey; changeable: boolean; children: ReactNode }) {
+  const title = SECTIONS.find((s) => s.key === section)!.title;
+  return (
+    <div className="govuk-summary-card" id={`summary-${section}`}>
+      <div className="govuk-summary-card__title-wrapper">
+        <h2 className="govuk-summary-card__title">{title}</h2>
+        {changeable ? (
+          <ul className="govuk-summary-card__actions">
+            <li className="govuk-summary-card__action">
+              <Link className="govuk-link" to={`/applicant/bids/${bidId}/${section}`}>
+                Change<span className="govuk-visually-hidden"> {title.toLowerCase()}</span>
+              </Link>
+            </li>
+          </ul>
+        ) : null}
+      </div>
+      <div className="govuk-summary-card__content">
+        <dl className="govuk-summary-list">{children}</dl>
+      </div>
+    </div>
+  );
+}
+
+function List({ items }: { items: string[] }) {
+  if (items.length === 0) return NOT_GIVEN;
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every section of a bid as GOV.UK summary cards: check answers, and the read-only view. */
+export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: boolean }) {
+  const totals = budgetTotals(bid.budgetLines);
+  const priorityTitles = bid.round.priorities.filter((p) => bid.priorities.some((c) => c.priorityId === p.id)).map((p) => p.title);
+  const areaNames = bid.round.areas.filter((a) => bid.areas.some((c) => c.roundAreaId === a.id)).map((a) => a.name);
+  const card = (section: SectionKey, children: ReactNode) => (
+    <Card bidId={bid.id} section={section} changeable={changeable}>
+      {children}
+    </Card>
+  );
+  return (
+    <>
+      {card(
+        "about",
+        <>
+          <Row label="Project title">{bid.title || NOT_GIVEN}</Row>
+          <Row label="Summary">
+            <Paragraphs text={bid.summary} />
+          </Row>
+          <Row label="Amount requested">{bid.amountRequestedPence === null ? NOT_GIVEN : formatPounds(bid.amountRequestedPence)}</Row>
+          <Row label="Project start date">{bid.projectStartDate ? formatDate(bid.projectStartDate) : NOT_GIVEN}</Row>
+          <Row label="Project end date">{bid.projectEndDate ? formatDate(bid.projectEndDate) : NOT_GIVEN}</Row>
+        </>,
+      )}
+      {card(
+        "priorities",
+        <Row label="Priorities">
+          <List items={priorityTitles} />
+        </Row>,
+      )}
+      {card(
+        "areas",
+        <Row label="Areas">
+          <List items={areaNames} />
+        </Row>,
+      )}
+      {card(
+        "outcomes",
+        bid.outcomes.length === 0 ? (
+          <Row label="Outcomes">{NOT_GIVEN}</Row>
+        ) : (
+          bid.outcomes.map((o, index) => (
+            <Row label={`Outcome ${index + 1}`} key={index}>
+              <p className="govuk-body">{o.outcome}</p>
+              <p className="govuk-body govuk-!-margin-bottom-0">
+                Measured by: {o.indicator}
+                <br />
+                Target: {o.target}
+              </p>
+            </Row>
+          ))
+        ),
+      )}
+      {card(
+        "budget",
+        <>
+          {bid.budgetLines.map((line, index) => (
+            <Row label={line.item || `Line ${index + 1}`} key={index}>
+              {formatPounds(line.costPence)}
+              {line.otherFundingPence > 0 ? ` (${formatPounds(line.otherFundingPence)} from other funding)` : null}
+            </Row>
+          ))}
+          <Row label="Total cost">{formatPounds(totals.costPence)}</Row>
+          <Row label="Other funding">{formatPounds(totals.otherFundingPence)}</Row>
+          <Row label="Asked of the fund">{formatPounds(totals.askPence)}</Row>
+        </>,
+      )}
+      {card(
+        "beneficiaries",
+        <>
+          <Row label="Who will benefit">
+            <Paragraphs text={bid.beneficiaries} />
+          </Row>
+          <Row label="Number of people">{bid.beneficiaryCount === null ? NOT_GIVEN : bid.beneficiaryCount.toLocaleString("en-GB")}</Row>
+        </>,
+      )}
+      {card(
+        "safeguarding-and-equality",
+        <>
+          <Row label="Safeguarding">
+            <Paragraphs text={bid.safeguardingAnswer} />
+          </Row>
+          <Row label="Equality and inclusion">
+            <Paragraphs text={bid.equalityAnswer} />
+          </Row>
+        </>,
+      )}
+      {card(
+        "documents",
+        DOCUMENT_KINDS.map(({ kind }) => {
+          const document = bid.documents.find((d) => d.kind === kind);
+          return (
+            <Row label={documentKindLabel(kind)} key={kind}>
+              {document ? (
+                <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
+                  {document.originalName}
+                  <span className="govuk-visually-hidden"> ({documentKindLabel(kind).toLowerCase()})</span>
+                </a>
+              ) : (
+                NOT_GIVEN
+              )}
+              {document ? ` (${formatFileSize(document.sizeBytes)})` : null}
+            </Row>
+          );
+        }),
+      )}
+      {card(
+        "declarations",
+        <Row label="Declarations">{bid.declarationsAcceptedAt ? `Confirmed on ${formatDateTime(bid.declarationsAcceptedAt)}` : NOT_GIVEN}</Row>,
+      )}
+    </>
+  );
+}

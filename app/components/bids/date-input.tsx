@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+import { fieldId } from "~/components/govuk/error-summary";
+import { ErrorMessage, Hint } from "~/components/govuk/fields";
+import type { FieldErrors } from "~/lib/form-errors";
+
+type Part = "day" | "month" | "year";
+const PARTS: { part: Part; label: string; width: string }[] = [
+  { part: "day", label: "Day", width: "govuk-input--width-2" },
+  { part: "month", label: "Month", width: "govuk-input--width-2" },
+  { part: "year", label: "Year", width: "govuk-input--width-4" },
+];
+
+type RegisterFn = (name: string) => Record<string, unknown>;
+
+/**
+ * GOV.UK date input. Errors are keyed by part (`projectStart.day`, `.month`, `.year`) so the error
+ * summary links to the first field to fix; a message about the whole date sits on the day and
+ * marks every part.
+ */
+export function DateInput({
+  name,
+  legend,
+  hint,
+  errors,
+  values,
+  register,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors: FieldErrors;
+  values: Partial<Record<Part, string>> | undefined;
+  register?: RegisterFn;
+}) {
+  const id = fieldId(name);
+  const partErrors = Object.fromEntries(PARTS.map(({ part }) => [part, errors[`${name}.${part}`]])) as Record<Part, string | undefined>;
+  const message = partErrors.day ?? partErrors.month ?? partErrors.year;
+  const wholeDate = Boolean(partErrors.day) && !/\bday\b/i.test(partErrors.day!);
+  const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`govuk-form-group${message ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
+        {message ? <ErrorMessage id={`${id}-error`}>{message}</ErrorMessage> : null}
+        <div className="govuk-date-input" id={id}>
+          {PARTS.map(({ part, label, width }) => {
+            const fieldName = `${name}.${part}`;
+            const inError = wholeDate || Boolean(partErrors[part]);
+            return (
+              <div className="govuk-date-input__item" key={part}>
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-date-input__label" htmlFor={fieldId(fieldName)}>
+                    {label}
+                  </label>
+                  <input
+                    {...(register ? register(fieldName) : { name: fieldName })}
+                    className={`govuk-input govuk-date-input__input ${width}${inError ? " govuk-input--error" : ""}`}
+                    id={fieldId(fieldName)}
+                    type="text"
+                    inputMode="numeric"
+                    defaultValue={values?.[part] ?? ""}
+                  />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button } from "~/components/govuk/fields";
+import type { FieldErrors } from "~/lib/form-errors";
+
+type LayoutBid = { id: string; title: string; status: string };
+
+/** A bid section page: back to the task list, the bid's name, the error summary; read-only once submitted. */
+export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid; title: string; errors?: FieldErrors; children: ReactNode }) {
+  const frozen = bid.status !== "draft";
+  return (
+    <>
+      <DocumentTitle title={`${title} – ${bid.title || "Untitled bid"}`} errors={frozen ? undefined : errors} />
+      <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
+        Back to your bid
+      </Link>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {frozen ? null : <ErrorSummary errors={errors} />}
+          <span className="govuk-caption-l">{bid.title || "Untitled bid"}</span>
+          <h1 className="govuk-heading-l">{title}</h1>
+          {frozen ? (
+            <>
+              <div className="govuk-inset-text">This bid has been submitted, so it can no longer be changed.</div>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+                  View the bid as it was submitted
+                </Link>
+              </p>
+            </>
+          ) : (
+            children
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/**
+ * The two ways to leave a section page. The hidden first button makes pressing Enter in a field
+ * mean "Save and continue", whatever other buttons (add, remove) come first in the form.
+ */
+export function SaveButtons({ draft = true }: { draft?: boolean }) {
+  return (
+    <div className="govuk-button-group">
+      <Button name="intent" value="save-and-continue">
+        Save and continue
+      </Button>
+      {draft ? (
+        <Button name="intent" value="save-draft" secondary>
+          Save and come back later
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function DefaultSubmit() {
+  return <button type="submit" name="intent" value="save-and-continue" hidden tabIndex={-1} />;
+}

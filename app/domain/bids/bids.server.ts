@@ -1,0 +1,210 @@
+// Bids as the applicant works on them. Every query is scoped to the bids the signed-in person may
+// see (bidVisibleTo) in the query itself, so a forgotten check elsewhere cannot leak another
+// organisation's bid; every change is a conditional update on a draft, so a submitted bid is
+// frozen whatever the browser sends.
+import { recordAudit } from "~/domain/audit/audit.server";
+import type { Role } from "~/domain/auth/roles";
+import type { EligibilityAnswers } from "~/domain/eligibility/answers";
+import { roundPhase } from "~/domain/rounds/pot";
+import { db, type Db, type Prisma as PrismaTypes } from "~/lib/db.server";
+import { MAX_PENCE } from "~/lib/money";
+import { withSectionStatus, type SectionKey, type StoredStatus } from "./sections";
+
+type Tx = PrismaTypes.TransactionClient;
+
+export type Viewer = { id: string; role: Role };
+
+/**
+ * The bids a person may see, as a query condition. Applicants see their organisations' bids.
+ * Staff roles see none here yet: assessors (assigned, not conflicted) and the fund administrator
+ * (submitted bids) are added when their pages are built.
+ */
+export function bidVisibleTo(viewer: Viewer): PrismaTypes.BidWhereInput {
+  if (viewer.role === "applicant") return { organisation: { members: { some: { userId: viewer.id } } } };
+  return { id: { in: [] } };
+}
+
+/** One bid by id, only if the person may see it. */
+export function visibleBid(bidId: string, viewer: Viewer): PrismaTypes.BidWhereInput {
+  return { id: bidId, AND: [bidVisibleTo(viewer)] };
+}
+
+/** Everything a bid page shows or checks. */
+export const bidPageInclude = {
+  organisation: { select: { id: true, name: true } },
+  round: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      code: true,
+      opensAt: true,
+      closesAt: true,
+      minAwardPence: true,
+      maxAwardPence: true,
+      smallBidThresholdPence: true,
+      maxDocumentBytes: true,
+      fund: { select: { name: true, code: true } },
+      areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      priorities: { orderBy: { position: "asc" }, select: { id: true, title: true, description: true } },
+    },
+  },
+  areas: { select: { roundAreaId: true } },
+  priorities: { select: { priorityId: true } },
+  outcomes: { orderBy: { position: "asc" }, select: { outcome: true, indicator: true, target: true, position: true } },
+  budgetLines: { orderBy: { position: "asc" }, select: { item: true, costPence: true, otherFundingPence: true, position: true } },
+  documents: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, createdAt: true },
+  },
+} satisfies PrismaTypes.BidInclude;
+
+export type BidForPage = PrismaTypes.BidGetPayload<{ include: typeof bidPageInclude }>;
+
+export function findBidForViewer(bidId: string, viewer: Viewer, client: Pick<Db, "bid"> = db): Promise<BidForPage | null> {
+  return client.bid.findFirst({ where: visibleBid(bidId, viewer), include: bidPageInclude });
+}
+
+/** The bid, or a 404 that says nothing about whether it exists (and an audit event). */
+export async function requireBidForViewer(bidId: string | undefined, viewer: Viewer): Promise<BidForPage> {
+  const bid = bidId ? await findBidForViewer(bidId, viewer) : null;
+  if (!bid) {
+    await recordAudit({ actorId: viewer.id, action: "bid.access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId ?? null });
+    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  }
+  return bid;
+}
+
+// --- starting a bid ----------------------------------------------------------------------
+
+export function listMemberships(userId: string) {
+  return db.membership.findMany({
+    where: { userId },
+    orderBy: { organisation: { name: "asc" } },
+    select: { organisation: { select: { id: true, name: true } } },
+  });
+}
+
+export function listOpenRounds(now: Date) {
+  return db.round.findMany({
+    where: { opensAt: { lte: now }, closesAt: { gt: now } },
+    orderBy: { closesAt: "asc" },
+    select: { id: true, slug: true, name: true, closesAt: true, fund: { select: { name: true, slug: true } } },
+  });
+}
+
+/** A round by its slug; when funds share a slug, the fund's slug picks one. */
+export async function findRoundBySlug(slug: string, fundSlug?: string | null) {
+  const rounds = await db.round.findMany({
+    where: { slug, ...(fundSlug ? { fund: { slug: fundSlug } } : {}) },
+    orderBy: { closesAt: "desc" },
+    select: { id: true, slug: true, name: true, opensAt: true, closesAt: true, fund: { select: { name: true, slug: true } }, areas: { select: { id: true } }, priorities: { select: { id: true } } },
+  });
+  return rounds[0] ?? null;
+}
+
+export type StartBidResult = { ok: true; bidId: string } | { ok: false; reason: "not_member" | "round_not_open" | "no_round" };
+
+/**
+ * Creates a draft bid for an organisation the person belongs to. Answers from the eligibility
+ * check fill in the areas, priorities and amount (only values the round knows are kept) and are
+ * stored with the bid.
+ */
+export async function startBid(input: {
+  userId: string;
+  organisationId: string;
+  roundId: string;
+  eligibility: EligibilityAnswers | null;
+  now: Date;
+}): Promise<StartBidResult> {
+  const round = await db.round.findUnique({ where: { id: input.roundId }, select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } } });
+  if (!round) return { ok: false, reason: "no_round" };
+  if (roundPhase(round, input.now) !== "open") return { ok: false, reason: "round_not_open" };
+  const membership = await db.membership.findUnique({ where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } } });
+  if (!membership) return { ok: false, reason: "not_member" };
+
+  const answers = input.eligibility;
+  const areaIds = (answers?.areaIds ?? []).filter((id) => round.areas.some((a) => a.id === id));
+  const priorityIds = (answers?.priorityIds ?? []).filter((id) => round.priorities.some((p) => p.id === id));
+  const amount = answers && answers.amountRequestedPence > 0 && answers.amountRequestedPence <= MAX_PENCE ? answers.amountRequestedPence : null;
+  let progress = "{}";
+  if (amount !== null) progress = withSectionStatus(progress, "about", "in_progress");
+  if (areaIds.length > 0) progress = withSectionStatus(progress, "areas", "in_progress");
+  if (priorityIds.length > 0) progress = withSectionStatus(progress, "priorities", "in_progress");
+
+  const bid = await db.$transaction(async (tx) => {
+    const created = await tx.bid.create({
+      data: {
+        roundId: round.id,
+        organisationId: input.organisationId,
+        createdById: input.userId,
+        amountRequestedPence: amount,
+        eligibilityAnswers: answers ? JSON.stringify(answers) : null,
+        sectionProgress: progress,
+        areas: { create: areaIds.map((roundAreaId) => ({ roundAreaId })) },
+        priorities: { create: priorityIds.map((priorityId) => ({ priorityId })) },
+      },
+      select: { id: true },
+    });
+    await recordAudit({ actorId: input.userId, action: "bid.created", subjectType: "bid", subjectId: created.id, after: { roundId: round.id, organisationId: input.organisationId, fromEligibilityCheck: Boolean(answers) } }, tx);
+    return created;
+  });
+  return { ok: true, bidId: bid.id };
+}
+
+// --- saving a section --------------------------------------------------------------------
+
+export type SaveResult = "saved" | "frozen" | "not_found";
+
+/**
+ * Saves one section of a draft: the bid's own fields, then (optionally) its rows, then the
+ * section's status, and an audit event, all in one transaction. The first statement is a
+ * conditional update on a draft the person may see, so a submitted bid (or someone else's) is
+ * never changed, and a concurrent save or submit of the same bid waits its turn.
+ */
+export async function saveSection(input: {
+  bidId: string;
+  viewer: Viewer;
+  section: SectionKey;
+  status: StoredStatus;
+  fields?: PrismaTypes.BidUpdateManyMutationInput;
+  rows?: (tx: Tx, bidId: string) => Promise<unknown>;
+}): Promise<SaveResult> {
+  const { bidId, viewer, section, status } = input;
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.bid.updateMany({
+      where: { ...visibleBid(bidId, viewer), status: "draft" },
+      data: { ...input.fields, updatedAt: new Date() },
+    });
+    if (claimed.count === 0) {
+      const visible = await tx.bid.count({ where: visibleBid(bidId, viewer) });
+      await recordAudit({ actorId: viewer.id, action: "bid.change_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { section, reason: visible ? "not a draft" : "not visible" } }, tx);
+      return visible ? "frozen" : "not_found";
+    }
+    await input.rows?.(tx, bidId);
+    const { sectionProgress } = await tx.bid.findUniqueOrThrow({ where: { id: bidId }, select: { sectionProgress: true } });
+    await tx.bid.update({ where: { id: bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, section, status) } });
+    await recordAudit({ actorId: viewer.id, action: "bid.section_saved", subjectType: "bid", subjectId: bidId, details: { section, status } }, tx);
+    return "saved";
+  });
+}
+
+export const replaceAreas = (areaIds: string[]) => async (tx: Tx, bidId: string) => {
+  await tx.bidArea.deleteMany({ where: { bidId } });
+  if (areaIds.length > 0) await tx.bidArea.createMany({ data: areaIds.map((roundAreaId) => ({ bidId, roundAreaId })) });
+};
+
+export const replacePriorities = (priorityIds: string[]) => async (tx: Tx, bidId: string) => {
+  await tx.bidPriority.deleteMany({ where: { bidId } });
+  if (priorityIds.length > 0) await tx.bidPriority.createMany({ data: priorityIds.map((priorityId) => ({ bidId, priorityId })) });
+};
+
+export const replaceOutcomes = (outcomes: { outcome: string; indicator: string; target: string }[]) => async (tx: Tx, bidId: string) => {
+  await tx.bidOutcome.deleteMany({ where: { bidId } });
+  if (outcomes.length > 0) await tx.bidOutcome.createMany({ data: outcomes.map((o, position) => ({ bidId, position, ...o })) });
+};
+
+export const replaceBudgetLines = (lines: { item: string; costPence: number; otherFundingPence: number }[]) => async (tx: Tx, bidId: string) => {
+  await tx.budgetLine.deleteMany({ where: { bidId } });
+  if (lines.length > 0) await tx.budgetLine.createMany({ data: lines.map((line, position) => ({ bidId, position, ...line })) });
+};

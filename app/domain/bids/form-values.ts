@@ -1,0 +1,53 @@
+// Turns posted form fields into the nested shape the section schemas read. Field names use dots,
+// as react-hook-form and the error summary do: `lines.2.cost` → { lines: [, , { cost }] }.
+
+export type FormValue = string | FormValue[] | { [key: string]: FormValue };
+export type FormObject = { [key: string]: FormValue };
+
+const MAX_INDEX = 99;
+
+/**
+ * Reads text fields only (a file where text is expected is ignored). Names listed in `lists`
+ * keep every value (checkbox groups); other names keep the first. Row indexes above 99 are
+ * dropped, so a tampered name cannot make a huge array.
+ */
+export function formValues(formData: FormData, lists: readonly string[] = []): FormObject {
+  const out: FormObject = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    if (lists.includes(name)) {
+      const existing = out[name];
+      out[name] = Array.isArray(existing) ? [...existing, value] : [value];
+      continue;
+    }
+    const path = name.split(".");
+    if (path.some((segment) => segment === "" || segment === "__proto__" || segment === "constructor" || segment === "prototype")) continue;
+    if (path.some((segment) => /^\d+$/.test(segment) && Number(segment) > MAX_INDEX)) continue;
+    assign(out, path, value);
+  }
+  for (const name of lists) out[name] ??= [];
+  return compact(out) as FormObject;
+}
+
+/** Closes the holes a sparse index leaves, so rows are numbered as they are shown again. */
+function compact(value: FormValue): FormValue {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(compact);
+  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  return value;
+}
+
+function assign(target: FormObject | FormValue[], path: string[], value: string) {
+  const [head, ...rest] = path as [string, ...string[]];
+  const key: string | number = Array.isArray(target) ? Number(head) : head;
+  const container = target as Record<string | number, FormValue | undefined>;
+  if (rest.length === 0) {
+    container[key] ??= value;
+    return;
+  }
+  let next = container[key];
+  if (typeof next !== "object" || next === null) {
+    next = /^\d+$/.test(rest[0]!) ? [] : {};
+    container[key] = next;
+  }
+  assign(next, rest, value);
+}

@@ -1,0 +1,151 @@
+// The bid's task list: its sections, and each section's status (not started, in progress,
+// completed) worked out from what is saved. A section marked completed that no longer passes
+// its own checks (say the amount changed and the summary is now over its word limit) shows
+// as in progress again, so the task list and the submit check always agree.
+import { DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
+import { fieldErrorsFrom } from "~/lib/form-errors";
+import { penceToInput } from "~/lib/money";
+import {
+  aboutSchema,
+  areasSchema,
+  beneficiariesSchema,
+  budgetSchema,
+  dateToParts,
+  outcomesSchema,
+  prioritiesSchema,
+  safeguardingSchema,
+  type RoundLimits,
+} from "./bid-sections.schema";
+import { formRulesFor } from "./proportionate";
+
+export const SECTIONS = [
+  { key: "about", title: "About the project" },
+  { key: "priorities", title: "Priorities addressed" },
+  { key: "areas", title: "Areas served" },
+  { key: "outcomes", title: "Outcomes" },
+  { key: "budget", title: "Budget" },
+  { key: "beneficiaries", title: "Beneficiaries" },
+  { key: "safeguarding-and-equality", title: "Safeguarding and equality" },
+  { key: "documents", title: "Supporting documents" },
+  { key: "declarations", title: "Declarations" },
+] as const;
+
+export type SectionKey = (typeof SECTIONS)[number]["key"];
+export type StoredStatus = "in_progress" | "completed";
+export type TaskStatus = "not_started" | StoredStatus;
+export type SectionProgress = Partial<Record<SectionKey, StoredStatus>>;
+
+export function isSectionKey(value: unknown): value is SectionKey {
+  return SECTIONS.some((s) => s.key === value);
+}
+
+export function sectionTitle(key: SectionKey): string {
+  return SECTIONS.find((s) => s.key === key)!.title;
+}
+
+/** Reads Bid.sectionProgress, ignoring anything that is not a known section and status. */
+export function parseSectionProgress(json: string | null | undefined): SectionProgress {
+  let value: unknown;
+  try {
+    value = JSON.parse(json ?? "{}");
+  } catch {
+    return {};
+  }
+  const progress: SectionProgress = {};
+  if (typeof value !== "object" || value === null) return progress;
+  for (const [key, status] of Object.entries(value)) {
+    if (isSectionKey(key) && (status === "in_progress" || status === "completed")) progress[key] = status;
+  }
+  return progress;
+}
+
+export function withSectionStatus(json: string | null | undefined, key: SectionKey, status: StoredStatus): string {
+  return JSON.stringify({ ...parseSectionProgress(json), [key]: status });
+}
+
+/** What the checks need to know about a bid, as stored. */
+export type BidForCheck = {
+  title: string;
+  summary: string;
+  amountRequestedPence: number | null;
+  projectStartDate: Date | string | null;
+  projectEndDate: Date | string | null;
+  beneficiaries: string;
+  beneficiaryCount: number | null;
+  safeguardingAnswer: string;
+  equalityAnswer: string;
+  sectionProgress: string;
+  declarationsAcceptedAt: Date | string | null;
+  areas: { roundAreaId: string }[];
+  priorities: { priorityId: string }[];
+  outcomes: { outcome: string; indicator: string; target: string; position: number }[];
+  budgetLines: { item: string; costPence: number; otherFundingPence: number; position: number }[];
+  documents: { kind: string }[];
+};
+
+export type RoundForCheck = RoundLimits & { areas: { id: string }[]; priorities: { id: string }[] };
+
+const byPosition = <T extends { position: number }>(rows: T[]) => [...rows].sort((a, b) => a.position - b.position);
+
+/** The stored bid as each section's form values, to show on its page and to check again. */
+export function sectionValues(bid: BidForCheck) {
+  return {
+    about: {
+      title: bid.title,
+      summary: bid.summary,
+      amountRequested: bid.amountRequestedPence === null ? "" : penceToInput(bid.amountRequestedPence),
+      projectStart: dateToParts(bid.projectStartDate),
+      projectEnd: dateToParts(bid.projectEndDate),
+    },
+    priorities: { priorityIds: bid.priorities.map((p) => p.priorityId) },
+    areas: { areaIds: bid.areas.map((a) => a.roundAreaId) },
+    outcomes: { outcomes: byPosition(bid.outcomes).map(({ outcome, indicator, target }) => ({ outcome, indicator, target })) },
+    budget: {
+      lines: byPosition(bid.budgetLines).map((line) => ({
+        item: line.item,
+        cost: penceToInput(line.costPence),
+        otherFunding: line.otherFundingPence === 0 ? "" : penceToInput(line.otherFundingPence),
+      })),
+    },
+    beneficiaries: { beneficiaries: bid.beneficiaries, beneficiaryCount: bid.beneficiaryCount === null ? "" : String(bid.beneficiaryCount) },
+    "safeguarding-and-equality": { safeguardingAnswer: bid.safeguardingAnswer, equalityAnswer: bid.equalityAnswer },
+  };
+}
+
+/** Every reason each section is not yet complete, checked as "Save and continue" would check it. */
+export function sectionProblems(bid: BidForCheck, round: RoundForCheck): Record<SectionKey, string[]> {
+  const values = sectionValues(bid);
+  const rules = formRulesFor(bid.amountRequestedPence, round.smallBidThresholdPence);
+  const messages = (result: { success: true } | { success: false; error: Parameters<typeof fieldErrorsFrom>[0] }) =>
+    result.success ? [] : (Object.values(fieldErrorsFrom(result.error)).filter(Boolean) as string[]);
+  const uploaded = new Set(bid.documents.map((d) => d.kind));
+  return {
+    about: messages(aboutSchema(round, "complete").safeParse(values.about)),
+    priorities: messages(prioritiesSchema(round.priorities.map((p) => p.id), "complete").safeParse(values.priorities)),
+    areas: messages(areasSchema(round.areas.map((a) => a.id), "complete").safeParse(values.areas)),
+    outcomes: messages(outcomesSchema(rules, "complete").safeParse(values.outcomes)),
+    budget: messages(budgetSchema(rules, bid.amountRequestedPence, "complete").safeParse(values.budget)),
+    beneficiaries: messages(beneficiariesSchema(rules, "complete").safeParse(values.beneficiaries)),
+    "safeguarding-and-equality": messages(safeguardingSchema(rules, "complete").safeParse(values["safeguarding-and-equality"])),
+    documents: DOCUMENT_KINDS.filter((d) => !uploaded.has(d.kind)).map((d) => `Upload your ${d.lower}`),
+    declarations: bid.declarationsAcceptedAt ? [] : ["Confirm the declarations"],
+  };
+}
+
+export type SectionState = { key: SectionKey; title: string; status: TaskStatus; problems: string[] };
+
+export function sectionStates(bid: BidForCheck, round: RoundForCheck): SectionState[] {
+  const progress = parseSectionProgress(bid.sectionProgress);
+  const problems = sectionProblems(bid, round);
+  return SECTIONS.map(({ key, title }) => {
+    const stored = progress[key];
+    const status: TaskStatus = stored === "completed" ? (problems[key].length === 0 ? "completed" : "in_progress") : (stored ?? "not_started");
+    // A section never finished says so; one finished but no longer valid says why.
+    const why = status === "completed" ? [] : stored === "completed" ? problems[key] : [`Complete the ${title.toLowerCase()} section`];
+    return { key, title, status, problems: why };
+  });
+}
+
+export function allSectionsCompleted(states: readonly SectionState[]): boolean {
+  return states.every((s) => s.status === "completed");
+}

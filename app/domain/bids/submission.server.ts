@@ -1,0 +1,154 @@
+// Submitting and withdrawing a bid.
+//
+// Submitting is idempotent: a double click, a resubmitted form or a second tab all end with one
+// submission, one reference and one receipt. The transaction's first statement is a conditional
+// update of the draft (WHERE id AND status = 'draft'): on PostgreSQL a concurrent submit waits on
+// that row and then finds it no longer a draft; SQLite has one writer at a time. Everything is
+// then checked again inside the transaction (deadline on the server's clock, every section
+// complete, the amount rule) before the round's reference sequence is raised by an atomic
+// increment, so a refused or repeated submit never uses up a number.
+import { recordAudit } from "~/domain/audit/audit.server";
+import { queueEmail } from "~/domain/email/outbox.server";
+import { roundPhase } from "~/domain/rounds/pot";
+import { db, type Prisma } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { visibleBid, type Viewer } from "./bids.server";
+import { renderSubmissionReceipt } from "./receipt-email";
+import { formatBidReference } from "./reference";
+import { allSectionsCompleted, sectionStates, type SectionState } from "./sections";
+import { buildSubmittedSnapshot } from "./snapshot";
+
+export type SubmitResult =
+  | { ok: true; reference: string; alreadySubmitted: boolean }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "closed"; closesAt: Date }
+  | { ok: false; reason: "not_open"; opensAt: Date }
+  | { ok: false; reason: "incomplete"; sections: SectionState[] }
+  | { ok: false; reason: "not_draft"; status: string };
+
+const submitInclude = {
+  organisation: { select: { id: true, name: true } },
+  round: {
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      opensAt: true,
+      closesAt: true,
+      minAwardPence: true,
+      maxAwardPence: true,
+      smallBidThresholdPence: true,
+      fund: { select: { code: true, name: true } },
+      areas: { select: { id: true } },
+      priorities: { select: { id: true } },
+    },
+  },
+  areas: { select: { roundAreaId: true, area: { select: { id: true, name: true } } } },
+  priorities: { select: { priorityId: true, priority: { select: { id: true, title: true } } } },
+  outcomes: { select: { outcome: true, indicator: true, target: true, position: true } },
+  budgetLines: { select: { item: true, costPence: true, otherFundingPence: true, position: true } },
+  documents: { select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true } },
+} satisfies Prisma.BidInclude;
+
+/** Ends the transaction without a change: nothing of a refused submit is kept. */
+class Refused extends Error {
+  constructor(readonly result: Exclude<SubmitResult, { ok: true }>) {
+    super(result.reason);
+  }
+}
+
+export async function submitBid(bidId: string, viewer: Viewer & { email: string; name: string }, now: Date = new Date()): Promise<SubmitResult> {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const claimed = await tx.bid.updateMany({ where: { ...visibleBid(bidId, viewer), status: "draft" }, data: { updatedAt: now } });
+        const bid = await tx.bid.findFirst({ where: visibleBid(bidId, viewer), include: submitInclude });
+        if (!bid) throw new Refused({ ok: false, reason: "not_found" });
+        if (claimed.count === 0 || bid.status !== "draft") {
+          // Already submitted by an earlier click or another tab: the same answer as the first time.
+          if (bid.reference && bid.status === "submitted") return { ok: true as const, reference: bid.reference, alreadySubmitted: true };
+          throw new Refused({ ok: false, reason: "not_draft", status: bid.status });
+        }
+        const phase = roundPhase(bid.round, now);
+        if (phase === "closed") throw new Refused({ ok: false, reason: "closed", closesAt: bid.round.closesAt });
+        if (phase === "upcoming") throw new Refused({ ok: false, reason: "not_open", opensAt: bid.round.opensAt });
+        const sections = sectionStates(bid, bid.round);
+        if (!allSectionsCompleted(sections)) throw new Refused({ ok: false, reason: "incomplete", sections });
+
+        const round = await tx.round.update({
+          where: { id: bid.roundId },
+          data: { referenceSequence: { increment: 1 } },
+          select: { referenceSequence: true },
+        });
+        const reference = formatBidReference(bid.round.fund.code, bid.round.code, round.referenceSequence);
+        const snapshot = buildSubmittedSnapshot(bid, reference, now);
+        await tx.bid.update({
+          where: { id: bid.id },
+          data: { status: "submitted", reference, submittedAt: now, submittedSnapshot: JSON.stringify(snapshot) },
+        });
+        await recordAudit(
+          { actorId: viewer.id, action: "bid.submitted", subjectType: "bid", subjectId: bid.id, before: { status: "draft" }, after: { status: "submitted", reference, submittedAt: now.toISOString() } },
+          tx,
+        );
+        await queueEmail(tx, {
+          idempotencyKey: `receipt:${bid.id}`,
+          to: viewer.email,
+          rendered: renderSubmissionReceipt({
+            recipientName: viewer.name,
+            reference,
+            bidTitle: bid.title,
+            organisationName: bid.organisation.name,
+            fundName: bid.round.fund.name,
+            roundName: bid.round.name,
+            amountRequestedPence: bid.amountRequestedPence ?? 0,
+            submittedAt: now,
+            bidUrl: new URL(`/applicant/bids/${bid.id}`, env().APP_URL).toString(),
+          }),
+        });
+        return { ok: true as const, reference, alreadySubmitted: false };
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    await recordAudit({
+      actorId: viewer.id,
+      action: "bid.submit_refused",
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: bidId,
+      details: { reason: error.result.reason, at: now.toISOString() },
+    });
+    return error.result;
+  }
+}
+
+/** Statuses from which the applicant may still withdraw: submitted, before any decision. */
+export const WITHDRAWABLE_STATUSES = ["submitted", "in_assessment"] as const;
+
+export function canWithdraw(status: string): boolean {
+  return (WITHDRAWABLE_STATUSES as readonly string[]).includes(status);
+}
+
+export type WithdrawResult = { ok: true; alreadyWithdrawn: boolean } | { ok: false; reason: "not_found" | "not_withdrawable" };
+
+export async function withdrawBid(bidId: string, viewer: Viewer, now: Date = new Date()): Promise<WithdrawResult> {
+  return db.$transaction(async (tx) => {
+    const changed = await tx.bid.updateMany({
+      where: { ...visibleBid(bidId, viewer), status: { in: [...WITHDRAWABLE_STATUSES] } },
+      data: { status: "withdrawn", withdrawnAt: now },
+    });
+    const bid = await tx.bid.findFirst({ where: visibleBid(bidId, viewer), select: { status: true, reference: true } });
+    if (!bid) return { ok: false as const, reason: "not_found" as const };
+    if (changed.count === 0) {
+      if (bid.status === "withdrawn") return { ok: true as const, alreadyWithdrawn: true };
+      await recordAudit({ actorId: viewer.id, action: "bid.withdraw_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { status: bid.status } }, tx);
+      return { ok: false as const, reason: "not_withdrawable" as const };
+    }
+    await recordAudit(
+      { actorId: viewer.id, action: "bid.withdrawn", subjectType: "bid", subjectId: bidId, after: { status: "withdrawn", withdrawnAt: now.toISOString(), reference: bid.reference } },
+      tx,
+    );
+    return { ok: true as const, alreadyWithdrawn: false };
+  });
+}

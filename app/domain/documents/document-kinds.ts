@@ -1,0 +1,46 @@
+// Which supporting documents a bid needs, and which file types are accepted. The type of an
+// upload is decided by its content (file-type), never by its name or the browser's claim.
+
+export const DOCUMENT_KINDS = [
+  { kind: "constitution", label: "Constitution or governing document", lower: "constitution or governing document" },
+  { kind: "accounts", label: "Latest accounts", lower: "latest accounts" },
+  { kind: "safeguarding_policy", label: "Safeguarding policy", lower: "safeguarding policy" },
+] as const;
+
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]["kind"];
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return DOCUMENT_KINDS.some((d) => d.kind === value);
+}
+
+export function documentKindLabel(kind: string): string {
+  return DOCUMENT_KINDS.find((d) => d.kind === kind)?.label ?? "Other document";
+}
+
+/** Accepted content types, keyed by what file-type reports as the extension. */
+export const ACCEPTED_TYPES = {
+  pdf: { mediaType: "application/pdf", label: "PDF" },
+  docx: { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word (DOCX)" },
+  odt: { mediaType: "application/vnd.oasis.opendocument.text", label: "OpenDocument text (ODT)" },
+  png: { mediaType: "image/png", label: "PNG" },
+  jpg: { mediaType: "image/jpeg", label: "JPEG" },
+} as const;
+
+export type AcceptedExtension = keyof typeof ACCEPTED_TYPES;
+
+/** What the file picker offers (a hint only; the server checks the content). */
+export const ACCEPT_ATTRIBUTE = ".pdf,.docx,.odt,.png,.jpg,.jpeg";
+
+export const ACCEPTED_TYPES_TEXT = "PDF, DOCX, ODT, PNG or JPEG";
+
+/** "10 MB" for a byte count (megabytes of 1,048,576 bytes, as file managers show them). */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / 1_048_576;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** A stored file's size for people: "240 KB", "2.4 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1_048_576) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}

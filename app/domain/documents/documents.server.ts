@@ -1,0 +1,120 @@
+// A bid's supporting documents: checked by content, stored under generated names, recorded with
+// the bid, and given back only to people who may see the bid.
+import { recordAudit } from "~/domain/audit/audit.server";
+import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
+import { parseSectionProgress, withSectionStatus } from "~/domain/bids/sections";
+import { db } from "~/lib/db.server";
+import { ACCEPTED_TYPES_TEXT, formatMegabytes, type DocumentKind } from "./document-kinds";
+import { inspectDocument } from "./inspect.server";
+import { documentStorage } from "./storage.server";
+import type { DocumentUpload } from "./upload.server";
+
+/** A file name fit to show and to offer back in Content-Disposition: no path, no control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  return cleaned || "document";
+}
+
+export type AddDocumentResult = { ok: true; documentId: string } | { ok: false; field: "document" | "kind"; message: string } | { ok: false; reason: "frozen" | "not_found" };
+
+/** Checks an upload and stores it as the bid's document of that kind, replacing any earlier one. */
+export async function addDocument(input: {
+  bidId: string;
+  viewer: Viewer;
+  kind: DocumentKind;
+  upload: DocumentUpload;
+  maxBytes: number;
+}): Promise<AddDocumentResult> {
+  const { upload, maxBytes } = input;
+  if (upload.problem === "missing" || !upload.file) {
+    if (upload.problem === "too_large") return { ok: false, field: "document", message: `The selected file must be smaller than ${formatMegabytes(maxBytes)}` };
+    if (upload.problem === "empty") return { ok: false, field: "document", message: "The selected file is empty" };
+    return { ok: false, field: "document", message: "Select a file to upload" };
+  }
+  const inspection = await inspectDocument(upload.file.bytes);
+  if (!inspection.ok) {
+    await recordAudit({ actorId: input.viewer.id, action: "bid.document_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId, details: { detected: inspection.detected, name: cleanFileName(upload.file.name) } });
+    return { ok: false, field: "document", message: `The selected file must be a ${ACCEPTED_TYPES_TEXT}` };
+  }
+
+  const storage = documentStorage();
+  const storedName = await storage.put(upload.file.bytes);
+  let replaced: string[] = [];
+  let added: AddDocumentResult;
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const claimed = await tx.bid.updateMany({ where: { ...visibleBid(input.bidId, input.viewer), status: "draft" }, data: { updatedAt: new Date() } });
+      if (claimed.count === 0) {
+        const visible = await tx.bid.count({ where: visibleBid(input.bidId, input.viewer) });
+        return { ok: false as const, reason: visible ? ("frozen" as const) : ("not_found" as const) };
+      }
+      const earlier = await tx.bidDocument.findMany({ where: { bidId: input.bidId, kind: input.kind }, select: { id: true, storedName: true } });
+      await tx.bidDocument.deleteMany({ where: { id: { in: earlier.map((d) => d.id) } } });
+      replaced = earlier.map((d) => d.storedName);
+      const document = await tx.bidDocument.create({
+        data: {
+          bidId: input.bidId,
+          kind: input.kind,
+          originalName: cleanFileName(upload.file!.name),
+          storedName,
+          mediaType: inspection.mediaType,
+          sizeBytes: upload.file!.bytes.byteLength,
+          uploadedById: input.viewer.id,
+        },
+        select: { id: true },
+      });
+      const { sectionProgress } = await tx.bid.findUniqueOrThrow({ where: { id: input.bidId }, select: { sectionProgress: true } });
+      if (parseSectionProgress(sectionProgress).documents !== "completed") {
+        await tx.bid.update({ where: { id: input.bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, "documents", "in_progress") } });
+      }
+      await recordAudit({ actorId: input.viewer.id, action: "bid.document_uploaded", subjectType: "bid", subjectId: input.bidId, after: { documentId: document.id, kind: input.kind, mediaType: inspection.mediaType, sizeBytes: upload.file!.bytes.byteLength, replaced: earlier.length } }, tx);
+      return { ok: true as const, documentId: document.id };
+    });
+    if (!result.ok) {
+      await storage.delete(storedName);
+      return result;
+    }
+    added = result;
+  } catch (error) {
+    await storage.delete(storedName);
+    throw error;
+  }
+  // Files of replaced documents go only once their rows are gone for good.
+  await Promise.all(replaced.map((name) => storage.delete(name)));
+  return added;
+}
+
+export type RemoveDocumentResult = "removed" | "frozen" | "not_found";
+
+export async function removeDocument(input: { bidId: string; documentId: string; viewer: Viewer }): Promise<RemoveDocumentResult> {
+  const result = await db.$transaction(async (tx) => {
+    const claimed = await tx.bid.updateMany({ where: { ...visibleBid(input.bidId, input.viewer), status: "draft" }, data: { updatedAt: new Date() } });
+    if (claimed.count === 0) {
+      const visible = await tx.bid.count({ where: visibleBid(input.bidId, input.viewer) });
+      return { outcome: visible ? ("frozen" as const) : ("not_found" as const) };
+    }
+    const document = await tx.bidDocument.findFirst({ where: { id: input.documentId, bidId: input.bidId }, select: { id: true, kind: true, storedName: true } });
+    if (!document) return { outcome: "not_found" as const };
+    await tx.bidDocument.delete({ where: { id: document.id } });
+    await recordAudit({ actorId: input.viewer.id, action: "bid.document_removed", subjectType: "bid", subjectId: input.bidId, before: { documentId: document.id, kind: document.kind } }, tx);
+    return { outcome: "removed" as const, storedName: document.storedName };
+  });
+  if (result.outcome === "removed") await documentStorage().delete(result.storedName);
+  return result.outcome;
+}
+
+/**
+ * A document and its bytes for someone allowed to see its bid (bidVisibleTo decides who, so
+ * staff access comes with theirs), or null.
+ */
+export async function readDocumentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
+  const document = await db.bidDocument.findFirst({
+    where: { id: input.documentId, bidId: input.bidId, bid: visibleBid(input.bidId, input.viewer) },
+    select: { id: true, originalName: true, storedName: true, mediaType: true, sizeBytes: true },
+  });
+  if (!document) return null;
+  const bytes = await documentStorage().get(document.storedName);
+  return bytes ? { ...document, bytes } : null;
+}

@@ -1,0 +1,65 @@
+// The eligibility check form. The choices depend on the round (its areas and priorities), so
+// the schema is built from them, in the browser and again on the server: a tampered value is
+// refused like a missing one.
+import { z } from "zod";
+import { parsePounds } from "~/lib/money";
+import { ELIGIBILITY_ORGANISATION_TYPES } from "./eligibility";
+
+/** The value of the "None of these" checkbox. */
+export const NONE = "none";
+
+export const ELIGIBILITY_FIELDS = ["organisationType", "areaIds", "priorityIds", "amountRequested"] as const;
+
+export type EligibilityFormValues = { organisationType: string; areaIds: string[]; priorityIds: string[]; amountRequested: string };
+
+/** Checkbox values arrive as a list, one string, false (react-hook-form, none ticked) or nothing. */
+const asList = (value: unknown) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
+
+function choices(ids: readonly string[], messages: { missing: string; both: string }) {
+  const allowed = new Set<string>([...ids, NONE]);
+  return z
+    .preprocess(asList, z.array(z.string({ error: messages.missing }), { error: messages.missing }))
+    .refine((list) => list.length > 0 && list.every((v) => allowed.has(v)), messages.missing)
+    .refine((list) => !(list.includes(NONE) && list.length > 1), messages.both)
+    .transform((list) => [...new Set(list.filter((v) => v !== NONE))]);
+}
+
+export function eligibilitySchema(round: { areaIds: readonly string[]; priorityIds: readonly string[] }) {
+  return z.object({
+    organisationType: z.enum(ELIGIBILITY_ORGANISATION_TYPES, { error: "Select the type of organisation that is applying" }),
+    areaIds: choices(round.areaIds, {
+      missing: "Select where your project will work, or select 'None of these'",
+      both: "Select where your project will work, or select 'None of these', not both",
+    }),
+    priorityIds: choices(round.priorityIds, {
+      missing: "Select the priorities your project will address, or select 'None of these'",
+      both: "Select the priorities your project will address, or select 'None of these', not both",
+    }),
+    amountRequested: z
+      .string({ error: "Enter the amount you are requesting, like 12500" })
+      .max(30, "Enter the amount you are requesting as a number, like 12500 or 12500.50")
+      .transform((v, ctx) => {
+        const result = parsePounds(v);
+        if (result.ok && result.pence > 0) return result.pence as number;
+        const message = result.ok
+          ? "Amount you are requesting must be more than £0"
+          : {
+              empty: "Enter the amount you are requesting, like 12500",
+              format: "Enter the amount you are requesting as a number, like 12500 or 12500.50",
+              too_large: "Amount you are requesting must be £10,000,000 or less",
+            }[result.reason];
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }),
+  });
+}
+
+/** What the person ticked and typed, to show again after an error. */
+export function eligibilityFormValuesFrom(form: FormData): EligibilityFormValues {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const list = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+  return { organisationType: text("organisationType"), areaIds: list("areaIds"), priorityIds: list("priorityIds"), amountRequested: text("amountRequested") };
+}

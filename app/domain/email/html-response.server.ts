@@ -1,0 +1,15 @@
+/**
+ * An email's HTML as its own page, isolated from the portal: the CSP `sandbox` directive gives it
+ * an opaque origin with no scripts, forms or access to the portal's cookies, whatever the HTML
+ * holds. (The server's own CSP still applies on top, so in production inline styles are
+ * dropped: the message is shown with its structure but without its colours.)
+ */
+export function emailHtmlResponse(html: string) {
+  return new Response(html, {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,15 @@
+// One idempotency key per email that should exist once (OutboxEmail.idempotencyKey is unique):
+// repeating the action that causes an email finds the key taken and queues nothing.
+
+export const emailKeys = {
+  /** The applicant's receipt; a bid is submitted once (its reference is assigned then). */
+  submissionReceipt: (bidId: string) => `receipt:${bidId}`,
+  /** One per assessor per bid; a removed and re-made assignment gets a new assignment id. */
+  assessorAssignment: (assignmentId: string) => `assessor-assignment:${assignmentId}`,
+  /** Award, reserve and decline share one key: each released decision version is emailed once. */
+  outcome: (bidId: string, decisionVersion: number) => `outcome:${bidId}:${decisionVersion}`,
+  organisationInvitation: (invitationId: string) => `invitation:${invitationId}`,
+  passwordReset: (resetTokenId: string) => `password-reset:${resetTokenId}`,
+  /** e.g. daysBefore 7 and 1: one reminder of each kind per person per round. */
+  deadlineReminder: (roundId: string, userId: string, daysBefore: number) => `deadline-reminder:${roundId}:${userId}:${daysBefore}`,
+};

@@ -1,0 +1,77 @@
+// What admins see and do with the outbox: lists by status, the built-in mailbox, one message,
+// and sending a failed email again.
+import { recordAudit } from "~/domain/audit/audit.server";
+import { db } from "~/lib/db.server";
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export function isOutboxStatus(value: unknown): value is OutboxStatus {
+  return typeof value === "string" && (OUTBOX_STATUSES as readonly string[]).includes(value);
+}
+
+const LIST_LIMIT = 200;
+
+const listFields = {
+  id: true,
+  template: true,
+  toAddress: true,
+  subject: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastError: true,
+  deliveredVia: true,
+  sentAt: true,
+  createdAt: true,
+} as const;
+
+/** The newest emails, optionally of one status, with how many there are of each status. */
+export async function listOutbox(status?: OutboxStatus) {
+  const [emails, groups] = await Promise.all([
+    db.outboxEmail.findMany({
+      where: status ? { status } : {},
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: LIST_LIMIT,
+      select: listFields,
+    }),
+    db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const group of groups) if (isOutboxStatus(group.status)) counts[group.status] = group._count._all;
+  return { emails, counts, limit: LIST_LIMIT };
+}
+
+/** Emails the portal delivered to its own mailbox because no SMTP server is set (the demo). */
+export function listMailbox() {
+  return db.outboxEmail.findMany({
+    where: { deliveredVia: "mailbox" },
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    take: LIST_LIMIT,
+    select: listFields,
+  });
+}
+
+export function findOutboxEmail(id: string) {
+  return db.outboxEmail.findUnique({ where: { id } });
+}
+
+/**
+ * Puts a failed email back in the queue with a fresh set of attempts, recording who did it.
+ * Returns false (and changes nothing) unless the email exists and has failed.
+ */
+export async function retryFailedEmail(id: string, actorId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.outboxEmail.findUnique({ where: { id }, select: { status: true, attempts: true, lastError: true } });
+    const { count } = await tx.outboxEmail.updateMany({
+      where: { id, status: "failed" },
+      data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null },
+    });
+    if (count !== 1) return false;
+    await recordAudit(
+      { actorId, action: "outbox.retry", subjectType: "outbox_email", subjectId: id, before, after: { status: "pending", attempts: 0 } },
+      tx,
+    );
+    return true;
+  });
+}

@@ -1,0 +1,201 @@
+// The organisation profile form and the invite form: one zod schema each, used by the browser
+// (react-hook-form) and parsed again on the server.
+import { z } from "zod";
+import { parsePounds } from "~/lib/money";
+import { NEEDS_CHARITY_NUMBER, NEEDS_COMPANY_NUMBER, ORGANISATION_TYPES, type OrganisationType } from "./organisation-types";
+
+/** "dh13np", " DH1  3NP " → "DH1 3NP"; null when it is not a UK postcode. */
+export function normalisePostcode(input: string): string | null {
+  const compact = input.replace(/\s+/g, "").toUpperCase();
+  if (!/^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$/.test(compact)) return null;
+  return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+}
+
+/** Charity Commission (England and Wales) numbers are 6 to 8 digits. */
+export function normaliseCharityNumber(input: string): string | null {
+  const compact = input.replace(/\s+/g, "");
+  return /^\d{6,8}$/.test(compact) ? compact : null;
+}
+
+/** Companies House numbers are 8 characters: 8 digits, or 2 letters and 6 digits (SC123456). */
+export function normaliseCompanyNumber(input: string): string | null {
+  const compact = input.replace(/\s+/g, "").toUpperCase();
+  return /^(\d{8}|[A-Z]{2}\d{6})$/.test(compact) ? compact : null;
+}
+
+/** A UK telephone number: 10 or 11 digits starting 0, or +44 / 0044 and 9 or 10 digits. */
+export function isUkPhoneNumber(input: string): boolean {
+  const compact = input.replace(/[\s()-]/g, "");
+  return /^(?:0\d{9,10}|(?:\+44|0044)\d{9,10})$/.test(compact);
+}
+
+// Single-line fields refuse line breaks and other control characters (a tampered post could send them).
+// eslint-disable-next-line no-control-regex
+const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+
+function requiredText(missing: string, what: string, max: number) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${what} must be ${max} characters or fewer`)
+    .regex(ONE_LINE, `${what} must be on one line`);
+}
+
+function optionalText(what: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${what} must be ${max} characters or fewer`)
+    .regex(ONE_LINE, `${what} must be on one line`)
+    .optional()
+    .transform((v) => (v ? v : null));
+}
+
+const email = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }))
+    .transform((v) => v.toLowerCase());
+
+const charityNumber = z
+  .string()
+  .max(20, "Charity number must be 6 to 8 digits, like 1167432")
+  .optional()
+  .transform((v, ctx) => {
+    if (!v || v.trim() === "") return null;
+    const number = normaliseCharityNumber(v);
+    if (!number) {
+      ctx.addIssue({ code: "custom", message: "Charity number must be 6 to 8 digits, like 1167432" });
+      return z.NEVER;
+    }
+    return number;
+  });
+
+const companyNumber = z
+  .string()
+  .max(20, "Company number must be 8 characters, like 12345678 or SC123456")
+  .optional()
+  .transform((v, ctx) => {
+    if (!v || v.trim() === "") return null;
+    const number = normaliseCompanyNumber(v);
+    if (!number) {
+      ctx.addIssue({ code: "custom", message: "Company number must be 8 characters, like 12345678 or SC123456" });
+      return z.NEVER;
+    }
+    return number;
+  });
+
+const postcode = z
+  .string({ error: "Enter your organisation's postcode, like DH1 3NP" })
+  .max(20, "Enter a full UK postcode, like DH1 3NP")
+  .transform((v, ctx) => {
+    if (v.trim() === "") {
+      ctx.addIssue({ code: "custom", message: "Enter your organisation's postcode, like DH1 3NP" });
+      return z.NEVER;
+    }
+    const normalised = normalisePostcode(v);
+    if (!normalised) {
+      ctx.addIssue({ code: "custom", message: "Enter a full UK postcode, like DH1 3NP" });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+
+const annualIncome = z
+  .string({ error: "Enter your organisation's annual income, like 25000" })
+  .max(30, "Enter your organisation's annual income as a number, like 25000 or 25000.50")
+  .transform((v, ctx) => {
+    const result = parsePounds(v);
+    if (result.ok) return result.pence as number;
+    const message = {
+      empty: "Enter your organisation's annual income, like 25000",
+      format: "Enter your organisation's annual income as a number, like 25000 or 25000.50",
+      too_large: "Annual income must be £10,000,000 or less",
+    }[result.reason];
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+
+const contactPhone = z
+  .string()
+  .trim()
+  .max(30, "Enter a telephone number, like 01632 960 001 or +44 808 157 0192")
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    if (!isUkPhoneNumber(v)) {
+      ctx.addIssue({ code: "custom", message: "Enter a telephone number, like 01632 960 001 or +44 808 157 0192" });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+const isBlank = (value: unknown) => typeof value !== "string" || value.trim() === "";
+
+export const organisationSchema = z
+  .object({
+    name: requiredText("Enter your organisation's name", "Organisation name", 160),
+    type: z.enum(ORGANISATION_TYPES, { error: "Select your organisation's type" }),
+    charityNumber,
+    companyNumber,
+    addressLine1: requiredText("Enter the first line of your organisation's address", "Address line 1", 100),
+    addressLine2: optionalText("Address line 2", 100),
+    town: requiredText("Enter your organisation's town or city", "Town or city", 60),
+    postcode,
+    annualIncome,
+    contactName: requiredText("Enter the name of the main contact", "Main contact's name", 100),
+    contactEmail: email("Enter the main contact's email address"),
+    contactPhone,
+  })
+  // The numbers a type needs are checked even when other fields are wrong, so that every
+  // problem shows at once (zod skips object refinements after a field error unless told).
+  .refine((v) => !(NEEDS_CHARITY_NUMBER.includes(v?.type as OrganisationType) && isBlank(v?.charityNumber)), {
+    path: ["charityNumber"],
+    message: "Enter your organisation's charity number",
+    when: () => true,
+  })
+  .refine((v) => !(NEEDS_COMPANY_NUMBER.includes(v?.type as OrganisationType) && isBlank(v?.companyNumber)), {
+    path: ["companyNumber"],
+    message: "Enter your organisation's company number",
+    when: () => true,
+  });
+
+export type OrganisationInput = z.output<typeof organisationSchema>;
+
+/** The profile fields in the order they appear on the page (the error summary follows it). */
+export const ORGANISATION_FIELDS = [
+  "name",
+  "type",
+  "charityNumber",
+  "companyNumber",
+  "addressLine1",
+  "addressLine2",
+  "town",
+  "postcode",
+  "annualIncome",
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+] as const;
+
+export type OrganisationFormValues = Record<(typeof ORGANISATION_FIELDS)[number], string>;
+
+export const inviteSchema = z.object({
+  email: email("Enter your colleague's email address"),
+});
+
+export type InviteInput = z.output<typeof inviteSchema>;
+
+/** What the person typed, to show again after an error (text only; files and arrays are ignored). */
+export function organisationFormValuesFrom(form: FormData): OrganisationFormValues {
+  return Object.fromEntries(
+    ORGANISATION_FIELDS.map((field) => {
+      const value = form.get(field);
+      return [field, typeof value === "string" ? value : ""];
+    }),
+  ) as OrganisationFormValues;
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { emailHtmlResponse } from "~/domain/email/html-response.server";
+import { renderEmailPreview } from "~/domain/email/previews.server";
+
+/** A template's HTML with sample details, as its own sandboxed page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "preview:email");
+  const preview = await renderEmailPreview(params.template ?? "");
+  if (!preview) throw new Response("Not found", { status: 404 });
+  return emailHtmlResponse(preview.html);
+}

@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { DocumentTitle } from "~/components/document-title";
+import { EmailText } from "~/components/email/email-text";
+import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.server";
+import { formatDateTime } from "~/lib/dates";
+import { env } from "~/lib/env.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:outbox");
+  const email = await findOutboxEmail(params.emailId ?? "");
+  if (!email) throw new Response("Not found", { status: 404 });
+  // Only the demo mailbox shows what an email says: with a real mail server the outbox holds
+  // other people's sign-in and invitation links, which an admin must not be able to use.
+  const inMailbox = email.deliveredVia === "mailbox";
+  return {
+    retried: new URL(request.url).searchParams.has("retried"),
+    email: {
+      id: email.id,
+      subject: email.subject,
+      toAddress: email.toAddress,
+      from: env().MAIL_FROM,
+      template: email.template,
+      status: email.status,
+      attempts: email.attempts,
+      lastError: email.lastError,
+      messageId: email.messageId,
+      deliveredVia: email.deliveredVia,
+      created: formatDateTime(email.createdAt),
+      sent: email.sentAt ? formatDateTime(email.sentAt) : null,
+      nextAttempt: email.status === "pending" ? formatDateTime(email.nextAttemptAt) : null,
+      text: inMailbox ? email.text : null,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "retry:outbox");
+  const form = await request.formData();
+  const id = params.emailId ?? "";
+  if (form.get("intent") !== "retry") return data({ errors: { retry: "Choose an action" } }, { status: 400 });
+  if (!(await findOutboxEmail(id))) throw new Response("Not found", { status: 404 });
+  if (!(await retryFailedEmail(id, admin.id))) {
+    return data({ errors: { retry: "This email has not failed, so it cannot be sent again" } }, { status: 400 });
+  }
+  return redirect(`/admin/outbox/${id}?retried=1`);
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+const VIA = { smtp: "Mail server (SMTP)", mailbox: "The portal's own mailbox" } as Record<string, string>;
+
+export default function OutboxEmail() {
+  const { email, retried } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title={email.subject} errors={errors} />
+      <div className="govuk-grid-column-full">
+        <Link to={email.deliveredVia === "mailbox" ? "/admin/mailbox" : "/admin/outbox"} className="govuk-back-link">
+          {email.deliveredVia === "mailbox" ? "Back to the mailbox" : "Back to the outbox"}
+        </Link>
+        <ErrorSummary errors={errors} />
+        {retried && !actionData ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="retry-banner-title" data-module="govuk-notification-banner">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="retry-banner-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">The email is back in the queue and will be sent again shortly.</p>
+            </div>
+          </div>
+        ) : null}
+        <span className="govuk-caption-l">Email</span>
+        <h1 className="govuk-heading-l">{email.subject}</h1>
+        <dl className="govuk-summary-list">
+          <Row label="Status">
+            <OutboxStatusTag status={email.status} />
+          </Row>
+          <Row label="To">{email.toAddress}</Row>
+          <Row label="From">{email.from}</Row>
+          <Row label="Queued">{email.created}</Row>
+          {email.sent ? <Row label="Sent">{email.sent}</Row> : null}
+          {email.deliveredVia ? <Row label="Delivered through">{VIA[email.deliveredVia] ?? email.deliveredVia}</Row> : null}
+          <Row label="Attempts">{email.attempts}</Row>
+          {email.nextAttempt ? <Row label="Next try">{email.nextAttempt}</Row> : null}
+          {email.lastError ? <Row label="Last error">{email.lastError}</Row> : null}
+          <Row label="Template">{email.template}</Row>
+          <Row label="Message-ID">{email.messageId}</Row>
+        </dl>
+        {email.status === "failed" ? (
+          <Form method="post" id="retry">
+            <input type="hidden" name="intent" value="retry" />
+            <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+              Send again
+            </button>
+          </Form>
+        ) : null}
+        {email.text !== null ? (
+          <>
+            <h2 className="govuk-heading-m">Message</h2>
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/admin/outbox/${email.id}/html`}>
+                See the HTML version
+              </a>
+            </p>
+            <EmailText text={email.text} />
+          </>
+        ) : (
+          <p className="govuk-body">
+            The message itself is not shown here: it may hold sign-in or invitation links meant only for its recipient.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

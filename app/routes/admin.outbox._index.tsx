@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { OutboxStatusTag, outboxStatusLabel } from "~/components/email/outbox-status-tag";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { isOutboxStatus, listOutbox, OUTBOX_STATUSES } from "~/domain/email/outbox-admin.server";
+import { formatDateTime } from "~/lib/dates";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:outbox");
+  const wanted = new URL(request.url).searchParams.get("status");
+  const status = isOutboxStatus(wanted) ? wanted : undefined;
+  const { emails, counts, limit } = await listOutbox(status);
+  return {
+    status: status ?? null,
+    counts,
+    limit,
+    emails: emails.map((e) => ({
+      id: e.id,
+      toAddress: e.toAddress,
+      subject: e.subject,
+      status: e.status,
+      attempts: e.attempts,
+      lastError: e.lastError,
+      created: formatDateTime(e.createdAt),
+      nextAttempt: e.status === "pending" ? formatDateTime(e.nextAttemptAt) : null,
+    })),
+  };
+}
+
+export default function Outbox() {
+  const { status, counts, limit, emails } = useLoaderData<typeof loader>();
+  const heading = status ? `Email outbox: ${outboxStatusLabel(status).toLowerCase()}` : "Email outbox";
+  return (
+    <>
+      <DocumentTitle title={heading} />
+      <Link to="/admin" className="govuk-back-link">
+        Back to admin
+      </Link>
+      <h1 className="govuk-heading-l">{heading}</h1>
+      <p className="govuk-body">
+        Every email the portal sends waits here until it has been delivered. If the mail server is down, emails wait and are
+        tried again later. An email that still fails after several tries is marked failed: check the error, then send it again.
+      </p>
+      <nav aria-label="Filter by status">
+        <ul className="govuk-list">
+          <li>{status ? <Link className="govuk-link" to="/admin/outbox">All emails</Link> : <strong>All emails</strong>}</li>
+          {OUTBOX_STATUSES.map((s) => (
+            <li key={s}>
+              {s === status ? (
+                <strong>{outboxStatusLabel(s)} ({counts[s]})</strong>
+              ) : (
+                <Link className="govuk-link" to={`/admin/outbox?status=${s}`}>
+                  {outboxStatusLabel(s)} ({counts[s]})
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {emails.length === 0 ? (
+        <p className="govuk-body">There are no emails{status ? " with this status" : ""}.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {emails.length === limit ? `The newest ${limit} emails` : `${emails.length} ${emails.length === 1 ? "email" : "emails"}`}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Email</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attempts</th>
+              <th scope="col" className="govuk-table__header">Last error</th>
+              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {emails.map((e) => (
+              <tr className="govuk-table__row" key={e.id}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/admin/outbox/${e.id}`}>
+                    {e.subject}
+                  </Link>
+                  <br />
+                  <span className="govuk-body-s">
+                    To {e.toAddress}, queued {e.created}
+                  </span>
+                </td>
+                <td className="govuk-table__cell">
+                  <OutboxStatusTag status={e.status} />
+                  {e.nextAttempt && e.attempts > 0 ? <span className="govuk-body-s"> next try {e.nextAttempt}</span> : null}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{e.attempts}</td>
+                <td className="govuk-table__cell govuk-body-s">{e.lastError ?? ""}</td>
+                <td className="govuk-table__cell">
+                  {e.status === "failed" ? (
+                    <Form method="post" action={`/admin/outbox/${e.id}`}>
+                      <input type="hidden" name="intent" value="retry" />
+                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        Send again<span className="govuk-visually-hidden">: {e.subject}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button } from "~/components/govuk/fields";
+import { OrganisationFields } from "~/components/organisation-fields";
+import { requireRole } from "~/domain/auth/guards.server";
+import { ORGANISATION_FIELDS, organisationFormValuesFrom, organisationSchema } from "~/domain/organisations/organisation.schema";
+import { createOrganisation } from "~/domain/organisations/organisations.server";
+import { redirectAfterCreate } from "~/domain/organisations/redirect-after-create";
+import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["applicant"]);
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  return {
+    redirectTo: redirectTo ? redirectAfterCreate(redirectTo) : "",
+    // The person creating the profile is usually its main contact.
+    defaults: { contactName: user.name, contactEmail: user.email },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["applicant"]);
+  const form = await request.formData();
+  const values = organisationFormValuesFrom(form);
+  const parsed = organisationSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: inFieldOrder(fieldErrorsFrom(parsed.error), ORGANISATION_FIELDS), values }, { status: 400 });
+  await createOrganisation(user.id, parsed.data);
+  return redirect(redirectAfterCreate(form.get("redirectTo")));
+}
+
+export default function NewOrganisation() {
+  const { redirectTo, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const form = useGovukForm(organisationSchema, { serverErrors: actionData?.errors });
+  const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Create your organisation's profile" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Create your organisation&apos;s profile</h1>
+        <p className="govuk-body">
+          Your organisation&apos;s profile is used in every bid it makes. You will be its first member, and you can invite colleagues to
+          join it.
+        </p>
+        <Form method="post" noValidate onSubmit={form.onSubmit}>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? defaults} />
+          <Button>Save and continue</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

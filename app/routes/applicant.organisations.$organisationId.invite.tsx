@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { requireRole } from "~/domain/auth/guards.server";
+import { inviteColleague } from "~/domain/organisations/invitations.server";
+import { inviteSchema } from "~/domain/organisations/organisation.schema";
+import { findOrganisationForMember, recordOrganisationAccessRefused } from "~/domain/organisations/organisations.server";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+async function notFound(request: Request, userId: string, organisationId: string): Promise<never> {
+  await recordOrganisationAccessRefused(request, userId, organisationId);
+  throw new Response("Not found", { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["applicant"]);
+  const organisationId = params.organisationId ?? "";
+  const organisation = await findOrganisationForMember(organisationId, user.id);
+  if (!organisation) return notFound(request, user.id, organisationId);
+  return { organisation: { id: organisation.id, name: organisation.name } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["applicant"]);
+  const organisationId = params.organisationId ?? "";
+  const form = await request.formData();
+  const email = form.get("email");
+  const values = { email: typeof email === "string" ? email : "" };
+  const parsed = inviteSchema.safeParse(values);
+  if (!parsed.success) {
+    if (!(await findOrganisationForMember(organisationId, user.id))) return notFound(request, user.id, organisationId);
+    return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+  }
+  const result = await inviteColleague({ organisationId, inviter: { id: user.id, name: user.name }, email: parsed.data.email });
+  if (!result.ok && result.reason === "not_found") return notFound(request, user.id, organisationId);
+  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
+  return redirect(`/applicant/organisations/${organisationId}?invited=${result.invitationId}`);
+}
+
+export default function InviteColleague() {
+  const { organisation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errors, onSubmit } = useGovukForm(inviteSchema, { serverErrors: actionData?.errors });
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Invite a colleague" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{organisation.name}</span>
+        <h1 className="govuk-heading-l">Invite a colleague</h1>
+        <p className="govuk-body">
+          We will email your colleague a link to join {organisation.name}. The link works for 7 days. Once they join, they can see and work
+          on all of the organisation&apos;s bids.
+        </p>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextInput
+            label="Your colleague's email address"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            error={errors.email}
+            defaultValue={actionData?.values.email}
+            {...register("email")}
+          />
+          <Button>Send invitation</Button>
+        </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/applicant/organisations/${organisation.id}`}>
+            Back to {organisation.name}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
+import { readEligibilityAnswers, saveEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import {
+  ELIGIBILITY_ORGANISATION_TYPES,
+  eligibilityOrganisationTypeHint,
+  eligibilityOrganisationTypeLabel,
+  NOT_ELIGIBLE_ORGANISATION_TYPES,
+} from "~/domain/eligibility/eligibility";
+import { ELIGIBILITY_FIELDS, eligibilityFormValuesFrom, eligibilitySchema, NONE, type EligibilityFormValues } from "~/domain/eligibility/eligibility.schema";
+import { roundPhase } from "~/domain/rounds/pot";
+import { findRoundForEligibility } from "~/domain/rounds/round-page.server";
+import { formatDateTime } from "~/lib/dates";
+import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
+import { formatPounds, penceToInput } from "~/lib/money";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+async function roundOr404(slug: string | undefined) {
+  const round = await findRoundForEligibility(slug ?? "");
+  if (!round) throw new Response("Not found", { status: 404 });
+  return round;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const round = await roundOr404(params.roundSlug);
+  const answers = await readEligibilityAnswers(request, round.slug);
+  const previous: EligibilityFormValues | null = answers
+    ? {
+        organisationType: answers.organisationType,
+        areaIds: answers.areaIds.length > 0 ? answers.areaIds : [NONE],
+        priorityIds: answers.priorityIds.length > 0 ? answers.priorityIds : [NONE],
+        amountRequested: penceToInput(answers.amountRequestedPence),
+      }
+    : null;
+  return {
+    round: {
+      slug: round.slug,
+      name: round.name,
+      fund: round.fund.name,
+      closesAt: round.closesAt.toISOString(),
+      opensAt: round.opensAt.toISOString(),
+      minAwardPence: round.minAwardPence,
+      maxAwardPence: round.maxAwardPence,
+      areas: round.areas,
+      priorities: round.priorities,
+    },
+    phase: roundPhase(round, new Date()),
+    previous,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const round = await roundOr404(params.roundSlug);
+  const form = await request.formData();
+  const values = eligibilityFormValuesFrom(form);
+  const schema = eligibilitySchema({ areaIds: round.areas.map((a) => a.id), priorityIds: round.priorities.map((p) => p.id) });
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return data({ errors: inFieldOrder(fieldErrorsFrom(parsed.error), ELIGIBILITY_FIELDS), values }, { status: 400 });
+  const cookie = await saveEligibilityAnswers({
+    roundSlug: round.slug,
+    organisationType: parsed.data.organisationType,
+    areaIds: parsed.data.areaIds,
+    priorityIds: parsed.data.priorityIds,
+    amountRequestedPence: parsed.data.amountRequested,
+  });
+  return redirect(`/rounds/${round.slug}/eligibility/result`, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function EligibilityCheck() {
+  const { round, phase, previous } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const schema = useMemo(
+    () => eligibilitySchema({ areaIds: round.areas.map((a) => a.id), priorityIds: round.priorities.map((p) => p.id) }),
+    [round.areas, round.priorities],
+  );
+  const form = useGovukForm(schema, { serverErrors: actionData?.errors });
+  const errors = inFieldOrder(form.errors, ELIGIBILITY_FIELDS);
+  const values = actionData?.values ?? previous;
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Check if you can apply" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">
+          {round.fund}: {round.name}
+        </span>
+        <h1 className="govuk-heading-l">Check if you can apply</h1>
+        <p className="govuk-body">
+          Answer these questions to find out whether your organisation can bid in this round. You do not need an account. If you can apply,
+          your answers are carried into your bid.
+        </p>
+        {phase === "closed" ? (
+          <div className="govuk-inset-text">This round closed on {formatDateTime(round.closesAt)}.</div>
+        ) : phase === "upcoming" ? (
+          <div className="govuk-inset-text">This round opens on {formatDateTime(round.opensAt)}.</div>
+        ) : null}
+        <Form method="post" noValidate onSubmit={form.onSubmit}>
+          <Radios
+            name="organisationType"
+            legend="What type of organisation is applying?"
+            error={errors.organisationType}
+            defaultValue={values?.organisationType}
+            choices={ELIGIBILITY_ORGANISATION_TYPES.map((type) => ({
+              value: type,
+              label: eligibilityOrganisationTypeLabel(type),
+              hint: eligibilityOrganisationTypeHint(type),
+              dividerBefore: type === NOT_ELIGIBLE_ORGANISATION_TYPES[0] ? "or" : undefined,
+            }))}
+            inputProps={form.register("organisationType")}
+          />
+          <Checkboxes
+            name="areaIds"
+            legend="Where will your project work?"
+            hint="Select all that apply."
+            error={errors.areaIds}
+            defaultValue={values?.areaIds}
+            choices={[
+              ...round.areas.map((area) => ({ value: area.id, label: area.name })),
+              { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
+            ]}
+            inputProps={form.register("areaIds")}
+          />
+          <Checkboxes
+            name="priorityIds"
+            legend="Which of the Police and Crime Commissioner's priorities will your project address?"
+            hint="Select all that apply."
+            error={errors.priorityIds}
+            defaultValue={values?.priorityIds}
+            choices={[
+              ...round.priorities.map((priority) => ({ value: priority.id, label: priority.title, hint: priority.description || undefined })),
+              { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
+            ]}
+            inputProps={form.register("priorityIds")}
+          />
+          <TextInput
+            label="How much money will you ask for?"
+            hint={`Awards in this round are from ${formatPounds(round.minAwardPence)} to ${formatPounds(round.maxAwardPence)}. Enter an amount in pounds, like 12500.`}
+            prefix="£"
+            widthClass="govuk-input--width-10"
+            inputMode="decimal"
+            spellCheck={false}
+            error={errors.amountRequested}
+            defaultValue={values?.amountRequested}
+            {...form.register("amountRequested")}
+          />
+          <Button>Continue</Button>
+        </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/rounds/${round.slug}`}>
+            Back to the round
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

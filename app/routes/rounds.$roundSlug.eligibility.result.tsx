@@ -1,0 +1,142 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import { checkEligibility, eligibilityOrganisationTypeLabel } from "~/domain/eligibility/eligibility";
+import { findRoundForEligibility, liveRoundFigures } from "~/domain/rounds/round-page.server";
+import { formatPounds } from "~/lib/money";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const round = await findRoundForEligibility(params.roundSlug ?? "");
+  if (!round) throw new Response("Not found", { status: 404 });
+  const heading = { slug: round.slug, name: round.name, fund: round.fund.name };
+  const answers = await readEligibilityAnswers(request, round.slug);
+  if (!answers) return { round: heading, answered: false as const };
+
+  // The server's clock decides whether the round is open, every time the result is shown.
+  const result = checkEligibility(answers, round, new Date());
+  const named = <T extends { id: string }>(list: T[], ids: string[], name: (item: T) => string) =>
+    list.filter((item) => ids.includes(item.id)).map(name);
+  const figures = await liveRoundFigures(round);
+  return {
+    round: heading,
+    answered: true as const,
+    eligible: result.eligible,
+    reasons: result.reasons.map((r) => r.message),
+    answers: {
+      organisationType: eligibilityOrganisationTypeLabel(answers.organisationType),
+      areas: named(round.areas, answers.areaIds, (a) => a.name),
+      priorities: named(round.priorities, answers.priorityIds, (p) => p.title),
+      amount: formatPounds(answers.amountRequestedPence),
+    },
+    oversubscription: figures.summary,
+  };
+}
+
+export default function EligibilityResult() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { round } = loaderData;
+  const checkPath = `/rounds/${round.slug}/eligibility`;
+  if (!loaderData.answered) {
+    return (
+      <div className="govuk-grid-row">
+        <DocumentTitle title="Check if you can apply" />
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">
+            {round.fund}: {round.name}
+          </span>
+          <h1 className="govuk-heading-l">You have not answered the eligibility questions</h1>
+          <p className="govuk-body">
+            Your answers are kept in this browser for 24 hours. They may have expired, or you may have answered them in another browser.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={checkPath}>
+              Check if you can apply
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+  const { eligible, reasons, answers } = loaderData;
+  const change = (field: string, label: string) => (
+    <dd className="govuk-summary-list__actions">
+      <Link className="govuk-link" to={`${checkPath}#${field}`}>
+        Change<span className="govuk-visually-hidden"> {label}</span>
+      </Link>
+    </dd>
+  );
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title={eligible ? "You can apply" : "You cannot apply"} />
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">
+          {round.fund}: {round.name}
+        </span>
+        {eligible ? (
+          <>
+            <h1 className="govuk-heading-l">You can apply</h1>
+            <p className="govuk-body">From your answers, your organisation can bid in this round.</p>
+            <div className="govuk-inset-text">{loaderData.oversubscription} Not every bid that can apply will be funded.</div>
+            <p className="govuk-body">
+              You need to sign in, or create an account, to start your bid. Your answers will be carried into it.
+            </p>
+            {/* A full page load: the bid pages ask the person to sign in first. */}
+            <a href={`/applicant/bids/new?round=${encodeURIComponent(round.slug)}`} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+              Start your bid
+            </a>
+          </>
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">You cannot apply</h1>
+            <p className="govuk-body">You cannot apply because:</p>
+            <ul className="govuk-list govuk-list--bullet" id="reasons">
+              {reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+            <p className="govuk-body">If you answered something wrongly, you can change your answers below.</p>
+          </>
+        )}
+        <h2 className="govuk-heading-m">Your answers</h2>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Type of organisation</dt>
+            <dd className="govuk-summary-list__value">{answers.organisationType}</dd>
+            {change("organisationType", "type of organisation")}
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Where the project will work</dt>
+            <dd className="govuk-summary-list__value">{answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}</dd>
+            {change("areaIds", "where the project will work")}
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Priorities addressed</dt>
+            <dd className="govuk-summary-list__value">
+              {answers.priorities.length > 0 ? (
+                <ul className="govuk-list">
+                  {answers.priorities.map((title) => (
+                    <li key={title}>{title}</li>
+                  ))}
+                </ul>
+              ) : (
+                "None of the Police and Crime Commissioner's priorities"
+              )}
+            </dd>
+            {change("priorityIds", "priorities addressed")}
+          </div>
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Amount you will ask for</dt>
+            <dd className="govuk-summary-list__value app-money">{answers.amount}</dd>
+            {change("amountRequested", "amount you will ask for")}
+          </div>
+        </dl>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/rounds/${round.slug}`}>
+            Back to the round
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

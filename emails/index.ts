@@ -1,0 +1,44 @@
+// Every email the portal sends: its name (OutboxEmail.template), a title for people, how to
+// render it, and sample props for the admin preview page.
+import { assessorAssignmentSample, renderAssessorAssignment } from "./assessor-assignment";
+import { deadlineReminderSample, renderDeadlineReminder } from "./deadline-reminder";
+import { organisationInvitationSample, renderOrganisationInvitation } from "./organisation-invitation";
+import { outcomeAwardSample, renderOutcomeAward } from "./outcome-award";
+import { outcomeDeclineSample, renderOutcomeDecline } from "./outcome-decline";
+import { outcomeReserveSample, renderOutcomeReserve } from "./outcome-reserve";
+import { passwordResetSample, renderPasswordReset } from "./password-reset";
+import type { RenderedEmail } from "./render";
+import { renderSubmissionReceipt, submissionReceiptSample } from "./submission-receipt";
+
+export type { RenderedEmail };
+export * from "./assessor-assignment";
+export * from "./deadline-reminder";
+export * from "./organisation-invitation";
+export * from "./outcome-award";
+export * from "./outcome-decline";
+export * from "./outcome-reserve";
+export * from "./password-reset";
+export * from "./submission-receipt";
+
+type EmailTemplate = { title: string; sentWhen: string; renderSample: () => Promise<RenderedEmail> };
+
+function template<P>(title: string, sentWhen: string, render: (props: P) => Promise<RenderedEmail>, sample: P): EmailTemplate {
+  return { title, sentWhen, renderSample: () => render(sample) };
+}
+
+export const EMAIL_TEMPLATES = {
+  "submission-receipt": template("Submission receipt", "An applicant submits a bid.", renderSubmissionReceipt, submissionReceiptSample),
+  "assessor-assignment": template("Assessor assignment", "The fund administrator assigns an assessor to a bid.", renderAssessorAssignment, assessorAssignmentSample),
+  "outcome-award": template("Outcome: award", "Outcomes are released and the bid is awarded funding.", renderOutcomeAward, outcomeAwardSample),
+  "outcome-reserve": template("Outcome: reserve", "Outcomes are released and the bid is on the reserve list.", renderOutcomeReserve, outcomeReserveSample),
+  "outcome-decline": template("Outcome: decline", "Outcomes are released and the bid is not funded.", renderOutcomeDecline, outcomeDeclineSample),
+  "organisation-invitation": template("Organisation invitation", "A member invites someone to join their organisation.", renderOrganisationInvitation, organisationInvitationSample),
+  "password-reset": template("Password reset", "Someone asks to reset their password.", renderPasswordReset, passwordResetSample),
+  "deadline-reminder": template("Deadline reminder", "A round is about to close and a bid is still a draft.", renderDeadlineReminder, deadlineReminderSample),
+} as const satisfies Record<string, EmailTemplate>;
+
+export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
+
+export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
+  return typeof value === "string" && Object.hasOwn(EMAIL_TEMPLATES, value);
+}

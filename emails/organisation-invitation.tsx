@@ -1,0 +1,40 @@
+import { formatDateTime } from "../app/lib/dates";
+import { EmailLayout, LinkParagraph, Paragraph } from "./layout";
+import { renderEmail } from "./render";
+
+export type OrganisationInvitationProps = {
+  fundName?: string;
+  inviterName: string;
+  organisationName: string;
+  acceptUrl: string;
+  expiresAt: Date | string;
+};
+
+export function OrganisationInvitationEmail(props: OrganisationInvitationProps) {
+  return (
+    <EmailLayout fundName={props.fundName} preview={`Join ${props.organisationName} on the ${props.fundName ?? "Community Safety Fund"} portal`} heading={`You have been invited to join ${props.organisationName}`}>
+      <Paragraph>
+        {props.inviterName} has invited you to join {props.organisationName} on the {props.fundName ?? "Community Safety Fund"}{" "}
+        portal. Members can see and work on the organisation&apos;s bids.
+      </Paragraph>
+      <LinkParagraph href={props.acceptUrl}>Accept the invitation</LinkParagraph>
+      <Paragraph>The link works once and stops working on {formatDateTime(props.expiresAt)}.</Paragraph>
+      <Paragraph>If you were not expecting this invitation, you can ignore this email.</Paragraph>
+    </EmailLayout>
+  );
+}
+
+export function renderOrganisationInvitation(props: OrganisationInvitationProps) {
+  return renderEmail(
+    "organisation-invitation",
+    `${props.inviterName} has invited you to join ${props.organisationName}`,
+    <OrganisationInvitationEmail {...props} />,
+  );
+}
+
+export const organisationInvitationSample: OrganisationInvitationProps = {
+  inviterName: "Asha Patel",
+  organisationName: "Darlington Youth Outreach",
+  acceptUrl: "http://localhost:3000/invitations/sample-token",
+  expiresAt: new Date("2025-06-09T17:00:00Z"),
+};

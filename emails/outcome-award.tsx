@@ -1,0 +1,78 @@
+import { formatPounds } from "../app/lib/money";
+import { EmailLayout, Inset, LinkParagraph, List, Paragraph } from "./layout";
+import { renderEmail } from "./render";
+
+export type OutcomeAwardProps = {
+  fundName?: string;
+  recipientName: string;
+  organisationName: string;
+  reference: string;
+  bidTitle: string;
+  roundName: string;
+  amountPence: number;
+  amountRequestedPence: number;
+  /** Conditions of the award, one per item; empty when there are none. */
+  conditions: string[];
+  nextSteps: string[];
+  bidUrl: string;
+};
+
+export function OutcomeAwardEmail(props: OutcomeAwardProps) {
+  const partAward = props.amountPence < props.amountRequestedPence;
+  return (
+    <EmailLayout fundName={props.fundName} preview={`${props.organisationName} has been awarded ${formatPounds(props.amountPence)}`} heading="Your bid has been awarded funding">
+      <Paragraph>Dear {props.recipientName},</Paragraph>
+      <Paragraph>
+        We are pleased to tell you that {props.organisationName} has been awarded {formatPounds(props.amountPence)} from the{" "}
+        {props.fundName ?? "Community Safety Fund"}.
+      </Paragraph>
+      <Inset
+        lines={[
+          `Bid reference: ${props.reference}`,
+          `Title: ${props.bidTitle}`,
+          `Funding round: ${props.roundName}`,
+          `Amount awarded: ${formatPounds(props.amountPence)}`,
+          ...(partAward ? [`Amount requested: ${formatPounds(props.amountRequestedPence)}`] : []),
+        ]}
+      />
+      {partAward ? (
+        <Paragraph>
+          This is less than you asked for. Check that you can still deliver the project, and tell us if you need to change
+          what it will do.
+        </Paragraph>
+      ) : null}
+      {props.conditions.length > 0 ? (
+        <>
+          <Paragraph>The award has these conditions:</Paragraph>
+          <List items={props.conditions} />
+        </>
+      ) : (
+        <Paragraph>The award has no conditions beyond the fund&apos;s standard terms.</Paragraph>
+      )}
+      <Paragraph>What happens next:</Paragraph>
+      <List items={props.nextSteps} numbered />
+      <LinkParagraph href={props.bidUrl}>See the decision on your bid</LinkParagraph>
+    </EmailLayout>
+  );
+}
+
+export function renderOutcomeAward(props: OutcomeAwardProps) {
+  return renderEmail("outcome-award", `Your bid ${props.reference} has been awarded funding`, <OutcomeAwardEmail {...props} />);
+}
+
+export const outcomeAwardSample: OutcomeAwardProps = {
+  recipientName: "Harry Ibbotson",
+  organisationName: "Safe Streets CIC",
+  reference: "CSF-2526-R1-0002",
+  bidTitle: "Recovery mentors",
+  roundName: "2025 to 2026, round 1",
+  amountPence: 1_850_000,
+  amountRequestedPence: 2_200_000,
+  conditions: ["Report the number of mentees and their outcomes every quarter.", "Acknowledge the Police and Crime Commissioner's funding in your publicity."],
+  nextSteps: [
+    "Sign in and accept the award within 14 days.",
+    "We will send the grant agreement for you to sign.",
+    "We pay the award once the signed agreement is back with us.",
+  ],
+  bidUrl: "http://localhost:3000/applicant",
+};

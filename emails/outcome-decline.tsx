@@ -1,0 +1,53 @@
+import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { renderEmail } from "./render";
+
+export type OutcomeDeclineProps = {
+  fundName?: string;
+  recipientName: string;
+  organisationName: string;
+  reference: string;
+  bidTitle: string;
+  roundName: string;
+  /** Only what the fund administrator chose to share; never scores. Absent when none was written. */
+  feedback?: string | null;
+  bidUrl: string;
+};
+
+export function OutcomeDeclineEmail(props: OutcomeDeclineProps) {
+  const feedback = props.feedback?.trim();
+  return (
+    <EmailLayout fundName={props.fundName} preview={`The decision on bid ${props.reference}`} heading="Your bid has not been funded">
+      <Paragraph>Dear {props.recipientName},</Paragraph>
+      <Paragraph>
+        We are sorry to tell you that {props.organisationName}&apos;s bid has not been funded in this round. Every bid is scored
+        against the round&apos;s criteria, and there was only enough money for the highest-scoring ones.
+      </Paragraph>
+      <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`]} />
+      {feedback ? (
+        <>
+          <Paragraph>Feedback from the fund team:</Paragraph>
+          {feedback.split(/\n{2,}/).map((paragraph, index) => (
+            <Paragraph key={index}>{paragraph}</Paragraph>
+          ))}
+        </>
+      ) : null}
+      <Paragraph>You can bid again in a future round. We publish new rounds on the portal.</Paragraph>
+      <LinkParagraph href={props.bidUrl}>See the decision on your bid</LinkParagraph>
+    </EmailLayout>
+  );
+}
+
+export function renderOutcomeDecline(props: OutcomeDeclineProps) {
+  return renderEmail("outcome-decline", `The decision on your bid ${props.reference}`, <OutcomeDeclineEmail {...props} />);
+}
+
+export const outcomeDeclineSample: OutcomeDeclineProps = {
+  recipientName: "Asha Patel",
+  organisationName: "Darlington Youth Outreach",
+  reference: "CSF-2526-R1-0007",
+  bidTitle: "Friday night detached youth work",
+  roundName: "2025 to 2026, round 1",
+  feedback:
+    "The project is well described, but the outcomes were hard to measure. Say how many young people you expect to reach and how you will know their behaviour has changed.",
+  bidUrl: "http://localhost:3000/applicant",
+};

@@ -1,0 +1,28 @@
+// The outbox sender as its own process, for set-ups that run it apart from the web server
+// (set OUTBOX_WORKER=off there). Any number may run at once: each email is claimed by one.
+//   npx tsx scripts/outbox-worker.ts          keep sending every 2 seconds until stopped
+//   npx tsx scripts/outbox-worker.ts --once   send what is due now, then exit (for cron)
+import { createOutboxSender, startOutboxWorker } from "~/domain/email/sender.server";
+import { db } from "~/lib/db.server";
+
+const sender = createOutboxSender();
+console.log(`outbox worker: delivering to ${sender.via === "smtp" ? "the SMTP server in SMTP_URL" : "the built-in mailbox (no SMTP_URL set)"}`);
+
+if (process.argv.includes("--once")) {
+  try {
+    const report = await sender.deliverDue({ limit: 10_000 });
+    console.log(`outbox worker: ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed`);
+  } finally {
+    sender.close();
+    await db.$disconnect();
+  }
+} else {
+  const stop = startOutboxWorker({ sender, keepAlive: true });
+  const shutdown = async () => {
+    await stop();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
