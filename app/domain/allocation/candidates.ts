@@ -99,3 +99,10 @@ export function unfundableReason(candidate: AllocationCandidate, round: Allocati
   }
   return null;
 }
+
+/** "skipped: £4,200.00 over remaining pot of £800.00", or "(the pot is used up)" when nothing is left. */
+export function overPotExplanation(ceilingPence: number, remainingPence: number, note = ""): string {
+  return remainingPence <= 0
+    ? `skipped: ${formatPounds(ceilingPence)} over remaining pot (the pot is used up)`
+    : `skipped: ${formatPounds(ceilingPence - remainingPence)} over remaining pot of ${formatPounds(remainingPence)}${note}`;
+}

@@ -1,7 +1,7 @@
 // Rank-order suggestion: fund bids at or above the quality threshold in rank order until the pot
 // runs out. Pure; every line says why.
 import { formatPounds } from "~/lib/money";
-import { awardCeilingPence, inRankOrder, unfundableReason, type AllocationCandidate, type AllocationRound, type Suggestion, type SuggestionLine } from "./candidates";
+import { awardCeilingPence, inRankOrder, overPotExplanation, unfundableReason, type AllocationCandidate, type AllocationRound, type Suggestion, type SuggestionLine } from "./candidates";
 
 /**
  * - `skip`: a bid that no longer fits is skipped and the next one down is tried, so smaller bids
@@ -47,15 +47,7 @@ export function suggestRankOrder(candidates: readonly AllocationCandidate[], rou
       continue;
     }
     const belowMinimum = remaining > 0 && remaining < round.minAwardPence ? `; the ${formatPounds(remaining)} left is below the round minimum award` : "";
-    lines.push({
-      ...base,
-      awardPence: 0,
-      outcome: "skipped",
-      explanation:
-        remaining === 0
-          ? `skipped: ${formatPounds(ceiling)} over remaining pot (the pot is used up)`
-          : `skipped: ${formatPounds(ceiling - remaining)} over remaining pot of ${formatPounds(remaining)}${belowMinimum}`,
-    });
+    lines.push({ ...base, awardPence: 0, outcome: "skipped", explanation: overPotExplanation(ceiling, remaining, belowMinimum) });
   }
 
   const available = Math.max(0, round.availablePence);

@@ -205,6 +205,10 @@ describe("scoreBid", () => {
     expect(criteriaProblem(CRITERIA.slice(1))).toBe("The criteria weights add up to 70%; they must add up to 100%");
     expect(criteriaProblem([])).toMatch(/at least one/);
     expect(findValueForMoneyCriterion(CRITERIA)?.id).toBe("vfm");
+    // Without an explicit choice the "Value for money" criterion breaks ties; null turns it off.
+    const scores = [assessment("a", [2, 2, 4, 2])];
+    expect(scoreBid({ ...RULES, valueForMoneyCriterionId: undefined }, bid({ assessments: scores })).valueForMoney).toEqual({ num: 1n, den: 1n });
+    expect(scoreBid({ ...RULES, valueForMoneyCriterionId: null }, bid({ assessments: scores })).valueForMoney).toBeNull();
   });
 });
 

@@ -92,7 +92,10 @@ export type RoundScoringRules = {
   moderationSpread: number;
   qualityThresholdPercent: number;
   assessorsPerBid: number;
-  /** The criterion whose score breaks ties first; see `findValueForMoneyCriterion`. */
+  /**
+   * The criterion whose score breaks ties first. Left out: the criterion titled like "Value for
+   * money" (`findValueForMoneyCriterion`); null: no such tie-break.
+   */
   valueForMoneyCriterionId?: string | null;
 };
 
@@ -218,7 +221,8 @@ export function scoreBid(rules: RoundScoringRules, bid: BidForScoring): BidScore
 
   const complete = results.length > 0 && results.every((r) => r.effectiveScore !== null);
   const score = complete ? weightedPercent(results) : null;
-  const vfm = rules.valueForMoneyCriterionId ? results.find((r) => r.criterionId === rules.valueForMoneyCriterionId) : undefined;
+  const vfmId = rules.valueForMoneyCriterionId === undefined ? findValueForMoneyCriterion(criteria)?.id : rules.valueForMoneyCriterionId;
+  const vfm = vfmId ? results.find((r) => r.criterionId === vfmId) : undefined;
   return {
     bidId: bid.bidId,
     reference: bid.reference,
