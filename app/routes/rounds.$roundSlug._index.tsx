@@ -119,8 +119,8 @@ export default function RoundPage() {
           <div className="govuk-inset-text">
             <p className="govuk-body">{figures.summary}</p>
             <p className="govuk-body">
-              {describeRequests(figures.submittedBids, figures.totalRequestedPence)} against a pot of {formatPounds(pot)}. These figures
-              count every bid submitted and not withdrawn, and change as bids come in.
+              {`${describeRequests(figures.submittedBids, figures.totalRequestedPence)} against a pot of ${formatPounds(pot)}.`} These
+              figures count every bid submitted and not withdrawn, and change as bids come in.
             </p>
           </div>
 
@@ -144,13 +144,14 @@ export default function RoundPage() {
           <h2 className="govuk-heading-m">How bids are scored</h2>
           <p className="govuk-body">
             At least two assessors score each eligible bid against these criteria. Each criterion counts for its weight in the overall
-            score. Bids must score at least {round.qualityThresholdPercent}% overall to be funded.
+            score. Bids must score at least {`${round.qualityThresholdPercent}%`} overall to be funded.
           </p>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Scoring criteria and their weights</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Criterion</th>
+                <th scope="col" className="govuk-table__header">What assessors look for</th>
                 <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weight</th>
               </tr>
             </thead>
@@ -159,9 +160,9 @@ export default function RoundPage() {
                 <tr className="govuk-table__row" key={criterion.id}>
                   <th scope="row" className="govuk-table__header">
                     {criterion.title}
-                    {criterion.guidance ? <span className="govuk-hint govuk-!-margin-bottom-0 govuk-!-font-weight-regular">{criterion.guidance}</span> : null}
                   </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{criterion.weightPercent}%</td>
+                  <td className="govuk-table__cell">{criterion.guidance}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{`${criterion.weightPercent}%`}</td>
                 </tr>
               ))}
             </tbody>
