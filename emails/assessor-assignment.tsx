@@ -2,11 +2,12 @@ import { formatDate } from "../app/lib/dates";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
 import { renderEmail } from "./render";
 
+// Names the bid by reference and round only: nothing about the applicant (even a title can name
+// them), which the assessor sees only after declaring any conflict of interest.
 export type AssessorAssignmentProps = {
   fundName?: string;
   assessorName: string;
   reference: string;
-  bidTitle: string;
   roundName: string;
   /** When scores are due, if the round sets a date. */
   scoreBy?: Date | string | null;
@@ -21,7 +22,6 @@ export function AssessorAssignmentEmail(props: AssessorAssignmentProps) {
       <Inset
         lines={[
           `Bid reference: ${props.reference}`,
-          `Title: ${props.bidTitle}`,
           `Funding round: ${props.roundName}`,
           ...(props.scoreBy ? [`Scores due by: ${formatDate(props.scoreBy)}`] : []),
         ]}
@@ -36,13 +36,12 @@ export function AssessorAssignmentEmail(props: AssessorAssignmentProps) {
 }
 
 export function renderAssessorAssignment(props: AssessorAssignmentProps) {
-  return renderEmail("assessor-assignment", `Bid to assess: ${props.reference} ${props.bidTitle}`, <AssessorAssignmentEmail {...props} />);
+  return renderEmail("assessor-assignment", `Bid to assess: ${props.reference}`, <AssessorAssignmentEmail {...props} />);
 }
 
 export const assessorAssignmentSample: AssessorAssignmentProps = {
   assessorName: "Ben Morris",
   reference: "CSF-2526-R1-0042",
-  bidTitle: "Street safe Stanley",
   roundName: "2025 to 2026, round 1",
   scoreBy: new Date("2025-07-18T16:00:00Z"),
   assessUrl: "http://localhost:3000/assessor",

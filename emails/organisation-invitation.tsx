@@ -1,5 +1,5 @@
 import { formatDateTime } from "../app/lib/dates";
-import { EmailLayout, LinkParagraph, Paragraph } from "./layout";
+import { DEFAULT_FUND_NAME, EmailLayout, LinkParagraph, Paragraph } from "./layout";
 import { renderEmail } from "./render";
 
 export type OrganisationInvitationProps = {
@@ -12,9 +12,9 @@ export type OrganisationInvitationProps = {
 
 export function OrganisationInvitationEmail(props: OrganisationInvitationProps) {
   return (
-    <EmailLayout fundName={props.fundName} preview={`Join ${props.organisationName} on the ${props.fundName ?? "Community Safety Fund"} portal`} heading={`You have been invited to join ${props.organisationName}`}>
+    <EmailLayout fundName={props.fundName} preview={`Join ${props.organisationName} on the ${props.fundName ?? DEFAULT_FUND_NAME} portal`} heading={`You have been invited to join ${props.organisationName}`}>
       <Paragraph>
-        {props.inviterName} has invited you to join {props.organisationName} on the {props.fundName ?? "Community Safety Fund"}{" "}
+        {props.inviterName} has invited you to join {props.organisationName} on the {props.fundName ?? DEFAULT_FUND_NAME}{" "}
         portal. Members can see and work on the organisation&apos;s bids.
       </Paragraph>
       <LinkParagraph href={props.acceptUrl}>Accept the invitation</LinkParagraph>
@@ -27,7 +27,7 @@ export function OrganisationInvitationEmail(props: OrganisationInvitationProps) 
 export function renderOrganisationInvitation(props: OrganisationInvitationProps) {
   return renderEmail(
     "organisation-invitation",
-    `${props.inviterName} has invited you to join ${props.organisationName}`,
+    `${props.inviterName} has invited you to join ${props.organisationName} on the ${props.fundName ?? DEFAULT_FUND_NAME}`,
     <OrganisationInvitationEmail {...props} />,
   );
 }

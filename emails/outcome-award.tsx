@@ -1,5 +1,5 @@
 import { formatPounds } from "../app/lib/money";
-import { EmailLayout, Inset, LinkParagraph, List, Paragraph } from "./layout";
+import { DEFAULT_FUND_NAME, EmailLayout, Inset, LinkParagraph, List, Paragraph } from "./layout";
 import { renderEmail } from "./render";
 
 export type OutcomeAwardProps = {
@@ -24,7 +24,7 @@ export function OutcomeAwardEmail(props: OutcomeAwardProps) {
       <Paragraph>Dear {props.recipientName},</Paragraph>
       <Paragraph>
         We are pleased to tell you that {props.organisationName} has been awarded {formatPounds(props.amountPence)} from the{" "}
-        {props.fundName ?? "Community Safety Fund"}.
+        {props.fundName ?? DEFAULT_FUND_NAME}.
       </Paragraph>
       <Inset
         lines={[

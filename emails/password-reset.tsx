@@ -1,4 +1,4 @@
-import { EmailLayout, LinkParagraph, Paragraph } from "./layout";
+import { DEFAULT_FUND_NAME, EmailLayout, LinkParagraph, Paragraph } from "./layout";
 import { renderEmail } from "./render";
 
 export type PasswordResetProps = {
@@ -21,7 +21,7 @@ export function PasswordResetEmail(props: PasswordResetProps) {
 }
 
 export function renderPasswordReset(props: PasswordResetProps) {
-  return renderEmail("password-reset", `Reset your ${props.fundName ?? "Community Safety Fund"} password`, <PasswordResetEmail {...props} />);
+  return renderEmail("password-reset", `Reset your ${props.fundName ?? DEFAULT_FUND_NAME} password`, <PasswordResetEmail {...props} />);
 }
 
 export const passwordResetSample: PasswordResetProps = {

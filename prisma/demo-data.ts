@@ -2,6 +2,10 @@
 // Used by the run command's seed and by the end-to-end tests.
 import { hashPassword } from "../app/domain/auth/password.server";
 import type { Db } from "../app/lib/db.server";
+import { queueEmail } from "../app/domain/email/outbox.server";
+import { emailKeys } from "../app/domain/email/idempotency-keys";
+import { env } from "../app/lib/env.server";
+import { renderSubmissionReceipt } from "../emails/submission-receipt";
 
 export const DEMO_PASSWORD = "community-safety-demo";
 
@@ -180,7 +184,7 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
   for (const [index, bid] of submitted.entries()) {
     const sequence = index + 1;
     await db.round.update({ where: { id: round.id }, data: { referenceSequence: sequence } });
-    await db.bid.create({
+    const created = await db.bid.create({
       data: {
         roundId: round.id,
         organisationId: orgIds[bid.org]!,
@@ -204,6 +208,22 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
         outcomes: { create: bid.outcomes.map(([outcome, indicator, target], position) => ({ outcome, indicator, target, position })) },
         budgetLines: { create: bid.budget.map(([item, costPence, otherFundingPence], position) => ({ item, costPence, otherFundingPence, position })) },
       },
+    });
+    // The receipt each submitter would have been sent: the demo mailbox starts with these.
+    await queueEmail(db, {
+      idempotencyKey: emailKeys.submissionReceipt(created.id),
+      to: bid.owner,
+      rendered: await renderSubmissionReceipt({
+        recipientName: users[bid.owner]!.name,
+        organisationName: organisations[bid.org]!.data.name,
+        reference: created.reference!,
+        bidTitle: created.title,
+        fundName: csf.name,
+        roundName: round.name,
+        amountRequestedPence: bid.amount,
+        submittedAt: created.submittedAt!,
+        bidUrl: new URL(`/applicant/bids/${created.id}`, env().APP_URL).toString(),
+      }),
     });
   }
   return { roundId: round.id, fundId: csf.id };

@@ -39,6 +39,12 @@ export default function AdminHome() {
           ))}
         </tbody>
       </table>
+      <h2 className="govuk-heading-m">Email</h2>
+      <ul className="govuk-list">
+        <li><Link className="govuk-link" to="/admin/outbox">Email outbox</Link>: what is waiting, sent or failed</li>
+        <li><Link className="govuk-link" to="/admin/mailbox">Demo mailbox</Link>: emails delivered here when no mail server is set</li>
+        <li><Link className="govuk-link" to="/admin/emails">Email templates</Link>: every email with sample details</li>
+      </ul>
     </>
   );
 }

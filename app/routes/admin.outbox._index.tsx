@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
 import { OutboxStatusTag, outboxStatusLabel } from "~/components/email/outbox-status-tag";
 import { requirePermission } from "~/domain/auth/guards.server";
-import { isOutboxStatus, listOutbox, OUTBOX_STATUSES } from "~/domain/email/outbox-admin.server";
+import { listOutbox } from "~/domain/email/outbox-admin.server";
+import { isOutboxStatus, OUTBOX_STATUSES } from "~/domain/email/outbox-status";
 import { formatDateTime } from "~/lib/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -48,10 +49,10 @@ export default function Outbox() {
           {OUTBOX_STATUSES.map((s) => (
             <li key={s}>
               {s === status ? (
-                <strong>{outboxStatusLabel(s)} ({counts[s]})</strong>
+                <strong>{`${outboxStatusLabel(s)} (${counts[s]})`}</strong>
               ) : (
                 <Link className="govuk-link" to={`/admin/outbox?status=${s}`}>
-                  {outboxStatusLabel(s)} ({counts[s]})
+                  {`${outboxStatusLabel(s)} (${counts[s]})`}
                 </Link>
               )}
             </li>

@@ -2,13 +2,8 @@
 // and sending a failed email again.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db } from "~/lib/db.server";
+import { isOutboxStatus, OUTBOX_STATUSES, type OutboxStatus } from "./outbox-status";
 
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-
-export function isOutboxStatus(value: unknown): value is OutboxStatus {
-  return typeof value === "string" && (OUTBOX_STATUSES as readonly string[]).includes(value);
-}
 
 const LIST_LIMIT = 200;
 

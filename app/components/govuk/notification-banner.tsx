@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+
+/** GOV.UK notification banner: "Success" after an action, or "Important" for something to know. */
+export function NotificationBanner({ success, title, children }: { success?: boolean; title?: string; children: ReactNode }) {
+  const heading = title ?? (success ? "Success" : "Important");
+  const id = success ? "success-banner-title" : "important-banner-title";
+  return (
+    <div
+      className={`govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`}
+      role={success ? "alert" : "region"}
+      aria-labelledby={id}
+      data-module="govuk-notification-banner"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id={id}>
+          {heading}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { EMAIL_TEMPLATES, isEmailTemplateName, renderOutcomeAward, renderOutcomeDecline, renderSubmissionReceipt, outcomeAwardSample, outcomeDeclineSample, submissionReceiptSample } from "./index";
+
+describe("every template", () => {
+  it.each(Object.entries(EMAIL_TEMPLATES))("%s renders a subject, HTML and plain text in the shared layout", async (name, template) => {
+    const email = await template.renderSample();
+    expect(email.template).toBe(name);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject.length).toBeLessThan(120);
+    expect(email.html).toMatch(/^<!DOCTYPE html/);
+    expect(email.html).toContain('lang="en"');
+    expect(email.text).toMatch(/^Community Safety Fund\n/);
+    expect(email.text).toContain("Replies to this address are not read.");
+    // Plain text means no markup left over.
+    expect(email.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it("knows its own names", () => {
+    expect(isEmailTemplateName("outcome-award")).toBe(true);
+    expect(isEmailTemplateName("toString")).toBe(false);
+  });
+});
+
+describe("what the emails say", () => {
+  it("formats money from pence and says when an award is less than asked", async () => {
+    const part = await renderOutcomeAward({ ...outcomeAwardSample, amountPence: 1_234_567, amountRequestedPence: 2_000_000 });
+    expect(part.text).toContain("Amount awarded: £12,345.67");
+    expect(part.text).toContain("This is less than you asked for.");
+    const full = await renderOutcomeAward({ ...outcomeAwardSample, amountPence: 2_000_000, amountRequestedPence: 2_000_000, conditions: [] });
+    expect(full.text).not.toContain("less than you asked for");
+    expect(full.text).not.toContain("Amount requested");
+    expect(full.text).toContain("no conditions beyond the fund's standard terms");
+  });
+
+  it("includes decline feedback only when the administrator wrote some", async () => {
+    const withFeedback = await renderOutcomeDecline(outcomeDeclineSample);
+    expect(withFeedback.text).toContain("Feedback from the fund team:");
+    const without = await renderOutcomeDecline({ ...outcomeDeclineSample, feedback: "  " });
+    expect(without.text).not.toContain("Feedback");
+  });
+
+  it("uses the fund's name in the layout", async () => {
+    const email = await renderSubmissionReceipt({ ...submissionReceiptSample, fundName: "Victims' Services" });
+    expect(email.text).toMatch(/^Victims' Services\n/);
+  });
+
+  it("never lets a bid title break the subject onto a second line", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), async (title) => {
+        const email = await renderSubmissionReceipt({ ...submissionReceiptSample, bidTitle: title });
+        expect(email.subject).not.toMatch(/[\r\n\u2028\u2029\u0085]/);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
