@@ -22,7 +22,16 @@ app.disable("x-powered-by");
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  for (const [name, value] of Object.entries(securityHeaders({ nonce, production }))) res.setHeader(name, value);
+  // Defaults are applied just before the headers go out, so a response that sets its own (the
+  // sandboxed email preview sets a stricter Content-Security-Policy) is not given a second one.
+  const defaults = securityHeaders({ nonce, production });
+  const writeHead = res.writeHead;
+  res.writeHead = function writeHeadWithSecurityHeaders(...args) {
+    for (const [name, value] of Object.entries(defaults)) {
+      if (!res.hasHeader(name)) res.setHeader(name, value);
+    }
+    return writeHead.apply(this, args);
+  };
   const ownOrigin = `${req.protocol}://${req.get("host")}`;
   const allowed = isSameOriginRequest({
     method: req.method,
