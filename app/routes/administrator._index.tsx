@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentTitle } from "~/components/document-title";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { potPence } from "~/domain/rounds/pot";
 import { db } from "~/lib/db.server";
@@ -42,6 +42,7 @@ export default function AdministratorHome() {
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">Bids received</th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">Pot</th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">Not yet awarded</th>
+            <th scope="col" className="govuk-table__header">Assessment</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -51,6 +52,15 @@ export default function AdministratorHome() {
               <td className="govuk-table__cell govuk-table__cell--numeric">{r.bids}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.pot)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.remaining)}</td>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/assignments`}>
+                  Assign assessors<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+                <br />
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/results`}>
+                  Scores and ranking<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -44,6 +44,11 @@ export default function ApplicantHome() {
       <DocumentTitle title="Your bids" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Your bids</h1>
+      {organisations.length > 0 ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/applicant/bids/new">Start a new bid</Link>
+        </p>
+      ) : null}
       {organisations.length === 0 ? (
         <>
           <p className="govuk-body">
@@ -82,7 +87,11 @@ export default function ApplicantHome() {
                   {organisation.bids.map((bid) => (
                     <tr className="govuk-table__row" key={bid.id}>
                       <td className="govuk-table__cell">
-                        {bid.title || "Untitled bid"}
+                        {/* Drafts open at their task list; other bids at their read-only view. */}
+                        <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+                          {bid.title || "Untitled bid"}
+                          {bid.status === "draft" ? <span className="govuk-visually-hidden"> (continue this draft)</span> : null}
+                        </Link>
                         {bid.reference ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.reference}</span> : null}
                       </td>
                       <td className="govuk-table__cell">{bid.round.name}</td>

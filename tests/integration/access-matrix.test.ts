@@ -3,6 +3,9 @@
 import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROUTE_ACCESS, type RouteAccess } from "~/domain/auth/route-access";
+import { documentStorage } from "~/domain/documents/storage.server";
+import { hashInvitationToken } from "~/domain/organisations/invitations.server";
+import { createOutboxSender } from "~/domain/email/sender.server";
 import { ROLES, roleHome, type Role } from "~/domain/auth/roles";
 import { db } from "~/lib/db.server";
 import { seedDemo } from "../../prisma/demo-data";
@@ -23,7 +26,35 @@ function fullPath(routes: ServerBuild["routes"], id: string): string {
 async function fixtures(): Promise<Record<string, string>> {
   const round = await db.round.findFirstOrThrow({ where: { fund: { slug: "community-safety-fund" } } });
   const bid = await db.bid.findFirstOrThrow({ where: { roundId: round.id, status: "submitted" } });
-  return { roundId: round.id, roundSlug: round.slug, bidId: bid.id };
+  // The assessor persona is assigned this bid and has said they have no conflict of interest
+  // (that opens their draft assessment), so its assessor pages answer 200 and only theirs.
+  const assessor = await db.user.findFirstOrThrow({ where: { role: "assessor", email: { endsWith: "@test.csf.test" } } });
+  const assigner = await db.user.findFirstOrThrow({ where: { role: "fund_administrator", email: { endsWith: "@test.csf.test" } } });
+  await db.assessorAssignment.create({ data: { bidId: bid.id, assessorId: assessor.id, assignedById: assigner.id } });
+  await db.assessment.create({ data: { bidId: bid.id, assessorId: assessor.id } });
+  // The demo's queued receipts, delivered to the built-in mailbox as the in-process worker would.
+  await createOutboxSender({ smtpUrl: null }).deliverDue();
+  const email = await db.outboxEmail.findFirstOrThrow({ where: { deliveredVia: "mailbox" } });
+  // An organisation the applicant persona is a member of, and a live invitation to it.
+  const applicant = await db.user.findFirstOrThrow({ where: { role: "applicant", email: { endsWith: "@test.csf.test" } } });
+  const organisation = await db.organisation.create({
+    data: {
+      name: "Access Matrix Community Group", type: "unincorporated_group", addressLine1: "1 Front Street", town: "Durham", postcode: "DH1 3NP",
+      contactName: applicant.name, contactEmail: applicant.email, members: { create: { userId: applicant.id, role: "owner" } },
+    },
+  });
+  // The applicant persona also belongs to the fixture bid's organisation, so the bid pages answer
+  // it 200 (an applicant of another organisation gets 404: tests/integration/bids-access.test.ts).
+  await db.membership.create({ data: { organisationId: bid.organisationId, userId: applicant.id } });
+  const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
+  const document = await db.bidDocument.create({
+    data: { bidId: bid.id, kind: "constitution", originalName: "constitution.pdf", storedName: await documentStorage().put(pdf), mediaType: "application/pdf", sizeBytes: pdf.byteLength, uploadedById: applicant.id },
+  });
+  const token = "access-matrix-invitation-token-0123456789ab";
+  await db.organisationInvitation.create({
+    data: { organisationId: organisation.id, email: "invitee@example.org", tokenHash: hashInvitationToken(token), invitedById: applicant.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return { roundId: round.id, roundSlug: round.slug, bidId: bid.id, emailId: email.id, template: "submission-receipt", organisationId: organisation.id, token, documentId: document.id };
 }
 
 function expectedGet(access: RouteAccess, persona: Persona): { status: number; location?: RegExp } {
@@ -49,9 +80,9 @@ describe("access-control matrix", () => {
     await emptyDatabase();
     await seedDemo(db);
     routes = (await build()).routes;
-    params = await fixtures();
     cookies = { anonymous: undefined } as Record<Persona, string | undefined>;
     for (const role of ROLES) cookies[role] = (await signedInAs(role)).cookie;
+    params = await fixtures();
   });
 
   it("knows every route in the manifest, and every declared route exists", () => {

@@ -4,12 +4,14 @@ import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import type { FieldErrors } from "~/lib/form-errors";
+import { useCharacterCounts } from "./use-character-counts";
 
 type LayoutBid = { id: string; title: string; status: string };
 
 /** A bid section page: back to the task list, the bid's name, the error summary; read-only once submitted. */
 export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid; title: string; errors?: FieldErrors; children: ReactNode }) {
   const frozen = bid.status !== "draft";
+  useCharacterCounts();
   return (
     <>
       <DocumentTitle title={`${title} – ${bid.title || "Untitled bid"}`} errors={frozen ? undefined : errors} />
@@ -39,10 +41,7 @@ export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid
   );
 }
 
-/**
- * The two ways to leave a section page. The hidden first button makes pressing Enter in a field
- * mean "Save and continue", whatever other buttons (add, remove) come first in the form.
- */
+/** The two ways to leave a section page: finished, or saved to come back to. */
 export function SaveButtons({ draft = true }: { draft?: boolean }) {
   return (
     <div className="govuk-button-group">
@@ -58,6 +57,10 @@ export function SaveButtons({ draft = true }: { draft?: boolean }) {
   );
 }
 
+/**
+ * Put first in a form: pressing Enter in a field then means "Save and continue", whatever other
+ * buttons (add, remove) come earlier in the form than the visible save button.
+ */
 export function DefaultSubmit() {
   return <button type="submit" name="intent" value="save-and-continue" hidden tabIndex={-1} />;
 }

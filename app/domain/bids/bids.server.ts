@@ -29,8 +29,31 @@ export function visibleBid(bidId: string, viewer: Viewer): PrismaTypes.BidWhereI
   return { id: bidId, AND: [bidVisibleTo(viewer)] };
 }
 
-/** Everything a bid page shows or checks. */
-export const bidPageInclude = {
+/**
+ * Everything a bid page shows or checks, and nothing more: screening notes and other staff-only
+ * fields never reach an applicant's page.
+ */
+export const bidPageSelect = {
+  id: true,
+  roundId: true,
+  organisationId: true,
+  status: true,
+  reference: true,
+  title: true,
+  summary: true,
+  amountRequestedPence: true,
+  projectStartDate: true,
+  projectEndDate: true,
+  beneficiaries: true,
+  beneficiaryCount: true,
+  safeguardingAnswer: true,
+  equalityAnswer: true,
+  sectionProgress: true,
+  declarationsAcceptedAt: true,
+  submittedAt: true,
+  withdrawnAt: true,
+  createdAt: true,
+  updatedAt: true,
   organisation: { select: { id: true, name: true } },
   round: {
     select: {
@@ -57,12 +80,12 @@ export const bidPageInclude = {
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, createdAt: true },
   },
-} satisfies PrismaTypes.BidInclude;
+} satisfies PrismaTypes.BidSelect;
 
-export type BidForPage = PrismaTypes.BidGetPayload<{ include: typeof bidPageInclude }>;
+export type BidForPage = PrismaTypes.BidGetPayload<{ select: typeof bidPageSelect }>;
 
 export function findBidForViewer(bidId: string, viewer: Viewer, client: Pick<Db, "bid"> = db): Promise<BidForPage | null> {
-  return client.bid.findFirst({ where: visibleBid(bidId, viewer), include: bidPageInclude });
+  return client.bid.findFirst({ where: visibleBid(bidId, viewer), select: bidPageSelect });
 }
 
 /** The bid, or a 404 that says nothing about whether it exists (and an audit event). */

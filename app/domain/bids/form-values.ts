@@ -51,3 +51,18 @@ function assign(target: FormObject | FormValue[], path: string[], value: string)
   }
   assign(next, rest, value);
 }
+
+/** The rows of a repeatable group as objects of text fields; anything else posted is dropped. */
+export function formRows<K extends string>(value: FormValue | undefined, fields: readonly K[]): Record<K, string>[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((row): row is { [key: string]: FormValue } => typeof row === "object" && row !== null && !Array.isArray(row))
+    .map((row) => Object.fromEntries(fields.map((f) => [f, typeof row[f] === "string" ? row[f] : ""])) as Record<K, string>);
+}
+
+/** What a row button asked for: "add", "remove" with a row number, or a save. */
+export function rowIntent(intent: FormValue | undefined): { kind: "add" } | { kind: "remove"; index: number } | { kind: "save"; mode: "complete" | "draft" } {
+  if (intent === "add-row") return { kind: "add" };
+  if (typeof intent === "string" && /^remove-row:\d{1,2}$/.test(intent)) return { kind: "remove", index: Number(intent.split(":")[1]) };
+  return { kind: "save", mode: intent === "save-draft" ? "draft" : "complete" };
+}

@@ -8,6 +8,7 @@
 // complete, the amount rule) before the round's reference sequence is raised by an atomic
 // increment, so a refused or repeated submit never uses up a number.
 import { recordAudit } from "~/domain/audit/audit.server";
+import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { db, type Prisma } from "~/lib/db.server";
@@ -91,7 +92,7 @@ export async function submitBid(bidId: string, viewer: Viewer & { email: string;
           tx,
         );
         await queueEmail(tx, {
-          idempotencyKey: `receipt:${bid.id}`,
+          idempotencyKey: emailKeys.submissionReceipt(bid.id),
           to: viewer.email,
           rendered: renderSubmissionReceipt({
             recipientName: viewer.name,

@@ -33,14 +33,8 @@ export const ACCEPT_ATTRIBUTE = ".pdf,.docx,.odt,.png,.jpg,.jpeg";
 
 export const ACCEPTED_TYPES_TEXT = "PDF, DOCX, ODT, PNG or JPEG";
 
-/** "10 MB" for a byte count (megabytes of 1,048,576 bytes, as file managers show them). */
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / 1_048_576;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-}
-
-/** A stored file's size for people: "240 KB", "2.4 MB". */
+/** A size for people, as file managers show it: "240 KB", "2.4 MB", "10 MB". */
 export function formatFileSize(bytes: number): string {
   if (bytes < 1_048_576) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+  return `${(bytes / 1_048_576).toFixed(1).replace(/\.0$/, "")} MB`;
 }

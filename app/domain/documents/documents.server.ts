@@ -4,7 +4,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
 import { parseSectionProgress, withSectionStatus } from "~/domain/bids/sections";
 import { db } from "~/lib/db.server";
-import { ACCEPTED_TYPES_TEXT, formatMegabytes, type DocumentKind } from "./document-kinds";
+import { ACCEPTED_TYPES_TEXT, formatFileSize, type DocumentKind } from "./document-kinds";
 import { inspectDocument } from "./inspect.server";
 import { documentStorage } from "./storage.server";
 import type { DocumentUpload } from "./upload.server";
@@ -29,7 +29,7 @@ export async function addDocument(input: {
 }): Promise<AddDocumentResult> {
   const { upload, maxBytes } = input;
   if (upload.problem === "missing" || !upload.file) {
-    if (upload.problem === "too_large") return { ok: false, field: "document", message: `The selected file must be smaller than ${formatMegabytes(maxBytes)}` };
+    if (upload.problem === "too_large") return { ok: false, field: "document", message: `The selected file must be smaller than ${formatFileSize(maxBytes)}` };
     if (upload.problem === "empty") return { ok: false, field: "document", message: "The selected file is empty" };
     return { ok: false, field: "document", message: "Select a file to upload" };
   }

@@ -1,8 +1,8 @@
 /**
  * An email's HTML as its own page, isolated from the portal: the CSP `sandbox` directive gives it
  * an opaque origin with no scripts, forms or access to the portal's cookies, whatever the HTML
- * holds. (The server's own CSP still applies on top, so in production inline styles are
- * dropped: the message is shown with its structure but without its colours.)
+ * holds. The Node server adds its default CSP only to responses without one, so this is the
+ * only policy and the email's inline styles show.
  */
 export function emailHtmlResponse(html: string) {
   return new Response(html, {

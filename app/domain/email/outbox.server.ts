@@ -27,17 +27,25 @@ export async function queueEmail(
   if (!isPlainAddress(to)) throw new Error(`queueEmail: "${singleLine(to)}" is not a single plain email address`);
   const existing = await tx.outboxEmail.findUnique({ where: { idempotencyKey: email.idempotencyKey }, select: { id: true } });
   if (existing) return false;
-  const domain = new URL(env().APP_URL).hostname || "community-safety-fund.localhost";
-  await tx.outboxEmail.create({
-    data: {
-      idempotencyKey: email.idempotencyKey,
-      template: email.rendered.template,
-      toAddress: to,
-      subject: singleLine(email.rendered.subject),
-      html: email.rendered.html,
-      text: email.rendered.text,
-      messageId: `<${randomBytes(16).toString("hex")}@${domain}>`,
-    },
-  });
+  await tx.outboxEmail.create({ data: outboxEmailData(email) });
   return true;
+}
+
+/**
+ * The outbox row for an email, for a batch transaction (`$transaction([...])`) that cannot look
+ * the key up first: there a taken idempotency key fails the insert (P2002) and rolls back the batch.
+ */
+export function outboxEmailData(email: { idempotencyKey: string; to: string; rendered: RenderedEmail }) {
+  const to = email.to.trim();
+  if (!isPlainAddress(to)) throw new Error(`outbox: "${singleLine(to)}" is not a single plain email address`);
+  const domain = new URL(env().APP_URL).hostname || "community-safety-fund.localhost";
+  return {
+    idempotencyKey: email.idempotencyKey,
+    template: email.rendered.template,
+    toAddress: to,
+    subject: singleLine(email.rendered.subject),
+    html: email.rendered.html,
+    text: email.rendered.text,
+    messageId: `<${randomBytes(16).toString("hex")}@${domain}>`,
+  };
 }
