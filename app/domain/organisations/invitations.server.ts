@@ -2,11 +2,12 @@
 // is stored, so a copy of the database cannot be used to join anyone's organisation.
 import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "~/domain/audit/audit.server";
+import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { renderInvitationEmail } from "./invitation-email";
+import { renderOrganisationInvitation } from "../../../emails";
 import { INVITATION_LIFETIME_MS, invitationStatus, looksLikeInvitationToken, type InvitationStatus } from "./invitation-status";
 
 export function hashInvitationToken(token: string) {
@@ -49,8 +50,8 @@ export async function inviteColleague(input: {
 
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  // Rendered before the transaction (the React Email version will be asynchronous).
-  const rendered = renderInvitationEmail({
+  // Rendered before the transaction: React Email's render is asynchronous.
+  const rendered = await renderOrganisationInvitation({
     organisationName: organisation.name,
     inviterName: inviter.name,
     acceptUrl: new URL(`/invitations/${token}`, env().APP_URL).toString(),
@@ -63,7 +64,7 @@ export async function inviteColleague(input: {
       data: { organisationId, email, tokenHash: hashInvitationToken(token), invitedById: inviter.id, expiresAt },
       select: { id: true },
     });
-    await queueEmail(tx, { idempotencyKey: `invitation:${invitation.id}`, to: email, rendered });
+    await queueEmail(tx, { idempotencyKey: emailKeys.organisationInvitation(invitation.id), to: email, rendered });
     await recordAudit(
       { actorId: inviter.id, action: "organisation.invitation_sent", subjectType: "organisation", subjectId: organisationId, details: { invitationId: invitation.id, email } },
       tx,
