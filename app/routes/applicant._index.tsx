@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: true,
           bids: {
             orderBy: { createdAt: "desc" },
-            select: { id: true, title: true, reference: true, status: true, amountRequestedPence: true, round: { select: { name: true } } },
+            select: { id: true, title: true, reference: true, status: true, amountRequestedPence: true, round: { select: { name: true } }, award: { select: { amountPence: true, status: true } } },
           },
         },
       },
@@ -97,6 +97,8 @@ export default function ApplicantHome() {
                       <td className="govuk-table__cell">{bid.round.name}</td>
                       <td className="govuk-table__cell">
                         <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
+                        {/* An award is shown only once outcomes are released; before that it is not a decision. */}
+                        {bid.award?.status === "released" ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span> : null}
                       </td>
                       <td className="govuk-table__cell govuk-table__cell--numeric app-money">
                         {bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}

@@ -60,9 +60,16 @@ export function formRows<K extends string>(value: FormValue | undefined, fields:
     .map((row) => Object.fromEntries(fields.map((f) => [f, typeof row[f] === "string" ? row[f] : ""])) as Record<K, string>);
 }
 
-/** What a row button asked for: "add", "remove" with a row number, or a save. */
-export function rowIntent(intent: FormValue | undefined): { kind: "add" } | { kind: "remove"; index: number } | { kind: "save"; mode: "complete" | "draft" } {
-  if (intent === "add-row") return { kind: "add" };
-  if (typeof intent === "string" && /^remove-row:\d{1,2}$/.test(intent)) return { kind: "remove", index: Number(intent.split(":")[1]) };
+/**
+ * What a button of a repeatable section asked for: `add-<row>` (e.g. add-outcome), `remove-<row>:<n>`
+ * (e.g. remove-outcome:2, counting from 0), or a save.
+ */
+export function rowIntent(
+  intent: FormValue | undefined,
+  row: string,
+): { kind: "add" } | { kind: "remove"; index: number } | { kind: "save"; mode: "complete" | "draft" } {
+  if (intent === `add-${row}`) return { kind: "add" };
+  const remove = typeof intent === "string" ? new RegExp(`^remove-${row}:(\\d{1,2})$`).exec(intent) : null;
+  if (remove) return { kind: "remove", index: Number(remove[1]) };
   return { kind: "save", mode: intent === "save-draft" ? "draft" : "complete" };
 }

@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { BidSummary } from "~/components/bids/bid-summary";
+import { TaskList, type Task } from "~/components/bids/task-list";
+import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { formRulesFor } from "~/domain/bids/proportionate";
+import { allSectionsCompleted, sectionStates } from "~/domain/bids/sections";
+import { bidStatusLabel, bidStatusTagClass } from "~/domain/bids/status";
+import { canWithdraw } from "~/domain/bids/submission.server";
+import { roundPhase } from "~/domain/rounds/pot";
+import { formatDateTime } from "~/lib/dates";
+import { formatPounds } from "~/lib/money";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { bid } = await requireApplicantBid(request, params.bidId);
+  const sections = sectionStates(bid, bid.round);
+  return {
+    bid,
+    sections,
+    completedCount: sections.filter((s) => s.status === "completed").length,
+    readyToSubmit: allSectionsCompleted(sections),
+    phase: roundPhase(bid.round, new Date()),
+    formSize: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence).size,
+    withdrawable: canWithdraw(bid.status),
+  };
+}
+
+export default function BidTaskList() {
+  const { bid, sections, completedCount, readyToSubmit, phase, formSize, withdrawable } = useLoaderData<typeof loader>();
+  const name = bid.title || "Untitled bid";
+
+  if (bid.status !== "draft") {
+    return (
+      <>
+        <DocumentTitle title={name} />
+        <Link to="/applicant" className="govuk-back-link">
+          Back to your bids
+        </Link>
+        <span className="govuk-caption-l">{bid.organisation.name}</span>
+        <h1 className="govuk-heading-l">{name}</h1>
+        <dl className="govuk-summary-list govuk-summary-list--no-border">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Status</dt>
+            <dd className="govuk-summary-list__value">
+              <strong className={bidStatusTagClass(bid.status)}>{bidStatusLabel(bid.status)}</strong>
+            </dd>
+          </div>
+          {bid.reference ? (
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Reference</dt>
+              <dd className="govuk-summary-list__value">{bid.reference}</dd>
+            </div>
+          ) : null}
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Round</dt>
+            <dd className="govuk-summary-list__value">
+              {bid.round.fund.name}: {bid.round.name}
+            </dd>
+          </div>
+          {bid.submittedAt ? (
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Submitted</dt>
+              <dd className="govuk-summary-list__value">{formatDateTime(bid.submittedAt)}</dd>
+            </div>
+          ) : null}
+          {bid.withdrawnAt ? (
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Withdrawn</dt>
+              <dd className="govuk-summary-list__value">{formatDateTime(bid.withdrawnAt)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <p className="govuk-body">This is the bid as it was submitted. It can no longer be changed.</p>
+        <BidSummary bid={bid} changeable={false} />
+        {withdrawable ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/applicant/bids/${bid.id}/withdraw`}>
+              Withdraw this bid
+            </Link>
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  const tasks: Task[] = sections.map((s) => ({
+    id: s.key,
+    title: s.title,
+    href: `/applicant/bids/${bid.id}/${s.key}`,
+    status: s.status,
+    hint: s.status === "in_progress" && s.problems.length > 0 && s.problems[0] !== `Complete the ${s.title.toLowerCase()} section` ? s.problems[0] : undefined,
+  }));
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title={name} />
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/applicant" className="govuk-back-link">
+          Back to your bids
+        </Link>
+        <span className="govuk-caption-l">
+          {bid.organisation.name} · {bid.round.fund.name}: {bid.round.name}
+        </span>
+        <h1 className="govuk-heading-l">{name}</h1>
+        {phase === "closed" ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              This round closed on {formatDateTime(bid.round.closesAt)}. You can no longer submit this bid.
+            </strong>
+          </div>
+        ) : (
+          <p className="govuk-body">
+            Submit your bid by <strong>{formatDateTime(bid.round.closesAt)}</strong>. Your answers are saved as you complete each section, so you can leave and
+            come back.
+          </p>
+        )}
+        <p className="govuk-body">
+          {formSize === "small"
+            ? `You are asking for less than ${formatPounds(bid.round.smallBidThresholdPence)}, so you answer a shorter form.`
+            : `Bids for less than ${formatPounds(bid.round.smallBidThresholdPence)} answer a shorter form.`}
+        </p>
+        <h2 className="govuk-heading-m">Your bid</h2>
+        <p className="govuk-body">
+          You have completed {completedCount} of {sections.length} sections.
+        </p>
+        <TaskList tasks={tasks} />
+        <h2 className="govuk-heading-m">Submit</h2>
+        <TaskList
+          idPrefix="submit-task"
+          tasks={[
+            {
+              id: "check-answers",
+              title: "Check your answers and submit",
+              href: readyToSubmit ? `/applicant/bids/${bid.id}/check-answers` : null,
+              status: readyToSubmit ? "not_started" : "cannot_start",
+            },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo, type FormEvent } from "react";
+import { DateInput } from "~/components/bids/date-input";
+import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { Textarea, TextInput } from "~/components/govuk/fields";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { aboutSchema, type DateParts } from "~/domain/bids/bid-sections.schema";
+import { saveSection } from "~/domain/bids/bids.server";
+import { formValues, type FormObject } from "~/domain/bids/form-values";
+import { formRulesFor } from "~/domain/bids/proportionate";
+import { sectionValues } from "~/domain/bids/sections";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { formatPounds } from "~/lib/money";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { bid } = await requireApplicantBid(request, params.bidId);
+  const { minAwardPence, maxAwardPence, smallBidThresholdPence } = bid.round;
+  return {
+    bid: { id: bid.id, title: bid.title, status: bid.status },
+    round: { minAwardPence, maxAwardPence, smallBidThresholdPence },
+    values: sectionValues(bid).about as FormObject,
+    rules: formRulesFor(bid.amountRequestedPence, smallBidThresholdPence),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, bid } = await requireApplicantBid(request, params.bidId);
+  if (bid.status !== "draft") return frozenResponse();
+  const values = formValues(await request.formData());
+  const mode = values.intent === "save-draft" ? "draft" : "complete";
+  const parsed = aboutSchema(bid.round, mode).safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
+  const result = await saveSection({
+    bidId: bid.id,
+    viewer: user,
+    section: "about",
+    status: mode === "complete" ? "completed" : "in_progress",
+    fields: parsed.data,
+  });
+  return afterSave(result, bid.id);
+}
+
+const str = (values: FormObject | null | undefined, name: string) => {
+  const value = values?.[name];
+  return typeof value === "string" ? value : "";
+};
+
+export default function AboutTheProject() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = (actionData?.values ?? loaderData.values) as FormObject;
+  const { round, rules } = loaderData;
+  const schema = useMemo(() => aboutSchema(round, "complete"), [round]);
+  const form = useGovukForm(schema, { serverErrors: actionData?.errors as FieldErrors | undefined });
+  const { register, errors } = form;
+  // "Save and come back later" may leave questions blank: only the server checks it.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value === "save-draft") return;
+    form.onSubmit(event);
+  };
+  return (
+    <SectionLayout bid={loaderData.bid} title="About the project" errors={errors}>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <DefaultSubmit />
+        <TextInput label="Project title" hint="A short name for your project" error={errors.title} defaultValue={str(values, "title")} {...register("title")} />
+        <TextInput
+          label="Amount requested"
+          hint={`Between ${formatPounds(round.minAwardPence)} and ${formatPounds(round.maxAwardPence)}. This must equal your budget total minus any other funding. Bids for less than ${formatPounds(round.smallBidThresholdPence)} answer a shorter form.`}
+          prefix="£"
+          widthClass="govuk-input--width-10"
+          inputMode="decimal"
+          spellCheck={false}
+          error={errors.amountRequested}
+          defaultValue={str(values, "amountRequested")}
+          {...register("amountRequested")}
+        />
+        <Textarea
+          label="Summary of your project"
+          hint={`What you will do, where, and why it is needed. Up to ${rules.summaryMaxWords} words (bids for less than ${formatPounds(round.smallBidThresholdPence)}: up to 150 words).`}
+          maxWords={rules.summaryMaxWords}
+          rows={8}
+          error={errors.summary}
+          defaultValue={str(values, "summary")}
+          {...register("summary")}
+        />
+        <DateInput
+          name="projectStart"
+          legend="Project start date"
+          hint="For example, 1 4 2026"
+          errors={errors}
+          values={values.projectStart as DateParts | undefined}
+          register={register as never}
+        />
+        <DateInput
+          name="projectEnd"
+          legend="Project end date"
+          hint="For example, 31 3 2027"
+          errors={errors}
+          values={values.projectEnd as DateParts | undefined}
+          register={register as never}
+        />
+        <SaveButtons />
+      </Form>
+    </SectionLayout>
+  );
+}

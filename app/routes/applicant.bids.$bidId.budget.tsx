@@ -1,0 +1,160 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
+import { budgetTotals } from "~/domain/bids/amount-rule";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { budgetSchema, type BudgetRow } from "~/domain/bids/bid-sections.schema";
+import { replaceBudgetLines, saveSection } from "~/domain/bids/bids.server";
+import { formRows, formValues, rowIntent } from "~/domain/bids/form-values";
+import { formRulesFor } from "~/domain/bids/proportionate";
+import { sectionValues } from "~/domain/bids/sections";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { formatPounds, parsePounds } from "~/lib/money";
+
+const FIELDS = ["item", "cost", "otherFunding"] as const;
+const BLANK: BudgetRow = { item: "", cost: "", otherFunding: "" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { bid } = await requireApplicantBid(request, params.bidId);
+  const lines = sectionValues(bid).budget.lines;
+  return {
+    bid: { id: bid.id, title: bid.title, status: bid.status },
+    rows: lines.length > 0 ? lines : [BLANK],
+    amountRequestedPence: bid.amountRequestedPence,
+    rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, bid } = await requireApplicantBid(request, params.bidId);
+  if (bid.status !== "draft") return frozenResponse();
+  const values = formValues(await request.formData());
+  const rows = formRows(values.lines, FIELDS);
+  const rules = formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence);
+  const intent = rowIntent(values.intent, "line");
+  const revision = Date.now();
+  if (intent.kind === "add") {
+    if (rows.length >= rules.maxBudgetLines) {
+      return data({ errors: { [`lines.${rows.length - 1}.item`]: `You can add up to ${rules.maxBudgetLines} budget lines` } as FieldErrors, rows, revision, frozen: false }, { status: 400 });
+    }
+    return data({ errors: {} as FieldErrors, rows: [...rows, BLANK], revision, frozen: false });
+  }
+  if (intent.kind === "remove") {
+    const remaining = rows.filter((_, index) => index !== intent.index);
+    return data({ errors: {} as FieldErrors, rows: remaining.length > 0 ? remaining : [BLANK], revision, frozen: false });
+  }
+  // The amount rule is checked here against the amount saved in "About the project".
+  const parsed = budgetSchema(rules, bid.amountRequestedPence, intent.mode).safeParse({ lines: rows });
+  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), rows, revision, frozen: false }, { status: 400 });
+  const result = await saveSection({
+    bidId: bid.id,
+    viewer: user,
+    section: "budget",
+    status: intent.mode === "complete" ? "completed" : "in_progress",
+    rows: replaceBudgetLines(parsed.data),
+  });
+  return afterSave(result, bid.id);
+}
+
+/** Totals of what can be read so far; a line with an unreadable amount counts as £0 until fixed. */
+function totalsOf(rows: BudgetRow[]) {
+  const pence = (value: string) => {
+    const parsed = parsePounds(value);
+    return parsed.ok ? parsed.pence : 0;
+  };
+  return budgetTotals(rows.map((row) => ({ costPence: pence(row.cost), otherFundingPence: pence(row.otherFunding) })));
+}
+
+export default function Budget() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = (actionData?.errors ?? {}) as FieldErrors;
+  const rows = (actionData && "rows" in actionData ? actionData.rows : null) ?? loaderData.rows;
+  const revision = actionData && "revision" in actionData ? actionData.revision : 0;
+  const { rules, amountRequestedPence, bid } = loaderData;
+  const totals = totalsOf(rows);
+  return (
+    <SectionLayout bid={bid} title="Budget" errors={errors}>
+      <p className="govuk-body">
+        List what the project will cost. If part of a cost is paid by other funding or match funding, give that part as other funding. The fund pays the
+        total cost minus other funding, which must equal the amount you are requesting.
+      </p>
+      <Form method="post" noValidate>
+        <DefaultSubmit />
+        {rows.map((row, index) => (
+          <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${revision}-${index}`}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+              <h2 className="govuk-fieldset__heading">{`Budget line ${index + 1}`}</h2>
+            </legend>
+            <TextInput name={`lines.${index}.item`} label="What it is for" error={errors[`lines.${index}.item`]} defaultValue={row.item} />
+            <TextInput
+              name={`lines.${index}.cost`}
+              label="Cost"
+              prefix="£"
+              widthClass="govuk-input--width-10"
+              inputMode="decimal"
+              spellCheck={false}
+              error={errors[`lines.${index}.cost`]}
+              defaultValue={row.cost}
+            />
+            <TextInput
+              name={`lines.${index}.otherFunding`}
+              label="Other funding towards this cost (optional)"
+              hint="Money from other funders or your own, including match funding"
+              prefix="£"
+              widthClass="govuk-input--width-10"
+              inputMode="decimal"
+              spellCheck={false}
+              error={errors[`lines.${index}.otherFunding`]}
+              defaultValue={row.otherFunding}
+            />
+            {rows.length > 1 ? (
+              <Button secondary name="intent" value={`remove-line:${index}`}>
+                Remove<span className="govuk-visually-hidden"> budget line {index + 1}</span>
+              </Button>
+            ) : null}
+          </fieldset>
+        ))}
+        {rows.length < rules.maxBudgetLines ? (
+          <Button secondary name="intent" value="add-line">
+            Add another line
+          </Button>
+        ) : null}
+        <div id="budgetTotal" tabIndex={-1} className={`govuk-form-group${errors.budgetTotal ? " govuk-form-group--error" : ""}`}>
+          <h2 className="govuk-heading-m">Totals</h2>
+          {errors.budgetTotal ? <ErrorMessage id="budgetTotal-error">{errors.budgetTotal}</ErrorMessage> : null}
+          <dl className="govuk-summary-list">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Total cost</dt>
+              <dd className="govuk-summary-list__value app-money">{formatPounds(totals.costPence)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Other funding</dt>
+              <dd className="govuk-summary-list__value app-money">{formatPounds(totals.otherFundingPence)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Asked of the fund</dt>
+              <dd className="govuk-summary-list__value app-money">{formatPounds(totals.askPence)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Amount requested</dt>
+              <dd className="govuk-summary-list__value app-money">
+                {amountRequestedPence === null ? (
+                  <>
+                    Not given yet. <Link className="govuk-link" to={`/applicant/bids/${bid.id}/about`}>Give the amount in About the project</Link>
+                  </>
+                ) : (
+                  formatPounds(amountRequestedPence)
+                )}
+              </dd>
+            </div>
+          </dl>
+          <p className="govuk-hint">Totals are worked out again when you save.</p>
+        </div>
+        <SaveButtons />
+      </Form>
+    </SectionLayout>
+  );
+}

@@ -1,0 +1,156 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SectionLayout } from "~/components/bids/section-layout";
+import { fieldId } from "~/components/govuk/error-summary";
+import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { saveSection } from "~/domain/bids/bids.server";
+import { sectionProblems } from "~/domain/bids/sections";
+import {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_TYPES_TEXT,
+  DOCUMENT_KINDS,
+  documentKindLabel,
+  formatFileSize,
+  isDocumentKind,
+} from "~/domain/documents/document-kinds";
+import { addDocument, removeDocument } from "~/domain/documents/documents.server";
+import { isMultipart, readDocumentUpload } from "~/domain/documents/upload.server";
+import type { FieldErrors } from "~/lib/form-errors";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { bid } = await requireApplicantBid(request, params.bidId);
+  return {
+    bid: { id: bid.id, title: bid.title, status: bid.status },
+    documents: bid.documents.map(({ id, kind, originalName, sizeBytes }) => ({ id, kind, originalName, sizeBytes })),
+    maxBytes: bid.round.maxDocumentBytes,
+  };
+}
+
+const problem = (errors: FieldErrors, kind: string | null = null) => data({ errors, kind, frozen: false }, { status: 400 });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, bid } = await requireApplicantBid(request, params.bidId);
+  const here = `/applicant/bids/${bid.id}/documents`;
+
+  if (isMultipart(request)) {
+    // Read the whole upload first (within the size limit), so that any answer reaches the browser.
+    const upload = await readDocumentUpload(request, { fileField: "document", maxFileBytes: bid.round.maxDocumentBytes });
+    if (bid.status !== "draft") return frozenResponse();
+    const kind = upload.fields.kind ?? "";
+    if (!isDocumentKind(kind)) {
+      return problem({ kind: "Select which document you are uploading", ...(upload.problem === "missing" ? { document: "Select a file to upload" } : {}) });
+    }
+    const added = await addDocument({ bidId: bid.id, viewer: user, kind, upload, maxBytes: bid.round.maxDocumentBytes });
+    if (added.ok) return redirect(here);
+    if ("field" in added) return problem({ [added.field]: added.message }, kind);
+    return afterSave(added.reason, bid.id);
+  }
+
+  if (bid.status !== "draft") return frozenResponse();
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "remove-document") {
+    const removed = await removeDocument({ bidId: bid.id, documentId: String(form.get("documentId") ?? ""), viewer: user });
+    if (removed === "removed") return redirect(here);
+    if (removed === "frozen") return frozenResponse();
+    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  }
+  const missing = sectionProblems(bid, bid.round).documents;
+  if (missing.length > 0) return problem({ document: missing.join(". ") });
+  return afterSave(await saveSection({ bidId: bid.id, viewer: user, section: "documents", status: "completed" }), bid.id);
+}
+
+export default function SupportingDocuments() {
+  const { bid, documents, maxBytes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = (actionData?.errors ?? {}) as FieldErrors;
+  const chosenKind = actionData && "kind" in actionData ? actionData.kind : null;
+  const fileError = errors.document;
+  const fileId = fieldId("document");
+  return (
+    <SectionLayout bid={bid} title="Supporting documents" errors={errors}>
+      <p className="govuk-body">Upload your organisation&apos;s:</p>
+      <ul className="govuk-list govuk-list--bullet">
+        {DOCUMENT_KINDS.map((d) => (
+          <li key={d.kind}>{d.lower}</li>
+        ))}
+      </ul>
+      <h2 className="govuk-heading-m">Your documents</h2>
+      <dl className="govuk-summary-list">
+        {DOCUMENT_KINDS.map(({ kind, label }) => {
+          const document = documents.find((d) => d.kind === kind);
+          return (
+            <div className="govuk-summary-list__row" key={kind}>
+              <dt className="govuk-summary-list__key">{label}</dt>
+              <dd className="govuk-summary-list__value">
+                {document ? (
+                  <>
+                    <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
+                      {document.originalName}
+                    </a>{" "}
+                    ({formatFileSize(document.sizeBytes)})
+                  </>
+                ) : (
+                  "Not uploaded yet"
+                )}
+              </dd>
+              <dd className="govuk-summary-list__actions">
+                {document ? (
+                  <Form method="post">
+                    <input type="hidden" name="documentId" value={document.id} />
+                    <button type="submit" name="intent" value="remove-document" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                      Remove<span className="govuk-visually-hidden"> {documentKindLabel(kind).toLowerCase()}</span>
+                    </button>
+                  </Form>
+                ) : null}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+
+      <h2 className="govuk-heading-m">Upload a document</h2>
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <Radios
+          name="kind"
+          legend="Which document is this?"
+          hint="A new file replaces the one you uploaded before"
+          error={errors.kind}
+          defaultValue={chosenKind ?? undefined}
+          choices={DOCUMENT_KINDS.map((d) => ({ value: d.kind, label: d.label }))}
+        />
+        <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
+          <label className="govuk-label" htmlFor={fileId}>
+            Upload a file
+          </label>
+          <Hint id={`${fileId}-hint`}>
+            {ACCEPTED_TYPES_TEXT}, smaller than {formatFileSize(maxBytes)}
+          </Hint>
+          {fileError ? <ErrorMessage id={`${fileId}-error`}>{fileError}</ErrorMessage> : null}
+          <input
+            className={`govuk-file-upload${fileError ? " govuk-file-upload--error" : ""}`}
+            id={fileId}
+            name="document"
+            type="file"
+            accept={ACCEPT_ATTRIBUTE}
+            aria-describedby={[`${fileId}-hint`, fileError ? `${fileId}-error` : null].filter(Boolean).join(" ")}
+          />
+        </div>
+        <Button secondary>Upload file</Button>
+      </Form>
+
+      <Form method="post">
+        <div className="govuk-button-group">
+          <Button name="intent" value="save-and-continue">
+            Save and continue
+          </Button>
+          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+            Come back later
+          </Link>
+        </div>
+      </Form>
+    </SectionLayout>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo, type FormEvent } from "react";
+import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { Textarea } from "~/components/govuk/fields";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { safeguardingSchema } from "~/domain/bids/bid-sections.schema";
+import { saveSection } from "~/domain/bids/bids.server";
+import { formValues, type FormObject } from "~/domain/bids/form-values";
+import { formRulesFor } from "~/domain/bids/proportionate";
+import { sectionValues } from "~/domain/bids/sections";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { bid } = await requireApplicantBid(request, params.bidId);
+  return {
+    bid: { id: bid.id, title: bid.title, status: bid.status },
+    values: sectionValues(bid)["safeguarding-and-equality"] as FormObject,
+    rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, bid } = await requireApplicantBid(request, params.bidId);
+  if (bid.status !== "draft") return frozenResponse();
+  const values = formValues(await request.formData());
+  const mode = values.intent === "save-draft" ? "draft" : "complete";
+  const rules = formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence);
+  const parsed = safeguardingSchema(rules, mode).safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
+  const result = await saveSection({
+    bidId: bid.id,
+    viewer: user,
+    section: "safeguarding-and-equality",
+    status: mode === "complete" ? "completed" : "in_progress",
+    fields: parsed.data,
+  });
+  return afterSave(result, bid.id);
+}
+
+const str = (values: FormObject | null | undefined, name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : "");
+
+export default function SafeguardingAndEquality() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = (actionData?.values ?? loaderData.values) as FormObject;
+  const { rules } = loaderData;
+  const schema = useMemo(() => safeguardingSchema(rules, "complete"), [rules]);
+  const form = useGovukForm(schema, { serverErrors: actionData?.errors as FieldErrors | undefined });
+  const { register, errors } = form;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "save-draft") return;
+    form.onSubmit(event);
+  };
+  return (
+    <SectionLayout bid={loaderData.bid} title="Safeguarding and equality" errors={errors}>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <DefaultSubmit />
+        <Textarea
+          label="How will you keep children and adults at risk safe?"
+          hint="For example, your safeguarding lead, DBS checks, training, and what you do if someone raises a concern"
+          maxWords={rules.safeguardingMaxWords}
+          rows={8}
+          error={errors.safeguardingAnswer}
+          defaultValue={str(values, "safeguardingAnswer")}
+          {...register("safeguardingAnswer")}
+        />
+        <Textarea
+          label={rules.equalityRequired ? "How will your project reach and include everyone who could benefit?" : "How will your project reach and include everyone who could benefit? (optional)"}
+          hint={
+            rules.equalityRequired
+              ? "For example, how you will reach groups who are often missed, and make the project accessible"
+              : "You are asking for a small amount, so you do not have to answer this question"
+          }
+          maxWords={rules.equalityMaxWords}
+          rows={8}
+          error={errors.equalityAnswer}
+          defaultValue={str(values, "equalityAnswer")}
+          {...register("equalityAnswer")}
+        />
+        <SaveButtons />
+      </Form>
+    </SectionLayout>
+  );
+}
