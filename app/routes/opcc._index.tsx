@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentTitle } from "~/components/document-title";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { db } from "~/lib/db.server";
 
@@ -25,7 +25,11 @@ export default function OpccHome() {
       ) : (
         <ul className="govuk-list">
           {waiting.map((r) => (
-            <li key={r.id}>{r.name}</li>
+            <li key={r.id}>
+              <Link className="govuk-link" to={`/opcc/rounds/${r.id}`}>
+                {r.name}
+              </Link>
+            </li>
           ))}
         </ul>
       )}

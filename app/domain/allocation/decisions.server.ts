@@ -1,0 +1,195 @@
+// After the proposal: the administrator approves it (all or nothing, through approveAwards), the
+// OPCC signs it off or sends it back, and the administrator releases the outcomes (issue 5).
+// Every write is one batch transaction (`$transaction([...])`, array form); each starts with a
+// conditional update of the round's allocationStatus, so a second, racing or repeated request
+// matches no row (P2025), rolls back whole and is refused with a clear message.
+import { renderOutcomeAward, renderOutcomeDecline, renderOutcomeReserve, type RenderedEmail } from "../../../emails";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { emailKeys } from "~/domain/email/idempotency-keys";
+import { outboxEmailData } from "~/domain/email/outbox.server";
+import { db, type Prisma } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { formatPounds } from "~/lib/money";
+import { approveAwards } from "./approval.server";
+import { checkAllocation } from "./validation";
+import { isPrismaCode, type Allocation } from "./workspace.server";
+
+export type DecisionResult = { ok: true; message: string } | { ok: false; message: string };
+
+const ALREADY_APPROVED = "This allocation has already been approved. Nothing was changed.";
+const RELEASED = "Outcomes for this round have been released. Released decisions are final. Nothing was changed.";
+
+async function refuse(actorId: string, action: string, roundId: string, message: string): Promise<DecisionResult> {
+  await recordAudit({ actorId, action, outcome: "refused", subjectType: "round", subjectId: roundId, details: { message } });
+  return { ok: false, message };
+}
+
+/** Approves every proposed award of the round at once (or none), then moves the round on. */
+export async function approveAllocation(allocation: Allocation, actorId: string): Promise<DecisionResult> {
+  const { round } = allocation;
+  const action = "allocation.approve";
+  if (round.allocationStatus === "released") return refuse(actorId, action, round.id, RELEASED);
+  if (round.allocationStatus === "approved" || round.allocationStatus === "signed_off") return refuse(actorId, action, round.id, ALREADY_APPROVED);
+  const proposed = allocation.rows.filter((r) => r.award?.status === "proposed");
+  if (proposed.length === 0) return refuse(actorId, action, round.id, "There are no proposed awards to approve. Save a proposal first.");
+
+  // The threshold and limits, checked on what the administrator saw (ADR 0006).
+  const check = checkAllocation(
+    { ...allocation.potParts, availablePence: allocation.pot.remainingPotPence, minAwardPence: round.minAwardPence, maxAwardPence: round.maxAwardPence },
+    proposed.map((r) => ({ bidId: r.bidId, reference: r.reference, requestedPence: r.requestedPence, awardPence: r.award!.amountPence, meetsThreshold: r.meetsThreshold })),
+  );
+  if (!check.ok) return refuse(actorId, action, round.id, `${check.potError ?? Object.values(check.fieldErrors)[0]}. Nothing was approved.`);
+
+  const result = await approveAwards({ roundId: round.id, actorId, awards: proposed.map((r) => ({ bidId: r.bidId, amountPence: r.award!.amountPence })) });
+  if (!result.ok) {
+    // A second approval racing the first loses at the pot or at the awards; either way, say so plainly.
+    const approvedMeanwhile = await db.award.count({ where: { bidId: { in: proposed.map((r) => r.bidId) }, status: { in: ["approved", "released"] } } });
+    return { ok: false, message: result.reason === "already_approved" || approvedMeanwhile > 0 ? ALREADY_APPROVED : result.message };
+  }
+  const nextStatus = round.opccSignOffRequired ? "approved" : "signed_off";
+  await db.round.updateMany({ where: { id: round.id, allocationStatus: { in: ["open", "proposed", "sent_back"] } }, data: { allocationStatus: nextStatus, allocationApprovedAt: new Date() } });
+  const next = round.opccSignOffRequired ? "It now needs OPCC sign-off before outcomes can be released." : "You can now release the outcomes.";
+  return { ok: true, message: `Allocation approved: ${result.approved.length} awards totalling ${formatPounds(result.totalPence)}. ${next}` };
+}
+
+export type SignOffDecision = { decision: "approved" } | { decision: "sent_back"; comment: string };
+
+/**
+ * The OPCC signs off an approved allocation, or sends it back with a comment. Sending back turns
+ * the approved awards back into proposals and returns their money to the pot in the same batch,
+ * so the administrator can change them and approve again.
+ */
+export async function signOffAllocation(roundId: string, actorId: string, input: SignOffDecision): Promise<DecisionResult> {
+  const action = input.decision === "approved" ? "allocation.sign_off" : "allocation.send_back";
+  const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, allocationStatus: true, opccSignOffRequired: true } });
+  if (!round) return { ok: false, message: "There is no such round" };
+  if (!round.opccSignOffRequired) return refuse(actorId, action, roundId, "This round does not need OPCC sign-off. Nothing was changed.");
+  if (round.allocationStatus !== "approved") {
+    const message =
+      round.allocationStatus === "signed_off" || round.allocationStatus === "released"
+        ? "This allocation has already been signed off. Nothing was changed."
+        : round.allocationStatus === "sent_back"
+          ? "This allocation has already been sent back. Nothing was changed."
+          : "There is no approved allocation to sign off yet. Nothing was changed.";
+    return refuse(actorId, action, roundId, message);
+  }
+  const approved = await db.award.findMany({ where: { roundId, status: "approved" }, select: { amountPence: true } });
+  const approvedPence = approved.reduce((sum, a) => sum + a.amountPence, 0);
+  const comment = input.decision === "sent_back" ? input.comment : "";
+  const writes: Prisma.PrismaPromise<unknown>[] =
+    input.decision === "approved"
+      ? [db.round.update({ where: { id: roundId, allocationStatus: "approved" }, data: { allocationStatus: "signed_off" }, select: { id: true } })]
+      : [
+          db.round.update({
+            where: { id: roundId, allocationStatus: "approved" },
+            data: { allocationStatus: "sent_back", allocationApprovedAt: null, remainingPotPence: { increment: approvedPence } },
+            select: { id: true },
+          }),
+          db.award.updateMany({ where: { roundId, status: "approved" }, data: { status: "proposed", approvedById: null, approvedAt: null } }),
+        ];
+  writes.push(
+    db.allocationSignOff.create({ data: { roundId, decision: input.decision, comment, decidedById: actorId } }),
+    recordAudit({ actorId, action, subjectType: "round", subjectId: roundId, before: { allocationStatus: "approved" }, after: { allocationStatus: input.decision === "approved" ? "signed_off" : "sent_back", comment } }),
+  );
+  try {
+    await db.$transaction(writes);
+  } catch (error) {
+    if (isPrismaCode(error, "P2025")) return refuse(actorId, action, roundId, "This allocation has already been signed off or sent back. Nothing was changed.");
+    throw error;
+  }
+  return { ok: true, message: input.decision === "approved" ? "Allocation signed off. The fund administrator can now release the outcomes." : "Allocation sent back to the fund administrator with your comment." };
+}
+
+type Outcome = "awarded" | "reserve" | "declined";
+
+/**
+ * Releases the outcomes: each bid in assessment becomes awarded (it has an approved award),
+ * reserve (the administrator ticked it) or declined, and gets ONE outcome email, all in one batch
+ * with the round's move to `released`. Emails are rendered before the batch.
+ */
+export async function releaseOutcomes(allocation: Allocation, actorId: string, reserveBidIds: readonly string[]): Promise<DecisionResult> {
+  const { round } = allocation;
+  const action = "allocation.release";
+  if (round.allocationStatus === "released") return refuse(actorId, action, round.id, RELEASED);
+  if (round.allocationStatus !== "signed_off") {
+    const message = round.opccSignOffRequired
+      ? "Outcomes cannot be released until the allocation has been approved and signed off by the OPCC. Nothing was released."
+      : "Outcomes cannot be released until the allocation has been approved. Nothing was released.";
+    return refuse(actorId, action, round.id, message);
+  }
+  const reserve = new Set(reserveBidIds);
+  const deciding = allocation.rows.filter((r) => r.status === "in_assessment" || r.status === "reserve");
+  const wrongReserve = deciding.find((r) => reserve.has(r.bidId) && r.award?.status === "approved");
+  if (wrongReserve) return refuse(actorId, action, round.id, `${wrongReserve.reference} has an approved award, so it cannot also be on the reserve list. Nothing was released.`);
+  const belowThreshold = deciding.find((r) => reserve.has(r.bidId) && !r.meetsThreshold);
+  if (belowThreshold) return refuse(actorId, action, round.id, `${belowThreshold.reference} is below the quality threshold, so it cannot be on the reserve list. Nothing was released.`);
+
+  const bids = await db.bid.findMany({
+    where: { id: { in: deciding.map((r) => r.bidId) } },
+    select: { id: true, reference: true, title: true, feedback: true, decisionVersion: true, amountRequestedPence: true, organisation: { select: { name: true, contactName: true, contactEmail: true } } },
+  });
+  const byId = new Map(bids.map((b) => [b.id, b]));
+  const roundName = allocation.round.name;
+  const bidUrl = new URL("/applicant", env().APP_URL).href;
+  const now = new Date();
+
+  const decisions = await Promise.all(
+    deciding.map(async (row) => {
+      const bid = byId.get(row.bidId)!;
+      const outcome: Outcome = row.award?.status === "approved" ? "awarded" : reserve.has(row.bidId) ? "reserve" : "declined";
+      const common = { recipientName: bid.organisation.contactName, organisationName: bid.organisation.name, reference: bid.reference ?? "", bidTitle: bid.title, roundName, bidUrl };
+      const rendered: RenderedEmail =
+        outcome === "awarded"
+          ? await renderOutcomeAward({
+              ...common,
+              amountPence: row.award!.amountPence,
+              amountRequestedPence: bid.amountRequestedPence ?? row.award!.amountPence,
+              conditions: row.award!.conditions.split("\n").map((c) => c.trim()).filter(Boolean),
+              nextSteps: ["We will send you the grant agreement, with these conditions, to sign.", "We pay the award once we have the signed agreement."],
+            })
+          : outcome === "reserve"
+            ? await renderOutcomeReserve(common)
+            : await renderOutcomeDecline({ ...common, feedback: bid.feedback });
+      return { row, bid, outcome, rendered };
+    }),
+  );
+
+  const writes: Prisma.PrismaPromise<unknown>[] = [
+    // The guard: only one release, and only of a signed-off allocation (P2025 otherwise).
+    db.round.update({ where: { id: round.id, allocationStatus: "signed_off" }, data: { allocationStatus: "released", outcomesReleasedAt: now }, select: { id: true } }),
+    db.award.updateMany({ where: { roundId: round.id, status: "approved" }, data: { status: "released" } }),
+    // Proposals that were never approved are not decisions.
+    db.award.deleteMany({ where: { roundId: round.id, status: "proposed" } }),
+  ];
+  for (const { bid, outcome, rendered } of decisions) {
+    writes.push(
+      db.bid.update({ where: { id: bid.id, status: { in: ["in_assessment", "reserve"] } }, data: { status: outcome, decidedAt: now }, select: { id: true } }),
+      db.outboxEmail.create({ data: outboxEmailData({ idempotencyKey: emailKeys.outcome(bid.id, bid.decisionVersion), to: bid.organisation.contactEmail, rendered }), select: { id: true } }),
+    );
+  }
+  const counts = { awarded: 0, reserve: 0, declined: 0 };
+  for (const d of decisions) counts[d.outcome] += 1;
+  writes.push(
+    recordAudit({
+      actorId,
+      action,
+      subjectType: "round",
+      subjectId: round.id,
+      before: { allocationStatus: "signed_off" },
+      after: { allocationStatus: "released", outcomes: decisions.map((d) => ({ bidId: d.bid.id, outcome: d.outcome, decisionVersion: d.bid.decisionVersion })) },
+    }),
+  );
+  try {
+    await db.$transaction(writes);
+  } catch (error) {
+    if (isPrismaCode(error, "P2025") || isPrismaCode(error, "P2002")) {
+      const now = await db.round.findUnique({ where: { id: round.id }, select: { allocationStatus: true } });
+      return refuse(actorId, action, round.id, now?.allocationStatus === "released" ? RELEASED : "A bid changed while the outcomes were being released (it may have been withdrawn). Nothing was released. Try again.");
+    }
+    throw error;
+  }
+  return {
+    ok: true,
+    message: `Outcomes released: ${counts.awarded} awarded, ${counts.reserve} on the reserve list, ${counts.declined} not funded. One email to each applicant has been queued.`,
+  };
+}

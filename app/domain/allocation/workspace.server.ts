@@ -1,0 +1,304 @@
+// The fund administrator's allocation workspace (issue 5): the pot, the ranked bids with their
+// proposed or approved awards, saving a proposal, and loading the suggestions into the form.
+// Scoring, suggestions and checks come from the pure cores; this module owns the queries.
+import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { potPence } from "~/domain/rounds/pot";
+import { db, type Prisma } from "~/lib/db.server";
+import type { FieldErrors } from "~/lib/form-errors";
+import { formatPounds, parsePounds, penceToInput } from "~/lib/money";
+import { candidateFromRankingRow, type AllocationCandidate } from "./candidates";
+import { splitAward } from "./funding-split";
+import { suggestOptimal } from "./optimal.server";
+import { suggestRankOrder, type RankOrderMode } from "./rank-order";
+import { checkAllocation } from "./validation";
+import { awardField, conditionsField, EDITABLE_ALLOCATION_STATUSES, isEditable, ringFenceField, type ProposalValues, type SuggestionView } from "./workspace";
+
+/** Bid states that take part in allocation (screened out and withdrawn bids do not). */
+export const ALLOCATION_BID_STATUSES = ["submitted", "in_assessment", "reserve", "awarded", "declined"] as const;
+
+/** The round, its pot, and the ranked bids with their awards, or null when there is no such round. */
+export async function loadAllocation(roundId: string) {
+  const round = await db.round.findUnique({
+    where: { id: roundId },
+    include: {
+      fund: { select: { name: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true, position: true } },
+      signOffs: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true, createdAt: true } },
+      areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+    },
+  });
+  if (!round) return null;
+  const bids = await db.bid.findMany({
+    where: { roundId, status: { in: [...ALLOCATION_BID_STATUSES] }, OR: [{ screeningDecision: null }, { screeningDecision: "eligible" }] },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      amountRequestedPence: true,
+      submittedAt: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+      areas: { select: { roundAreaId: true } },
+      priorities: { select: { priorityId: true } },
+      assessments: { select: { assessorId: true, status: true, scores: { select: { criterionId: true, score: true } } } },
+      conflicts: { select: { assessorId: true } },
+      moderated: { select: { criterionId: true, score: true, reason: true, moderatedById: true } },
+      award: { select: { id: true, amountPence: true, conditions: true, status: true, pccFundedPence: true, matchFundedPence: true } },
+    },
+  });
+  const rules: RoundScoringRules = {
+    criteria: round.criteria,
+    moderationSpread: round.moderationSpread,
+    qualityThresholdPercent: round.qualityThresholdPercent,
+    assessorsPerBid: round.assessorsPerBid,
+  };
+  const forScoring = bids.map(
+    (b): BidForScoring => ({
+      bidId: b.id,
+      reference: b.reference ?? "",
+      title: b.title,
+      amountRequestedPence: b.amountRequestedPence ?? 0,
+      submittedAt: b.submittedAt,
+      // Only submitted assessments count; scoring ignores drafts itself.
+      assessments: b.assessments,
+      conflictedAssessorIds: b.conflicts.map((c) => c.assessorId),
+      moderatedScores: b.moderated,
+    }),
+  );
+  const pot = potPence(round);
+  const ranking = rankBids(scoreBids(rules, forScoring), { potPence: pot, qualityThresholdPercent: round.qualityThresholdPercent });
+  const byId = new Map(bids.map((b) => [b.id, b]));
+  const rows = ranking.rows.map((row) => {
+    const bid = byId.get(row.bid.bidId)!;
+    const candidate = candidateFromRankingRow(row, {
+      organisationId: bid.organisationId,
+      areaIds: bid.areas.map((a) => a.roundAreaId),
+      priorityIds: bid.priorities.map((p) => p.priorityId),
+    });
+    return {
+      candidate,
+      bidId: bid.id,
+      reference: row.bid.reference,
+      title: row.bid.title,
+      organisationName: bid.organisation.name,
+      status: bid.status,
+      rank: row.rank,
+      scoreText: row.bid.score === null ? null : row.bid.scoreText,
+      meetsThreshold: row.bid.meetsThreshold,
+      requestedPence: row.bid.amountRequestedPence,
+      award: bid.award,
+    };
+  });
+  const sumAwards = (statuses: string[]) => rows.reduce((sum, r) => sum + (r.award && statuses.includes(r.award.status) ? r.award.amountPence : 0), 0);
+  const awardedPence = sumAwards(["approved", "released"]);
+  const proposedPence = sumAwards(["proposed"]);
+  return {
+    round: {
+      id: round.id,
+      name: `${round.fund.name}: ${round.name}`,
+      allocationStatus: round.allocationStatus,
+      opccSignOffRequired: round.opccSignOffRequired,
+      minAwardPence: round.minAwardPence,
+      maxAwardPence: round.maxAwardPence,
+      qualityThresholdPercent: round.qualityThresholdPercent,
+      outcomesReleasedAt: round.outcomesReleasedAt,
+      latestSignOff: round.signOffs[0] ?? null,
+      areas: round.areas,
+    },
+    potParts: { baseAllocationPence: round.baseAllocationPence, rolledForwardPence: round.rolledForwardPence, matchFundingPence: round.matchFundingPence },
+    pot: {
+      baseAllocationPence: round.baseAllocationPence,
+      rolledForwardPence: round.rolledForwardPence,
+      matchFundingPence: round.matchFundingPence,
+      potPence: pot,
+      awardedPence,
+      proposedPence,
+      /** The pot less approved awards (what approval may still spend). */
+      remainingPotPence: round.remainingPotPence,
+      remainingAfterProposalPence: round.remainingPotPence - proposedPence,
+    },
+    rowsAboveThreshold: ranking.rowsAboveThreshold,
+    tieBreakRule: ranking.tieBreakRule,
+    rows,
+  };
+}
+
+export type Allocation = NonNullable<Awaited<ReturnType<typeof loadAllocation>>>;
+
+export function currentValues(allocation: Allocation): ProposalValues {
+  return Object.fromEntries(
+    allocation.rows.map((r) => [r.bidId, { amount: r.award && r.award.amountPence > 0 ? penceToInput(r.award.amountPence) : "", conditions: r.award?.conditions ?? "" }]),
+  );
+}
+
+/** Reads the workspace form into values (kept to show again) for the bids on the page. */
+export function valuesFromForm(allocation: Allocation, form: FormData): ProposalValues {
+  return Object.fromEntries(
+    allocation.rows.map((r) => [r.bidId, { amount: String(form.get(awardField(r.bidId)) ?? "").trim(), conditions: String(form.get(conditionsField(r.bidId)) ?? "").trim() }]),
+  );
+}
+
+export type ProposalResult =
+  | { ok: true; message: string }
+  | { ok: false; message: string | null; errors: FieldErrors; values: ProposalValues };
+
+const MAX_CONDITIONS_LENGTH = 2_000;
+
+/** Bids whose award the workspace may still change (no approved or released award). */
+function editableRows(allocation: Allocation) {
+  return allocation.rows.filter((r) => !r.award || r.award.status === "proposed");
+}
+
+/**
+ * Saves the administrator's proposal: one proposed Award per bid given money, none for a bid left
+ * blank. Refused, with nothing changed, when an amount is not valid or the total is over the pot.
+ */
+export async function saveProposal(allocation: Allocation, actorId: string, values: ProposalValues): Promise<ProposalResult> {
+  const { round } = allocation;
+  if (!isEditable(round.allocationStatus)) return { ok: false, message: notEditableMessage(round.allocationStatus), errors: {}, values };
+
+  const errors: FieldErrors = {};
+  const rows = editableRows(allocation);
+  const edited = rows.map((r) => {
+    const typed = values[r.bidId]?.amount ?? "";
+    const conditions = values[r.bidId]?.conditions ?? "";
+    if (conditions.length > MAX_CONDITIONS_LENGTH) errors[conditionsField(r.bidId)] = `Conditions for ${r.reference} must be ${MAX_CONDITIONS_LENGTH} characters or fewer`;
+    const parsed = typed === "" ? { ok: true as const, pence: 0 } : parsePounds(typed);
+    if (!parsed.ok) {
+      errors[awardField(r.bidId)] = /^\s*-/.test(typed)
+        ? `The award for ${r.reference} cannot be negative`
+        : parsed.reason === "too_large"
+          ? `The award for ${r.reference} must be ${formatPounds(r.requestedPence)} or less, the amount requested`
+          : `Enter the award for ${r.reference} in pounds, like 12500, or leave it blank`;
+    }
+    return { row: r, conditions, awardPence: parsed.ok ? parsed.pence : 0 };
+  });
+
+  const check = checkAllocation(
+    { ...allocation.potParts, availablePence: allocation.pot.remainingPotPence, minAwardPence: round.minAwardPence, maxAwardPence: round.maxAwardPence },
+    edited.map((e) => ({ bidId: e.row.bidId, reference: e.row.reference, requestedPence: e.row.requestedPence, awardPence: e.awardPence, meetsThreshold: e.row.meetsThreshold })),
+  );
+  for (const [bidId, message] of Object.entries(check.fieldErrors)) errors[awardField(bidId)] ??= message;
+  if (Object.values(errors).some(Boolean)) return { ok: false, message: null, errors, values };
+  if (check.potError) return { ok: false, message: null, errors: { pot: check.potError }, values };
+
+  const now = new Date();
+  const writes: Prisma.PrismaPromise<unknown>[] = [
+    // Fails (P2025) if the allocation was approved or released meanwhile: nothing is saved.
+    db.round.update({ where: { id: round.id, allocationStatus: { in: [...EDITABLE_ALLOCATION_STATUSES] } }, data: { allocationStatus: "proposed" }, select: { id: true } }),
+  ];
+  for (const e of edited) {
+    const existing = e.row.award;
+    if (e.awardPence === 0) {
+      if (existing) writes.push(db.award.deleteMany({ where: { bidId: e.row.bidId, status: "proposed" } }));
+      continue;
+    }
+    const fields = { amountPence: e.awardPence, ...splitAward(e.awardPence, allocation.potParts), conditions: e.conditions, status: "proposed" };
+    writes.push(
+      existing
+        ? db.award.update({ where: { bidId: e.row.bidId, status: "proposed" }, data: { ...fields, updatedAt: now }, select: { id: true } })
+        : db.award.create({ data: { bidId: e.row.bidId, roundId: round.id, ...fields }, select: { id: true } }),
+    );
+  }
+  writes.push(
+    recordAudit({
+      actorId,
+      action: "allocation.propose",
+      subjectType: "round",
+      subjectId: round.id,
+      before: { proposedPence: allocation.pot.proposedPence },
+      after: { proposedPence: check.totalPence, awards: edited.filter((e) => e.awardPence > 0).map((e) => ({ bidId: e.row.bidId, amountPence: e.awardPence })) },
+    }),
+  );
+  try {
+    await db.$transaction(writes);
+  } catch (error) {
+    if (isPrismaCode(error, "P2025") || isPrismaCode(error, "P2002")) {
+      return { ok: false, message: "The allocation changed while you were editing it (it may have been approved). Nothing was saved. Check the allocation and try again.", errors: {}, values };
+    }
+    throw error;
+  }
+  return {
+    ok: true,
+    message: `Proposal saved. The proposed awards total ${formatPounds(check.totalPence)}, leaving ${formatPounds(check.remainingPence)} of the pot.`,
+  };
+}
+
+export function notEditableMessage(allocationStatus: string) {
+  if (allocationStatus === "released") return "Outcomes for this round have been released. Released decisions are final, so the allocation cannot be changed.";
+  return "This allocation has been approved, so it cannot be changed.";
+}
+
+export function isPrismaCode(error: unknown, code: string) {
+  return typeof error === "object" && error !== null && "code" in error && error.code === code;
+}
+
+function candidates(allocation: Allocation): AllocationCandidate[] {
+  return editableRows(allocation).map((r) => r.candidate);
+}
+
+function suggestionRound(allocation: Allocation) {
+  const { round, pot } = allocation;
+  return { availablePence: pot.remainingPotPence, minAwardPence: round.minAwardPence, maxAwardPence: round.maxAwardPence, qualityThresholdPercent: round.qualityThresholdPercent };
+}
+
+function suggestionValues(allocation: Allocation, awards: Map<string, number>): ProposalValues {
+  const current = currentValues(allocation);
+  return Object.fromEntries(
+    allocation.rows.map((r) => {
+      const award = awards.get(r.bidId);
+      return [r.bidId, award === undefined ? current[r.bidId]! : { amount: award > 0 ? penceToInput(award) : "", conditions: current[r.bidId]?.conditions ?? "" }];
+    }),
+  );
+}
+
+/** The rank-order suggestion, as form values and a line-by-line explanation (nothing saved). */
+export function rankOrderSuggestion(allocation: Allocation, mode: RankOrderMode): SuggestionView {
+  const suggestion = suggestRankOrder(candidates(allocation), suggestionRound(allocation), mode);
+  return {
+    title: mode === "skip" ? "Rank order suggestion (skip bids that do not fit)" : "Rank order suggestion (part-fund the marginal bid)",
+    summary: [`Awards total ${formatPounds(suggestion.totalAwardPence)}, leaving ${formatPounds(suggestion.remainingPence)}.`],
+    lines: suggestion.lines.map((l) => ({ bidId: l.bidId, reference: l.reference, explanation: l.explanation })),
+    values: suggestionValues(allocation, new Map(suggestion.lines.map((l) => [l.bidId, l.awardPence]))),
+  };
+}
+
+/** Optional rules for the optimal suggestion, as typed on the workspace form. */
+export type OptimalRulesInput = { onePerOrganisation: boolean; ringFences: Record<string, string> };
+
+export type OptimalSuggestionResult = { ok: true; suggestion: SuggestionView } | { ok: false; errors: FieldErrors };
+
+/** The optimal suggestion (HiGHS) under the chosen rules, with its status and MIP gap (nothing saved). */
+export async function optimalSuggestion(allocation: Allocation, rules: OptimalRulesInput): Promise<OptimalSuggestionResult> {
+  const errors: FieldErrors = {};
+  const areaMinimums = allocation.round.areas.flatMap((area) => {
+    const typed = (rules.ringFences[area.id] ?? "").trim();
+    if (typed === "") return [];
+    const parsed = parsePounds(typed);
+    if (!parsed.ok) {
+      errors[ringFenceField(area.id)] = `Enter the ${area.name} ring-fence in pounds, like 20000, or leave it blank`;
+      return [];
+    }
+    return parsed.pence > 0 ? [{ areaId: area.id, label: area.name, minPence: parsed.pence }] : [];
+  });
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const suggestion = await suggestOptimal(candidates(allocation), suggestionRound(allocation), { onePerOrganisation: rules.onePerOrganisation, areaMinimums }, { timeLimitSeconds: 10 });
+  const gap = suggestion.mipGap === null ? "not available" : `${(suggestion.mipGap * 100).toFixed(2)}%`;
+  const ruleNames = [...areaMinimums.map((a) => `${a.label} ring-fence of ${formatPounds(a.minPence)}`), ...(rules.onePerOrganisation ? ["one award per organisation"] : [])];
+  return {
+    ok: true,
+    suggestion: {
+      title: ruleNames.length > 0 ? `Optimal suggestion (${ruleNames.join(", ")})` : "Optimal suggestion",
+      summary: [
+        `Solver status: ${suggestion.statusText}.`,
+        `MIP gap: ${gap}.`,
+        `Awards total ${formatPounds(suggestion.totalAwardPence)}, leaving ${formatPounds(suggestion.remainingPence)}.`,
+        ...suggestion.constraints.map((c) => `${c.text}.`),
+      ],
+      lines: suggestion.lines.map((l) => ({ bidId: l.bidId, reference: l.reference, explanation: l.explanation })),
+      values: suggestionValues(allocation, new Map(suggestion.lines.map((l) => [l.bidId, l.awardPence]))),
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+// Allocation end to end, with JavaScript on and off: load the rank order suggestion, edit an award
+// and see the remaining pot change, approve, OPCC sign-off, release, and the applicant sees the
+// outcome. Scored bids are seeded straight into the e2e server's database (the assessment pages
+// have their own spec); each run makes its own round so the two projects do not meet.
+
+/** The e2e server's database (scripts/e2e-server.sh), opened with the app's own client. */
+async function e2eDb() {
+  // Where scripts/e2e-server.sh puts it; set before the import, which opens a client from it.
+  const url = `file:./tmp/e2e-${process.env.E2E_PORT ?? 3100}/e2e.db`;
+  process.env.DATABASE_URL = url;
+  const { createDb } = await import("../../app/lib/db.server");
+  return createDb(url);
+}
+
+async function seedScoredRound(label: string) {
+  const db = await e2eDb();
+  try {
+    const fund = await db.fund.findUniqueOrThrow({ where: { slug: "community-safety-fund" } });
+    const organisation = await db.organisation.findFirstOrThrow({ where: { members: { some: { user: { email: "applicant@demo.csf.test" } } } } });
+    const applicant = await db.user.findUniqueOrThrow({ where: { email: "applicant@demo.csf.test" } });
+    const assessor = await db.user.findUniqueOrThrow({ where: { email: "assessor@demo.csf.test" } });
+    const stamp = `${label}-${Date.now()}`;
+    const now = Date.now();
+    const round = await db.round.create({
+      data: {
+        fundId: fund.id,
+        slug: `e2e-allocation-${stamp}`,
+        code: `E2E-${stamp}`,
+        name: `Allocation test ${stamp}`,
+        opensAt: new Date(now - 30 * 86_400_000),
+        closesAt: new Date(now - 86_400_000),
+        baseAllocationPence: 600_000,
+        rolledForwardPence: 200_000,
+        matchFundingPence: 200_000,
+        remainingPotPence: 1_000_000,
+        minAwardPence: 100_000,
+        maxAwardPence: 2_500_000,
+        assessorsPerBid: 1,
+        opccSignOffRequired: true,
+        criteria: {
+          create: [
+            { title: "Supports PCC and partner objectives", weightPercent: 40, position: 0 },
+            { title: "Value for money", weightPercent: 35, position: 1 },
+            { title: "Deliverability", weightPercent: 25, position: 2 },
+          ],
+        },
+      },
+      include: { criteria: { orderBy: { position: "asc" } } },
+    });
+    // Rank 1 asks £4,000, rank 2 £5,000; the third is below the quality threshold.
+    const bids = [
+      { title: "Safer parks", amount: 400_000, score: 4 },
+      { title: "Night bus marshals", amount: 500_000, score: 3 },
+      { title: "Graffiti clean-up", amount: 300_000, score: 1 },
+    ];
+    const references: string[] = [];
+    for (const [i, b] of bids.entries()) {
+      const reference = `CSF-${round.code}-${String(i + 1).padStart(4, "0")}`;
+      references.push(reference);
+      await db.bid.create({
+        data: {
+          roundId: round.id,
+          organisationId: organisation.id,
+          createdById: applicant.id,
+          reference,
+          status: "in_assessment",
+          title: b.title,
+          amountRequestedPence: b.amount,
+          submittedAt: new Date(now - 2 * 86_400_000 + i * 60_000),
+          assessments: {
+            create: {
+              assessorId: assessor.id,
+              status: "submitted",
+              submittedAt: new Date(),
+              scores: { create: round.criteria.map((c) => ({ criterionId: c.id, score: b.score })) },
+            },
+          },
+        },
+      });
+    }
+    return { roundId: round.id, roundName: `Community Safety Fund: ${round.name}`, references };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function signOut(page: import("@playwright/test").Page) {
+  await page.getByRole("button", { name: /Sign out/ }).click();
+  await page.waitForURL((url) => url.pathname !== "/administrator" && url.pathname !== "/opcc");
+}
+
+test("the administrator allocates, the OPCC signs off, outcomes are released and the applicant sees theirs", async ({ page }, testInfo) => {
+  const javaScript = testInfo.project.use.javaScriptEnabled !== false;
+  const { roundId, roundName, references } = await seedScoredRound(testInfo.project.name);
+  const workspace = `/administrator/rounds/${roundId}/allocation`;
+  const remaining = page.getByTestId("remaining-pot");
+
+  await signIn(page, "administrator@demo.csf.test");
+  await page.goto(workspace);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Allocation");
+  await expect(remaining).toHaveText("£10,000.00");
+  await expectNoAxeViolations(page);
+
+  // The rank order suggestion fills in the form, explained line by line; nothing is saved yet.
+  await page.getByRole("button", { name: "Load rank order suggestion" }).click();
+  await expect(page.getByTestId("suggestion")).toContainText("Rank order suggestion (skip bids that do not fit) loaded");
+  await expect(page.getByText("Suggestion: funded: rank 1, fits")).toBeVisible();
+  await expect(page.getByText(/Suggestion: below quality threshold/)).toBeVisible();
+  await expect(remaining).toHaveText("£1,000.00");
+  await expectNoAxeViolations(page);
+
+  // Edit an award: live with JavaScript, on saving without it.
+  const secondAward = page.getByLabel(`Award for ${references[1]}`);
+  await expect(secondAward).toHaveValue("5000");
+  await secondAward.fill("4500");
+  if (javaScript) await expect(remaining).toHaveText("£1,500.00");
+  await page.getByRole("button", { name: "Save proposal" }).click();
+  await expect(page.getByText(/Proposal saved/)).toBeVisible();
+  await expect(remaining).toHaveText("£1,500.00");
+
+  // An award above the request is refused with a GOV.UK error.
+  await page.getByLabel(`Award for ${references[0]}`).fill("4000.01");
+  await page.getByRole("button", { name: "Save proposal" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText(`The award for ${references[0]} must be £4,000.00 or less, the amount requested`);
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectNoAxeViolations(page);
+  await page.goto(workspace);
+
+  await page.getByRole("button", { name: "Approve allocation" }).click();
+  await expect(page.getByText(/Allocation approved: 2 awards totalling £8,500.00/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // The OPCC signs it off.
+  await signIn(page, "opcc@demo.csf.test");
+  await page.goto("/opcc");
+  await page.getByRole("link", { name: roundName }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign off allocation");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Yes, sign it off").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText(/Allocation signed off/)).toBeVisible();
+  await signOut(page);
+
+  // The administrator releases the outcomes.
+  await signIn(page, "administrator@demo.csf.test");
+  await page.goto(workspace);
+  await page.getByRole("button", { name: "Release outcomes" }).click();
+  await expect(page.getByText(/Outcomes released: 2 awarded, 0 on the reserve list, 1 not funded/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // The applicant sees each bid's outcome.
+  await signIn(page, "applicant@demo.csf.test");
+  await page.goto("/applicant");
+  await expect(page.getByRole("row", { name: new RegExp(`${references[0]}.*Awarded.*Award: £4,000.00`) })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`${references[1]}.*Awarded.*Award: £4,500.00`) })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`${references[2]}.*Not funded`) })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
