@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 import { docxFile, htmlDisguisedAsPdf, odtFile, pdfFile } from "../support/documents";
 
 const ROUND = "2025-26-round-1";
@@ -200,14 +200,34 @@ async function completeEverySection(page: Page, checks: boolean) {
   await axe();
 }
 
-test("a new applicant completes every section, uploads documents and submits their bid", async ({ page, context }) => {
-  test.setTimeout(240_000);
+/** The eligibility check, passed before any account exists; its answers carry into the bid. */
+async function passEligibilityCheck(page: Page) {
+  await page.goto(`/rounds/${ROUND}/eligibility`);
+  await page.getByLabel("Registered charity").check();
+  await page.getByRole("group", { name: "Where will your project work?" }).getByLabel("Darlington", { exact: true }).check();
+  await page.getByRole("group", { name: /Which of the Police and Crime Commissioner's priorities/ }).getByLabel("Reducing anti-social behaviour").check();
+  await page.getByLabel("How much money will you ask for?").fill("£12,000");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You can apply");
+}
+
+test("a new applicant checks eligibility, completes every section, uploads documents and submits their bid", async ({ page, context }) => {
+  test.setTimeout(300_000);
+  await passEligibilityCheck(page);
   await registerAndCreateOrganisation(page, "journey");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a bid for Community Safety Fund: 2025 to 2026, round 1");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Start bid" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Untitled bid" })).toBeVisible();
   const taskListUrl = page.url();
+
+  // The eligibility answers came with the new bid: its priority is already ticked. Clear it, so
+  // the section's own error state can be shown below.
+  await openSection(page, "Priorities addressed");
+  await expect(page.getByLabel("Reducing anti-social behaviour")).toBeChecked();
+  await page.getByLabel("Reducing anti-social behaviour").uncheck();
+  await page.getByRole("button", { name: "Save and come back later" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Your bid" })).toBeVisible();
 
   await completeEverySection(page, true);
 
@@ -245,6 +265,18 @@ test("a new applicant completes every section, uploads documents and submits the
   await expect(page.getByText("This is the bid as it was submitted. It can no longer be changed.")).toBeVisible();
   await expect(page.getByRole("link", { name: /^Change/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
+
+  // The receipt reaches the demo mailbox (no SMTP_URL: the in-process worker delivers there).
+  await page.getByRole("button", { name: /Sign out/ }).click();
+  await signIn(page, "admin@demo.csf.test");
+  await page.goto("/admin/mailbox");
+  const receipt = page.getByRole("link", { name: new RegExp(`We have received your bid ${reference}`) });
+  await expect(async () => {
+    await page.reload();
+    await expect(receipt).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await receipt.click();
+  await expect(page.getByText(`Bid reference: ${reference}`)).toBeVisible();
 });
 
 test("a bid left open in a second tab is refused after the deadline and kept as a draft", async ({ page, context }) => {
