@@ -53,12 +53,24 @@ export default function AdministratorHome() {
               <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.pot)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.remaining)}</td>
               <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/rules`}>
+                  Assessment rules<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+                <br />
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/screening`}>
+                  Screen bids<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+                <br />
                 <Link className="govuk-link" to={`/administrator/rounds/${r.id}/assignments`}>
                   Assign assessors<span className="govuk-visually-hidden"> for {r.name}</span>
                 </Link>
                 <br />
                 <Link className="govuk-link" to={`/administrator/rounds/${r.id}/results`}>
                   Scores and ranking<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+                <br />
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/allocation`}>
+                  Allocation<span className="govuk-visually-hidden"> for {r.name}</span>
                 </Link>
               </td>
             </tr>

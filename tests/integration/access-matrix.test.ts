@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROUTE_ACCESS, type RouteAccess } from "~/domain/auth/route-access";
 import { documentStorage } from "~/domain/documents/storage.server";
 import { hashInvitationToken } from "~/domain/organisations/invitations.server";
+import { hashResetToken } from "~/domain/auth/password-reset.server";
 import { createOutboxSender } from "~/domain/email/sender.server";
 import { ROLES, roleHome, type Role } from "~/domain/auth/roles";
 import { db } from "~/lib/db.server";
@@ -54,6 +55,8 @@ async function fixtures(): Promise<Record<string, string>> {
   await db.organisationInvitation.create({
     data: { organisationId: organisation.id, email: "invitee@example.org", tokenHash: hashInvitationToken(token), invitedById: applicant.id, expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  // The same :token value is also a live password reset link (routes/reset-password.$token); only a GET is sent.
+  await db.passwordResetToken.create({ data: { userId: applicant.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
   return { roundId: round.id, roundSlug: round.slug, bidId: bid.id, emailId: email.id, template: "submission-receipt", organisationId: organisation.id, token, documentId: document.id };
 }
 

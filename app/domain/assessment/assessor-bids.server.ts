@@ -1,0 +1,245 @@
+// An assessor's work on one assigned bid (issue 4, "Conflicts of interest" and "Scoring").
+// Every query is scoped to the assessor's own assignment, so a bid that is not theirs is simply
+// not found. A conflict is declared before the bid's details are shown; answering "no" opens the
+// assessor's (draft) assessment, which is what lets them see and score the bid.
+import { recordAudit } from "~/domain/audit/audit.server";
+import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
+import { db, type Db } from "~/lib/db.server";
+import type { FieldErrors } from "~/lib/form-errors";
+import { parseAssessment, type AssessmentValues } from "./assessment-form";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
+export async function findAssignedBid(assessorId: string, bidId: string) {
+  const assignment = await db.assessorAssignment.findUnique({
+    where: { bidId_assessorId: { bidId, assessorId } },
+    select: {
+      bid: {
+        select: {
+          id: true,
+          reference: true,
+          title: true,
+          roundId: true,
+          organisation: { select: { name: true } },
+          conflicts: { where: { assessorId }, select: { reason: true, declaredAt: true } },
+          assessments: { where: { assessorId }, select: { id: true, status: true } },
+        },
+      },
+    },
+  });
+  if (!assignment) return null;
+  const { bid } = assignment;
+  return {
+    id: bid.id,
+    reference: bid.reference ?? "",
+    title: bid.title,
+    organisationName: bid.organisation.name,
+    conflict: bid.conflicts[0] ?? null,
+    assessment: bid.assessments[0] ?? null,
+  };
+}
+
+export type AssignedBid = NonNullable<Awaited<ReturnType<typeof findAssignedBid>>>;
+
+/** Audits an assessor's refused attempt on a bid. */
+export function auditRefusal(assessorId: string, bidId: string, action: string, reason: string) {
+  return recordAudit({ actorId: assessorId, action, outcome: "refused", subjectType: "bid", subjectId: bidId, details: { reason } });
+}
+
+export type ConflictAnswer = { conflict: "yes"; reason: string } | { conflict: "no" };
+
+/**
+ * Records the answer to "Do you have a conflict of interest?". Yes: the declaration, and the bid
+ * needs another assessor; any scores already given stop counting (the scoring core leaves out
+ * conflicted assessors). No: the assessor's draft assessment, once.
+ */
+export async function answerConflictQuestion(assessorId: string, bid: AssignedBid, answer: ConflictAnswer) {
+  if (bid.conflict) return { ok: false as const, message: "You have already declared a conflict of interest on this bid" };
+  if (answer.conflict === "yes") {
+    await db.$transaction(async (tx: Tx) => {
+      await tx.conflictDeclaration.create({ data: { bidId: bid.id, assessorId, reason: answer.reason } });
+      await tx.bid.update({ where: { id: bid.id }, data: { needsReassignment: true } });
+      await recordAudit(
+        { actorId: assessorId, action: "conflict.declared", subjectType: "bid", subjectId: bid.id, after: { reason: answer.reason }, details: { assessmentStatus: bid.assessment?.status ?? null } },
+        tx,
+      );
+    });
+    return { ok: true as const };
+  }
+  if (!bid.assessment) {
+    await db.$transaction(async (tx: Tx) => {
+      const assessment = await tx.assessment.create({ data: { bidId: bid.id, assessorId } });
+      await recordAudit({ actorId: assessorId, action: "conflict.none", subjectType: "bid", subjectId: bid.id, after: { assessmentId: assessment.id } }, tx);
+    });
+  }
+  return { ok: true as const };
+}
+
+/** The bid as the assessor reads it: the submitted snapshot when there is one, else the (frozen) rows. */
+export type BidForAssessor = {
+  reference: string;
+  title: string;
+  organisationName: string;
+  summary: string;
+  amountRequestedPence: number | null;
+  projectStartDate: string | null;
+  projectEndDate: string | null;
+  areas: string[];
+  priorities: string[];
+  outcomes: { outcome: string; indicator: string; target: string }[];
+  budgetLines: { item: string; costPence: number; otherFundingPence: number }[];
+  beneficiaries: string;
+  beneficiaryCount: number | null;
+  safeguardingAnswer: string;
+  equalityAnswer: string;
+};
+
+async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
+  const bid = await db.bid.findUniqueOrThrow({
+    where: { id: bidId },
+    include: {
+      organisation: { select: { name: true } },
+      areas: { include: { area: true } },
+      priorities: { include: { priority: true } },
+      outcomes: { orderBy: { position: "asc" } },
+      budgetLines: { orderBy: { position: "asc" } },
+    },
+  });
+  if (bid.submittedSnapshot) {
+    const s = JSON.parse(bid.submittedSnapshot) as SubmittedSnapshot;
+    return {
+      reference: s.reference,
+      title: s.title,
+      organisationName: s.organisation.name,
+      summary: s.summary,
+      amountRequestedPence: s.amountRequestedPence,
+      projectStartDate: s.projectStartDate,
+      projectEndDate: s.projectEndDate,
+      areas: s.areas.map((a) => a.name),
+      priorities: s.priorities.map((p) => p.title),
+      outcomes: s.outcomes,
+      budgetLines: s.budget.lines,
+      beneficiaries: s.beneficiaries.description,
+      beneficiaryCount: s.beneficiaries.count,
+      safeguardingAnswer: s.safeguardingAnswer,
+      equalityAnswer: s.equalityAnswer,
+    };
+  }
+  return {
+    reference: bid.reference ?? "",
+    title: bid.title,
+    organisationName: bid.organisation.name,
+    summary: bid.summary,
+    amountRequestedPence: bid.amountRequestedPence,
+    projectStartDate: bid.projectStartDate?.toISOString() ?? null,
+    projectEndDate: bid.projectEndDate?.toISOString() ?? null,
+    areas: bid.areas.map((a) => a.area.name),
+    priorities: bid.priorities.map((p) => p.priority.title),
+    outcomes: bid.outcomes.map(({ outcome, indicator, target }) => ({ outcome, indicator, target })),
+    budgetLines: bid.budgetLines.map(({ item, costPence, otherFundingPence }) => ({ item, costPence, otherFundingPence })),
+    beneficiaries: bid.beneficiaries,
+    beneficiaryCount: bid.beneficiaryCount,
+    safeguardingAnswer: bid.safeguardingAnswer,
+    equalityAnswer: bid.equalityAnswer,
+  };
+}
+
+/** The scoring page: the bid, the round's criteria with descriptors, and the assessment so far. */
+export async function loadScoringPage(bidId: string, assessmentId: string) {
+  const [bid, assessment] = await Promise.all([
+    loadBidForAssessor(bidId),
+    db.assessment.findUniqueOrThrow({ where: { id: assessmentId }, include: { scores: true, bid: { select: { roundId: true } } } }),
+  ]);
+  const criteria = await db.criterion.findMany({
+    where: { roundId: assessment.bid.roundId },
+    orderBy: { position: "asc" },
+    select: { id: true, title: true, guidance: true, maxScore: true, weightPercent: true, descriptors: { orderBy: { score: "asc" }, select: { score: true, description: true } } },
+  });
+  const byCriterion = new Map(assessment.scores.map((s) => [s.criterionId, s]));
+  const values: AssessmentValues = {
+    scores: Object.fromEntries(criteria.map((c) => [c.id, byCriterion.has(c.id) ? String(byCriterion.get(c.id)!.score) : ""])),
+    comments: Object.fromEntries(criteria.map((c) => [c.id, byCriterion.get(c.id)?.comment ?? ""])),
+    recommendation: assessment.recommendation ?? "",
+    overallComment: assessment.overallComment,
+  };
+  return { bid, criteria, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString() ?? null, values };
+}
+
+export function loadCriteriaForBid(bidId: string) {
+  return db.criterion.findMany({ where: { round: { bids: { some: { id: bidId } } } }, orderBy: { position: "asc" }, select: { id: true, title: true, maxScore: true } });
+}
+
+export type SaveResult = { ok: true } | { ok: false; status: 400 | 409; errors: FieldErrors };
+
+class AlreadySubmitted extends Error {}
+
+/** Saves the assessment as a draft, or submits it (once; it is read-only afterwards). */
+export async function saveAssessment(assessorId: string, bid: AssignedBid, values: AssessmentValues, intent: "save" | "submit"): Promise<SaveResult> {
+  const assessment = bid.assessment!;
+  const alreadySubmitted = async (): Promise<SaveResult> => {
+    await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "already submitted");
+    return { ok: false, status: 409, errors: { form: "You have already submitted this assessment. It cannot be changed." } };
+  };
+  if (assessment.status === "submitted") return alreadySubmitted();
+  const criteria = await loadCriteriaForBid(bid.id);
+  const parsed = parseAssessment(values, criteria, intent);
+  if (!parsed.ok) {
+    await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "invalid: " + Object.keys(parsed.errors).join(", "));
+    return { ok: false, status: 400, errors: parsed.errors };
+  }
+  const { scores, recommendation, overallComment } = parsed.assessment;
+  try {
+    await db.$transaction(async (tx: Tx) => {
+      // Only a draft changes: a submission racing this one finds nothing to update.
+      const claimed = await tx.assessment.updateMany({
+        where: { id: assessment.id, status: "draft" },
+        data: { recommendation, overallComment, ...(intent === "submit" ? { status: "submitted", submittedAt: new Date() } : {}) },
+      });
+      if (claimed.count === 0) throw new AlreadySubmitted();
+      await tx.criterionScore.deleteMany({ where: { assessmentId: assessment.id, criterionId: { notIn: scores.map((s) => s.criterionId) } } });
+      for (const s of scores) {
+        await tx.criterionScore.upsert({
+          where: { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: s.criterionId } },
+          create: { assessmentId: assessment.id, criterionId: s.criterionId, score: s.score, comment: s.comment },
+          update: { score: s.score, comment: s.comment },
+        });
+      }
+      await recordAudit(
+        { actorId: assessorId, action: intent === "submit" ? "assessment.submitted" : "assessment.saved", subjectType: "bid", subjectId: bid.id, after: { assessmentId: assessment.id, scores, recommendation } },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (error instanceof AlreadySubmitted) return alreadySubmitted();
+    throw error;
+  }
+  return { ok: true };
+}
+
+/** The assessor's queue: each assigned bid with where they are up to. */
+export async function loadAssessorQueue(assessorId: string) {
+  const assignments = await db.assessorAssignment.findMany({
+    where: { assessorId },
+    orderBy: { assignedAt: "asc" },
+    select: {
+      bid: {
+        select: {
+          id: true,
+          reference: true,
+          title: true,
+          conflicts: { where: { assessorId }, select: { id: true } },
+          assessments: { where: { assessorId }, select: { status: true } },
+        },
+      },
+    },
+  });
+  const queue = assignments.map(({ bid }) => ({
+    id: bid.id,
+    reference: bid.reference ?? "",
+    title: bid.title,
+    progress: (bid.conflicts.length > 0 ? "conflict" : bid.assessments[0]?.status ?? "not_started") as "conflict" | "not_started" | "draft" | "submitted",
+  }));
+  const open = queue.filter((b) => b.progress !== "conflict");
+  return { queue, submitted: open.filter((b) => b.progress === "submitted").length, total: open.length };
+}

@@ -1,0 +1,153 @@
+// Assigning assessors to a round's bids, by hand or automatically (issue 4, "Assignment").
+// The plan comes from the pure `planAssignments`; this module loads its input and writes it
+// back, with one assignment email per new assignment in the same transaction.
+import { recordAudit } from "~/domain/audit/audit.server";
+import { emailKeys } from "~/domain/email/idempotency-keys";
+import { queueEmail } from "~/domain/email/outbox.server";
+import { db, type Db } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { renderAssignmentEmail } from "./assignment-email";
+import { planAssignments, type AssignmentPlan } from "./assignment";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Bids that can be assessed: submitted (or already in assessment) and not screened out. */
+export const ASSESSABLE_BID = {
+  status: { in: ["submitted", "in_assessment"] },
+  OR: [{ screeningDecision: null }, { screeningDecision: "eligible" }],
+};
+
+export async function findRound(roundId: string) {
+  return db.round.findUnique({ where: { id: roundId }, include: { fund: { select: { name: true } } } });
+}
+
+/** Everything the assignment page shows: each bid's assessors and conflicts, each assessor's workload. */
+export async function loadAssignmentBoard(roundId: string, client: Pick<Db, "bid" | "user"> = db) {
+  const [bids, assessors] = await Promise.all([
+    client.bid.findMany({
+      where: { roundId, ...ASSESSABLE_BID },
+      orderBy: { reference: "asc" },
+      select: {
+        id: true,
+        reference: true,
+        title: true,
+        status: true,
+        needsReassignment: true,
+        organisation: { select: { name: true } },
+        assignments: { select: { assessorId: true, assessor: { select: { name: true } } }, orderBy: { assignedAt: "asc" } },
+        conflicts: { select: { assessorId: true } },
+      },
+    }),
+    client.user.findMany({ where: { role: "assessor", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+  ]);
+  const rows = bids.map((bid) => {
+    const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
+    return {
+      id: bid.id,
+      reference: bid.reference ?? "",
+      title: bid.title,
+      organisationName: bid.organisation.name,
+      needsReassignment: bid.needsReassignment,
+      assessors: bid.assignments.map((a) => ({ id: a.assessorId, name: a.assessor.name, conflicted: conflicted.has(a.assessorId) })),
+      conflictedAssessorIds: [...conflicted],
+    };
+  });
+  const workload = new Map<string, number>();
+  for (const row of rows) for (const a of row.assessors) if (!a.conflicted) workload.set(a.id, (workload.get(a.id) ?? 0) + 1);
+  return {
+    bids: rows,
+    assessors: assessors.map((a) => ({ id: a.id, name: a.name, assigned: workload.get(a.id) ?? 0 })),
+  };
+}
+
+type NewAssignment = { bidId: string; assessorId: string };
+
+/**
+ * Runs `decide` and writes what it returns (assignments, their emails and audit events) in one
+ * transaction. The transaction first touches the round row: on PostgreSQL that row lock queues
+ * concurrent assignment runs for the round, and on SQLite it takes the write lock, so `decide`
+ * always sees the assignments committed before it and two runs cannot over-assign a bid.
+ */
+async function assignInTransaction<T extends { assignments: NewAssignment[] }>(
+  roundId: string,
+  actorId: string,
+  how: "automatic" | "by_hand",
+  decide: (tx: Tx, round: { name: string; assessorsPerBid: number }) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx: Tx) => {
+    const round = await tx.round.update({ where: { id: roundId }, data: { updatedAt: new Date() }, select: { name: true, assessorsPerBid: true } });
+    const decision = await decide(tx, round);
+    const wanted = decision.assignments;
+    if (wanted.length === 0) return decision;
+    const [bids, assessors] = await Promise.all([
+      tx.bid.findMany({ where: { id: { in: wanted.map((w) => w.bidId) } }, select: { id: true, reference: true } }),
+      tx.user.findMany({ where: { id: { in: wanted.map((w) => w.assessorId) } }, select: { id: true, name: true, email: true } }),
+    ]);
+    const bidById = new Map(bids.map((b) => [b.id, b]));
+    const assessorById = new Map(assessors.map((a) => [a.id, a]));
+    for (const w of wanted) {
+      const assessor = assessorById.get(w.assessorId)!;
+      const assignment = await tx.assessorAssignment.create({ data: { bidId: w.bidId, assessorId: w.assessorId, assignedById: actorId } });
+      const rendered = renderAssignmentEmail({
+        assessorName: assessor.name,
+        reference: bidById.get(w.bidId)!.reference ?? "",
+        roundName: round.name,
+        assessUrl: new URL(`/assessor/bids/${w.bidId}`, env().APP_URL).toString(),
+      });
+      await queueEmail(tx, { idempotencyKey: emailKeys.assessorAssignment(assignment.id), to: assessor.email, rendered });
+      await recordAudit(
+        { actorId, action: "assessor.assigned", subjectType: "bid", subjectId: w.bidId, after: { assignmentId: assignment.id, assessorId: w.assessorId }, details: { how } },
+        tx,
+      );
+    }
+    for (const bidId of new Set(wanted.map((w) => w.bidId))) {
+      const counting = await tx.assessorAssignment.count({ where: { bidId, assessor: { conflicts: { none: { bidId } } } } });
+      await tx.bid.updateMany({
+        where: { id: bidId, status: { in: ["submitted", "in_assessment"] } },
+        data: { status: "in_assessment", ...(counting >= round.assessorsPerBid ? { needsReassignment: false } : {}) },
+      });
+    }
+    return decision;
+  });
+}
+
+/** Gives every assessable bid in the round the number of assessors the round asks for. */
+export async function assignAutomatically(roundId: string, actorId: string): Promise<Pick<AssignmentPlan, "assignments" | "shortfalls">> {
+  return assignInTransaction(roundId, actorId, "automatic", async (tx, round) => {
+    const board = await loadAssignmentBoard(roundId, tx);
+    const plan = planAssignments({
+      assessorsPerBid: round.assessorsPerBid,
+      assessors: board.assessors.map((a) => ({ assessorId: a.id, assigned: a.assigned })),
+      bids: board.bids.map((b) => ({
+        bidId: b.id,
+        assignedAssessorIds: b.assessors.filter((a) => !a.conflicted).map((a) => a.id),
+        // An assessor already assigned (even if conflicted) cannot be assigned again: the pair is unique.
+        conflictedAssessorIds: [...b.conflictedAssessorIds, ...b.assessors.filter((a) => a.conflicted).map((a) => a.id)],
+      })),
+    });
+    return { assignments: plan.assignments, shortfalls: plan.shortfalls };
+  });
+}
+
+export type HandAssignmentResult = { ok: true } | { ok: false; message: string };
+
+/** Assigns one assessor to one bid; refusals are audited and change nothing. */
+export async function assignByHand(roundId: string, actorId: string, bidId: string, assessorId: string): Promise<HandAssignmentResult> {
+  const result = await assignInTransaction(roundId, actorId, "by_hand", async (tx) => {
+    const refusal = (message: string) => ({ assignments: [] as NewAssignment[], refusal: message });
+    const bid = await tx.bid.findFirst({ where: { id: bidId, roundId, ...ASSESSABLE_BID }, select: { id: true } });
+    if (!bid) return refusal("Select a bid that is being assessed in this round");
+    const assessor = await tx.user.findFirst({ where: { id: assessorId, role: "assessor", disabledAt: null }, select: { id: true, name: true } });
+    if (!assessor) return refusal("Select an assessor");
+    if (await tx.conflictDeclaration.findUnique({ where: { bidId_assessorId: { bidId, assessorId } } })) {
+      return refusal(`${assessor.name} has declared a conflict of interest on this bid`);
+    }
+    if (await tx.assessorAssignment.findUnique({ where: { bidId_assessorId: { bidId, assessorId } } })) {
+      return refusal(`${assessor.name} is already assigned to this bid`);
+    }
+    return { assignments: [{ bidId, assessorId }], refusal: null };
+  });
+  if (result.refusal === null) return { ok: true };
+  await recordAudit({ actorId, action: "assessor.assign", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: result.refusal } });
+  return { ok: false, message: result.refusal };
+}

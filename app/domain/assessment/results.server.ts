@@ -1,0 +1,236 @@
+// The administrator's view of a round's scores (issue 4, "Results"): weighted scores, moderation
+// flags and the ranking, all from the pure scoring core; moderated scores; a bid's audit history.
+import { recordAudit } from "~/domain/audit/audit.server";
+import { potPence } from "~/domain/rounds/pot";
+import { db, type Db, type Prisma } from "~/lib/db.server";
+import type { FieldErrors } from "~/lib/form-errors";
+import { ASSESSABLE_BID } from "./assignment.server";
+import { formatFraction, rankBids, scoreBid, scoreProblem, type BidForScoring, type RoundScoringRules } from "./scoring";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const BID_FOR_SCORING = {
+  id: true,
+  reference: true,
+  title: true,
+  amountRequestedPence: true,
+  submittedAt: true,
+  needsReassignment: true,
+  assessments: { select: { assessorId: true, status: true, scores: { select: { criterionId: true, score: true } } } },
+  conflicts: { select: { assessorId: true } },
+  moderated: { select: { criterionId: true, score: true, reason: true, moderatedById: true } },
+} satisfies Prisma.BidSelect;
+
+async function loadRules(roundId: string) {
+  const round = await db.round.findUnique({
+    where: { id: roundId },
+    include: { fund: { select: { name: true } }, criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true, position: true } } },
+  });
+  if (!round) return null;
+  const rules: RoundScoringRules = {
+    criteria: round.criteria,
+    moderationSpread: round.moderationSpread,
+    qualityThresholdPercent: round.qualityThresholdPercent,
+    assessorsPerBid: round.assessorsPerBid,
+  };
+  return { round, rules };
+}
+
+function forScoring(bid: {
+  id: string;
+  reference: string | null;
+  title: string;
+  amountRequestedPence: number | null;
+  submittedAt: Date | null;
+  assessments: BidForScoring["assessments"];
+  conflicts: { assessorId: string }[];
+  moderated: BidForScoring["moderatedScores"];
+}): BidForScoring {
+  return {
+    bidId: bid.id,
+    reference: bid.reference ?? "",
+    title: bid.title,
+    amountRequestedPence: bid.amountRequestedPence ?? 0,
+    submittedAt: bid.submittedAt,
+    assessments: bid.assessments,
+    conflictedAssessorIds: bid.conflicts.map((c) => c.assessorId),
+    moderatedScores: bid.moderated,
+  };
+}
+
+/** The ranking table for a round, or null when there is no such round. */
+export async function loadRoundResults(roundId: string) {
+  const loaded = await loadRules(roundId);
+  if (!loaded) return null;
+  const { round, rules } = loaded;
+  const bids = await db.bid.findMany({ where: { roundId, ...ASSESSABLE_BID }, select: BID_FOR_SCORING });
+  const needsReassignment = new Set(bids.filter((b) => b.needsReassignment).map((b) => b.id));
+  const ranking = rankBids(
+    bids.map((b) => scoreBid(rules, forScoring(b))),
+    { potPence: potPence(round), qualityThresholdPercent: round.qualityThresholdPercent },
+  );
+  return {
+    round: { id: round.id, name: `${round.fund.name}: ${round.name}`, assessorsPerBid: round.assessorsPerBid, moderationSpread: round.moderationSpread },
+    potPence: ranking.potPence,
+    qualityThresholdPercent: ranking.qualityThresholdPercent,
+    rowsAboveThreshold: ranking.rowsAboveThreshold,
+    tieBreakRule: ranking.tieBreakRule,
+    totalRequestedPence: ranking.totalRequestedPence,
+    totalRequestedAboveThresholdPence: ranking.totalRequestedAboveThresholdPence,
+    rows: ranking.rows.map((row) => ({
+      rank: row.rank,
+      bidId: row.bid.bidId,
+      reference: row.bid.reference,
+      title: row.bid.title,
+      amountRequestedPence: row.bid.amountRequestedPence,
+      scoreText: row.bid.scoreText,
+      meetsThreshold: row.bid.meetsThreshold,
+      needsModeration: row.bid.needsModeration,
+      needsReassignment: needsReassignment.has(row.bid.bidId),
+      countedAssessments: row.bid.countedAssessments,
+      assessmentsOutstanding: row.bid.assessmentsOutstanding,
+      runningTotalRequestedPence: row.runningTotalRequestedPence,
+      withinPot: row.withinPot,
+      decidedByText: row.decidedByText,
+    })),
+  };
+}
+
+/** One bid's scores criterion by criterion, with every assessment and moderation, for the administrator. */
+export async function loadBidResult(roundId: string, bidId: string) {
+  const loaded = await loadRules(roundId);
+  if (!loaded) return null;
+  const bid = await db.bid.findFirst({
+    where: { id: bidId, roundId },
+    select: {
+      ...BID_FOR_SCORING,
+      organisation: { select: { name: true } },
+      conflicts: { select: { assessorId: true, reason: true, assessor: { select: { name: true } } } },
+      assessments: {
+        select: { id: true, assessorId: true, status: true, recommendation: true, overallComment: true, assessor: { select: { name: true } }, scores: { select: { criterionId: true, score: true, comment: true } } },
+      },
+    },
+  });
+  if (!bid) return null;
+  const score = scoreBid(loaded.rules, forScoring(bid));
+  const names = new Map(bid.assessments.map((a) => [a.assessorId, a.assessor.name]));
+  const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
+  return {
+    round: { id: loaded.round.id, name: `${loaded.round.fund.name}: ${loaded.round.name}`, moderationSpread: loaded.round.moderationSpread },
+    bid: { id: bid.id, reference: bid.reference ?? "", title: bid.title, organisationName: bid.organisation.name, amountRequestedPence: bid.amountRequestedPence ?? 0 },
+    scoreText: score.scoreText,
+    needsModeration: score.needsModeration,
+    meetsThreshold: score.meetsThreshold,
+    criteria: score.criteria.map((c) => ({
+      id: c.criterionId,
+      title: c.title,
+      weightPercent: c.weightPercent,
+      maxScore: c.maxScore,
+      assessorScores: c.assessorScores.map((s) => ({ name: names.get(s.assessorId) ?? "", score: s.score })),
+      meanText: c.assessorMean ? formatFraction(c.assessorMean, 2) : null,
+      spread: c.spread,
+      disagreement: c.disagreement,
+      moderated: c.moderated ? { score: c.moderated.score, reason: c.moderated.reason } : null,
+    })),
+    assessments: bid.assessments.map((a) => ({
+      id: a.id,
+      assessorName: a.assessor.name,
+      status: a.status,
+      conflicted: conflicted.has(a.assessorId),
+      recommendation: a.recommendation,
+      overallComment: a.overallComment,
+      scores: a.scores,
+    })),
+    conflicts: bid.conflicts.map((c) => ({ assessorName: c.assessor.name, reason: c.reason })),
+  };
+}
+
+export type ModerationResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+/**
+ * Records the administrator's score for one criterion of a bid. The assessors' own scores are
+ * kept; the moderated score replaces their mean. Refusals are audited and change nothing.
+ */
+export async function moderateScore(
+  actorId: string,
+  roundId: string,
+  bidId: string,
+  input: { criterionId: string; score: string; reason: string },
+): Promise<ModerationResult> {
+  const criterion = await db.criterion.findFirst({ where: { id: input.criterionId, roundId }, select: { id: true, title: true, maxScore: true } });
+  const bid = await db.bid.findFirst({ where: { id: bidId, roundId, ...ASSESSABLE_BID }, select: { id: true } });
+  const scoreKey = `score.${input.criterionId}`;
+  const reasonKey = `reason.${input.criterionId}`;
+  const errors: FieldErrors = {};
+  if (!criterion || !bid) errors.form = "This bid or criterion is not being assessed in this round";
+  const score = /^\d{1,3}$/.test(input.score.trim()) ? Number(input.score.trim()) : Number.NaN;
+  if (criterion) {
+    if (input.score.trim() === "") errors[scoreKey] = `Enter the moderated score for “${criterion.title}”`;
+    else {
+      const problem = scoreProblem(score, criterion);
+      if (problem) errors[scoreKey] = problem;
+    }
+  }
+  const reason = input.reason.trim();
+  if (reason === "") errors[reasonKey] = "Enter the reason for the moderated score";
+  else if (reason.length > 2000) errors[reasonKey] = "Reason must be 2000 characters or fewer";
+  if (Object.keys(errors).length > 0) {
+    await recordAudit({ actorId, action: "score.moderate", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { criterionId: input.criterionId, errors } });
+    return { ok: false, errors };
+  }
+  await db.$transaction(async (tx: Tx) => {
+    const before = await tx.moderatedScore.findUnique({ where: { bidId_criterionId: { bidId, criterionId: input.criterionId } }, select: { score: true, reason: true } });
+    const assessorScores = await tx.criterionScore.findMany({
+      where: { criterionId: input.criterionId, assessment: { bidId, status: "submitted" } },
+      select: { score: true, assessment: { select: { assessorId: true } } },
+    });
+    await tx.moderatedScore.upsert({
+      where: { bidId_criterionId: { bidId, criterionId: input.criterionId } },
+      create: { bidId, criterionId: input.criterionId, score, reason, moderatedById: actorId },
+      update: { score, reason, moderatedById: actorId },
+    });
+    await recordAudit(
+      {
+        actorId,
+        action: "score.moderated",
+        subjectType: "bid",
+        subjectId: bidId,
+        before: { moderated: before, assessorScores: assessorScores.map((s) => ({ assessorId: s.assessment.assessorId, score: s.score })) },
+        after: { criterionId: input.criterionId, score, reason },
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+/** Everything the audit log holds about a bid, oldest first. */
+export async function loadBidHistory(roundId: string, bidId: string) {
+  const bid = await db.bid.findFirst({ where: { id: bidId, roundId }, select: { id: true, reference: true, title: true, round: { select: { name: true } } } });
+  if (!bid) return null;
+  const events = await db.auditEvent.findMany({
+    where: { subjectType: "bid", subjectId: bidId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, action: true, outcome: true, createdAt: true, before: true, after: true, details: true, actor: { select: { name: true, role: true } } },
+  });
+  return {
+    bid: { id: bid.id, reference: bid.reference ?? "", title: bid.title, roundName: bid.round.name },
+    events: events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString(), actorName: e.actor?.name ?? "System" })),
+  };
+}
+
+/** Re-opens a submitted assessment so its assessor can change it (audited). */
+export async function reopenAssessment(actorId: string, roundId: string, bidId: string, assessmentId: string): Promise<ModerationResult> {
+  const reopened = await db.$transaction(async (tx: Tx) => {
+    const updated = await tx.assessment.updateMany({
+      where: { id: assessmentId, bidId, status: "submitted", bid: { roundId } },
+      data: { status: "draft", submittedAt: null, reopenedAt: new Date() },
+    });
+    if (updated.count === 0) return false;
+    await recordAudit({ actorId, action: "assessment.reopened", subjectType: "bid", subjectId: bidId, before: { assessmentId, status: "submitted" }, after: { assessmentId, status: "draft" } }, tx);
+    return true;
+  });
+  if (reopened) return { ok: true };
+  await recordAudit({ actorId, action: "assessment.reopen", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { assessmentId, reason: "not a submitted assessment of this bid" } });
+  return { ok: false, errors: { form: "Only a submitted assessment of this bid can be re-opened" } };
+}

@@ -1,0 +1,92 @@
+// Eligibility screening (issue 4): after the round closes the administrator marks each submitted
+// bid eligible, or ineligible with a stock reason and a note. Ineligible bids leave the
+// assessment (assignment and results only look at eligible or unscreened bids); their decline
+// email goes with the round's outcomes.
+import { recordAudit } from "~/domain/audit/audit.server";
+import { db, type Db } from "~/lib/db.server";
+import { formatDateTime } from "~/lib/dates";
+import type { FieldErrors } from "~/lib/form-errors";
+import type { ScreeningInput } from "./screening.schema";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Bids that can be screened (again): submitted, in assessment or already screened out. */
+const SCREENABLE = ["submitted", "in_assessment", "ineligible"];
+
+const BID_FIELDS = {
+  id: true,
+  reference: true,
+  title: true,
+  status: true,
+  amountRequestedPence: true,
+  screeningDecision: true,
+  screeningReason: true,
+  screeningNote: true,
+  organisation: { select: { name: true } },
+} as const;
+
+export async function loadScreeningList(roundId: string, now: Date) {
+  const round = await db.round.findUnique({ where: { id: roundId }, include: { fund: { select: { name: true } } } });
+  if (!round) return null;
+  const bids = await db.bid.findMany({ where: { roundId, status: { in: SCREENABLE } }, orderBy: { reference: "asc" }, select: BID_FIELDS });
+  return {
+    round: { id: round.id, name: `${round.fund.name}: ${round.name}`, closesAt: round.closesAt.toISOString(), closed: now >= round.closesAt },
+    bids: bids.map((b) => ({ ...b, reference: b.reference ?? "", organisationName: b.organisation.name })),
+  };
+}
+
+export async function loadScreeningForm(roundId: string, bidId: string, now: Date) {
+  const bid = await db.bid.findFirst({
+    where: { id: bidId, roundId, status: { in: SCREENABLE } },
+    select: { ...BID_FIELDS, summary: true, round: { select: { id: true, name: true, closesAt: true, fundId: true } } },
+  });
+  if (!bid) return null;
+  const reasons = await db.ineligibilityReason.findMany({ where: { fundId: bid.round.fundId, active: true }, orderBy: { position: "asc" }, select: { id: true, text: true } });
+  return {
+    round: { id: bid.round.id, name: bid.round.name, closesAt: bid.round.closesAt.toISOString(), closed: now >= bid.round.closesAt },
+    bid: { id: bid.id, reference: bid.reference ?? "", title: bid.title, summary: bid.summary, organisationName: bid.organisation.name, screeningDecision: bid.screeningDecision, screeningReason: bid.screeningReason, screeningNote: bid.screeningNote },
+    reasons,
+  };
+}
+
+export type ScreeningResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+export async function screenBid(actorId: string, roundId: string, bidId: string, input: ScreeningInput, now: Date): Promise<ScreeningResult> {
+  const refuse = async (errors: FieldErrors): Promise<ScreeningResult> => {
+    await recordAudit({ actorId, action: "bid.screen", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { errors } });
+    return { ok: false, errors };
+  };
+  const bid = await db.bid.findFirst({
+    where: { id: bidId, roundId, status: { in: SCREENABLE } },
+    select: { id: true, status: true, screeningDecision: true, screeningReason: true, screeningNote: true, round: { select: { closesAt: true, fundId: true } } },
+  });
+  if (!bid) return refuse({ form: "This bid cannot be screened" });
+  if (now < bid.round.closesAt) return refuse({ form: `Bids can be screened after the round closes on ${formatDateTime(bid.round.closesAt)}` });
+  let reasonText: string | null = null;
+  if (input.decision === "ineligible") {
+    const reason = await db.ineligibilityReason.findFirst({ where: { id: input.reasonId ?? "", fundId: bid.round.fundId, active: true }, select: { text: true } });
+    if (!reason) return refuse({ reasonId: "Select the reason the bid is not eligible" });
+    reasonText = reason.text;
+  }
+  const status = input.decision === "ineligible" ? "ineligible" : bid.status === "ineligible" ? "submitted" : bid.status;
+  const after = { screeningDecision: input.decision, screeningReason: reasonText, screeningNote: input.note || null, status };
+  const changed = await db.$transaction(async (tx: Tx) => {
+    // Only if nobody changed the bid's status meanwhile (e.g. a withdrawal before a decision).
+    const updated = await tx.bid.updateMany({ where: { id: bid.id, status: bid.status }, data: { ...after, screenedById: actorId, screenedAt: now } });
+    if (updated.count === 0) return false;
+    await recordAudit(
+      {
+        actorId,
+        action: "bid.screened",
+        subjectType: "bid",
+        subjectId: bid.id,
+        before: { screeningDecision: bid.screeningDecision, screeningReason: bid.screeningReason, screeningNote: bid.screeningNote, status: bid.status },
+        after,
+      },
+      tx,
+    );
+    return true;
+  });
+  if (!changed) return refuse({ form: "The bid changed while you were screening it. Check it and try again." });
+  return { ok: true };
+}

@@ -1,0 +1,95 @@
+// A round's assessment rules, set by the fund administrator (issue 4, "Round set-up"): quality
+// threshold and criteria weights, which decide how bids are scored, and how many assessors each
+// bid gets and how far apart their scores may be before moderation. Threshold and weights are
+// locked once the round opens: changing them then would change the rules for bids already in.
+import { criteriaProblem } from "~/domain/assessment/scoring";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { db, type Db } from "~/lib/db.server";
+import type { FieldErrors } from "~/lib/form-errors";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export async function loadRoundRules(roundId: string, now: Date) {
+  const round = await db.round.findUnique({
+    where: { id: roundId },
+    select: {
+      id: true,
+      name: true,
+      opensAt: true,
+      qualityThresholdPercent: true,
+      assessorsPerBid: true,
+      moderationSpread: true,
+      fund: { select: { name: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true } },
+    },
+  });
+  if (!round) return null;
+  return {
+    round: { id: round.id, name: `${round.fund.name}: ${round.name}`, opensAt: round.opensAt.toISOString() },
+    scoringLocked: now >= round.opensAt,
+    values: {
+      qualityThresholdPercent: String(round.qualityThresholdPercent),
+      assessorsPerBid: String(round.assessorsPerBid),
+      moderationSpread: String(round.moderationSpread),
+      weights: Object.fromEntries(round.criteria.map((c) => [c.id, String(c.weightPercent)])),
+    },
+    criteria: round.criteria,
+  };
+}
+
+export type RoundRulesValues = NonNullable<Awaited<ReturnType<typeof loadRoundRules>>>["values"];
+
+function wholeNumber(raw: string, min: number, max: number): number | null {
+  if (!/^\d{1,3}$/.test(raw.trim())) return null;
+  const value = Number(raw.trim());
+  return value >= min && value <= max ? value : null;
+}
+
+export async function saveRoundRules(actorId: string, roundId: string, values: RoundRulesValues, now: Date): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const current = await loadRoundRules(roundId, now);
+  if (!current) return { ok: false, errors: { form: "Round not found" } };
+  const errors: FieldErrors = {};
+  const assessorsPerBid = wholeNumber(values.assessorsPerBid, 1, 10);
+  if (assessorsPerBid === null) errors.assessorsPerBid = "Assessors per bid must be a whole number from 1 to 10";
+  const topScale = Math.max(1, ...current.criteria.map((c) => c.maxScore));
+  const moderationSpread = wholeNumber(values.moderationSpread, 0, topScale);
+  if (moderationSpread === null) errors.moderationSpread = `Moderation spread must be a whole number from 0 to ${topScale}`;
+
+  const changesScoring =
+    values.qualityThresholdPercent.trim() !== current.values.qualityThresholdPercent ||
+    current.criteria.some((c) => (values.weights[c.id] ?? "").trim() !== current.values.weights[c.id]);
+  if (current.scoringLocked && changesScoring) {
+    errors.form = "The round has opened, so the quality threshold and criteria weights cannot be changed";
+  }
+  const threshold = wholeNumber(values.qualityThresholdPercent, 0, 100);
+  if (threshold === null) errors.qualityThresholdPercent = "Quality threshold must be a whole number from 0 to 100";
+  const weights = current.criteria.map((c) => ({ ...c, weightPercent: wholeNumber(values.weights[c.id] ?? "", 0, 100) }));
+  for (const w of weights) if (w.weightPercent === null) errors[`weights.${w.id}`] = `Weight for “${w.title}” must be a whole number from 0 to 100`;
+  if (weights.length > 0 && weights.every((w) => w.weightPercent !== null)) {
+    const problem = criteriaProblem(weights.map((w) => ({ ...w, weightPercent: w.weightPercent! })));
+    if (problem) errors[`weights.${weights[0]!.id}`] = problem;
+  }
+  if (Object.keys(errors).length > 0) {
+    await recordAudit({ actorId, action: "round.rules.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors } });
+    return { ok: false, errors };
+  }
+  const after = { qualityThresholdPercent: threshold!, assessorsPerBid: assessorsPerBid!, moderationSpread: moderationSpread!, weights: weights.map((w) => ({ id: w.id, weightPercent: w.weightPercent! })) };
+  await db.$transaction(async (tx: Tx) => {
+    await tx.round.update({ where: { id: roundId }, data: { qualityThresholdPercent: after.qualityThresholdPercent, assessorsPerBid: after.assessorsPerBid, moderationSpread: after.moderationSpread } });
+    if (!current.scoringLocked) {
+      for (const w of after.weights) await tx.criterion.update({ where: { id: w.id }, data: { weightPercent: w.weightPercent } });
+    }
+    await recordAudit(
+      {
+        actorId,
+        action: "round.rules.updated",
+        subjectType: "round",
+        subjectId: roundId,
+        before: { ...current.values, weights: current.criteria.map((c) => ({ id: c.id, weightPercent: c.weightPercent })) },
+        after,
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}

@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
+import { ErrorMessage } from "~/components/govuk/fields";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard } from "~/domain/assessment/assignment.server";
+import { requirePermission } from "~/domain/auth/guards.server";
+import type { FieldErrors } from "~/lib/form-errors";
+
+async function roundOr404(roundId: string | undefined) {
+  const round = roundId ? await findRound(roundId) : null;
+  if (!round) throw new Response("Round not found", { status: 404 });
+  return round;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "assign:assessor");
+  const round = await roundOr404(params.roundId);
+  const board = await loadAssignmentBoard(round.id);
+  return { round: { id: round.id, name: `${round.fund.name}: ${round.name}`, assessorsPerBid: round.assessorsPerBid }, ...board };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "assign:assessor");
+  const round = await roundOr404(params.roundId);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "auto") {
+    const result = await assignAutomatically(round.id, user.id);
+    const search = new URLSearchParams({ assigned: String(result.assignments.length), short: String(result.shortfalls.length) });
+    return redirect(`/administrator/rounds/${round.id}/assignments?${search}`);
+  }
+  const bidId = String(form.get("bidId") ?? "");
+  const assessorId = String(form.get("assessorId") ?? "");
+  if (intent === "assign") {
+    const result = await assignByHand(round.id, user.id, bidId, assessorId);
+    if (result.ok) return redirect(`/administrator/rounds/${round.id}/assignments?assigned=1&short=0`);
+    return data({ errors: { [`assessor.${bidId}`]: result.message } as FieldErrors }, { status: 400 });
+  }
+  return data({ errors: { form: "Choose what to do" } as FieldErrors }, { status: 400 });
+}
+
+export default function RoundAssignments() {
+  const { round, bids, assessors } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const [search] = useSearchParams();
+  const assigned = search.get("assigned");
+  const short = Number(search.get("short") ?? 0);
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Assign assessors" errors={errors} />
+      <div className="govuk-grid-column-full">
+        <Link to="/administrator" className="govuk-back-link">
+          Back to fund administration
+        </Link>
+        <ErrorSummary errors={errors} />
+        {assigned !== null && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">
+              {assigned === "0" ? "No new assignments were needed." : `${assigned} ${assigned === "1" ? "assignment" : "assignments"} made. Each assessor has been emailed.`}
+            </p>
+            {short > 0 ? <p className="govuk-body">{short} {short === 1 ? "bid still needs" : "bids still need"} assessors: there are not enough assessors without a conflict.</p> : null}
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{round.name}</span>
+        <h1 className="govuk-heading-l">Assign assessors</h1>
+        <p className="govuk-body">
+          Each bid needs {round.assessorsPerBid} {round.assessorsPerBid === 1 ? "assessor" : "assessors"}. Automatic assignment fills the empty places, keeps
+          workloads within one bid of each other, and never gives an assessor a bid they have declared a conflict of interest on.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="auto" />
+          <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+            Assign automatically
+          </button>
+        </Form>
+
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Assessors</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Assessor</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Bids assigned</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {assessors.map((a) => (
+              <tr className="govuk-table__row" key={a.id}>
+                <th scope="row" className="govuk-table__header">{a.name}</th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{a.assigned}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h2 className="govuk-heading-m">Bids</h2>
+        {bids.length === 0 ? <p className="govuk-body">There are no bids to assess in this round yet.</p> : null}
+        {bids.map((bid) => {
+          const field = `assessor.${bid.id}`;
+          const id = fieldId(field);
+          const free = assessors.filter((a) => !bid.assessors.some((b) => b.id === a.id) && !bid.conflictedAssessorIds.includes(a.id));
+          return (
+            <section key={bid.id} className="govuk-!-margin-bottom-7" aria-labelledby={`bid-${bid.id}`}>
+              <h3 className="govuk-heading-s" id={`bid-${bid.id}`}>
+                {bid.reference}: {bid.title}{" "}
+                {bid.needsReassignment ? <strong className="govuk-tag govuk-tag--red">Needs another assessor</strong> : null}
+              </h3>
+              <p className="govuk-body govuk-!-margin-bottom-2">{bid.organisationName}</p>
+              <ul className="govuk-list govuk-list--bullet">
+                {bid.assessors.length === 0 ? <li>No assessors yet</li> : null}
+                {bid.assessors.map((a) => (
+                  <li key={a.id}>
+                    {a.name} {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
+                  </li>
+                ))}
+              </ul>
+              {free.length > 0 ? (
+                <Form method="post" className="app-inline-form">
+                  <input type="hidden" name="intent" value="assign" />
+                  <input type="hidden" name="bidId" value={bid.id} />
+                  <div className={`govuk-form-group${errors[field] ? " govuk-form-group--error" : ""}`}>
+                    <label className="govuk-label" htmlFor={id}>
+                      Add an assessor to {bid.reference}
+                    </label>
+                    {errors[field] ? <ErrorMessage id={`${id}-error`}>{errors[field]}</ErrorMessage> : null}
+                    <select className={`govuk-select${errors[field] ? " govuk-select--error" : ""}`} id={id} name="assessorId" aria-describedby={errors[field] ? `${id}-error` : undefined}>
+                      {free.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.name} ({a.assigned} assigned)
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                    Assign<span className="govuk-visually-hidden"> to {bid.reference}</span>
+                  </button>
+                </Form>
+              ) : null}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// One bid's scores for the administrator: each assessor's scores, the spread, and a moderated
+// score per criterion with a reason (the assessors' own scores are kept).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
+import { Button, Textarea, TextInput } from "~/components/govuk/fields";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { recommendationLabel } from "~/domain/assessment/assessment-form";
+import { loadBidResult, moderateScore, reopenAssessment } from "~/domain/assessment/results.server";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { formatPounds } from "~/lib/money";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "moderate:score");
+  const result = await loadBidResult(params.roundId ?? "", params.bidId ?? "");
+  if (!result) throw new Response("Bid not found", { status: 404 });
+  return result;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "moderate:score");
+  const roundId = params.roundId ?? "";
+  const bidId = params.bidId ?? "";
+  const form = await request.formData();
+  if (form.get("intent") === "reopen") {
+    const reopened = await reopenAssessment(user.id, roundId, bidId, String(form.get("assessmentId") ?? ""));
+    if (!reopened.ok) return data({ errors: reopened.errors, values: { criterionId: "", score: "", reason: "" } }, { status: 400 });
+    return redirect(`/administrator/rounds/${roundId}/bids/${bidId}?reopened=1`);
+  }
+  const input = { criterionId: String(form.get("criterionId") ?? ""), score: String(form.get("score") ?? ""), reason: String(form.get("reason") ?? "") };
+  const result = await moderateScore(user.id, roundId, bidId, input);
+  if (!result.ok) return data({ errors: result.errors, values: input }, { status: 400 });
+  return redirect(`/administrator/rounds/${roundId}/bids/${bidId}?moderated=1`);
+}
+
+export default function BidScores() {
+  const result = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = actionData?.errors ?? {};
+  const { bid, round } = result;
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title={`Scores for ${bid.reference}`} errors={errors} />
+      <div className="govuk-grid-column-full">
+        <Link to={`/administrator/rounds/${round.id}/results`} className="govuk-back-link">
+          Back to scores and ranking
+        </Link>
+        <ErrorSummary errors={errors} />
+        {search.get("reopened") && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">The assessment has been re-opened. The assessor can change it and submit it again.</p>
+          </NotificationBanner>
+        ) : null}
+        {search.get("moderated") && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">The moderated score has been saved.</p>
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{bid.organisationName}</span>
+        <h1 className="govuk-heading-l">{`${bid.reference}: ${bid.title}`}</h1>
+        <p className="govuk-body">
+          {`Weighted score: ${result.scoreText}. Amount requested: ${formatPounds(bid.amountRequestedPence)}.`}{" "}
+          {result.needsModeration ? <strong className="govuk-tag govuk-tag--red">Needs moderation</strong> : null}
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/history`}>
+            See this bid’s history
+          </Link>
+        </p>
+        {result.conflicts.length > 0 ? (
+          <div className="govuk-inset-text">
+            {result.conflicts.map((c) => (
+              <p className="govuk-body" key={c.assessorName}>{`${c.assessorName} declared a conflict of interest: ${c.reason}. Their scores do not count.`}</p>
+            ))}
+          </div>
+        ) : null}
+        {result.criteria.map((c) => {
+          const scoreKey = `score.${c.id}`;
+          const reasonKey = `reason.${c.id}`;
+          const mine = actionData?.values.criterionId === c.id;
+          return (
+            <section key={c.id} className="govuk-!-margin-bottom-8" aria-labelledby={`criterion-${c.id}`}>
+              <h2 className="govuk-heading-m" id={`criterion-${c.id}`}>
+                {`${c.title} (${c.weightPercent}%)`}{" "}
+                {c.disagreement && !c.moderated ? <strong className="govuk-tag govuk-tag--red">Scores differ by more than {round.moderationSpread}</strong> : null}
+              </h2>
+              <ul className="govuk-list">
+                {c.assessorScores.length === 0 ? <li>No submitted scores yet</li> : null}
+                {c.assessorScores.map((s) => (
+                  <li key={s.name}>{`${s.name}: ${s.score} out of ${c.maxScore}`}</li>
+                ))}
+                {c.meanText ? <li>{`Mean of assessors’ scores: ${c.meanText}`}</li> : null}
+                {c.moderated ? <li>{`Moderated score: ${c.moderated.score} (${c.moderated.reason})`}</li> : null}
+              </ul>
+              <Form method="post" noValidate>
+                <input type="hidden" name="criterionId" value={c.id} />
+                <TextInput
+                  name="score"
+                  id={fieldId(scoreKey)}
+                  label={`Moderated score for ${c.title} (0 to ${c.maxScore})`}
+                  inputMode="numeric"
+                  widthClass="govuk-input--width-2"
+                  error={errors[scoreKey]}
+                  defaultValue={mine ? actionData?.values.score : c.moderated ? String(c.moderated.score) : ""}
+                />
+                <Textarea name="reason" id={fieldId(reasonKey)} label="Reason for the moderated score" rows={2} error={errors[reasonKey]} defaultValue={mine ? actionData?.values.reason : ""} />
+                <Button secondary>Save moderated score</Button>
+              </Form>
+            </section>
+          );
+        })}
+        <h2 className="govuk-heading-m">Assessments</h2>
+        {result.assessments.map((a) => (
+          <div key={a.id} className="govuk-summary-card">
+            <div className="govuk-summary-card__title-wrapper">
+              <h3 className="govuk-summary-card__title">
+                {a.assessorName} {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
+              </h3>
+            </div>
+            <div className="govuk-summary-card__content">
+              <dl className="govuk-summary-list">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Status</dt>
+                  <dd className="govuk-summary-list__value">{a.status === "submitted" ? "Submitted" : "Draft"}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Recommendation</dt>
+                  <dd className="govuk-summary-list__value">{recommendationLabel(a.recommendation)}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Overall comment</dt>
+                  <dd className="govuk-summary-list__value">{a.overallComment}</dd>
+                </div>
+              </dl>
+              {a.status === "submitted" && !a.conflicted ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="reopen" />
+                  <input type="hidden" name="assessmentId" value={a.id} />
+                  <Button secondary>
+                    Re-open assessment<span className="govuk-visually-hidden"> by {a.assessorName}</span>
+                  </Button>
+                </Form>
+              ) : null}
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

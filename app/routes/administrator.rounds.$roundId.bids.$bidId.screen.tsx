@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
+import { Button, ErrorMessage, Radios, Textarea } from "~/components/govuk/fields";
+import { screeningSchema } from "~/domain/assessment/screening.schema";
+import { loadScreeningForm, screenBid } from "~/domain/assessment/screening.server";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { formatDateTime } from "~/lib/dates";
+import { fieldErrorsFrom } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "screen:bid");
+  const page = await loadScreeningForm(params.roundId ?? "", params.bidId ?? "", new Date());
+  if (!page) throw new Response("Bid not found", { status: 404 });
+  return page;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "screen:bid");
+  const roundId = params.roundId ?? "";
+  const bidId = params.bidId ?? "";
+  const form = Object.fromEntries(await request.formData());
+  const values = { decision: String(form.decision ?? ""), reasonId: String(form.reasonId ?? ""), note: String(form.note ?? "") };
+  const parsed = screeningSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+  const result = await screenBid(user.id, roundId, bidId, parsed.data, new Date());
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  const bid = await loadScreeningForm(roundId, bidId, new Date());
+  return redirect(`/administrator/rounds/${roundId}/screening?${new URLSearchParams({ screened: bid?.bid.reference ?? "The bid" })}`);
+}
+
+export default function ScreenBid() {
+  const { round, bid, reasons } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errors, onSubmit } = useGovukForm(screeningSchema, { serverErrors: actionData?.errors });
+  const values = actionData?.values ?? { decision: bid.screeningDecision ?? "", reasonId: reasons.find((r) => r.text === bid.screeningReason)?.id ?? "", note: bid.screeningNote ?? "" };
+  const reasonFieldId = fieldId("reasonId");
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title={`Screen ${bid.reference}`} errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <Link to={`/administrator/rounds/${round.id}/screening`} className="govuk-back-link">
+          Back to screening
+        </Link>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{bid.organisationName}</span>
+        <h1 className="govuk-heading-l">{`Screen ${bid.reference}: ${bid.title}`}</h1>
+        <p className="govuk-body">{bid.summary}</p>
+        {round.closed ? (
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            <Radios
+              name="decision"
+              legend="Is this bid eligible?"
+              error={errors.decision}
+              defaultValue={values.decision}
+              choices={[
+                { value: "eligible", label: "Eligible: it goes on to assessment" },
+                { value: "ineligible", label: "Not eligible: it leaves the assessment and the applicant is told when outcomes are released" },
+              ]}
+              inputProps={register("decision")}
+            />
+            <div className={`govuk-form-group${errors.reasonId ? " govuk-form-group--error" : ""}`}>
+              <label className="govuk-label" htmlFor={reasonFieldId}>
+                If not eligible, why?
+              </label>
+              {errors.reasonId ? <ErrorMessage id={`${reasonFieldId}-error`}>{errors.reasonId}</ErrorMessage> : null}
+              <select
+                className={`govuk-select${errors.reasonId ? " govuk-select--error" : ""}`}
+                id={reasonFieldId}
+                defaultValue={values.reasonId}
+                aria-describedby={errors.reasonId ? `${reasonFieldId}-error` : undefined}
+                {...register("reasonId")}
+              >
+                <option value="">Select a reason</option>
+                {reasons.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.text}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Textarea label="Note (optional)" hint="For the fund team's records." error={errors.note} defaultValue={values.note} rows={3} {...register("note")} />
+            <Button>Save screening decision</Button>
+          </Form>
+        ) : (
+          <div className="govuk-inset-text">{`The round closes on ${formatDateTime(round.closesAt)}. You can screen bids after that.`}</div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { loadRoundRules, saveRoundRules, type RoundRulesValues } from "~/domain/rounds/round-rules.server";
+import { formatDateTime } from "~/lib/dates";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:round");
+  const rules = await loadRoundRules(params.roundId ?? "", new Date());
+  if (!rules) throw new Response("Round not found", { status: 404 });
+  return rules;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:round");
+  const roundId = params.roundId ?? "";
+  const current = await loadRoundRules(roundId, new Date());
+  if (!current) throw new Response("Round not found", { status: 404 });
+  const form = await request.formData();
+  const text = (name: string, fallback: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : fallback;
+  };
+  // Locked fields are not in the form; what is stored stands for them.
+  const values: RoundRulesValues = {
+    qualityThresholdPercent: text("qualityThresholdPercent", current.values.qualityThresholdPercent),
+    assessorsPerBid: text("assessorsPerBid", ""),
+    moderationSpread: text("moderationSpread", ""),
+    weights: Object.fromEntries(current.criteria.map((c) => [c.id, text(`weights.${c.id}`, current.values.weights[c.id] ?? "")])),
+  };
+  const result = await saveRoundRules(user.id, roundId, values, new Date());
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  return redirect(`/administrator/rounds/${roundId}/rules?saved=1`);
+}
+
+export default function RoundRules() {
+  const { round, scoringLocked, criteria, ...loaded } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? loaded.values;
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Assessment rules" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/administrator" className="govuk-back-link">
+          Back to fund administration
+        </Link>
+        <ErrorSummary errors={errors} />
+        {search.get("saved") && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">The assessment rules have been saved.</p>
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{round.name}</span>
+        <h1 className="govuk-heading-l">Assessment rules</h1>
+        <Form method="post" noValidate>
+          <h2 className="govuk-heading-m">How bids are scored</h2>
+          {scoringLocked ? (
+            <>
+              <div className="govuk-inset-text">
+                {`The round opened on ${formatDateTime(round.opensAt)}. The quality threshold and criteria weights cannot be changed now: that would change the rules for bids already submitted.`}
+              </div>
+              <dl className="govuk-summary-list">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Quality threshold</dt>
+                  <dd className="govuk-summary-list__value">{`${loaded.values.qualityThresholdPercent}%`}</dd>
+                </div>
+                {criteria.map((c) => (
+                  <div className="govuk-summary-list__row" key={c.id}>
+                    <dt className="govuk-summary-list__key">{c.title}</dt>
+                    <dd className="govuk-summary-list__value">{`${c.weightPercent}% of the score, scored 0 to ${c.maxScore}`}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : (
+            <>
+              <TextInput
+                name="qualityThresholdPercent"
+                label="Quality threshold, in per cent"
+                hint="The weighted score a bid must reach to be funded."
+                inputMode="numeric"
+                widthClass="govuk-input--width-3"
+                error={errors.qualityThresholdPercent}
+                defaultValue={values.qualityThresholdPercent}
+              />
+              <fieldset className="govuk-fieldset">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Criteria weights, in per cent</legend>
+                <div className="govuk-hint">The weights must add up to 100.</div>
+                {criteria.map((c) => (
+                  <TextInput
+                    key={c.id}
+                    name={`weights.${c.id}`}
+                    id={fieldId(`weights.${c.id}`)}
+                    label={c.title}
+                    inputMode="numeric"
+                    widthClass="govuk-input--width-3"
+                    error={errors[`weights.${c.id}`]}
+                    defaultValue={values.weights[c.id]}
+                  />
+                ))}
+              </fieldset>
+            </>
+          )}
+          <h2 className="govuk-heading-m">Assessors</h2>
+          <TextInput
+            name="assessorsPerBid"
+            label="Assessors per bid"
+            inputMode="numeric"
+            widthClass="govuk-input--width-2"
+            error={errors.assessorsPerBid}
+            defaultValue={values.assessorsPerBid}
+          />
+          <TextInput
+            name="moderationSpread"
+            label="Moderation spread"
+            hint="A bid is flagged for moderation when assessors' scores for a criterion are further apart than this."
+            inputMode="numeric"
+            widthClass="govuk-input--width-2"
+            error={errors.moderationSpread}
+            defaultValue={values.moderationSpread}
+          />
+          <Button>Save assessment rules</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+// An assessor reads the bid and scores it: a score and comment per criterion, an overall
+// recommendation and comment; saved as a draft, then submitted once (read-only afterwards).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, Radios, Textarea } from "~/components/govuk/fields";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { LOW_SCORE, recommendationLabel, RECOMMENDATIONS, valuesFromForm } from "~/domain/assessment/assessment-form";
+import { auditRefusal, findAssignedBid, loadCriteriaForBid, loadScoringPage, saveAssessment } from "~/domain/assessment/assessor-bids.server";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { formatDate, formatDateTime } from "~/lib/dates";
+import { inFieldOrder } from "~/lib/form-errors";
+import { formatPounds } from "~/lib/money";
+
+/** The assessor's assignment to this bid, with no conflict and the conflict question answered. */
+async function scorableBid(assessorId: string, bidId: string, action: string) {
+  const bid = await findAssignedBid(assessorId, bidId);
+  if (!bid) {
+    await auditRefusal(assessorId, bidId, action, "not assigned");
+    throw new Response("Bid not found", { status: 404 });
+  }
+  if (bid.conflict) {
+    await auditRefusal(assessorId, bidId, action, "conflict of interest declared");
+    throw new Response("You have declared a conflict of interest on this bid.", { status: 403 });
+  }
+  if (!bid.assessment) throw redirect(`/assessor/bids/${bid.id}`);
+  return bid;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:bid:assigned");
+  const bid = await scorableBid(user.id, params.bidId ?? "", "bid.read");
+  return { bidId: bid.id, ...(await loadScoringPage(bid.id, bid.assessment!.id)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "score:bid:assigned");
+  const bid = await scorableBid(user.id, params.bidId ?? "", "assessment.save");
+  const form = await request.formData();
+  const intent = form.get("intent") === "submit" ? "submit" : "save";
+  const criteria = await loadCriteriaForBid(bid.id);
+  const values = valuesFromForm(form, criteria);
+  const result = await saveAssessment(user.id, bid, values, intent);
+  if (!result.ok) {
+    const order = ["form", ...criteria.flatMap((c) => [`scores.${c.id}`, `comments.${c.id}`]), "recommendation", "overallComment"];
+    return data({ errors: inFieldOrder(result.errors, order), values }, { status: result.status });
+  }
+  if (intent === "submit") return redirect(`/assessor?submitted=${encodeURIComponent(bid.reference)}`);
+  return redirect(`/assessor/bids/${bid.id}/score?saved=1`);
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+export default function ScoreBid() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? page.values;
+  const { bid } = page;
+  const readOnly = page.status === "submitted";
+  const title = `Score ${bid.reference}`;
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title={title} errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/assessor" className="govuk-back-link">
+          Back to bids to assess
+        </Link>
+        <ErrorSummary errors={errors} />
+        {search.get("saved") && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">Your draft has been saved.</p>
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{bid.organisationName}</span>
+        <h1 className="govuk-heading-l">
+          {bid.reference}: {bid.title}
+        </h1>
+
+        <h2 className="govuk-heading-m">The bid as submitted</h2>
+        <dl className="govuk-summary-list">
+          <Row label="Summary">{bid.summary}</Row>
+          <Row label="Amount requested">{bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}</Row>
+          <Row label="Project dates">
+            {bid.projectStartDate && bid.projectEndDate ? `${formatDate(bid.projectStartDate)} to ${formatDate(bid.projectEndDate)}` : "Not given"}
+          </Row>
+          <Row label="Areas served">{bid.areas.join(", ") || "None"}</Row>
+          <Row label="PCC priorities">{bid.priorities.join(", ") || "None"}</Row>
+          <Row label="Beneficiaries">
+            {bid.beneficiaries}
+            {bid.beneficiaryCount !== null ? ` (${bid.beneficiaryCount} people)` : ""}
+          </Row>
+          <Row label="Safeguarding">{bid.safeguardingAnswer}</Row>
+          <Row label="Equality">{bid.equalityAnswer}</Row>
+        </dl>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Measurable outcomes</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Outcome</th>
+              <th scope="col" className="govuk-table__header">Indicator</th>
+              <th scope="col" className="govuk-table__header">Target</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {bid.outcomes.map((o, i) => (
+              <tr className="govuk-table__row" key={i}>
+                <td className="govuk-table__cell">{o.outcome}</td>
+                <td className="govuk-table__cell">{o.indicator}</td>
+                <td className="govuk-table__cell">{o.target}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Budget</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Item</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Cost</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Other funding</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {bid.budgetLines.map((line, i) => (
+              <tr className="govuk-table__row" key={i}>
+                <td className="govuk-table__cell">{line.item}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(line.costPence)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(line.otherFundingPence)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h2 className="govuk-heading-m">Your assessment</h2>
+        {readOnly ? (
+          <>
+            <p className="govuk-body">You submitted this assessment{page.submittedAt ? ` on ${formatDateTime(page.submittedAt)}` : ""}. It cannot be changed.</p>
+            <dl className="govuk-summary-list">
+              {page.criteria.map((c) => (
+                <Row key={c.id} label={c.title}>
+                  {values.scores[c.id]} out of {c.maxScore}
+                  {values.comments[c.id] ? <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{values.comments[c.id]}</p> : null}
+                </Row>
+              ))}
+              <Row label="Recommendation">{recommendationLabel(values.recommendation)}</Row>
+              <Row label="Overall comment">{values.overallComment}</Row>
+            </dl>
+          </>
+        ) : (
+          <Form method="post" noValidate>
+            {page.criteria.map((c) => (
+              <div key={c.id}>
+                <Radios
+                  name={`scores.${c.id}`}
+                  legend={`${c.title} (${c.weightPercent}% of the score)`}
+                  hint={c.guidance || undefined}
+                  error={errors[`scores.${c.id}`]}
+                  defaultValue={values.scores[c.id]}
+                  choices={Array.from({ length: c.maxScore + 1 }, (_, score) => ({
+                    value: String(score),
+                    label: `${score}: ${c.descriptors.find((d) => d.score === score)?.description ?? ""}`,
+                  }))}
+                />
+                <Textarea
+                  name={`comments.${c.id}`}
+                  label={`Comment on ${c.title.charAt(0).toLowerCase()}${c.title.slice(1)}`}
+                  hint={`Needed for a score of ${LOW_SCORE} or less.`}
+                  error={errors[`comments.${c.id}`]}
+                  defaultValue={values.comments[c.id]}
+                  rows={3}
+                />
+              </div>
+            ))}
+            <Radios
+              name="recommendation"
+              legend="Your overall recommendation"
+              error={errors.recommendation}
+              defaultValue={values.recommendation}
+              choices={RECOMMENDATIONS.map((r) => ({ value: r.value, label: r.label }))}
+            />
+            <Textarea name="overallComment" label="Overall comment" error={errors.overallComment} defaultValue={values.overallComment} />
+            <div className="govuk-button-group">
+              <Button name="intent" value="submit">
+                Submit assessment
+              </Button>
+              <Button name="intent" value="save" secondary>
+                Save as draft
+              </Button>
+            </div>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}
