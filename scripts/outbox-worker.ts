@@ -2,6 +2,8 @@
 // (set OUTBOX_WORKER=off there). Any number may run at once: each email is claimed by one.
 //   npx tsx scripts/outbox-worker.ts          keep sending every 2 seconds until stopped
 //   npx tsx scripts/outbox-worker.ts --once   send what is due now, then exit (for cron)
+// It also queues the deadline reminders that are due (once a minute, or once with --once).
+import { queueDeadlineReminders, startDeadlineReminders } from "~/domain/email/deadline-reminders.server";
 import { createOutboxSender, startOutboxWorker } from "~/domain/email/sender.server";
 import { db } from "~/lib/db.server";
 
@@ -10,6 +12,7 @@ console.log(`outbox worker: delivering to ${sender.via === "smtp" ? "the SMTP se
 
 if (process.argv.includes("--once")) {
   try {
+    await queueDeadlineReminders(new Date());
     const report = await sender.deliverDue({ limit: 10_000 });
     console.log(`outbox worker: ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed`);
   } finally {
@@ -17,9 +20,10 @@ if (process.argv.includes("--once")) {
     await db.$disconnect();
   }
 } else {
+  const stopReminders = startDeadlineReminders({ keepAlive: true });
   const stop = startOutboxWorker({ sender, keepAlive: true });
   const shutdown = async () => {
-    await stop();
+    await Promise.all([stopReminders(), stop()]);
     await db.$disconnect();
     process.exit(0);
   };

@@ -3,6 +3,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { signInSchema } from "~/domain/auth/accounts.schema";
@@ -17,8 +18,8 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect(roleHome(user.role));
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-  return { redirectTo: safeRedirectPath(redirectTo, "") };
+  const search = new URL(request.url).searchParams;
+  return { redirectTo: safeRedirectPath(search.get("redirectTo"), ""), passwordChanged: search.get("password") === "changed" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const PASSWORD_FIELDS = ["password"];
 
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, passwordChanged } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(signInSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
   return (
@@ -52,6 +53,12 @@ export default function SignIn() {
       <DocumentTitle title="Sign in" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
+        {passwordChanged && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">Your password has been changed</p>
+            <p className="govuk-body">Sign in with your new password.</p>
+          </NotificationBanner>
+        ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -67,6 +74,9 @@ export default function SignIn() {
           <TextInput label="Password" type="password" autoComplete="current-password" error={errors.password} {...register("password")} />
           <Button>Sign in</Button>
         </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">Forgotten your password?</Link>
+        </p>
         <p className="govuk-body">
           New to the fund? <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>Create an account</Link>.
         </p>

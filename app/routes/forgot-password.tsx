@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { forgotPasswordSchema } from "~/domain/auth/accounts.schema";
+import { requestPasswordReset } from "~/domain/auth/password-reset.server";
+import { roleHome } from "~/domain/auth/roles";
+import { getSessionUser } from "~/domain/auth/session.server";
+import { fieldErrorsFrom } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(roleHome(user.role));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = forgotPasswordSchema.safeParse(form);
+  if (!parsed.success) {
+    return data({ sent: false as const, errors: fieldErrorsFrom(parsed.error), values: { email: String(form.email ?? "") } }, { status: 400 });
+  }
+  // The same answer whether or not there is an account for this email (no enumeration).
+  await requestPasswordReset(parsed.data.email);
+  return data({ sent: true as const, errors: undefined, values: { email: "" } });
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const { register, errors, onSubmit } = useGovukForm(forgotPasswordSchema, { serverErrors: actionData?.errors });
+  if (actionData?.sent) {
+    return (
+      <div className="govuk-grid-row">
+        <DocumentTitle title="Check your email" />
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">Check your email</h1>
+          <p className="govuk-body">If an account exists for that email, we have sent a link to reset your password.</p>
+          <p className="govuk-body">The link works once and stops working after 1 hour. Check your spam folder if you cannot find the email.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/sign-in">Return to sign in</Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Reset your password" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Reset your password</h1>
+        <p className="govuk-body">Enter the email address you use to sign in. We will send you a link to choose a new password.</p>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextInput
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            error={errors.email}
+            defaultValue={actionData?.values.email}
+            {...register("email")}
+          />
+          <Button>Send reset link</Button>
+        </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/sign-in">Return to sign in</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { resetPasswordSchema } from "~/domain/auth/accounts.schema";
+import { checkResetToken, resetPassword, type ResetTokenStatus } from "~/domain/auth/password-reset.server";
+import { fieldErrorsFrom } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
+
+// The token is in the address: never send it to another site in a Referer header. (Not
+// "no-referrer": that makes the browser send "Origin: null" with the form, which the CSRF check refuses.)
+const REFERRER_POLICY = { "Referrer-Policy": "same-origin" };
+
+export const headers: HeadersFunction = () => REFERRER_POLICY;
+
+function statusCode(status: Exclude<ResetTokenStatus, "valid">) {
+  return status === "unknown" ? 404 : 410;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const status = await checkResetToken(params.token ?? "");
+  return data({ status }, { status: status === "valid" ? 200 : statusCode(status), headers: REFERRER_POLICY });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = resetPasswordSchema.safeParse(form);
+  if (!parsed.success) {
+    const status = await checkResetToken(params.token ?? "");
+    if (status !== "valid") return data({ status, errors: undefined }, { status: statusCode(status), headers: REFERRER_POLICY });
+    return data({ status, errors: fieldErrorsFrom(parsed.error) }, { status: 400, headers: REFERRER_POLICY });
+  }
+  const result = await resetPassword(params.token ?? "", parsed.data.password);
+  if (!result.ok) return data({ status: result.reason, errors: undefined }, { status: statusCode(result.reason), headers: REFERRER_POLICY });
+  return redirect("/sign-in?password=changed", { headers: REFERRER_POLICY });
+}
+
+const PASSWORD_FIELDS = ["password", "confirmPassword"];
+
+const PROBLEM: Record<Exclude<ResetTokenStatus, "valid">, { title: string; body: string }> = {
+  used: { title: "This link has already been used", body: "Each link to reset your password works once." },
+  expired: { title: "This link has expired", body: "Links to reset your password stop working after 1 hour." },
+  unknown: { title: "This link does not work", body: "The link may be incomplete. Check you copied all of it from the email." },
+};
+
+export default function ResetPassword() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const status = actionData?.status ?? loaderData.status;
+  const { register, errors, onSubmit } = useGovukForm(resetPasswordSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
+  if (status !== "valid") {
+    const problem = PROBLEM[status];
+    return (
+      <div className="govuk-grid-row">
+        <DocumentTitle title={problem.title} />
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{problem.title}</h1>
+          <p className="govuk-body">{problem.body}</p>
+          <p className="govuk-body">
+            You can <Link className="govuk-link" to="/forgot-password">ask for a new link</Link>.
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Choose a new password" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Choose a new password</h1>
+        <p className="govuk-body">When you change your password, you will be signed out everywhere you are signed in.</p>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextInput label="New password" hint="Use 12 characters or more" type="password" autoComplete="new-password" error={errors.password} {...register("password")} />
+          <TextInput label="Confirm your new password" type="password" autoComplete="new-password" error={errors.confirmPassword} {...register("confirmPassword")} />
+          <Button>Change password</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
