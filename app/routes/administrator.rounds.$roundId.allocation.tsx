@@ -4,10 +4,22 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
-import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
+import { Button, Checkboxes, Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { approveAllocation, releaseOutcomes } from "~/domain/allocation/decisions.server";
-import { ALLOCATION_STATUS_LABEL, awardField, conditionsField, isEditable, ringFenceField, type ProposalValues, type SuggestionView } from "~/domain/allocation/workspace";
+import { feedbackDefaults, feedbackFromForm, offerAward, returnAward } from "~/domain/allocation/reserve.server";
+import {
+  ALLOCATION_STATUS_LABEL,
+  awardField,
+  conditionsField,
+  feedbackField,
+  isEditable,
+  offerAmountField,
+  offerConditionsField,
+  ringFenceField,
+  type ProposalValues,
+  type SuggestionView,
+} from "~/domain/allocation/workspace";
 import { currentValues, loadAllocation, optimalSuggestion, rankOrderSuggestion, saveProposal, valuesFromForm } from "~/domain/allocation/workspace.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import type { Permission } from "~/domain/auth/roles";
@@ -31,12 +43,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tieBreakRule: allocation.tieBreakRule,
     rows: allocation.rows.map(({ candidate: _candidate, ...row }) => row),
     values: currentValues(allocation),
+    feedback: await feedbackDefaults(allocation),
   };
 }
 
-type ActionResult = { message?: string | null; errors?: FieldErrors; values?: ProposalValues; suggestion?: SuggestionView; ringFences?: Record<string, string> };
+type ActionResult = {
+  message?: string | null;
+  errors?: FieldErrors;
+  values?: ProposalValues;
+  suggestion?: SuggestionView;
+  ringFences?: Record<string, string>;
+  feedback?: Record<string, string>;
+  offer?: { bidId: string; amount: string; conditions: string };
+};
 
-const PERMISSION_FOR: Record<string, Permission> = { approve: "approve:award", release: "release:outcome" };
+const PERMISSION_FOR: Record<string, Permission> = {
+  approve: "approve:award",
+  release: "release:outcome",
+  "award-declined": "approve:award",
+  "award-withdrawn": "approve:award",
+  offer: "approve:award",
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -68,8 +95,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "release": {
       const reserve = form.getAll("reserve").map(String);
-      const result = await releaseOutcomes(allocation, user.id, reserve);
-      return result.ok ? data<ActionResult>({ message: result.message }) : data<ActionResult>({ errors: { release: result.message } }, { status: 409 });
+      const feedback = feedbackFromForm(allocation, form);
+      const result = await releaseOutcomes(allocation, user.id, reserve, feedback);
+      return result.ok ? data<ActionResult>({ message: result.message }) : data<ActionResult>({ errors: { release: result.message }, feedback }, { status: 409 });
+    }
+    case "award-declined":
+    case "award-withdrawn": {
+      const bidId = String(form.get("bidId") ?? "");
+      const result = await returnAward(allocation, bidId, user.id, intent === "award-withdrawn" ? "withdrawn" : "declined_by_applicant");
+      return result.ok ? data<ActionResult>({ message: result.message }) : data<ActionResult>({ errors: result.errors }, { status: result.status });
+    }
+    case "offer": {
+      const bidId = String(form.get("bidId") ?? "");
+      const offer = { bidId, amount: String(form.get(offerAmountField(bidId)) ?? ""), conditions: String(form.get(offerConditionsField(bidId)) ?? "") };
+      const result = await offerAward(allocation, bidId, user.id, offer);
+      return result.ok ? data<ActionResult>({ message: result.message }) : data<ActionResult>({ errors: result.errors, offer }, { status: result.status });
     }
     default:
       return data<ActionResult>({ errors: { proposal: "Choose what to do with the allocation" } }, { status: 400 });
@@ -84,7 +124,7 @@ function sumPence(amounts: string[]) {
 }
 
 export default function AllocationWorkspace() {
-  const { round, pot, rows, rowsAboveThreshold, tieBreakRule, values: saved } = useLoaderData<typeof loader>();
+  const { round, pot, rows, rowsAboveThreshold, tieBreakRule, values: saved, feedback: savedFeedback } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? saved;
@@ -93,6 +133,8 @@ export default function AllocationWorkspace() {
   const reserveChoices = rows
     .filter((r) => r.status === "in_assessment" && r.meetsThreshold && r.award?.status !== "approved")
     .map((r) => ({ value: r.bidId, label: `${r.reference}: ${r.title}` }));
+  const feedbackRows = rows.filter((r) => Object.hasOwn(savedFeedback, r.bidId));
+  const feedback = actionData?.feedback ?? savedFeedback;
   return (
     <>
       <DocumentTitle title={title} errors={errors} />
@@ -132,12 +174,26 @@ export default function AllocationWorkspace() {
         <span id={fieldId("approve")} />
       )}
 
+      {round.allocationStatus === "released" ? <AfterRelease rows={rows} pot={pot} round={round} actionData={actionData} /> : null}
+
       {round.allocationStatus === "signed_off" ? (
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">Release outcomes</h2>
           <p className="govuk-body">Each bid with an approved award is told it is awarded; bids you put on the reserve list are told so; the others are told they are not funded. Released decisions are final.</p>
           {reserveChoices.length > 0 ? (
             <Checkboxes name="reserve" legend="Reserve list" hint="Select the bids without an award to put on the reserve list." choices={reserveChoices} />
+          ) : null}
+          {feedbackRows.length > 0 ? (
+            <>
+              <h3 className="govuk-heading-s">Feedback for bids without an award</h3>
+              <p className="govuk-body">
+                Each box starts with the assessors’ comments on each criterion (never their scores). Edit it to what you want to share: a bid that is not funded gets this
+                feedback in its outcome email. Leave a box empty to share no feedback.
+              </p>
+              {feedbackRows.map((r) => (
+                <Textarea key={r.bidId} name={feedbackField(r.bidId)} label={`Feedback for ${r.reference}: ${r.title}`} rows={6} defaultValue={feedback[r.bidId] ?? ""} />
+              ))}
+            </>
           ) : null}
           <Button name="intent" value="release" id={fieldId("release")}>
             Release outcomes
@@ -156,6 +212,116 @@ export default function AllocationWorkspace() {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const AWARD_STATUS_LABEL: Record<string, string> = { released: "Released", declined_by_applicant: "Declined by the applicant", withdrawn: "Withdrawn" };
+
+/** After release: released awards (declined or withdrawn ones give their money back) and the reserve list. */
+function AfterRelease({ rows, pot, round, actionData }: Pick<LoaderData, "rows" | "pot" | "round"> & { actionData?: ActionResult }) {
+  const errors = actionData?.errors ?? {};
+  const awards = rows.filter((r) => r.award && r.award.status !== "proposed" && r.award.status !== "approved");
+  const returnedPence = awards.reduce((sum, r) => sum + (r.award && r.award.status !== "released" ? r.award.amountPence : 0), 0);
+  // Rows come in rank order.
+  const reserve = rows.filter((r) => r.status === "reserve");
+  return (
+    <>
+      <h2 className="govuk-heading-m">Released awards</h2>
+      <p className="govuk-body">
+        Released decisions are final. If an applicant declines their award, or you withdraw it, record it here: the money goes back to the pot and you can offer it to the
+        next bid on the reserve list.
+      </p>
+      <p className="govuk-body" data-testid="freed-money">
+        Money returned from declined or withdrawn awards: <strong>{formatPounds(returnedPence)}</strong>. Remaining in the pot: <strong>{formatPounds(pot.remainingPotPence)}</strong>.
+      </p>
+      {awards.length > 0 ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">Awards</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Bid</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Award</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">Change</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {awards.map((r) => {
+              const error = errors[`return.${r.bidId}`];
+              return (
+                <tr className="govuk-table__row" key={r.bidId}>
+                  <td className="govuk-table__cell">
+                    <strong>{r.reference}</strong>
+                    <br />
+                    {r.title}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(r.award!.amountPence)}</td>
+                  <td className="govuk-table__cell">{AWARD_STATUS_LABEL[r.award!.status] ?? r.award!.status}</td>
+                  <td className="govuk-table__cell" id={fieldId(`return.${r.bidId}`)}>
+                    {error ? (
+                      <p className="govuk-error-message">
+                        <span className="govuk-visually-hidden">Error:</span> {error}
+                      </p>
+                    ) : null}
+                    {r.award!.status === "released" ? (
+                      <Form method="post" noValidate>
+                        <input type="hidden" name="bidId" value={r.bidId} />
+                        <div className="govuk-button-group">
+                          <Button name="intent" value="award-declined" secondary>
+                            Record that the applicant declined the award<span className="govuk-visually-hidden"> for {r.reference}</span>
+                          </Button>
+                          <Button name="intent" value="award-withdrawn" warning>
+                            Withdraw the award<span className="govuk-visually-hidden"> for {r.reference}</span>
+                          </Button>
+                        </div>
+                      </Form>
+                    ) : (
+                      "No further change"
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Reserve list</h2>
+      {reserve.length === 0 ? (
+        <p className="govuk-body">There are no bids on the reserve list.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            In rank order. Offering an award is a new decision: the bid becomes awarded and its applicant is emailed. An award must be between {formatPounds(round.minAwardPence)} and the
+            amount requested, and within the {formatPounds(pot.remainingPotPence)} remaining in the pot.
+          </p>
+          {reserve.map((r) => {
+            const offered = actionData?.offer?.bidId === r.bidId ? actionData.offer : undefined;
+            return (
+              <Form method="post" noValidate key={r.bidId} className="govuk-!-margin-bottom-6">
+                <h3 className="govuk-heading-s">{`Rank ${r.rank ?? "not ranked"}: ${r.reference}: ${r.title}`}</h3>
+                <p className="govuk-body">{`${r.organisationName}. Score ${r.scoreText ?? "not scored"}. Requested ${formatPounds(r.requestedPence)}.`}</p>
+                <input type="hidden" name="bidId" value={r.bidId} />
+                <TextInput
+                  name={offerAmountField(r.bidId)}
+                  label={`Award for ${r.reference}`}
+                  prefix="£"
+                  widthClass="govuk-input--width-10"
+                  inputMode="decimal"
+                  spellCheck={false}
+                  error={errors[offerAmountField(r.bidId)]}
+                  defaultValue={offered?.amount ?? ""}
+                />
+                <Textarea name={offerConditionsField(r.bidId)} label={`Conditions for ${r.reference} (optional)`} rows={2} defaultValue={offered?.conditions ?? ""} />
+                <Button name="intent" value="offer">
+                  Offer an award<span className="govuk-visually-hidden"> to {r.reference}</span>
+                </Button>
+              </Form>
+            );
+          })}
+        </>
+      )}
+    </>
+  );
+}
 
 function Workspace({
   values,

@@ -99,6 +99,9 @@ export default function ApplicantHome() {
                         <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
                         {/* An award is shown only once outcomes are released; before that it is not a decision. */}
                         {bid.award?.status === "released" ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span> : null}
+                        {bid.award?.status === "declined_by_applicant" || bid.award?.status === "withdrawn" ? (
+                          <span className="govuk-hint govuk-!-margin-bottom-0">{`Award of ${formatPounds(bid.award.amountPence)} ${bid.award.status === "withdrawn" ? "withdrawn" : "declined"}`}</span>
+                        ) : null}
                       </td>
                       <td className="govuk-table__cell govuk-table__cell--numeric app-money">
                         {bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}

@@ -14,7 +14,7 @@ async function e2eDb() {
   return createDb(url);
 }
 
-async function seedScoredRound(label: string) {
+async function seedScoredRound(label: string, { scores = [4, 3, 1], opccSignOffRequired = true } = {}) {
   const db = await e2eDb();
   try {
     const fund = await db.fund.findUniqueOrThrow({ where: { slug: "community-safety-fund" } });
@@ -38,7 +38,7 @@ async function seedScoredRound(label: string) {
         minAwardPence: 100_000,
         maxAwardPence: 2_500_000,
         assessorsPerBid: 1,
-        opccSignOffRequired: true,
+        opccSignOffRequired,
         criteria: {
           create: [
             { title: "Supports PCC and partner objectives", weightPercent: 40, position: 0 },
@@ -51,9 +51,9 @@ async function seedScoredRound(label: string) {
     });
     // Rank 1 asks £4,000, rank 2 £5,000; the third is below the quality threshold.
     const bids = [
-      { title: "Safer parks", amount: 400_000, score: 4 },
-      { title: "Night bus marshals", amount: 500_000, score: 3 },
-      { title: "Graffiti clean-up", amount: 300_000, score: 1 },
+      { title: "Safer parks", amount: 400_000, score: scores[0]! },
+      { title: "Night bus marshals", amount: 500_000, score: scores[1]! },
+      { title: "Graffiti clean-up", amount: 300_000, score: scores[2]! },
     ];
     const references: string[] = [];
     for (const [i, b] of bids.entries()) {
@@ -74,7 +74,7 @@ async function seedScoredRound(label: string) {
               assessorId: assessor.id,
               status: "submitted",
               submittedAt: new Date(),
-              scores: { create: round.criteria.map((c) => ({ criterionId: c.id, score: b.score })) },
+              scores: { create: round.criteria.map((c) => ({ criterionId: c.id, score: b.score, comment: `${c.title} comment on ${b.title}` })) },
             },
           },
         },
@@ -159,4 +159,53 @@ test("the administrator allocates, the OPCC signs off, outcomes are released and
   await expect(page.getByRole("row", { name: new RegExp(`${references[1]}.*Awarded.*Award: £4,500.00`) })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`${references[2]}.*Not funded`) })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("after release, a declined award's money goes back to the pot and the reserve bid is offered it", async ({ page }, testInfo) => {
+  // All three bids meet the threshold; no OPCC sign-off, so approval leads straight to release.
+  const { roundId, references } = await seedScoredRound(`${testInfo.project.name}-reserve`, { scores: [4, 3, 3], opccSignOffRequired: false });
+  const workspace = `/administrator/rounds/${roundId}/allocation`;
+  const [first, second, reserve] = references as [string, string, string];
+
+  await signIn(page, "administrator@demo.csf.test");
+  await page.goto(workspace);
+  await page.getByLabel(`Award for ${first}`).fill("4000");
+  await page.getByLabel(`Award for ${second}`).fill("5000");
+  await page.getByRole("button", { name: "Save proposal" }).click();
+  await expect(page.getByText(/Proposal saved/)).toBeVisible();
+  await page.getByRole("button", { name: "Approve allocation" }).click();
+  await expect(page.getByText(/Allocation approved: 2 awards totalling £9,000.00/)).toBeVisible();
+
+  // The release form suggests feedback from the assessors' comments, to edit before release.
+  const feedback = page.getByLabel(`Feedback for ${reserve}`);
+  await expect(feedback).toHaveValue(/Value for money: Value for money comment on Graffiti clean-up/);
+  await feedback.fill("Strong bid; we hope to fund it if money is freed.");
+  await page.getByRole("checkbox", { name: `${reserve}: Graffiti clean-up` }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Release outcomes" }).click();
+  await expect(page.getByText(/Outcomes released: 2 awarded, 1 on the reserve list, 0 not funded/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Reserve list" })).toBeVisible();
+  await expect(page.getByTestId("freed-money")).toContainText("Remaining in the pot: £1,000.00");
+  await expectNoAxeViolations(page);
+
+  // Offering more than is left is refused with the amount over.
+  await page.getByLabel(`Award for ${reserve}`).fill("3000");
+  await page.getByRole("button", { name: `Offer an award to ${reserve}` }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("£2,000.00 over the remaining pot of £1,000.00");
+  await expectNoAxeViolations(page);
+
+  // The first applicant declines: its £4,000.00 goes back to the pot and can be offered.
+  await page.getByRole("button", { name: `Record that the applicant declined the award for ${first}` }).click();
+  await expect(page.getByText(`£4,000.00 has been returned to the pot`)).toBeVisible();
+  await expect(page.getByTestId("freed-money")).toContainText("Money returned from declined or withdrawn awards: £4,000.00. Remaining in the pot: £5,000.00");
+  await page.getByLabel(`Award for ${reserve}`).fill("3000");
+  await page.getByRole("button", { name: `Offer an award to ${reserve}` }).click();
+  await expect(page.getByText(`${reserve} has been offered an award of £3,000.00`)).toBeVisible();
+  await expect(page.getByText("There are no bids on the reserve list.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  await signIn(page, "applicant@demo.csf.test");
+  await page.goto("/applicant");
+  await expect(page.getByRole("row", { name: new RegExp(`${reserve}.*Awarded.*Award: £3,000.00`) })).toBeVisible();
 });

@@ -38,6 +38,12 @@ export type ApproveAwardsInput = {
   /** The fund administrator approving (the route checks the `approve:award` permission). */
   actorId: string;
   awards: readonly AwardToApprove[];
+  /**
+   * A new decision after release (offering a reserve bid an award, ADR 0006): the round must be
+   * `released` instead of not released, and these writes join the same batch, after the awards.
+   * A factory, because a refused batch may be retried with fresh statements.
+   */
+  newDecision?: { extraWrites: () => Prisma.PrismaPromise<unknown>[] };
 };
 
 export type ApprovedAward = {
@@ -111,7 +117,8 @@ async function attemptApproval(input: ApproveAwardsInput): Promise<ApprovalResul
   const loaded = await load(input);
   if (!loaded) return { ok: false, reason: "round_not_found", message: "There is no such round" };
   const { round, bids } = loaded;
-  if (round.allocationStatus === "released") return releasedRefusal();
+  if (round.allocationStatus === "released" && !input.newDecision) return releasedRefusal();
+  if (round.allocationStatus !== "released" && input.newDecision) return notReleasedRefusal();
 
   const fieldErrors: Record<string, string> = {};
   const alreadyApproved: string[] = [];
@@ -155,7 +162,7 @@ async function write(input: ApproveAwardsInput, { round, bids }: Loaded, totalPe
   });
 
   const potUpdate = db.round.update({
-    where: { id: round.id, remainingPotPence: { gte: totalPence }, allocationStatus: { not: "released" } },
+    where: { id: round.id, remainingPotPence: { gte: totalPence }, allocationStatus: input.newDecision ? "released" : { not: "released" } },
     data: { remainingPotPence: { decrement: totalPence } },
     select: { remainingPotPence: true },
   });
@@ -188,7 +195,8 @@ async function write(input: ApproveAwardsInput, { round, bids }: Loaded, totalPe
     ),
   ];
 
-  const results = await db.$transaction([potUpdate, ...bidChecks, ...awardWrites, ...audits] as Prisma.PrismaPromise<unknown>[]);
+  const extra = input.newDecision?.extraWrites() ?? [];
+  const results = await db.$transaction([potUpdate, ...bidChecks, ...awardWrites, ...audits, ...extra] as Prisma.PrismaPromise<unknown>[]);
   const { remainingPotPence } = results[0] as { remainingPotPence: number };
   const awardIds = results.slice(1 + bidChecks.length, 1 + bidChecks.length + awardWrites.length) as { id: string }[];
   return {
@@ -213,7 +221,8 @@ async function explainFailure(error: unknown, input: ApproveAwardsInput, totalPe
   if (!loaded) return { ok: false, reason: "round_not_found", message: "There is no such round" };
   const { round, bids } = loaded;
   if (known.code === "P2025" && known.modelName === "Round") {
-    if (round.allocationStatus === "released") return releasedRefusal();
+    if (round.allocationStatus === "released" && !input.newDecision) return releasedRefusal();
+    if (round.allocationStatus !== "released" && input.newDecision) return notReleasedRefusal();
     if (round.remainingPotPence < totalPence) return overPotRefusal(totalPence, round.remainingPotPence);
     return "retry";
   }
@@ -251,6 +260,10 @@ function alreadyApprovedRefusal(bidIds: string[], bids: Loaded["bids"]): Approva
 
 function releasedRefusal(): ApprovalRefusal {
   return { ok: false, reason: "released", message: `Outcomes for this round have been released, so awards can only change through a new decision. ${NOTHING_APPROVED}` };
+}
+
+function notReleasedRefusal(): ApprovalRefusal {
+  return { ok: false, reason: "changed", message: `Outcomes for this round have not been released yet, so use the allocation workspace instead. ${NOTHING_APPROVED}` };
 }
 
 async function auditRefusal(input: ApproveAwardsInput, refusal: ApprovalRefusal) {

@@ -107,7 +107,13 @@ type Outcome = "awarded" | "reserve" | "declined";
  * reserve (the administrator ticked it) or declined, and gets ONE outcome email, all in one batch
  * with the round's move to `released`. Emails are rendered before the batch.
  */
-export async function releaseOutcomes(allocation: Allocation, actorId: string, reserveBidIds: readonly string[]): Promise<DecisionResult> {
+export async function releaseOutcomes(
+  allocation: Allocation,
+  actorId: string,
+  reserveBidIds: readonly string[],
+  /** The feedback the administrator chose to share, by bid id (declined and reserve bids); stored in Bid.feedback. */
+  feedback: Readonly<Record<string, string>> = {},
+): Promise<DecisionResult> {
   const { round } = allocation;
   const action = "allocation.release";
   if (round.allocationStatus === "released") return refuse(actorId, action, round.id, RELEASED);
@@ -137,6 +143,7 @@ export async function releaseOutcomes(allocation: Allocation, actorId: string, r
     deciding.map(async (row) => {
       const bid = byId.get(row.bidId)!;
       const outcome: Outcome = row.award?.status === "approved" ? "awarded" : reserve.has(row.bidId) ? "reserve" : "declined";
+      const shared = outcome === "awarded" ? undefined : Object.hasOwn(feedback, bid.id) ? feedback[bid.id]!.trim() : undefined;
       const common = { recipientName: bid.organisation.contactName, organisationName: bid.organisation.name, reference: bid.reference ?? "", bidTitle: bid.title, roundName, bidUrl };
       const rendered: RenderedEmail =
         outcome === "awarded"
@@ -149,8 +156,8 @@ export async function releaseOutcomes(allocation: Allocation, actorId: string, r
             })
           : outcome === "reserve"
             ? await renderOutcomeReserve(common)
-            : await renderOutcomeDecline({ ...common, feedback: bid.feedback });
-      return { row, bid, outcome, rendered };
+            : await renderOutcomeDecline({ ...common, feedback: shared ?? bid.feedback });
+      return { row, bid, outcome, rendered, shared };
     }),
   );
 
@@ -161,9 +168,13 @@ export async function releaseOutcomes(allocation: Allocation, actorId: string, r
     // Proposals that were never approved are not decisions.
     db.award.deleteMany({ where: { roundId: round.id, status: "proposed" } }),
   ];
-  for (const { bid, outcome, rendered } of decisions) {
+  for (const { bid, outcome, rendered, shared } of decisions) {
     writes.push(
-      db.bid.update({ where: { id: bid.id, status: { in: ["in_assessment", "reserve"] } }, data: { status: outcome, decidedAt: now }, select: { id: true } }),
+      db.bid.update({
+        where: { id: bid.id, status: { in: ["in_assessment", "reserve"] } },
+        data: { status: outcome, decidedAt: now, ...(shared === undefined ? {} : { feedback: shared || null }) },
+        select: { id: true },
+      }),
       db.outboxEmail.create({ data: outboxEmailData({ idempotencyKey: emailKeys.outcome(bid.id, bid.decisionVersion), to: bid.organisation.contactEmail, rendered }), select: { id: true } }),
     );
   }

@@ -21,6 +21,11 @@ export const awardField = (bidId: string) => `award.${bidId}`;
 export const conditionsField = (bidId: string) => `conditions.${bidId}`;
 /** The optimal suggestion's minimum for an area (a ring-fence), in pounds as typed. */
 export const ringFenceField = (areaId: string) => `ringFence.${areaId}`;
+/** The feedback shared with a bid that gets no award (release form). */
+export const feedbackField = (bidId: string) => `feedback.${bidId}`;
+/** Offering a reserve bid an award after release. */
+export const offerAmountField = (bidId: string) => `offer.${bidId}`;
+export const offerConditionsField = (bidId: string) => `offerConditions.${bidId}`;
 
 /** What the workspace form shows for each bid: the amount as typed (pounds) and the conditions. */
 export type ProposalValues = Record<string, { amount: string; conditions: string }>;

@@ -1,0 +1,265 @@
+// After release (issue 5, ADR 0006): the feedback shared with unfunded bids, awards the applicant
+// declined or that were withdrawn (their money goes back to the pot), and offering the next
+// reserve bid an award. Released decisions are final: these are the only changes, each a new,
+// audited decision written by one batch transaction (`$transaction([...])`, array form).
+import { renderOutcomeAward } from "../../../emails";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { emailKeys } from "~/domain/email/idempotency-keys";
+import { outboxEmailData } from "~/domain/email/outbox.server";
+import { potPence } from "~/domain/rounds/pot";
+import { db } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import type { FieldErrors } from "~/lib/form-errors";
+import { formatPounds, parsePounds } from "~/lib/money";
+import { approveAwards } from "./approval.server";
+import { feedbackField, offerAmountField } from "./workspace";
+import { isPrismaCode, type Allocation } from "./workspace.server";
+
+export type ReserveResult = { ok: true; message: string } | { ok: false; status: 400 | 409; errors: FieldErrors };
+
+/**
+ * A suggested feedback text per bid, built from the assessors' criterion-level comments only
+ * (never their scores): one paragraph per criterion with comments. The administrator edits it
+ * before release; nothing is shared unless they keep it.
+ */
+export async function feedbackSuggestions(bidIds: readonly string[]): Promise<Record<string, string>> {
+  if (bidIds.length === 0) return {};
+  const scores = await db.criterionScore.findMany({
+    where: {
+      assessment: { bidId: { in: [...bidIds] }, status: "submitted" },
+      comment: { not: "" },
+    },
+    select: {
+      comment: true,
+      assessment: { select: { bidId: true } },
+      criterion: { select: { title: true, position: true } },
+    },
+    orderBy: [{ criterion: { position: "asc" } }, { id: "asc" }],
+  });
+  const byBid = new Map<string, Map<string, string[]>>();
+  for (const s of scores) {
+    const criteria = byBid.get(s.assessment.bidId) ?? new Map<string, string[]>();
+    const comments = criteria.get(s.criterion.title) ?? [];
+    comments.push(s.comment.trim());
+    criteria.set(s.criterion.title, comments);
+    byBid.set(s.assessment.bidId, criteria);
+  }
+  return Object.fromEntries(
+    bidIds.map((id) => [id, [...(byBid.get(id) ?? new Map<string, string[]>())].map(([title, comments]) => `${title}: ${comments.filter(Boolean).join(" ")}`).join("\n\n")]),
+  );
+}
+
+/** The bids the release form asks feedback for (no approved award), with saved feedback or the suggestion. */
+export async function feedbackDefaults(allocation: Allocation): Promise<Record<string, string>> {
+  if (allocation.round.allocationStatus !== "signed_off") return {};
+  const bidIds = allocation.rows.filter((r) => (r.status === "in_assessment" || r.status === "reserve") && r.award?.status !== "approved").map((r) => r.bidId);
+  const [saved, suggested] = await Promise.all([
+    db.bid.findMany({
+      where: { id: { in: bidIds } },
+      select: { id: true, feedback: true },
+    }),
+    feedbackSuggestions(bidIds),
+  ]);
+  const savedById = new Map(saved.map((b) => [b.id, b.feedback]));
+  return Object.fromEntries(bidIds.map((id) => [id, savedById.get(id) ?? suggested[id] ?? ""]));
+}
+
+/** The feedback fields of the release form, trimmed, for the bids that may be declined or reserved. */
+export function feedbackFromForm(allocation: Allocation, form: FormData): Record<string, string> {
+  const entries: [string, string][] = [];
+  for (const row of allocation.rows) {
+    const value = form.get(feedbackField(row.bidId));
+    if (typeof value === "string") entries.push([row.bidId, value.trim()]);
+  }
+  return Object.fromEntries(entries);
+}
+
+export type ReturnedAwardStatus = "declined_by_applicant" | "withdrawn";
+
+const RETURN_LABEL: Record<ReturnedAwardStatus, string> = {
+  declined_by_applicant: "declined by the applicant",
+  withdrawn: "withdrawn",
+};
+
+/**
+ * Records that a released award was declined by the applicant or withdrawn, returning exactly its
+ * amount to the pot in the same batch: the award flips only while it is `released`, and the pot
+ * only increments while the result stays within the pot (the CHECK is the last line of defence).
+ */
+export async function returnAward(allocation: Allocation, bidId: string, actorId: string, status: ReturnedAwardStatus): Promise<ReserveResult> {
+  const action = status === "withdrawn" ? "award.withdraw" : "award.declined_by_applicant";
+  const row = allocation.rows.find((r) => r.bidId === bidId);
+  const refuse = async (message: string): Promise<ReserveResult> => {
+    await recordAudit({
+      actorId,
+      action,
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: bidId,
+      details: { message },
+    });
+    return { ok: false, status: 409, errors: { [`return.${bidId}`]: message } };
+  };
+  if (allocation.round.allocationStatus !== "released") return refuse("Outcomes for this round have not been released yet. Nothing was changed.");
+  if (!row?.award || row.award.status !== "released") return refuse(`${row?.reference ?? "This bid"} has no released award to change. Nothing was changed.`);
+  const amountPence = row.award.amountPence;
+  const pot = potPence(allocation.potParts);
+  try {
+    await db.$transaction([
+      db.award.update({
+        where: { bidId, status: "released" },
+        data: { status },
+        select: { id: true },
+      }),
+      db.round.update({
+        where: {
+          id: allocation.round.id,
+          allocationStatus: "released",
+          remainingPotPence: { lte: pot - amountPence },
+        },
+        data: { remainingPotPence: { increment: amountPence } },
+        select: { id: true },
+      }),
+      recordAudit({
+        actorId,
+        action,
+        subjectType: "bid",
+        subjectId: bidId,
+        before: { awardStatus: "released", amountPence },
+        after: {
+          awardStatus: status,
+          amountPence,
+          returnedToPotPence: amountPence,
+        },
+      }),
+    ]);
+  } catch (error) {
+    if (isPrismaCode(error, "P2025")) return refuse(`The award for ${row.reference} has already been changed. Nothing was changed.`);
+    throw error;
+  }
+  return {
+    ok: true,
+    message: `The award of ${formatPounds(amountPence)} to ${row.reference} is recorded as ${RETURN_LABEL[status]}. ${formatPounds(amountPence)} has been returned to the pot.`,
+  };
+}
+
+/**
+ * Offers a reserve bid an award after release: a new decision. The amount goes through
+ * `approveAwards` (at most the request, at least the round minimum, within the remaining pot, all
+ * in its conditional pot update); the same batch releases the award, makes the bid awarded with
+ * the next decision version, queues that version's outcome email and audits the decision.
+ */
+export async function offerAward(allocation: Allocation, bidId: string, actorId: string, input: { amount: string; conditions: string }): Promise<ReserveResult> {
+  const row = allocation.rows.find((r) => r.bidId === bidId);
+  const amountKey = offerAmountField(bidId);
+  const refuse = async (message: string, status: 400 | 409 = 409): Promise<ReserveResult> => {
+    await recordAudit({
+      actorId,
+      action: "award.offer",
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: bidId,
+      details: { message, amount: input.amount },
+    });
+    return { ok: false, status, errors: { [amountKey]: message } };
+  };
+  if (allocation.round.allocationStatus !== "released")
+    return refuse("Outcomes for this round have not been released yet, so use the allocation workspace instead. Nothing was changed.");
+  if (!row || row.status !== "reserve") return refuse(`${row?.reference ?? "This bid"} is not on the reserve list, so it cannot be offered an award. Nothing was changed.`);
+  const parsed = parsePounds(input.amount);
+  if (!parsed.ok) return refuse(`Enter the award for ${row.reference} in pounds, like 1500 or 1500.50`, 400);
+  const amountPence = parsed.pence;
+  const conditions = input.conditions.trim();
+
+  const bid = await db.bid.findUniqueOrThrow({
+    where: { id: bidId },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      decisionVersion: true,
+      amountRequestedPence: true,
+      organisation: {
+        select: { name: true, contactName: true, contactEmail: true },
+      },
+    },
+  });
+  const version = bid.decisionVersion + 1;
+  const rendered = await renderOutcomeAward({
+    recipientName: bid.organisation.contactName,
+    organisationName: bid.organisation.name,
+    reference: bid.reference ?? "",
+    bidTitle: bid.title,
+    roundName: allocation.round.name,
+    bidUrl: new URL("/applicant", env().APP_URL).href,
+    amountPence,
+    amountRequestedPence: bid.amountRequestedPence ?? amountPence,
+    conditions: conditions
+      .split("\n")
+      .map((c) => c.trim())
+      .filter(Boolean),
+    nextSteps: ["We will send you the grant agreement, with these conditions, to sign.", "We pay the award once we have the signed agreement."],
+  });
+  const email = outboxEmailData({
+    idempotencyKey: emailKeys.outcome(bid.id, version),
+    to: bid.organisation.contactEmail,
+    rendered,
+  });
+
+  const result = await approveAwards({
+    roundId: allocation.round.id,
+    actorId,
+    awards: [{ bidId, amountPence, conditions }],
+    newDecision: {
+      extraWrites: () => {
+        const now = new Date();
+        return [
+          db.award.update({
+            where: { bidId, status: "approved" },
+            data: { status: "released" },
+            select: { id: true },
+          }),
+          db.bid.update({
+            where: {
+              id: bidId,
+              status: "reserve",
+              decisionVersion: bid.decisionVersion,
+            },
+            data: {
+              status: "awarded",
+              decisionVersion: version,
+              decidedAt: now,
+            },
+            select: { id: true },
+          }),
+          db.outboxEmail.create({ data: email, select: { id: true } }),
+          recordAudit({
+            actorId,
+            action: "award.offer",
+            subjectType: "bid",
+            subjectId: bidId,
+            before: { status: "reserve", decisionVersion: bid.decisionVersion },
+            after: {
+              status: "awarded",
+              decisionVersion: version,
+              amountPence,
+              conditions,
+            },
+          }),
+        ];
+      },
+    },
+  });
+  if (!result.ok) {
+    const message = result.reason === "invalid" ? (result.fieldErrors[bidId] ?? result.message) : result.message;
+    return {
+      ok: false,
+      status: result.reason === "invalid" ? 400 : 409,
+      errors: { [amountKey]: message },
+    };
+  }
+  return {
+    ok: true,
+    message: `${row.reference} has been offered an award of ${formatPounds(amountPence)}. The outcome email has been queued. ${formatPounds(result.remainingPotPence)} is left in the pot.`,
+  };
+}
