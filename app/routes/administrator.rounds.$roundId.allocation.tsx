@@ -16,6 +16,7 @@ import {
   isEditable,
   offerAmountField,
   offerConditionsField,
+  priorityMinimumField,
   ringFenceField,
   type ProposalValues,
   type SuggestionView,
@@ -53,6 +54,7 @@ type ActionResult = {
   values?: ProposalValues;
   suggestion?: SuggestionView;
   ringFences?: Record<string, string>;
+  priorityMinimums?: Record<string, string>;
   feedback?: Record<string, string>;
   offer?: { bidId: string; amount: string; conditions: string };
 };
@@ -85,9 +87,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "optimal": {
       const ringFences = Object.fromEntries(allocation.round.areas.map((area) => [area.id, String(form.get(ringFenceField(area.id)) ?? "")]));
-      const result = await optimalSuggestion(allocation, { onePerOrganisation: form.get("onePerOrganisation") === "yes", ringFences });
-      if (!result.ok) return data<ActionResult>({ errors: result.errors, values: valuesFromForm(allocation, form), ringFences }, { status: 400 });
-      return data<ActionResult>({ suggestion: result.suggestion, values: result.suggestion.values, ringFences });
+      const priorityMinimums = Object.fromEntries(allocation.round.priorities.map((p) => [p.id, String(form.get(priorityMinimumField(p.id)) ?? "")]));
+      const result = await optimalSuggestion(allocation, { onePerOrganisation: form.get("onePerOrganisation") === "yes", ringFences, priorityMinimums });
+      if (!result.ok) return data<ActionResult>({ errors: result.errors, values: valuesFromForm(allocation, form), ringFences, priorityMinimums }, { status: 400 });
+      return data<ActionResult>({ suggestion: result.suggestion, values: result.suggestion.values, ringFences, priorityMinimums });
     }
     case "approve": {
       const result = await approveAllocation(allocation, user.id);
@@ -157,7 +160,7 @@ export default function AllocationWorkspace() {
       ) : null}
 
       {/* Re-mounted when the values change (a saved proposal or a loaded suggestion). */}
-      <Workspace key={JSON.stringify(values)} values={values} errors={errors} editable={editable} round={round} pot={pot} rows={rows} rowsAboveThreshold={rowsAboveThreshold} tieBreakRule={tieBreakRule} suggestion={actionData?.suggestion} ringFences={actionData?.ringFences} />
+      <Workspace key={JSON.stringify(values)} values={values} errors={errors} editable={editable} round={round} pot={pot} rows={rows} rowsAboveThreshold={rowsAboveThreshold} tieBreakRule={tieBreakRule} suggestion={actionData?.suggestion} ringFences={actionData?.ringFences} priorityMinimums={actionData?.priorityMinimums} />
 
       {editable && pot.proposedPence > 0 ? (
         <Form method="post" noValidate>
@@ -334,12 +337,14 @@ function Workspace({
   tieBreakRule,
   suggestion,
   ringFences,
+  priorityMinimums,
 }: Pick<LoaderData, "round" | "pot" | "rows" | "rowsAboveThreshold" | "tieBreakRule"> & {
   values: ProposalValues;
   errors: FieldErrors;
   editable: boolean;
   suggestion?: SuggestionView;
   ringFences?: Record<string, string>;
+  priorityMinimums?: Record<string, string>;
 }) {
   const [amounts, setAmounts] = useState(() => Object.fromEntries(rows.map((r) => [r.bidId, values[r.bidId]?.amount ?? ""])));
   // Awards already approved are part of the remaining pot figure, not of the proposal.
@@ -523,6 +528,20 @@ function Workspace({
                 spellCheck={false}
                 error={errors[ringFenceField(area.id)]}
                 defaultValue={ringFences?.[area.id] ?? ""}
+              />
+            ))}
+            {round.priorities.map((priority) => (
+              <TextInput
+                key={priority.id}
+                name={priorityMinimumField(priority.id)}
+                label={`Least for ${priority.title} (optional)`}
+                hint={`The least the awards to bids addressing this priority must add up to, in pounds.`}
+                prefix="£"
+                widthClass="govuk-input--width-10"
+                inputMode="decimal"
+                spellCheck={false}
+                error={errors[priorityMinimumField(priority.id)]}
+                defaultValue={priorityMinimums?.[priority.id] ?? ""}
               />
             ))}
             <Checkboxes name="onePerOrganisation" legend="Organisations" choices={[{ value: "yes", label: "At most one award per organisation" }]} />

@@ -135,6 +135,25 @@ describe("allocation workspace", () => {
     expect(await db.award.count()).toBe(0);
   });
 
+  it("meets a minimum for a PCC priority in the optimal suggestion and refuses one that is not an amount", async () => {
+    const { round, bids, administrator } = await createAllocationRound();
+    await db.round.update({ where: { id: round.id }, data: { baseAllocationPence: 350_000, remainingPotPence: 750_000 } });
+    const victims = await db.priority.create({ data: { roundId: round.id, title: "Keeping rural villages safe", position: 9 } });
+    await db.bidPriority.create({ data: { bidId: bids[3]!.id, priorityId: victims.id } });
+
+    const bad = await send(path(round.id), { cookie: administrator.cookie, form: { intent: "optimal", [`priorityMinimum.${victims.id}`]: "-5" } });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Enter the least for Keeping rural villages safe in pounds, like 20000, or leave it blank");
+
+    // Without the minimum ranks 1-3 score most; with £4,000 for the priority rank 4 must be in.
+    const response = await send(path(round.id), { cookie: administrator.cookie, form: { intent: "optimal", [`priorityMinimum.${victims.id}`]: "£4,000" } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Optimal suggestion (at least £4,000.00 for Keeping rural villages safe) loaded");
+    expect(html).toMatch(new RegExp(`name="award\\.${bids[3]!.id}"[^>]*value="4000"`));
+    expect(await db.award.count()).toBe(0);
+  });
+
   it("refuses the workspace and its actions to assessors and applicants, changing nothing", async () => {
     const { round, bids, applicant } = await createAllocationRound();
     const assessor = await signedInAs("assessor");

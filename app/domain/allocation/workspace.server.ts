@@ -12,7 +12,7 @@ import { splitAward } from "./funding-split";
 import { suggestOptimal } from "./optimal.server";
 import { suggestRankOrder, type RankOrderMode } from "./rank-order";
 import { checkAllocation } from "./validation";
-import { awardField, conditionsField, EDITABLE_ALLOCATION_STATUSES, isEditable, ringFenceField, type ProposalValues, type SuggestionView } from "./workspace";
+import { awardField, conditionsField, EDITABLE_ALLOCATION_STATUSES, isEditable, priorityMinimumField, ringFenceField, type ProposalValues, type SuggestionView } from "./workspace";
 
 /** Bid states that take part in allocation (screened out and withdrawn bids do not). */
 export const ALLOCATION_BID_STATUSES = ["submitted", "in_assessment", "reserve", "awarded", "declined"] as const;
@@ -26,6 +26,7 @@ export async function loadAllocation(roundId: string) {
       criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true, position: true } },
       signOffs: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true, createdAt: true } },
       areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      priorities: { orderBy: { position: "asc" }, select: { id: true, title: true } },
     },
   });
   if (!round) return null;
@@ -106,6 +107,7 @@ export async function loadAllocation(roundId: string) {
       outcomesReleasedAt: round.outcomesReleasedAt,
       latestSignOff: round.signOffs[0] ?? null,
       areas: round.areas,
+      priorities: round.priorities,
     },
     potParts: { baseAllocationPence: round.baseAllocationPence, rolledForwardPence: round.rolledForwardPence, matchFundingPence: round.matchFundingPence },
     pot: {
@@ -266,7 +268,7 @@ export function rankOrderSuggestion(allocation: Allocation, mode: RankOrderMode)
 }
 
 /** Optional rules for the optimal suggestion, as typed on the workspace form. */
-export type OptimalRulesInput = { onePerOrganisation: boolean; ringFences: Record<string, string> };
+export type OptimalRulesInput = { onePerOrganisation: boolean; ringFences: Record<string, string>; priorityMinimums: Record<string, string> };
 
 export type OptimalSuggestionResult = { ok: true; suggestion: SuggestionView } | { ok: false; errors: FieldErrors };
 
@@ -283,10 +285,29 @@ export async function optimalSuggestion(allocation: Allocation, rules: OptimalRu
     }
     return parsed.pence > 0 ? [{ areaId: area.id, label: area.name, minPence: parsed.pence }] : [];
   });
+  const priorityMinimums = allocation.round.priorities.flatMap((priority) => {
+    const typed = (rules.priorityMinimums[priority.id] ?? "").trim();
+    if (typed === "") return [];
+    const parsed = parsePounds(typed);
+    if (!parsed.ok) {
+      errors[priorityMinimumField(priority.id)] = `Enter the least for ${priority.title} in pounds, like 20000, or leave it blank`;
+      return [];
+    }
+    return parsed.pence > 0 ? [{ priorityId: priority.id, label: priority.title, minPence: parsed.pence }] : [];
+  });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const suggestion = await suggestOptimal(candidates(allocation), suggestionRound(allocation), { onePerOrganisation: rules.onePerOrganisation, areaMinimums }, { timeLimitSeconds: 10 });
+  const suggestion = await suggestOptimal(
+    candidates(allocation),
+    suggestionRound(allocation),
+    { onePerOrganisation: rules.onePerOrganisation, areaMinimums, priorityMinimums },
+    { timeLimitSeconds: 10 },
+  );
   const gap = suggestion.mipGap === null ? "not available" : `${(suggestion.mipGap * 100).toFixed(2)}%`;
-  const ruleNames = [...areaMinimums.map((a) => `${a.label} ring-fence of ${formatPounds(a.minPence)}`), ...(rules.onePerOrganisation ? ["one award per organisation"] : [])];
+  const ruleNames = [
+    ...areaMinimums.map((a) => `${a.label} ring-fence of ${formatPounds(a.minPence)}`),
+    ...priorityMinimums.map((p) => `at least ${formatPounds(p.minPence)} for ${p.label}`),
+    ...(rules.onePerOrganisation ? ["one award per organisation"] : []),
+  ];
   return {
     ok: true,
     suggestion: {

@@ -21,6 +21,9 @@ export const awardField = (bidId: string) => `award.${bidId}`;
 export const conditionsField = (bidId: string) => `conditions.${bidId}`;
 /** The optimal suggestion's minimum for an area (a ring-fence), in pounds as typed. */
 export const ringFenceField = (areaId: string) => `ringFence.${areaId}`;
+
+/** The optimal suggestion's minimum for a PCC priority, in pounds as typed. */
+export const priorityMinimumField = (priorityId: string) => `priorityMinimum.${priorityId}`;
 /** The feedback shared with a bid that gets no award (release form). */
 export const feedbackField = (bidId: string) => `feedback.${bidId}`;
 /** Offering a reserve bid an award after release. */
