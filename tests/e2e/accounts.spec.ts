@@ -74,10 +74,12 @@ test("an admin adds a staff account", async ({ page }, testInfo) => {
   await page.getByRole("button", { name: "Add account" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Select the person's role");
   await expectNoAxeViolations(page);
-  const email = `new-assessor-${testInfo.project.name}@opcc.example.org`;
-  await page.getByLabel("Full name").fill("New Assessor");
+  // An OPCC sign-off account: a new assessor would join the automatic assignment that the
+  // assessment spec expects to share between the two demo assessors.
+  const email = `new-signoff-${testInfo.project.name}@opcc.example.org`;
+  await page.getByLabel("Full name").fill("New Sign-off Officer");
   await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Assessor").check();
+  await page.getByLabel("OPCC sign-off").check();
   await page.getByLabel("Temporary password").fill("temporary-password-1");
   await page.getByRole("button", { name: "Add account" }).click();
   await expect(page).toHaveURL(/\/admin$/);
