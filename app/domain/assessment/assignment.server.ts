@@ -6,7 +6,7 @@ import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { db, type Db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { renderAssignmentEmail } from "./assignment-email";
+import { renderAssessorAssignment } from "../../../emails";
 import { planAssignments, type AssignmentPlan } from "./assignment";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -88,7 +88,8 @@ async function assignInTransaction<T extends { assignments: NewAssignment[] }>(
     for (const w of wanted) {
       const assessor = assessorById.get(w.assessorId)!;
       const assignment = await tx.assessorAssignment.create({ data: { bidId: w.bidId, assessorId: w.assessorId, assignedById: actorId } });
-      const rendered = renderAssignmentEmail({
+      // Rendered here: the assignment id (the email's key) exists only inside the transaction.
+      const rendered = await renderAssessorAssignment({
         assessorName: assessor.name,
         reference: bidById.get(w.bidId)!.reference ?? "",
         roundName: round.name,
