@@ -1,5 +1,8 @@
 import type { z } from "zod";
 
+/** The key for a problem with the form as a whole rather than one field. */
+export const FORM_ERROR = "form";
+
 /** One message per field, keyed by the field's name (dots for nested fields). */
 export type FieldErrors = Record<string, string | undefined>;
 
@@ -7,7 +10,7 @@ export type FieldErrors = Record<string, string | undefined>;
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : FORM_ERROR;
     errors[key] ??= issue.message;
   }
   return errors;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { FieldErrors } from "~/lib/form-errors";
+import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
 
 /**
  * GOV.UK error summary: "There is a problem" with a link to each field in error. Fed by the
@@ -23,7 +23,8 @@ export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, message]) => (
               <li key={field}>
-                <a href={`#${fieldId(field)}`}>{message}</a>
+                {/* A problem with the form as a whole has no field to link to. */}
+                {field === FORM_ERROR ? message : <a href={`#${fieldId(field)}`}>{message}</a>}
               </li>
             ))}
           </ul>
