@@ -17,18 +17,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rolledForwardPence: true,
       matchFundingPence: true,
       remainingPotPence: true,
-      fund: { select: { name: true } },
+      fund: { select: { id: true, name: true } },
       _count: { select: { bids: { where: { status: { not: "draft" } } } } },
     },
   });
+  const funds = [...new Map(rounds.map((r) => [r.fund.id, { id: r.fund.id, name: r.fund.name }])).values()];
   return {
     name: user.name,
+    funds,
     rounds: rounds.map((r) => ({ id: r.id, name: `${r.fund.name}: ${r.name}`, pot: potPence(r), remaining: r.remainingPotPence, bids: r._count.bids })),
   };
 }
 
 export default function AdministratorHome() {
-  const { name, rounds } = useLoaderData<typeof loader>();
+  const { name, rounds, funds } = useLoaderData<typeof loader>();
   return (
     <>
       <DocumentTitle title="Fund administration" />
@@ -53,8 +55,16 @@ export default function AdministratorHome() {
               <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.pot)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.remaining)}</td>
               <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/details`}>
+                  Round details<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+                <br />
                 <Link className="govuk-link" to={`/administrator/rounds/${r.id}/rules`}>
                   Assessment rules<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+                <br />
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/descriptors`}>
+                  Score descriptors<span className="govuk-visually-hidden"> for {r.name}</span>
                 </Link>
                 <br />
                 <Link className="govuk-link" to={`/administrator/rounds/${r.id}/screening`}>
@@ -77,6 +87,18 @@ export default function AdministratorHome() {
           ))}
         </tbody>
       </table>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/administrator/rounds/new">
+          Create a round
+        </Link>
+      </p>
+      {funds.map((f) => (
+        <p className="govuk-body" key={f.id}>
+          <Link className="govuk-link" to={`/administrator/funds/${f.id}/ineligibility-reasons`}>
+            Reasons a bid is ineligible<span className="govuk-visually-hidden"> for {f.name}</span>
+          </Link>
+        </p>
+      ))}
     </>
   );
 }

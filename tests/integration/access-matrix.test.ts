@@ -57,7 +57,7 @@ async function fixtures(): Promise<Record<string, string>> {
   });
   // The same :token value is also a live password reset link (routes/reset-password.$token); only a GET is sent.
   await db.passwordResetToken.create({ data: { userId: applicant.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
-  return { roundId: round.id, roundSlug: round.slug, bidId: bid.id, emailId: email.id, template: "submission-receipt", organisationId: organisation.id, token, documentId: document.id };
+  return { fundId: round.fundId, roundId: round.id, roundSlug: round.slug, bidId: bid.id, emailId: email.id, template: "submission-receipt", organisationId: organisation.id, token, documentId: document.id };
 }
 
 function expectedGet(access: RouteAccess, persona: Persona): { status: number; location?: RegExp } {

@@ -1,0 +1,140 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { fieldId } from "~/components/govuk/error-summary";
+import { Button, ErrorMessage, Hint, Radios, Textarea, TextInput } from "~/components/govuk/fields";
+import type { RoundDetailsInput } from "~/domain/rounds/round-details.schema";
+import type { FieldErrors } from "~/lib/form-errors";
+
+type DateParts = RoundDetailsInput["opensAt"];
+
+/** GOV.UK date input with a time field (24-hour clock), all in UK time. */
+function DateTimeInput({ name, legend, errors, values }: { name: "opensAt" | "closesAt"; legend: string; errors: FieldErrors; values: DateParts }) {
+  const id = fieldId(name);
+  const partErrors = { day: errors[`${name}.day`], month: errors[`${name}.month`], year: errors[`${name}.year`], time: errors[`${name}.time`] };
+  const message = partErrors.day ?? partErrors.month ?? partErrors.year ?? partErrors.time;
+  const wholeDate = Boolean(partErrors.day) && !/\bday\b/i.test(partErrors.day!);
+  const parts = [
+    { part: "day", label: "Day", width: "govuk-input--width-2" },
+    { part: "month", label: "Month", width: "govuk-input--width-2" },
+    { part: "year", label: "Year", width: "govuk-input--width-4" },
+    { part: "time", label: "Time", width: "govuk-input--width-4" },
+  ] as const;
+  return (
+    <div className={`govuk-form-group${message ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={[`${id}-hint`, message ? `${id}-error` : null].filter(Boolean).join(" ")}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <Hint id={`${id}-hint`}>UK time. For example, 27 3 2026 and 09:00 (use the 24-hour clock).</Hint>
+        {message ? <ErrorMessage id={`${id}-error`}>{message}</ErrorMessage> : null}
+        <div className="govuk-date-input" id={id}>
+          {parts.map(({ part, label, width }) => {
+            const fieldName = `${name}.${part}`;
+            const inError = (wholeDate && part !== "time") || Boolean(partErrors[part]);
+            return (
+              <div className="govuk-date-input__item" key={part}>
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-date-input__label" htmlFor={fieldId(fieldName)}>
+                    {label}
+                  </label>
+                  <input
+                    name={fieldName}
+                    className={`govuk-input govuk-date-input__input ${width}${inError ? " govuk-input--error" : ""}`}
+                    id={fieldId(fieldName)}
+                    type="text"
+                    inputMode={part === "time" ? "text" : "numeric"}
+                    defaultValue={values[part]}
+                  />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function Money({ name, label, hint, errors, values }: { name: keyof RoundDetailsInput; label: string; hint?: string; errors: FieldErrors; values: RoundDetailsInput }) {
+  return <TextInput name={name} label={label} hint={hint} prefix="£" widthClass="govuk-input--width-10" inputMode="decimal" spellCheck={false} error={errors[name]} defaultValue={values[name] as string} />;
+}
+
+function Summary({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div className="govuk-summary-list__row" key={key}>
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function RoundDetailsForm({
+  errors,
+  values,
+  locked,
+  lockedReason,
+  lockedSummary,
+  before,
+  submitLabel,
+}: {
+  errors: FieldErrors;
+  values: RoundDetailsInput;
+  locked: boolean;
+  lockedReason?: string;
+  lockedSummary?: [string, ReactNode][];
+  before?: ReactNode;
+  submitLabel: string;
+}) {
+  return (
+    <Form method="post" noValidate>
+      {before}
+      <TextInput name="name" label="Round name" hint="For example, 2026 to 2027, round 1" error={errors.name} defaultValue={values.name} />
+      <TextInput name="code" label="Round code" hint="Used in bid references. The years and round number, like 2627-R1" widthClass="govuk-input--width-10" spellCheck={false} error={errors.code} defaultValue={values.code} />
+      {locked ? null : <DateTimeInput name="opensAt" legend="When the round opens" errors={errors} values={values.opensAt} />}
+      <DateTimeInput name="closesAt" legend="When the round closes" errors={errors} values={values.closesAt} />
+      {locked ? (
+        <>
+          <h2 className="govuk-heading-m">Rules for bids</h2>
+          <div className="govuk-inset-text">{lockedReason}</div>
+          <Summary rows={lockedSummary ?? []} />
+        </>
+      ) : (
+        <>
+          <h2 className="govuk-heading-m">The pot</h2>
+          <Money name="baseAllocation" label="Base allocation" errors={errors} values={values} />
+          <Money name="rolledForward" label="Rolled forward from earlier rounds" hint="Leave blank if none" errors={errors} values={values} />
+          <Money name="matchFunding" label="Match funding" hint="Leave blank if none" errors={errors} values={values} />
+          <h2 className="govuk-heading-m">Awards</h2>
+          <Money name="minAward" label="Minimum award" errors={errors} values={values} />
+          <Money name="maxAward" label="Maximum award" hint="No more than the pot" errors={errors} values={values} />
+          <Money name="smallBidThreshold" label="Small-bid threshold" hint="Bids asking for less than this answer the shorter form. Leave blank if every bid answers the full form." errors={errors} values={values} />
+          <Textarea name="areas" label="Eligible areas" hint="Enter one area on each line" rows={5} error={errors.areas} defaultValue={values.areas} />
+          <Textarea name="priorities" label="PCC priorities" hint="Enter one priority on each line" rows={5} error={errors.priorities} defaultValue={values.priorities} />
+        </>
+      )}
+      <h2 className="govuk-heading-m">Sign-off and documents</h2>
+      <Radios
+        name="opccSignOffRequired"
+        legend="Must the OPCC sign off the allocation?"
+        inline
+        error={errors.opccSignOffRequired}
+        defaultValue={values.opccSignOffRequired}
+        choices={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+      />
+      <TextInput
+        name="maxDocumentMegabytes"
+        label="Largest document applicants can upload, in megabytes"
+        inputMode="numeric"
+        widthClass="govuk-input--width-3"
+        error={errors.maxDocumentMegabytes}
+        defaultValue={values.maxDocumentMegabytes}
+      />
+      <Button>{submitLabel}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,232 @@
+// A round's details as the fund administrator types them (issue 4, "Round set-up"): name, code,
+// opening and closing date and time (Europe/London), pot parts, award limits, small-bid threshold,
+// eligible areas, PCC priorities, OPCC sign-off and the largest document allowed. Money is parsed
+// to integer pence; dates are London wall-clock times converted to UTC instants.
+import { z } from "zod";
+import { MAX_PENCE, parsePounds } from "~/lib/money";
+
+export const ROUND_DETAIL_FIELDS = [
+  "name",
+  "code",
+  "opensAt",
+  "closesAt",
+  "baseAllocation",
+  "rolledForward",
+  "matchFunding",
+  "minAward",
+  "maxAward",
+  "smallBidThreshold",
+  "areas",
+  "priorities",
+  "opccSignOffRequired",
+  "maxDocumentMegabytes",
+] as const;
+
+type DateParts = { day: string; month: string; year: string; time: string };
+
+/** What the form posts: every field as typed. */
+export type RoundDetailsInput = {
+  name: string;
+  code: string;
+  opensAt: DateParts;
+  closesAt: DateParts;
+  baseAllocation: string;
+  rolledForward: string;
+  matchFunding: string;
+  minAward: string;
+  maxAward: string;
+  smallBidThreshold: string;
+  areas: string;
+  priorities: string;
+  opccSignOffRequired: string;
+  maxDocumentMegabytes: string;
+};
+
+export const EMPTY_ROUND_DETAILS: RoundDetailsInput = {
+  name: "",
+  code: "",
+  opensAt: { day: "", month: "", year: "", time: "" },
+  closesAt: { day: "", month: "", year: "", time: "" },
+  baseAllocation: "",
+  rolledForward: "",
+  matchFunding: "",
+  minAward: "",
+  maxAward: "",
+  smallBidThreshold: "",
+  areas: "",
+  priorities: "",
+  opccSignOffRequired: "",
+  maxDocumentMegabytes: "10",
+};
+
+export const MAX_DOCUMENT_MEGABYTES = 50;
+const MEGABYTE = 1024 * 1024;
+
+/** The UTC instant of a Europe/London wall-clock time, or null if that time does not exist (clocks going forward). */
+export function londonToUtc(year: number, month: number, day: number, hour: number, minute: number): Date | null {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const offsetAt = (instant: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" })
+        .formatToParts(new Date(instant))
+        .map((p) => [p.type, p.value]),
+    );
+    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - instant;
+  };
+  let instant = wall - offsetAt(wall);
+  instant = wall - offsetAt(instant);
+  return instant + offsetAt(instant) === wall ? new Date(instant) : null;
+}
+
+/** The London wall-clock parts of an instant, to put back in the form. */
+export function utcToLondonParts(value: Date): DateParts {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(value)
+      .map((p) => [p.type, p.value]),
+  );
+  return { day: parts.day!, month: parts.month!, year: parts.year!, time: `${parts.hour}:${parts.minute}` };
+}
+
+function lines(raw: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const value = line.trim().replace(/\s+/g, " ");
+    if (value && !seen.has(value.toLowerCase())) {
+      seen.add(value.toLowerCase());
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+function dateField(label: string) {
+  return z
+    .object({ day: z.string(), month: z.string(), year: z.string(), time: z.string() })
+    .transform((parts, ctx) => {
+      const [day, month, year, time] = [parts.day.trim(), parts.month.trim(), parts.year.trim(), parts.time.trim()];
+      if (!day && !month && !year) {
+        ctx.addIssue({ code: "custom", path: ["day"], message: `Enter the ${label} date` });
+        return z.NEVER;
+      }
+      for (const [part, value, pattern] of [["day", day, /^\d{1,2}$/], ["month", month, /^\d{1,2}$/], ["year", year, /^\d{4}$/]] as const) {
+        if (!pattern.test(value)) {
+          ctx.addIssue({ code: "custom", path: [part], message: `The ${label} date must include a ${part === "year" ? "4-digit year" : part}` });
+          return z.NEVER;
+        }
+      }
+      const timeMatch = /^(\d{1,2}):(\d{2})$/.exec(time);
+      if (!time) {
+        ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time` });
+        return z.NEVER;
+      }
+      if (!timeMatch || Number(timeMatch[1]) > 23 || Number(timeMatch[2]) > 59) {
+        ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time in the 24-hour clock, like 09:00 or 17:30` });
+        return z.NEVER;
+      }
+      const y = Number(year);
+      const m = Number(month);
+      const d = Number(day);
+      const valid = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 2000 && y <= 2100;
+      if (!valid) {
+        ctx.addIssue({ code: "custom", path: ["day"], message: `The ${label} date must be a real date` });
+        return z.NEVER;
+      }
+      const instant = londonToUtc(y, m, d, Number(timeMatch[1]), Number(timeMatch[2]));
+      if (!instant) {
+        ctx.addIssue({ code: "custom", path: ["time"], message: `The ${label} time does not exist on that day because the clocks go forward` });
+        return z.NEVER;
+      }
+      return instant;
+    });
+}
+
+function money(label: string, { optional = false } = {}) {
+  return z.string().transform((raw, ctx) => {
+    if (optional && raw.trim() === "") return 0;
+    const parsed = parsePounds(raw);
+    if (parsed.ok) return parsed.pence as number;
+    const message =
+      parsed.reason === "empty"
+        ? `Enter the ${label}`
+        : parsed.reason === "too_large"
+          ? `The ${label} must be £${(MAX_PENCE / 100).toLocaleString("en-GB")} or less`
+          : `The ${label} must be an amount in pounds, like 5000 or 5000.50`;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+}
+
+export const roundDetailsSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter the round name").max(120, "The round name must be 120 characters or fewer"),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1, "Enter the round code")
+      .regex(/^\d{4}-R\d{1,2}$/, "The round code must be the years and round number, like 2627-R1"),
+    opensAt: dateField("opening"),
+    closesAt: dateField("closing"),
+    baseAllocation: money("base allocation"),
+    rolledForward: money("amount rolled forward", { optional: true }),
+    matchFunding: money("match funding", { optional: true }),
+    minAward: money("minimum award"),
+    maxAward: money("maximum award"),
+    smallBidThreshold: money("small-bid threshold", { optional: true }),
+    areas: z.string().transform((raw, ctx) => {
+      const list = lines(raw);
+      if (list.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one eligible area" });
+      if (list.some((l) => l.length > 100)) ctx.addIssue({ code: "custom", message: "Each eligible area must be 100 characters or fewer" });
+      return list;
+    }),
+    priorities: z.string().transform((raw, ctx) => {
+      const list = lines(raw);
+      if (list.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one PCC priority" });
+      if (list.some((l) => l.length > 200)) ctx.addIssue({ code: "custom", message: "Each PCC priority must be 200 characters or fewer" });
+      return list;
+    }),
+    opccSignOffRequired: z.enum(["yes", "no"], { error: "Select yes if the OPCC must sign off the allocation" }).transform((v) => v === "yes"),
+    maxDocumentMegabytes: z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_DOCUMENT_MEGABYTES) {
+        ctx.addIssue({ code: "custom", message: `The maximum document size must be a whole number of megabytes from 1 to ${MAX_DOCUMENT_MEGABYTES}` });
+        return z.NEVER;
+      }
+      return Number(value) * MEGABYTE;
+    }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.closesAt <= v.opensAt) ctx.addIssue({ code: "custom", path: ["closesAt", "day"], message: "The closing date and time must be after the opening date and time" });
+    const pot = v.baseAllocation + v.rolledForward + v.matchFunding;
+    if (pot === 0) ctx.addIssue({ code: "custom", path: ["baseAllocation"], message: "The pot must be more than £0" });
+    if (v.minAward > v.maxAward) ctx.addIssue({ code: "custom", path: ["minAward"], message: "The minimum award must be the same as or less than the maximum award" });
+    if (v.maxAward > pot) ctx.addIssue({ code: "custom", path: ["maxAward"], message: "The maximum award must be the same as or less than the pot" });
+    if (v.smallBidThreshold > v.maxAward) ctx.addIssue({ code: "custom", path: ["smallBidThreshold"], message: "The small-bid threshold must be the same as or less than the maximum award" });
+  });
+
+export type RoundDetails = z.output<typeof roundDetailsSchema>;
+
+/** Reads the posted form into the input shape; a field not posted is undefined (kept by the server for locked fields). */
+export function roundDetailsFromForm(form: FormData): Partial<RoundDetailsInput> {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const date = (name: string) => {
+    const parts = { day: text(`${name}.day`), month: text(`${name}.month`), year: text(`${name}.year`), time: text(`${name}.time`) };
+    return Object.values(parts).every((p) => p === undefined) ? undefined : { day: parts.day ?? "", month: parts.month ?? "", year: parts.year ?? "", time: parts.time ?? "" };
+  };
+  const out: Partial<RoundDetailsInput> = {};
+  for (const field of ROUND_DETAIL_FIELDS) {
+    if (field === "opensAt" || field === "closesAt") {
+      const value = date(field);
+      if (value) out[field] = value;
+    } else {
+      const value = text(field);
+      if (value !== undefined) out[field] = value;
+    }
+  }
+  return out;
+}

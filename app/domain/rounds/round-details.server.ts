@@ -1,0 +1,162 @@
+// Creating and editing a round's details (issue 4, "Round set-up"). Once a round has opened, the
+// fields that decide the rules for bids already submitted (pot parts, award limits, small-bid
+// threshold, eligible areas, priorities) and the opening time itself are locked: a POST that
+// tries to change them is refused, audited, and changes nothing.
+import { recordAudit } from "~/domain/audit/audit.server";
+import { db, type Db } from "~/lib/db.server";
+import { fieldErrorsFrom, inFieldOrder, type FieldErrors } from "~/lib/form-errors";
+import { penceToInput } from "~/lib/money";
+import { EMPTY_ROUND_DETAILS, ROUND_DETAIL_FIELDS, roundDetailsSchema, utcToLondonParts, type RoundDetails, type RoundDetailsInput } from "./round-details.schema";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Fields that cannot change once the round has opened. */
+export const LOCKED_ONCE_OPEN = ["opensAt", "baseAllocation", "rolledForward", "matchFunding", "minAward", "maxAward", "smallBidThreshold", "areas", "priorities"] as const;
+type LockedField = (typeof LOCKED_ONCE_OPEN)[number];
+
+/** Awards that have taken money out of the pot. */
+const SPENT_AWARD_STATUSES = ["approved", "released"];
+
+
+export function listFunds() {
+  return db.fund.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export async function loadRoundDetails(roundId: string, now: Date) {
+  const round = await db.round.findUnique({
+    where: { id: roundId },
+    include: { fund: { select: { id: true, name: true } }, areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } },
+  });
+  if (!round) return null;
+  const values: RoundDetailsInput = {
+    name: round.name,
+    code: round.code,
+    opensAt: utcToLondonParts(round.opensAt),
+    closesAt: utcToLondonParts(round.closesAt),
+    baseAllocation: penceToInput(round.baseAllocationPence),
+    rolledForward: penceToInput(round.rolledForwardPence),
+    matchFunding: penceToInput(round.matchFundingPence),
+    minAward: penceToInput(round.minAwardPence),
+    maxAward: penceToInput(round.maxAwardPence),
+    smallBidThreshold: penceToInput(round.smallBidThresholdPence),
+    areas: round.areas.map((a) => a.name).join("\n"),
+    priorities: round.priorities.map((p) => p.title).join("\n"),
+    opccSignOffRequired: round.opccSignOffRequired ? "yes" : "no",
+    maxDocumentMegabytes: String(Math.max(1, Math.round(round.maxDocumentBytes / (1024 * 1024)))),
+  };
+  return {
+    round: { id: round.id, fundId: round.fundId, name: `${round.fund.name}: ${round.name}`, opensAt: round.opensAt.toISOString() },
+    locked: now >= round.opensAt,
+    values,
+    stored: { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() },
+  };
+}
+
+type SaveResult = { ok: true; roundId: string } | { ok: false; errors: FieldErrors; values: RoundDetailsInput };
+
+function stored(details: RoundDetails) {
+  return {
+    name: details.name,
+    code: details.code,
+    opensAt: details.opensAt,
+    closesAt: details.closesAt,
+    baseAllocationPence: details.baseAllocation,
+    rolledForwardPence: details.rolledForward,
+    matchFundingPence: details.matchFunding,
+    minAwardPence: details.minAward,
+    maxAwardPence: details.maxAward,
+    smallBidThresholdPence: details.smallBidThreshold,
+    opccSignOffRequired: details.opccSignOffRequired,
+    maxDocumentBytes: details.maxDocumentMegabytes,
+  };
+}
+
+function complete(input: Partial<RoundDetailsInput>, fallback: RoundDetailsInput): RoundDetailsInput {
+  return Object.fromEntries(ROUND_DETAIL_FIELDS.map((f) => [f, input[f] ?? fallback[f]])) as RoundDetailsInput;
+}
+
+async function codeTaken(fundId: string, code: string, exceptRoundId: string | null) {
+  const clash = await db.round.findFirst({
+    where: { fundId, OR: [{ code }, { slug: code.toLowerCase() }], ...(exceptRoundId ? { NOT: { id: exceptRoundId } } : {}) },
+    select: { id: true },
+  });
+  return clash !== null;
+}
+
+async function refuse(actorId: string, action: string, subjectId: string | null, errors: FieldErrors, values: RoundDetailsInput): Promise<SaveResult> {
+  await recordAudit({ actorId, action, outcome: "refused", subjectType: "round", subjectId, details: { errors } });
+  return { ok: false, errors: inFieldOrder(errors, ROUND_DETAIL_FIELDS), values };
+}
+
+export async function createRound(actorId: string, fundId: string, input: Partial<RoundDetailsInput>): Promise<SaveResult> {
+  const values = complete(input, EMPTY_ROUND_DETAILS);
+  const fund = await db.fund.findUnique({ where: { id: fundId }, select: { id: true } });
+  if (!fund) return refuse(actorId, "round.create", null, { form: "Select the fund this round belongs to" }, values);
+  const parsed = roundDetailsSchema.safeParse(values);
+  if (!parsed.success) return refuse(actorId, "round.create", null, fieldErrorsFrom(parsed.error), values);
+  const details = parsed.data;
+  if (await codeTaken(fundId, details.code, null)) return refuse(actorId, "round.create", null, { code: `The fund already has a round with the code ${details.code}` }, values);
+  const pot = details.baseAllocation + details.rolledForward + details.matchFunding;
+  const roundId = await db.$transaction(async (tx: Tx) => {
+    const round = await tx.round.create({
+      data: {
+        fundId,
+        slug: details.code.toLowerCase(),
+        ...stored(details),
+        remainingPotPence: pot,
+        areas: { create: details.areas.map((name, position) => ({ name, position })) },
+        priorities: { create: details.priorities.map((title, position) => ({ title, position })) },
+      },
+    });
+    await recordAudit({ actorId, action: "round.created", subjectType: "round", subjectId: round.id, after: { ...stored(details), remainingPotPence: pot, areas: details.areas, priorities: details.priorities } }, tx);
+    return round.id;
+  });
+  return { ok: true, roundId };
+}
+
+export async function updateRoundDetails(actorId: string, roundId: string, input: Partial<RoundDetailsInput>, now: Date): Promise<SaveResult> {
+  const current = await loadRoundDetails(roundId, now);
+  if (!current) return { ok: false, errors: { form: "Round not found" }, values: complete(input, EMPTY_ROUND_DETAILS) };
+  const values = complete(input, current.values);
+  if (current.locked) {
+    const tampered = LOCKED_ONCE_OPEN.filter((f: LockedField) => input[f] !== undefined);
+    if (tampered.length > 0) {
+      return refuse(actorId, "round.details.update", roundId, { form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed" }, current.values);
+    }
+  }
+  const parsed = roundDetailsSchema.safeParse(values);
+  if (!parsed.success) return refuse(actorId, "round.details.update", roundId, fieldErrorsFrom(parsed.error), values);
+  const details = parsed.data;
+  // A date and time left as shown keeps its stored instant (the form shows whole minutes only).
+  for (const field of ["opensAt", "closesAt"] as const) {
+    const shown = current.values[field];
+    const posted = values[field];
+    if (["day", "month", "year", "time"].every((k) => posted[k as keyof typeof posted].trim() === shown[k as keyof typeof shown])) details[field] = new Date(current.stored[field]);
+  }
+  if (await codeTaken(current.round.fundId, details.code, roundId)) return refuse(actorId, "round.details.update", roundId, { code: `The fund already has a round with the code ${details.code}` }, values);
+  const before = await db.round.findUniqueOrThrow({ where: { id: roundId }, include: { areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } } });
+  const spent = await db.award.aggregate({ where: { roundId, status: { in: SPENT_AWARD_STATUSES } }, _sum: { amountPence: true } });
+  const spentPence = spent._sum.amountPence ?? 0;
+  const pot = details.baseAllocation + details.rolledForward + details.matchFunding;
+  if (pot < spentPence) return refuse(actorId, "round.details.update", roundId, { baseAllocation: "The pot cannot be less than the awards already approved" }, values);
+  const after = { ...stored(details), remainingPotPence: pot - spentPence, areas: details.areas, priorities: details.priorities };
+  await db.$transaction(async (tx: Tx) => {
+    await tx.round.update({ where: { id: roundId }, data: { ...stored(details), remainingPotPence: pot - spentPence } });
+    if (!current.locked) {
+      await tx.roundArea.deleteMany({ where: { roundId, name: { notIn: details.areas } } });
+      for (const [position, name] of details.areas.entries()) {
+        await tx.roundArea.upsert({ where: { roundId_name: { roundId, name } }, create: { roundId, name, position }, update: { position } });
+      }
+      await tx.priority.deleteMany({ where: { roundId, title: { notIn: details.priorities } } });
+      for (const [position, title] of details.priorities.entries()) {
+        await tx.priority.upsert({ where: { roundId_title: { roundId, title } }, create: { roundId, title, position }, update: { position } });
+      }
+    }
+    const { fundId: _fundId, id: _id, createdAt: _c, updatedAt: _u, ...rest } = before;
+    await recordAudit(
+      { actorId, action: "round.details.updated", subjectType: "round", subjectId: roundId, before: { ...rest, areas: before.areas.map((a) => a.name), priorities: before.priorities.map((p) => p.title) }, after },
+      tx,
+    );
+  });
+  return { ok: true, roundId };
+}

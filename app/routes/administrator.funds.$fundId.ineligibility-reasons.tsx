@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { changeIneligibilityReason, loadIneligibilityReasons, type ReasonChange } from "~/domain/assessment/ineligibility-reasons.server";
+import { requirePermission } from "~/domain/auth/guards.server";
+import type { FieldErrors } from "~/lib/form-errors";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:round");
+  const loaded = await loadIneligibilityReasons(params.fundId ?? "");
+  if (!loaded) throw new Response("Fund not found", { status: 404 });
+  return loaded;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:round");
+  const form = await request.formData();
+  const text = (name: string) => String(form.get(name) ?? "");
+  const intent = text("intent");
+  const reasonId = text("reasonId");
+  const change: ReasonChange | null =
+    intent === "add"
+      ? { intent, text: text("text") }
+      : intent === "rename"
+        ? { intent, reasonId, text: text(`reasons.${reasonId}`) }
+        : intent === "deactivate" || intent === "reactivate"
+          ? { intent, reasonId }
+          : null;
+  if (!change) return data({ errors: { form: "Choose what to do" }, message: null, posted: {} as Record<string, string> }, { status: 400 });
+  const result = await changeIneligibilityReason(user.id, params.fundId ?? "", change);
+  if (!result.ok) {
+    if (result.errors.form === "Fund not found") throw new Response("Fund not found", { status: 404 });
+    const posted = "text" in change ? { [intent === "rename" ? `reasons.${reasonId}` : "text"]: change.text } : {};
+    return data({ errors: result.errors, message: null, posted }, { status: 400 });
+  }
+  return { errors: {}, message: result.message, posted: {} as Record<string, string> };
+}
+
+export default function IneligibilityReasons() {
+  const { fund, reasons } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const posted: Record<string, string | undefined> = actionData?.posted ?? {};
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Reasons a bid is ineligible" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/administrator" className="govuk-back-link">
+          Back to fund administration
+        </Link>
+        <ErrorSummary errors={errors} />
+        {actionData?.message ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">{actionData.message}</p>
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{fund.name}</span>
+        <h1 className="govuk-heading-l">Reasons a bid is ineligible</h1>
+        <p className="govuk-body">These are offered when you screen a bid. A reason you stop using stays on the bids already screened with it.</p>
+        {reasons.length === 0 ? <p className="govuk-body">There are no reasons yet.</p> : null}
+        {reasons.map((reason, index) => {
+          const name = `reasons.${reason.id}`;
+          return (
+            <div key={reason.id} className="govuk-!-margin-bottom-6">
+              <Form method="post" noValidate>
+                <input type="hidden" name="reasonId" value={reason.id} />
+                <TextInput
+                  name={name}
+                  id={fieldId(name)}
+                  label={`Reason ${index + 1}${reason.active ? "" : " (not in use)"}`}
+                  error={errors[name]}
+                  defaultValue={posted[name] ?? reason.text}
+                />
+                <div className="govuk-button-group">
+                  <Button secondary name="intent" value="rename">
+                    Save<span className="govuk-visually-hidden">{` reason ${index + 1}`}</span>
+                  </Button>
+                  <Button secondary name="intent" value={reason.active ? "deactivate" : "reactivate"}>
+                    {reason.active ? "Stop using" : "Use again"}
+                    <span className="govuk-visually-hidden">{` reason ${index + 1}`}</span>
+                  </Button>
+                </div>
+              </Form>
+            </div>
+          );
+        })}
+        <h2 className="govuk-heading-m">Add a reason</h2>
+        <Form method="post" noValidate>
+          <TextInput name="text" label="Reason" error={errors.text} defaultValue={posted.text ?? ""} />
+          <Button name="intent" value="add">
+            Add reason
+          </Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { RoundDetailsForm } from "~/components/rounds/round-details-form";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { loadRoundDetails, updateRoundDetails } from "~/domain/rounds/round-details.server";
+import { roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
+import { formatDateTime } from "~/lib/dates";
+import { formatPounds, parsePounds } from "~/lib/money";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:round");
+  const details = await loadRoundDetails(params.roundId ?? "", new Date());
+  if (!details) throw new Response("Round not found", { status: 404 });
+  return details;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:round");
+  const roundId = params.roundId ?? "";
+  const form = await request.formData();
+  const result = await updateRoundDetails(user.id, roundId, roundDetailsFromForm(form), new Date());
+  if (!result.ok) {
+    if (result.errors.form === "Round not found") throw new Response("Round not found", { status: 404 });
+    return data({ errors: result.errors, values: result.values }, { status: 400 });
+  }
+  return redirect(`/administrator/rounds/${roundId}/details?saved=1`);
+}
+
+function pounds(raw: string) {
+  const parsed = parsePounds(raw);
+  return parsed.ok ? formatPounds(parsed.pence) : raw;
+}
+
+export default function RoundDetailsPage() {
+  const { round, locked, values: loaded } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? loaded;
+  const banner = actionData ? null : search.get("created") ? "The round has been created." : search.get("saved") ? "The round details have been saved." : null;
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Round details" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/administrator" className="govuk-back-link">
+          Back to fund administration
+        </Link>
+        <ErrorSummary errors={errors} />
+        {banner ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">{banner}</p>
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{round.name}</span>
+        <h1 className="govuk-heading-l">Round details</h1>
+        <RoundDetailsForm
+          errors={errors}
+          values={values}
+          locked={locked}
+          submitLabel="Save round details"
+          lockedReason={`The round opened on ${formatDateTime(round.opensAt)}. The opening date, pot, award limits, small-bid threshold, eligible areas and priorities cannot be changed now: that would change the rules for bids already submitted.`}
+          lockedSummary={[
+            ["Opened", formatDateTime(round.opensAt)],
+            ["Base allocation", pounds(loaded.baseAllocation)],
+            ["Rolled forward", pounds(loaded.rolledForward)],
+            ["Match funding", pounds(loaded.matchFunding)],
+            ["Minimum award", pounds(loaded.minAward)],
+            ["Maximum award", pounds(loaded.maxAward)],
+            ["Small-bid threshold", pounds(loaded.smallBidThreshold)],
+            ["Eligible areas", loaded.areas.split("\n").join(", ")],
+            ["PCC priorities", loaded.priorities.split("\n").join(", ")],
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentTitle } from "~/components/document-title";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Radios } from "~/components/govuk/fields";
+import { RoundDetailsForm } from "~/components/rounds/round-details-form";
+import { requirePermission } from "~/domain/auth/guards.server";
+import { createRound, listFunds } from "~/domain/rounds/round-details.server";
+import { EMPTY_ROUND_DETAILS, roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:round");
+  return { funds: await listFunds() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:round");
+  const form = await request.formData();
+  const fundId = String(form.get("fundId") ?? "");
+  const result = await createRound(user.id, fundId, roundDetailsFromForm(form));
+  if (!result.ok) {
+    const errors = result.errors.form === "Select the fund this round belongs to" ? { fundId: result.errors.form } : result.errors;
+    return data({ errors, values: result.values, fundId }, { status: 400 });
+  }
+  return redirect(`/administrator/rounds/${result.roundId}/details?created=1`);
+}
+
+export default function NewRound() {
+  const { funds } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? EMPTY_ROUND_DETAILS;
+  const fundId = actionData?.fundId ?? (funds.length === 1 ? funds[0]!.id : "");
+  return (
+    <div className="govuk-grid-row">
+      <DocumentTitle title="Create a round" errors={errors} />
+      <div className="govuk-grid-column-two-thirds">
+        <Link to="/administrator" className="govuk-back-link">
+          Back to fund administration
+        </Link>
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Create a round</h1>
+        <RoundDetailsForm
+          errors={errors}
+          values={values}
+          locked={false}
+          submitLabel="Create round"
+          before={<Radios name="fundId" legend="Fund" error={errors.fundId} defaultValue={fundId} choices={funds.map((f) => ({ value: f.id, label: f.name }))} />}
+        />
+      </div>
+    </div>
+  );
+}
