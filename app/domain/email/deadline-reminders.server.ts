@@ -7,6 +7,7 @@ import { renderDeadlineReminder } from "../../../emails";
 import { dueReminders, REMINDER_DAYS_BEFORE, type ReminderRound } from "./deadline-reminders";
 import { emailKeys } from "./idempotency-keys";
 import { queueEmail } from "./outbox.server";
+import { repeatUntilStopped } from "~/lib/repeat.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -92,25 +93,11 @@ export async function queueDeadlineReminders(now: Date = new Date()): Promise<nu
  * stopped. Errors are logged, never thrown: the next run tries again.
  */
 export function startDeadlineReminders({ intervalMs = 60_000, keepAlive = false, log = console }: { intervalMs?: number; keepAlive?: boolean; log?: Pick<Console, "info" | "error"> } = {}) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let run: Promise<void> = Promise.resolve();
-  const tick = () => {
-    run = queueDeadlineReminders(new Date())
-      .then((count) => {
-        if (count > 0) log.info(`deadline reminders: ${count} queued`);
-      })
-      .catch((error: unknown) => log.error("deadline reminders: run failed", error))
-      .finally(() => {
-        if (stopped) return;
-        timer = setTimeout(tick, intervalMs);
-        if (!keepAlive) timer.unref();
-      });
-  };
-  tick();
-  return async function stop() {
-    stopped = true;
-    clearTimeout(timer);
-    await run;
-  };
+  return repeatUntilStopped(
+    async () => {
+      const count = await queueDeadlineReminders(new Date());
+      if (count > 0) log.info(`deadline reminders: ${count} queued`);
+    },
+    { intervalMs, keepAlive, onError: (error) => log.error("deadline reminders: run failed", error) },
+  );
 }

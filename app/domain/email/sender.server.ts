@@ -8,6 +8,7 @@ import { db as defaultDb, type Db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { singleLine } from "./header-safety";
 import { afterFailure, MAX_ATTEMPTS } from "./retry";
+import { repeatUntilStopped } from "~/lib/repeat.server";
 
 /** Longer than one SMTP conversation can take (see the transport's timeouts below). */
 export const CLAIM_MS = 5 * 60_000;
@@ -178,30 +179,16 @@ export type OutboxWorkerOptions = {
  * so it never holds the process open; stopping waits for a round in progress to finish.
  */
 export function startOutboxWorker({ sender = createOutboxSender(), intervalMs = 2_000, keepAlive = false, log = console }: OutboxWorkerOptions = {}) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    round = sender
-      .deliverDue()
-      .then((report) => {
-        if (report.sent + report.retrying + report.failed > 0) log.info(`outbox: ${report.sent} sent (${sender.via}), ${report.retrying} to retry, ${report.failed} failed`);
-      })
-      // A database or network hiccup must not stop the loop: the rows are still there next time.
-      .catch((error: unknown) => log.error("outbox: delivery round failed", error))
-      .finally(() => {
-        if (stopped) return;
-        timer = setTimeout(tick, intervalMs);
-        if (!keepAlive) timer.unref();
-      });
-  };
-  tick();
-
-  return async function stop() {
-    stopped = true;
-    clearTimeout(timer);
-    await round;
+  const stop = repeatUntilStopped(
+    async () => {
+      const report = await sender.deliverDue();
+      if (report.sent + report.retrying + report.failed > 0) log.info(`outbox: ${report.sent} sent (${sender.via}), ${report.retrying} to retry, ${report.failed} failed`);
+    },
+    // A database or network hiccup must not stop the loop: the rows are still there next time.
+    { intervalMs, keepAlive, onError: (error) => log.error("outbox: delivery round failed", error) },
+  );
+  return async function stopOutboxWorker() {
+    await stop();
     sender.close();
   };
 }

@@ -1,0 +1,29 @@
+/**
+ * Runs `task` now and then `intervalMs` after each run ends, until the returned function is
+ * called; stopping waits for a run in progress. A failing run is logged, never thrown, so the
+ * loop carries on. Unless `keepAlive`, the timer does not hold the process open (inside the web
+ * server the loop lives as long as the server does).
+ */
+export function repeatUntilStopped(
+  task: () => Promise<void>,
+  { intervalMs, keepAlive, onError }: { intervalMs: number; keepAlive: boolean; onError: (error: unknown) => void },
+): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let run: Promise<void> = Promise.resolve();
+  const tick = () => {
+    run = task()
+      .catch(onError)
+      .finally(() => {
+        if (stopped) return;
+        timer = setTimeout(tick, intervalMs);
+        if (!keepAlive) timer.unref();
+      });
+  };
+  tick();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await run;
+  };
+}
