@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, type FormEvent } from "react";
+import { useMemo } from "react";
 import { DateInput } from "~/components/bids/date-input";
-import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { aboutSchema, type DateParts } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
-import { formValues, type FormObject } from "~/domain/bids/form-values";
+import { formValues, textValue, type FormObject } from "~/domain/bids/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
@@ -43,10 +43,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return afterSave(result, bid.id);
 }
 
-const str = (values: FormObject | null | undefined, name: string) => {
-  const value = values?.[name];
-  return typeof value === "string" ? value : "";
-};
 
 export default function AboutTheProject() {
   const loaderData = useLoaderData<typeof loader>();
@@ -56,17 +52,12 @@ export default function AboutTheProject() {
   const schema = useMemo(() => aboutSchema(round, "complete"), [round]);
   const form = useGovukForm(schema, { serverErrors: actionData?.errors as FieldErrors | undefined });
   const { register, errors } = form;
-  // "Save and come back later" may leave questions blank: only the server checks it.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (submitter?.value === "save-draft") return;
-    form.onSubmit(event);
-  };
+  const onSubmit = skipBrowserChecksForDraft(form.onSubmit);
   return (
     <SectionLayout bid={loaderData.bid} title="About the project" errors={errors}>
       <Form method="post" noValidate onSubmit={onSubmit}>
         <DefaultSubmit />
-        <TextInput label="Project title" hint="A short name for your project" error={errors.title} defaultValue={str(values, "title")} {...register("title")} />
+        <TextInput label="Project title" hint="A short name for your project" error={errors.title} defaultValue={textValue(values, "title")} {...register("title")} />
         <TextInput
           label="Amount requested"
           hint={`Between ${formatPounds(round.minAwardPence)} and ${formatPounds(round.maxAwardPence)}. This must equal your budget total minus any other funding. Bids for less than ${formatPounds(round.smallBidThresholdPence)} answer a shorter form.`}
@@ -75,7 +66,7 @@ export default function AboutTheProject() {
           inputMode="decimal"
           spellCheck={false}
           error={errors.amountRequested}
-          defaultValue={str(values, "amountRequested")}
+          defaultValue={textValue(values, "amountRequested")}
           {...register("amountRequested")}
         />
         <Textarea
@@ -84,7 +75,7 @@ export default function AboutTheProject() {
           maxWords={rules.summaryMaxWords}
           rows={8}
           error={errors.summary}
-          defaultValue={str(values, "summary")}
+          defaultValue={textValue(values, "summary")}
           {...register("summary")}
         />
         <DateInput

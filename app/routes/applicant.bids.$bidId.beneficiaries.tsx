@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, type FormEvent } from "react";
-import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { useMemo } from "react";
+import { DefaultSubmit, SaveButtons, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { beneficiariesSchema } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
-import { formValues, type FormObject } from "~/domain/bids/form-values";
+import { formValues, textValue, type FormObject } from "~/domain/bids/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
@@ -34,7 +34,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return afterSave(result, bid.id);
 }
 
-const str = (values: FormObject | null | undefined, name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : "");
 
 export default function Beneficiaries() {
   const loaderData = useLoaderData<typeof loader>();
@@ -44,10 +43,7 @@ export default function Beneficiaries() {
   const schema = useMemo(() => beneficiariesSchema(rules, "complete"), [rules]);
   const form = useGovukForm(schema, { serverErrors: actionData?.errors as FieldErrors | undefined });
   const { register, errors } = form;
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "save-draft") return;
-    form.onSubmit(event);
-  };
+  const onSubmit = skipBrowserChecksForDraft(form.onSubmit);
   return (
     <SectionLayout bid={loaderData.bid} title="Beneficiaries" errors={errors}>
       <Form method="post" noValidate onSubmit={onSubmit}>
@@ -57,7 +53,7 @@ export default function Beneficiaries() {
           hint="For example, their ages, where they live, and why they need this project"
           maxWords={rules.beneficiariesMaxWords}
           error={errors.beneficiaries}
-          defaultValue={str(values, "beneficiaries")}
+          defaultValue={textValue(values, "beneficiaries")}
           {...register("beneficiaries")}
         />
         <TextInput
@@ -67,7 +63,7 @@ export default function Beneficiaries() {
           inputMode="numeric"
           spellCheck={false}
           error={errors.beneficiaryCount}
-          defaultValue={str(values, "beneficiaryCount")}
+          defaultValue={textValue(values, "beneficiaryCount")}
           {...register("beneficiaryCount")}
         />
         <SaveButtons />

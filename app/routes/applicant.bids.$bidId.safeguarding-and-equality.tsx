@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, type FormEvent } from "react";
-import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { useMemo } from "react";
+import { DefaultSubmit, SaveButtons, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { safeguardingSchema } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
-import { formValues, type FormObject } from "~/domain/bids/form-values";
+import { formValues, textValue, type FormObject } from "~/domain/bids/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
@@ -40,7 +40,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return afterSave(result, bid.id);
 }
 
-const str = (values: FormObject | null | undefined, name: string) => (typeof values?.[name] === "string" ? (values[name] as string) : "");
 
 export default function SafeguardingAndEquality() {
   const loaderData = useLoaderData<typeof loader>();
@@ -50,10 +49,7 @@ export default function SafeguardingAndEquality() {
   const schema = useMemo(() => safeguardingSchema(rules, "complete"), [rules]);
   const form = useGovukForm(schema, { serverErrors: actionData?.errors as FieldErrors | undefined });
   const { register, errors } = form;
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "save-draft") return;
-    form.onSubmit(event);
-  };
+  const onSubmit = skipBrowserChecksForDraft(form.onSubmit);
   return (
     <SectionLayout bid={loaderData.bid} title="Safeguarding and equality" errors={errors}>
       <Form method="post" noValidate onSubmit={onSubmit}>
@@ -64,7 +60,7 @@ export default function SafeguardingAndEquality() {
           maxWords={rules.safeguardingMaxWords}
           rows={8}
           error={errors.safeguardingAnswer}
-          defaultValue={str(values, "safeguardingAnswer")}
+          defaultValue={textValue(values, "safeguardingAnswer")}
           {...register("safeguardingAnswer")}
         />
         <Textarea
@@ -77,7 +73,7 @@ export default function SafeguardingAndEquality() {
           maxWords={rules.equalityMaxWords}
           rows={8}
           error={errors.equalityAnswer}
-          defaultValue={str(values, "equalityAnswer")}
+          defaultValue={textValue(values, "equalityAnswer")}
           {...register("equalityAnswer")}
         />
         <SaveButtons />

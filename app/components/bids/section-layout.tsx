@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
@@ -63,4 +63,16 @@ export function SaveButtons({ draft = true }: { draft?: boolean }) {
  */
 export function DefaultSubmit() {
   return <button type="submit" name="intent" value="save-and-continue" hidden tabIndex={-1} />;
+}
+
+/**
+ * The section form's submit handler: "Save and come back later" may leave questions blank, so
+ * only the server checks it; "Save and continue" is checked in the browser first.
+ */
+export function skipBrowserChecksForDraft(onSubmit: (event: FormEvent<HTMLFormElement>) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value === "save-draft") return;
+    onSubmit(event);
+  };
 }

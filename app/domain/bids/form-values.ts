@@ -6,6 +6,12 @@ export type FormObject = { [key: string]: FormValue };
 
 const MAX_INDEX = 99;
 
+/** A text field's value for a form's defaultValue ("" when absent or not text). */
+export function textValue(values: FormObject | null | undefined, name: string): string {
+  const value = values?.[name];
+  return typeof value === "string" ? value : "";
+}
+
 /**
  * Reads text fields only (a file where text is expected is ignored). Names listed in `lists`
  * keep every value (checkbox groups); other names keep the first. Row indexes above 99 are
