@@ -72,16 +72,18 @@ const server = app.listen(port, () => {
   console.log(`Community Safety Fund portal on ${appUrl}`);
 });
 
-if (!vite) {
-  // entry.server exports the background work (the outbox sender) so it shares the app's modules.
-  const startBackgroundWork = build.entry?.module?.startBackgroundWork;
-  const stopBackgroundWork = typeof startBackgroundWork === "function" ? await startBackgroundWork() : undefined;
-  const shutdown = () => {
-    server.close(async () => {
-      await stopBackgroundWork?.();
-      process.exit(0);
-    });
-  };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
-}
+// entry.server exports the background work (the outbox sender, deadline reminders) so it shares
+// the app's modules. Under the dev server it runs from the first load of the app; later edits to
+// it take effect on restart.
+const serverBuild = vite ? await build() : build;
+const startBackgroundWork = serverBuild.entry?.module?.startBackgroundWork;
+const stopBackgroundWork = typeof startBackgroundWork === "function" ? await startBackgroundWork() : undefined;
+const shutdown = () => {
+  server.close(async () => {
+    await stopBackgroundWork?.();
+    await vite?.close();
+    process.exit(0);
+  });
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
