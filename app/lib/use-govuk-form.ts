@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useEffect, type FormEvent } from "react";
-import { useForm, type FieldErrors as RhfErrors, type FieldValues } from "react-hook-form";
+import { useEffect, useRef, type FormEvent } from "react";
+import { useForm, type FieldErrors as RhfErrors, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "./form-errors";
 
@@ -20,9 +20,14 @@ function flatten(errors: RhfErrors, prefix = ""): FieldErrors {
  * react-hook-form with the form's zod schema, as an enhancement: without JavaScript the form
  * posts as usual and the server's parse of the same schema decides. With JavaScript the same
  * messages appear before the round trip, then the real form is submitted to the action.
+ *
+ * A form whose buttons have different rules (save a draft, or submit) passes a function instead
+ * of a schema: it is given the button that was pressed (null when there is none) and returns the
+ * schema the action will parse for that button, so a draft is never held back by rules only a
+ * submission must meet.
  */
 export function useGovukForm<S extends z.ZodType<FieldValues, FieldValues>>(
-  schema: S,
+  schema: S | ((submitter: HTMLButtonElement | null) => S),
   options: {
     serverErrors?: FieldErrors;
     defaultValues?: Partial<z.input<S>>;
@@ -31,9 +36,14 @@ export function useGovukForm<S extends z.ZodType<FieldValues, FieldValues>>(
   } = {},
 ) {
   const submit = useSubmit();
+  // The button of the submission being checked, for a schema that depends on it.
+  const submitterRef = useRef<HTMLButtonElement | null>(null);
+  const schemaFor = (submitter: HTMLButtonElement | null): S => (typeof schema === "function" ? (schema as (s: HTMLButtonElement | null) => S)(submitter) : schema);
+  // The resolver's generic types lag zod 4's; the schema is the same one the server parses.
+  const resolver: Resolver<z.input<S>> = (values, context, resolverOptions) =>
+    (zodResolver(schemaFor(submitterRef.current) as never) as unknown as Resolver<z.input<S>>)(values, context, resolverOptions);
   const form = useForm<z.input<S>>({
-    // The resolver's generic types lag zod 4's; the schema is the same one the server parses.
-    resolver: zodResolver(schema as never) as never,
+    resolver,
     defaultValues: options.defaultValues as never,
     mode: "onSubmit",
     reValidateMode: "onSubmit",
@@ -52,6 +62,7 @@ export function useGovukForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    submitterRef.current = submitter;
     void form.handleSubmit(() => {
       submit(submitter ?? formElement);
     })(event);

@@ -3,10 +3,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
 import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { listDocumentsForAdministrator } from "~/domain/assessment/administrator-bid-documents.server";
 import { recommendationLabel } from "~/domain/assessment/assessment-form";
 import { loadBidResult, moderateScore, reopenAssessment } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/domain/auth/guards.server";
@@ -16,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "moderate:score");
   const result = await loadBidResult(params.roundId ?? "", params.bidId ?? "");
   if (!result) throw new Response("Bid not found", { status: 404 });
-  return result;
+  return { ...result, documents: await listDocumentsForAdministrator(result.round.id, result.bid.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +42,7 @@ export default function BidScores() {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const errors = actionData?.errors ?? {};
-  const { bid, round } = result;
+  const { bid, round, documents } = result;
   return (
     <div className="govuk-grid-row">
       <DocumentTitle title={`Scores for ${bid.reference}`} errors={errors} />
@@ -70,10 +72,11 @@ export default function BidScores() {
             See this bid’s history
           </Link>
         </p>
+        <SupportingDocumentsTable documents={documents} hrefFor={(documentId) => `/administrator/rounds/${round.id}/bids/${bid.id}/documents/${documentId}`} />
         {result.conflicts.length > 0 ? (
           <div className="govuk-inset-text">
             {result.conflicts.map((c) => (
-              <p className="govuk-body" key={c.assessorName}>{`${c.assessorName} declared a conflict of interest: ${c.reason}. Their scores do not count.`}</p>
+              <p className="govuk-body" key={c.assessorName}>{`${c.assessorName} declared a conflict of interest (“${c.reason.trim()}”). Their scores do not count.`}</p>
             ))}
           </div>
         ) : null}

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/domain/auth/guards.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { readDocumentForViewer } from "~/domain/documents/documents.server";
+import { documentDownload } from "~/domain/documents/download";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -12,20 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await recordAudit({ actorId: user.id, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: params.bidId ?? null, details: { documentId: params.documentId } });
     throw new Response("Not Found", { status: 404, statusText: "Not Found" });
   }
-  return new Response(new Uint8Array(document.bytes), {
-    headers: {
-      "Content-Type": document.mediaType,
-      "Content-Length": String(document.bytes.byteLength),
-      "Content-Disposition": contentDisposition(document.originalName),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
-}
-
-/** attachment; an ASCII fallback name and the UTF-8 name (RFC 6266 / RFC 5987). */
-function contentDisposition(name: string) {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return documentDownload(document);
 }

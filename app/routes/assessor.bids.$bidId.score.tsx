@@ -1,52 +1,40 @@
-// An assessor reads the bid and scores it: a score and comment per criterion, an overall
-// recommendation and comment; saved as a draft, then submitted once (read-only afterwards).
+// An assessor reads the bid, with its supporting documents, and scores it: a score and comment
+// per criterion, an overall recommendation and comment; saved as a draft, then submitted once
+// (read-only afterwards). With JavaScript each button is first checked in the browser against
+// its own rules (a draft is never held back by what only a submission needs); the action decides.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
+import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
 import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { LOW_SCORE, recommendationLabel, RECOMMENDATIONS, valuesFromForm } from "~/domain/assessment/assessment-form";
-import { auditRefusal, findAssignedBid, loadCriteriaForBid, loadScoringPage, saveAssessment } from "~/domain/assessment/assessor-bids.server";
+import { assessmentFieldOrder, assessmentIntent, assessmentSchema, LOW_SCORE, recommendationLabel, RECOMMENDATIONS, valuesFromForm } from "~/domain/assessment/assessment-form";
+import { loadCriteriaForBid, loadScoringPage, requireScorableBid, saveAssessment } from "~/domain/assessment/assessor-bids.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
-import { inFieldOrder } from "~/lib/form-errors";
+import { inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
-
-/** The assessor's assignment to this bid, with no conflict and the conflict question answered. */
-async function scorableBid(assessorId: string, bidId: string, action: string) {
-  const bid = await findAssignedBid(assessorId, bidId);
-  if (!bid) {
-    await auditRefusal(assessorId, bidId, action, "not assigned");
-    throw new Response("Bid not found", { status: 404 });
-  }
-  if (bid.conflict) {
-    await auditRefusal(assessorId, bidId, action, "conflict of interest declared");
-    throw new Response("You have declared a conflict of interest on this bid.", { status: 403 });
-  }
-  if (!bid.assessment) throw redirect(`/assessor/bids/${bid.id}`);
-  return bid;
-}
+import { useGovukForm } from "~/lib/use-govuk-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bid:assigned");
-  const bid = await scorableBid(user.id, params.bidId ?? "", "bid.read");
-  return { bidId: bid.id, ...(await loadScoringPage(bid.id, bid.assessment!.id)) };
+  const bid = await requireScorableBid(user.id, params.bidId ?? "", "bid.read");
+  return { bidId: bid.id, ...(await loadScoringPage(bid.id, bid.assessment.id)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "score:bid:assigned");
-  const bid = await scorableBid(user.id, params.bidId ?? "", "assessment.save");
+  const bid = await requireScorableBid(user.id, params.bidId ?? "", "assessment.save");
   const form = await request.formData();
-  const intent = form.get("intent") === "submit" ? "submit" : "save";
+  const intent = assessmentIntent(form.get("intent"));
   const criteria = await loadCriteriaForBid(bid.id);
   const values = valuesFromForm(form, criteria);
   const result = await saveAssessment(user.id, bid, values, intent);
   if (!result.ok) {
-    const order = ["form", ...criteria.flatMap((c) => [`scores.${c.id}`, `comments.${c.id}`]), "recommendation", "overallComment"];
-    return data({ errors: inFieldOrder(result.errors, order), values }, { status: result.status });
+    return data({ errors: inFieldOrder(result.errors, assessmentFieldOrder(criteria)), values }, { status: result.status });
   }
   if (intent === "submit") return redirect(`/assessor?submitted=${encodeURIComponent(bid.reference)}`);
   return redirect(`/assessor/bids/${bid.id}/score?saved=1`);
@@ -65,9 +53,13 @@ export default function ScoreBid() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? page.values;
-  const { bid } = page;
+  const { bid, criteria } = page;
+  // Each button is checked in the browser against the rules the action applies to it.
+  const schemas = useMemo(() => ({ save: assessmentSchema(criteria, "save"), submit: assessmentSchema(criteria, "submit") }), [criteria]);
+  const form = useGovukForm((submitter) => schemas[assessmentIntent(submitter?.value)], { serverErrors: actionData?.errors as FieldErrors | undefined });
+  const { register, onSubmit } = form;
+  const errors = inFieldOrder(form.errors, assessmentFieldOrder(criteria));
   const readOnly = page.status === "submitted";
   const title = `Score ${bid.reference}`;
   return (
@@ -142,6 +134,7 @@ export default function ScoreBid() {
             ))}
           </tbody>
         </table>
+        <SupportingDocumentsTable documents={bid.documents} hrefFor={(documentId) => `/assessor/bids/${page.bidId}/documents/${documentId}`} />
 
         <h2 className="govuk-heading-m">Your assessment</h2>
         {readOnly ? (
@@ -159,8 +152,8 @@ export default function ScoreBid() {
             </dl>
           </>
         ) : (
-          <Form method="post" noValidate>
-            {page.criteria.map((c) => (
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            {criteria.map((c) => (
               <div key={c.id}>
                 <Radios
                   name={`scores.${c.id}`}
@@ -172,14 +165,15 @@ export default function ScoreBid() {
                     value: String(score),
                     label: `${score}: ${c.descriptors.find((d) => d.score === score)?.description ?? ""}`,
                   }))}
+                  inputProps={register(`scores.${c.id}`)}
                 />
                 <Textarea
-                  name={`comments.${c.id}`}
                   label={`Comment on ${c.title.charAt(0).toLowerCase()}${c.title.slice(1)}`}
                   hint={`Needed for a score of ${LOW_SCORE} or less.`}
                   error={errors[`comments.${c.id}`]}
                   defaultValue={values.comments[c.id]}
                   rows={3}
+                  {...register(`comments.${c.id}`)}
                 />
               </div>
             ))}
@@ -189,8 +183,9 @@ export default function ScoreBid() {
               error={errors.recommendation}
               defaultValue={values.recommendation}
               choices={RECOMMENDATIONS.map((r) => ({ value: r.value, label: r.label }))}
+              inputProps={register("recommendation")}
             />
-            <Textarea name="overallComment" label="Overall comment" error={errors.overallComment} defaultValue={values.overallComment} />
+            <Textarea label="Overall comment" error={errors.overallComment} defaultValue={values.overallComment} {...register("overallComment")} />
             <div className="govuk-button-group">
               <Button name="intent" value="submit">
                 Submit assessment

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { conflictSchema, parseAssessment, type AssessmentValues } from "./assessment-form";
+import { assessmentIntent, assessmentSchema, COMMENT_MAX, conflictSchema, parseAssessment, valuesFromForm, type AssessmentValues } from "./assessment-form";
+import { fieldErrorsFrom } from "~/lib/form-errors";
 
 const criteria = [
   { id: "c1", title: "Objectives", maxScore: 4 },
@@ -51,6 +52,72 @@ describe("parseAssessment", () => {
   it("refuses a recommendation that is not on the list", () => {
     const parsed = parseAssessment({ ...complete, recommendation: "maybe" }, criteria, "save");
     expect(parsed.ok ? {} : parsed.errors).toEqual({ recommendation: "Select a recommendation from the list" });
+  });
+});
+
+describe("assessmentIntent", () => {
+  it("submits only for the submit button; anything else saves a draft", () => {
+    expect(assessmentIntent("submit")).toBe("submit");
+    for (const other of ["save", "", null, undefined, "SUBMIT", "anything"]) expect(assessmentIntent(other)).toBe("save");
+  });
+});
+
+describe("assessmentSchema in the browser", () => {
+  // What react-hook-form hands the resolver: nested by the dotted field names, null for a radio
+  // group with nothing ticked, text as typed.
+  const untouched = { scores: { c1: null, c2: null }, comments: { c1: "", c2: "" }, recommendation: null, overallComment: "" };
+  const errorsOf = (intent: "save" | "submit", values: unknown) => {
+    const parsed = assessmentSchema(criteria, intent).safeParse(values);
+    return parsed.success ? {} : fieldErrorsFrom(parsed.error);
+  };
+
+  it("lets a draft be saved with nothing filled in, though submitting it would be refused", () => {
+    expect(errorsOf("save", untouched)).toEqual({});
+    expect(errorsOf("submit", untouched)).toEqual({
+      "scores.c1": "Select a score for “Objectives”",
+      "scores.c2": "Select a score for “Value for money”",
+      recommendation: "Select your overall recommendation",
+      overallComment: "Enter an overall comment",
+    });
+  });
+
+  it("does not hold a draft back for a low score without a comment", () => {
+    const values = { ...untouched, scores: { c1: "0", c2: null } };
+    expect(errorsOf("save", values)).toEqual({});
+    expect(errorsOf("submit", values)).toMatchObject({ "comments.c1": "Explain why you scored “Objectives” 0" });
+  });
+
+  it("refuses an over-long comment whichever button is pressed", () => {
+    const values = { ...untouched, comments: { c1: "x".repeat(COMMENT_MAX + 1), c2: "" } };
+    expect(errorsOf("save", values)).toEqual({ "comments.c1": `Comment on “Objectives” must be ${COMMENT_MAX} characters or fewer` });
+    expect(errorsOf("submit", values)["comments.c1"]).toBe(`Comment on “Objectives” must be ${COMMENT_MAX} characters or fewer`);
+  });
+
+  it("trims what was typed, as the server does", () => {
+    const typed = { ...complete, comments: { c1: " ", c2: " Costs are high for the reach " }, overallComment: "  A sound project.\n" };
+    const parsed = assessmentSchema(criteria, "submit").safeParse(typed);
+    expect(parsed.success ? parsed.data : null).toEqual({
+      scores: [{ criterionId: "c1", score: 3, comment: "" }, { criterionId: "c2", score: 1, comment: "Costs are high for the reach" }],
+      recommendation: "fund_in_part",
+      overallComment: "A sound project.",
+    });
+    expect(errorsOf("submit", { ...complete, overallComment: "   " })).toEqual({ overallComment: "Enter an overall comment" });
+  });
+
+  it("gives the same errors as the server's parse of the same form, posted", () => {
+    const form = new FormData();
+    form.set("scores.c1", "0");
+    form.set("comments.c1", " ");
+    form.set("recommendation", "maybe");
+    const server = parseAssessment(valuesFromForm(form, criteria), criteria, "submit");
+    const browser = errorsOf("submit", { scores: { c1: "0", c2: null }, comments: { c1: " ", c2: "" }, recommendation: "maybe", overallComment: "" });
+    expect(browser).toEqual({
+      "scores.c2": "Select a score for “Value for money”",
+      "comments.c1": "Explain why you scored “Objectives” 0",
+      recommendation: "Select a recommendation from the list",
+      overallComment: "Enter an overall comment",
+    });
+    expect(server.ok ? {} : server.errors).toEqual(browser);
   });
 });
 

@@ -3,7 +3,7 @@
 // incomplete; a submitted assessment must be whole. Scores outside a criterion's scale are
 // refused either way.
 import { z } from "zod";
-import type { FieldErrors } from "~/lib/form-errors";
+import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { scoreProblem } from "./scoring";
 
 export const RECOMMENDATIONS = [
@@ -52,41 +52,80 @@ export function valuesFromForm(form: FormData, criteria: readonly CriterionForFo
   };
 }
 
+/** The form's fields in page order, for the error summary: a whole-form problem first. */
+export function assessmentFieldOrder(criteria: readonly Pick<CriterionForForm, "id">[]): string[] {
+  return ["form", ...criteria.flatMap((c) => [`scores.${c.id}`, `comments.${c.id}`]), "recommendation", "overallComment"];
+}
+
 const wholeNumber = z.string().regex(/^\d{1,3}$/);
+
+/** A field as the form sends it, trimmed; "" when left out (the browser gives null for an unticked radio). */
+const formText = z
+  .string()
+  .nullish()
+  .transform((value) => (value ?? "").trim());
+
+export type AssessmentIntent = "save" | "submit";
+
+/** Which button sent the form: only "Submit assessment" submits; anything else saves a draft. */
+export function assessmentIntent(value: unknown): AssessmentIntent {
+  return value === "submit" ? "submit" : "save";
+}
+
+/**
+ * The scoring form's one schema, parsed by the action and used by the page in the browser. Each
+ * intent has its own rules: a draft may leave anything out, a submission must be whole; a score
+ * off the scale, a comment too long or a recommendation not on the list is refused either way.
+ * Errors are keyed `scores.<criterionId>`, `comments.<criterionId>`, `recommendation`,
+ * `overallComment`, the names of the fields.
+ */
+export function assessmentSchema(criteria: readonly CriterionForForm[], intent: AssessmentIntent) {
+  return z
+    .object({
+      scores: z.record(z.string(), formText).default({}),
+      comments: z.record(z.string(), formText).default({}),
+      recommendation: formText,
+      overallComment: formText,
+    })
+    .transform((values, ctx): ParsedAssessment => {
+      const problem = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
+      const scores: ParsedAssessment["scores"] = [];
+      for (const criterion of criteria) {
+        const raw = values.scores[criterion.id] ?? "";
+        const comment = values.comments[criterion.id] ?? "";
+        if (comment.length > COMMENT_MAX) problem(["comments", criterion.id], `Comment on “${criterion.title}” must be ${COMMENT_MAX} characters or fewer`);
+        if (raw === "") {
+          if (intent === "submit") problem(["scores", criterion.id], `Select a score for “${criterion.title}”`);
+          continue;
+        }
+        const score = wholeNumber.safeParse(raw).success ? Number(raw) : Number.NaN;
+        const scaleProblem = scoreProblem(score, criterion);
+        if (scaleProblem) {
+          problem(["scores", criterion.id], scaleProblem);
+          continue;
+        }
+        if (intent === "submit" && score <= LOW_SCORE && comment === "") {
+          problem(["comments", criterion.id], `Explain why you scored “${criterion.title}” ${score}`);
+        }
+        scores.push({ criterionId: criterion.id, score, comment });
+      }
+      const recommendation = RECOMMENDATIONS.find((r) => r.value === values.recommendation)?.value ?? null;
+      if (values.recommendation !== "" && recommendation === null) problem(["recommendation"], "Select a recommendation from the list");
+      if (intent === "submit" && values.recommendation === "") problem(["recommendation"], "Select your overall recommendation");
+      if (values.overallComment.length > OVERALL_COMMENT_MAX) problem(["overallComment"], `Overall comment must be ${OVERALL_COMMENT_MAX} characters or fewer`);
+      else if (intent === "submit" && values.overallComment === "") problem(["overallComment"], "Enter an overall comment");
+      return { scores, recommendation, overallComment: values.overallComment };
+    });
+}
 
 export function parseAssessment(
   values: AssessmentValues,
   criteria: readonly CriterionForForm[],
-  intent: "save" | "submit",
+  intent: AssessmentIntent,
 ): { ok: true; assessment: ParsedAssessment } | { ok: false; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const scores: ParsedAssessment["scores"] = [];
-  for (const criterion of criteria) {
-    const raw = values.scores[criterion.id] ?? "";
-    const comment = values.comments[criterion.id] ?? "";
-    if (comment.length > COMMENT_MAX) errors[`comments.${criterion.id}`] = `Comment on “${criterion.title}” must be ${COMMENT_MAX} characters or fewer`;
-    if (raw === "") {
-      if (intent === "submit") errors[`scores.${criterion.id}`] = `Select a score for “${criterion.title}”`;
-      continue;
-    }
-    const score = wholeNumber.safeParse(raw).success ? Number(raw) : Number.NaN;
-    const problem = scoreProblem(score, criterion);
-    if (problem) {
-      errors[`scores.${criterion.id}`] = problem;
-      continue;
-    }
-    if (intent === "submit" && score <= LOW_SCORE && comment === "") {
-      errors[`comments.${criterion.id}`] = `Explain why you scored “${criterion.title}” ${score}`;
-    }
-    scores.push({ criterionId: criterion.id, score, comment });
-  }
-  const recommendation = RECOMMENDATIONS.find((r) => r.value === values.recommendation)?.value ?? null;
-  if (values.recommendation !== "" && recommendation === null) errors.recommendation = "Select a recommendation from the list";
-  if (intent === "submit" && values.recommendation === "") errors.recommendation = "Select your overall recommendation";
-  if (values.overallComment.length > OVERALL_COMMENT_MAX) errors.overallComment = `Overall comment must be ${OVERALL_COMMENT_MAX} characters or fewer`;
-  else if (intent === "submit" && values.overallComment === "") errors.overallComment = "Enter an overall comment";
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, assessment: { scores, recommendation, overallComment: values.overallComment } };
+  const parsed = assessmentSchema(criteria, intent).safeParse(values);
+  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  return { ok: true, assessment: parsed.data };
 }
 
 export const conflictSchema = z

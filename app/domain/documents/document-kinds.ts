@@ -17,6 +17,15 @@ export function documentKindLabel(kind: string): string {
   return DOCUMENT_KINDS.find((d) => d.kind === kind)?.label ?? "Other document";
 }
 
+/** Documents in the order the form asks for them; any other kind after those, as given. */
+export function inKindOrder<D extends { kind: string }>(documents: readonly D[]): D[] {
+  const rank = (kind: string) => {
+    const index = DOCUMENT_KINDS.findIndex((d) => d.kind === kind);
+    return index === -1 ? DOCUMENT_KINDS.length : index;
+  };
+  return [...documents].sort((a, b) => rank(a.kind) - rank(b.kind));
+}
+
 /** Accepted content types, keyed by what file-type reports as the extension. */
 export const ACCEPTED_TYPES = {
   pdf: { mediaType: "application/pdf", label: "PDF" },

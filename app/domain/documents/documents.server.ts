@@ -3,8 +3,8 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
 import { parseSectionProgress, withSectionStatus } from "~/domain/bids/sections";
-import { db } from "~/lib/db.server";
-import { ACCEPTED_TYPES_TEXT, formatFileSize, type DocumentKind } from "./document-kinds";
+import { db, type Prisma } from "~/lib/db.server";
+import { ACCEPTED_TYPES_TEXT, formatFileSize, inKindOrder, type DocumentKind } from "./document-kinds";
 import { inspectDocument } from "./inspect.server";
 import { documentStorage } from "./storage.server";
 import type { DocumentUpload } from "./upload.server";
@@ -106,15 +106,35 @@ export async function removeDocument(input: { bidId: string; documentId: string;
 }
 
 /**
- * A document and its bytes for someone allowed to see its bid (bidVisibleTo decides who, so
- * staff access comes with theirs), or null.
+ * A document and its bytes for someone allowed to see its bid (bidVisibleTo decides who; staff
+ * read through readBidDocument with their own scope), or null.
  */
-export async function readDocumentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
+export function readDocumentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
+  return readBidDocument({ bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
+}
+
+/**
+ * A document of the bid and its bytes, or null. `bidScope` is the reader's right to the bid, put
+ * in the query itself: a document of another bid, or of a bid outside the scope, is not found.
+ */
+export async function readBidDocument(input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }) {
   const document = await db.bidDocument.findFirst({
-    where: { id: input.documentId, bidId: input.bidId, bid: visibleBid(input.bidId, input.viewer) },
+    where: { id: input.documentId, bidId: input.bidId, bid: { AND: [{ id: input.bidId }, input.bidScope] } },
     select: { id: true, originalName: true, storedName: true, mediaType: true, sizeBytes: true },
   });
   if (!document) return null;
   const bytes = await documentStorage().get(document.storedName);
   return bytes ? { ...document, bytes } : null;
+}
+
+export type ListedDocument = { id: string; kind: string; originalName: string; sizeBytes: number };
+
+/** A bid's documents (none when the bid is outside `bidScope`), in the order the form asks for them. */
+export async function listBidDocuments(bidId: string, bidScope: Prisma.BidWhereInput): Promise<ListedDocument[]> {
+  const documents = await db.bidDocument.findMany({
+    where: { bidId, bid: { AND: [{ id: bidId }, bidScope] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, originalName: true, sizeBytes: true },
+  });
+  return inKindOrder(documents);
 }
