@@ -1,6 +1,7 @@
 // Every email the portal sends: its name (OutboxEmail.template), a title for people, how to
 // render it, and sample props for the admin preview page.
 import { assessorAssignmentSample, renderAssessorAssignment } from "./assessor-assignment";
+import { assessorRemovalSample, renderAssessorRemoval } from "./assessor-removal";
 import { deadlineReminderSample, renderDeadlineReminder } from "./deadline-reminder";
 import { organisationInvitationSample, renderOrganisationInvitation } from "./organisation-invitation";
 import { outcomeAwardSample, renderOutcomeAward } from "./outcome-award";
@@ -12,6 +13,7 @@ import { renderSubmissionReceipt, submissionReceiptSample } from "./submission-r
 
 export type { RenderedEmail };
 export * from "./assessor-assignment";
+export * from "./assessor-removal";
 export * from "./deadline-reminder";
 export * from "./organisation-invitation";
 export * from "./outcome-award";
@@ -29,6 +31,7 @@ function template<P>(title: string, sentWhen: string, render: (props: P) => Prom
 export const EMAIL_TEMPLATES = {
   "submission-receipt": template("Submission receipt", "An applicant submits a bid.", renderSubmissionReceipt, submissionReceiptSample),
   "assessor-assignment": template("Assessor assignment", "The fund administrator assigns an assessor to a bid.", renderAssessorAssignment, assessorAssignmentSample),
+  "assessor-removal": template("Assessor removed from a bid", "The fund administrator takes an assessor off a bid.", renderAssessorRemoval, assessorRemovalSample),
   "outcome-award": template("Outcome: award", "Outcomes are released and the bid is awarded funding.", renderOutcomeAward, outcomeAwardSample),
   "outcome-reserve": template("Outcome: reserve", "Outcomes are released and the bid is on the reserve list.", renderOutcomeReserve, outcomeReserveSample),
   "outcome-decline": template("Outcome: decline", "Outcomes are released and the bid is not funded.", renderOutcomeDecline, outcomeDeclineSample),

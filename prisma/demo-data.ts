@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS = [
   { email: "applicant@demo.csf.test", name: "Asha Patel", role: "applicant" },
   { email: "assessor@demo.csf.test", name: "Ben Morris", role: "assessor" },
   { email: "assessor2@demo.csf.test", name: "Chloe Davies", role: "assessor" },
+  { email: "assessor3@demo.csf.test", name: "Isla Grant", role: "assessor" },
   { email: "administrator@demo.csf.test", name: "Dev Sharma", role: "fund_administrator" },
   { email: "opcc@demo.csf.test", name: "Elaine Hart", role: "opcc_sign_off" },
   { email: "admin@demo.csf.test", name: "Farid Khan", role: "admin" },

@@ -12,8 +12,10 @@ as_postgres() {
 
 case "${1:-}" in
   start)
-    dir=$2 port=$3
-    mkdir -p "$dir"
+    port=$3
+    mkdir -p "$2"
+    # The socket directory (-k) is read by the server relative to its data folder: use a full path.
+    dir=$(cd "$2" && pwd)
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
     as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
+import { criteriaProblem } from "~/domain/assessment/scoring";
 import { requireRole } from "~/domain/auth/guards.server";
 import { potPence } from "~/domain/rounds/pot";
 import { db } from "~/lib/db.server";
@@ -17,15 +18,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rolledForwardPence: true,
       matchFundingPence: true,
       remainingPotPence: true,
+      opensAt: true,
+      criteria: { select: { id: true, title: true, weightPercent: true, maxScore: true } },
       fund: { select: { id: true, name: true } },
       _count: { select: { bids: { where: { status: { not: "draft" } } } } },
     },
   });
+  const now = new Date();
   const funds = [...new Map(rounds.map((r) => [r.fund.id, { id: r.fund.id, name: r.fund.name }])).values()];
   return {
     name: user.name,
     funds,
-    rounds: rounds.map((r) => ({ id: r.id, name: `${r.fund.name}: ${r.name}`, pot: potPence(r), remaining: r.remainingPotPence, bids: r._count.bids })),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      name: `${r.fund.name}: ${r.name}`,
+      pot: potPence(r),
+      remaining: r.remainingPotPence,
+      bids: r._count.bids,
+      // A round not yet open can still be fixed; flag criteria that scoring could not use.
+      criteriaNotReady: now < r.opensAt && criteriaProblem(r.criteria) !== null,
+    })),
   };
 }
 
@@ -62,6 +74,16 @@ export default function AdministratorHome() {
                 <Link className="govuk-link" to={`/administrator/rounds/${r.id}/rules`}>
                   Assessment rules<span className="govuk-visually-hidden"> for {r.name}</span>
                 </Link>
+                <br />
+                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/criteria`}>
+                  Assessment criteria<span className="govuk-visually-hidden"> for {r.name}</span>
+                </Link>
+                {r.criteriaNotReady ? (
+                  <>
+                    {" "}
+                    <strong className="govuk-tag govuk-tag--orange">Criteria not ready</strong>
+                  </>
+                ) : null}
                 <br />
                 <Link className="govuk-link" to={`/administrator/rounds/${r.id}/descriptors`}>
                   Score descriptors<span className="govuk-visually-hidden"> for {r.name}</span>

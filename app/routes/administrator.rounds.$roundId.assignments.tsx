@@ -5,7 +5,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard } from "~/domain/assessment/assignment.server";
+import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard, removeAssignment } from "~/domain/assessment/assignment.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 
@@ -39,8 +39,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) return redirect(`/administrator/rounds/${round.id}/assignments?assigned=1&short=0`);
     return data({ errors: { [`assessor.${bidId}`]: result.message } as FieldErrors }, { status: 400 });
   }
+  if (intent === "remove") {
+    const result = await removeAssignment(round.id, user.id, bidId, assessorId);
+    if (result.ok) {
+      const search = new URLSearchParams({ removed: assessorId, bid: bidId, ...(result.draftKept ? { draft: "1" } : {}), ...(result.emailed ? {} : { emailed: "0" }) });
+      return redirect(`/administrator/rounds/${round.id}/assignments?${search}`);
+    }
+    return data({ errors: { [result.onBid ? `remove.${bidId}` : "form"]: result.message } as FieldErrors }, { status: 400 });
+  }
   return data({ errors: { form: "Choose what to do" } as FieldErrors }, { status: 400 });
 }
+
+const PROGRESS = {
+  not_started: { label: "Not started", tag: "govuk-tag--grey" },
+  draft: { label: "Draft assessment", tag: "govuk-tag--blue" },
+  submitted: { label: "Assessment submitted", tag: "govuk-tag--green" },
+} as const;
 
 export default function RoundAssignments() {
   const { round, bids, assessors } = useLoaderData<typeof loader>();
@@ -49,6 +63,8 @@ export default function RoundAssignments() {
   const [search] = useSearchParams();
   const assigned = search.get("assigned");
   const short = Number(search.get("short") ?? 0);
+  const removedBid = search.get("removed") ? bids.find((b) => b.id === search.get("bid")) : undefined;
+  const removedName = assessors.find((a) => a.id === search.get("removed"))?.name ?? "The assessor";
   return (
     <div className="govuk-grid-row">
       <DocumentTitle title="Assign assessors" errors={errors} />
@@ -63,6 +79,14 @@ export default function RoundAssignments() {
               {assigned === "0" ? "No new assignments were needed." : `${assigned} ${assigned === "1" ? "assignment" : "assignments"} made. Each assessor has been emailed.`}
             </p>
             {short > 0 ? <p className="govuk-body">{short} {short === 1 ? "bid still needs" : "bids still need"} assessors: there are not enough assessors without a conflict.</p> : null}
+          </NotificationBanner>
+        ) : null}
+        {removedBid && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">
+              {`${removedName} has been removed from ${removedBid.reference}.${search.get("emailed") === "0" ? "" : " They have been emailed to say they no longer need to assess it."}`}
+            </p>
+            {search.get("draft") ? <p className="govuk-body">Their draft assessment has been kept. It comes back if they are assigned to this bid again.</p> : null}
           </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">{round.name}</span>
@@ -97,11 +121,18 @@ export default function RoundAssignments() {
         </table>
 
         <h2 className="govuk-heading-m">Bids</h2>
+        {bids.length > 0 ? (
+          <p className="govuk-body">
+            You can remove an assessor who has not submitted their assessment. A draft they have started is kept, and comes back if they are assigned to the
+            bid again. Automatic assignment may give the place back to the same assessor: to choose who replaces them, add an assessor by hand.
+          </p>
+        ) : null}
         {bids.length === 0 ? <p className="govuk-body">There are no bids to assess in this round yet.</p> : null}
         {bids.map((bid) => {
           const field = `assessor.${bid.id}`;
           const id = fieldId(field);
           const free = assessors.filter((a) => !bid.assessors.some((b) => b.id === a.id) && !bid.conflictedAssessorIds.includes(a.id));
+          const removeField = `remove.${bid.id}`;
           return (
             <section key={bid.id} className="govuk-!-margin-bottom-7" aria-labelledby={`bid-${bid.id}`}>
               <h3 className="govuk-heading-s" id={`bid-${bid.id}`}>
@@ -109,14 +140,45 @@ export default function RoundAssignments() {
                 {bid.needsReassignment ? <strong className="govuk-tag govuk-tag--red">Needs another assessor</strong> : null}
               </h3>
               <p className="govuk-body govuk-!-margin-bottom-2">{bid.organisationName}</p>
-              <ul className="govuk-list govuk-list--bullet">
-                {bid.assessors.length === 0 ? <li>No assessors yet</li> : null}
-                {bid.assessors.map((a) => (
-                  <li key={a.id}>
-                    {a.name} {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
-                  </li>
-                ))}
-              </ul>
+              {errors[removeField] ? (
+                <div id={fieldId(removeField)} tabIndex={-1}>
+                  <ErrorMessage id={`${fieldId(removeField)}-error`}>{errors[removeField]}</ErrorMessage>
+                </div>
+              ) : null}
+              {bid.assessors.length === 0 ? (
+                <ul className="govuk-list govuk-list--bullet">
+                  <li>No assessors yet</li>
+                </ul>
+              ) : (
+                <dl className="govuk-summary-list">
+                  {bid.assessors.map((a) => (
+                    <div className={`govuk-summary-list__row${a.progress === "submitted" ? " govuk-summary-list__row--no-actions" : ""}`} key={a.id}>
+                      <dt className="govuk-summary-list__key">{a.name}</dt>
+                      <dd className="govuk-summary-list__value">
+                        {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
+                        {a.conflicted && a.progress !== "submitted" ? null : (
+                          <>
+                            {" "}
+                            <strong className={`govuk-tag ${PROGRESS[a.progress].tag}`}>{PROGRESS[a.progress].label}</strong>
+                          </>
+                        )}
+                      </dd>
+                      {a.progress === "submitted" ? null : (
+                        <dd className="govuk-summary-list__actions">
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="remove" />
+                            <input type="hidden" name="bidId" value={bid.id} />
+                            <input type="hidden" name="assessorId" value={a.id} />
+                            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" data-prevent-double-click="true">
+                              Remove<span className="govuk-visually-hidden">{` ${a.name} from ${bid.reference}`}</span>
+                            </button>
+                          </Form>
+                        </dd>
+                      )}
+                    </div>
+                  ))}
+                </dl>
+              )}
               {free.length > 0 ? (
                 <Form method="post" className="app-inline-form">
                   <input type="hidden" name="intent" value="assign" />

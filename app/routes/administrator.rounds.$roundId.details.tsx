@@ -36,7 +36,7 @@ function pounds(raw: string) {
 }
 
 export default function RoundDetailsPage() {
-  const { round, locked, values: loaded } = useLoaderData<typeof loader>();
+  const { round, locked, codeLock, values: loaded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const errors = actionData?.errors ?? {};
@@ -61,6 +61,13 @@ export default function RoundDetailsPage() {
           errors={errors}
           values={values}
           locked={locked}
+          codeLockedReason={
+            codeLock === null
+              ? null
+              : codeLock.reason === "referenced"
+                ? `Bids in this round already have references made from this code, like ${codeLock.reference}, so it cannot be changed.`
+                : `The round opened on ${formatDateTime(round.opensAt)}. Every bid submitted gets a reference made from this code, so it cannot be changed now.`
+          }
           submitLabel="Save round details"
           lockedReason={`The round opened on ${formatDateTime(round.opensAt)}. The opening date, pot, award limits, small-bid threshold, eligible areas and priorities cannot be changed now: that would change the rules for bids already submitted.`}
           lockedSummary={[

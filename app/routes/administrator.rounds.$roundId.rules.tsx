@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
-import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
+import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { requirePermission } from "~/domain/auth/guards.server";
@@ -26,12 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const value = form.get(name);
     return typeof value === "string" ? value : fallback;
   };
-  // Locked fields are not in the form; what is stored stands for them.
+  // Locked fields are not in the form; what is stored stands for them. The criteria weights are
+  // changed on the criteria page only; any posted here are ignored.
   const values: RoundRulesValues = {
     qualityThresholdPercent: text("qualityThresholdPercent", current.values.qualityThresholdPercent),
     assessorsPerBid: text("assessorsPerBid", ""),
     moderationSpread: text("moderationSpread", ""),
-    weights: Object.fromEntries(current.criteria.map((c) => [c.id, text(`weights.${c.id}`, current.values.weights[c.id] ?? "")])),
   };
   const result = await saveRoundRules(user.id, roundId, values, new Date());
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
@@ -71,42 +71,38 @@ export default function RoundRules() {
                   <dt className="govuk-summary-list__key">Quality threshold</dt>
                   <dd className="govuk-summary-list__value">{`${loaded.values.qualityThresholdPercent}%`}</dd>
                 </div>
-                {criteria.map((c) => (
-                  <div className="govuk-summary-list__row" key={c.id}>
-                    <dt className="govuk-summary-list__key">{c.title}</dt>
-                    <dd className="govuk-summary-list__value">{`${c.weightPercent}% of the score, scored 0 to ${c.maxScore}`}</dd>
-                  </div>
-                ))}
               </dl>
             </>
           ) : (
-            <>
-              <TextInput
-                name="qualityThresholdPercent"
-                label="Quality threshold, in per cent"
-                hint="The weighted score a bid must reach to be funded."
-                inputMode="numeric"
-                widthClass="govuk-input--width-3"
-                error={errors.qualityThresholdPercent}
-                defaultValue={values.qualityThresholdPercent}
-              />
-              <fieldset className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Criteria weights, in per cent</legend>
-                <div className="govuk-hint">The weights must add up to 100.</div>
-                {criteria.map((c) => (
-                  <TextInput
-                    key={c.id}
-                    name={`weights.${c.id}`}
-                    id={fieldId(`weights.${c.id}`)}
-                    label={c.title}
-                    inputMode="numeric"
-                    widthClass="govuk-input--width-3"
-                    error={errors[`weights.${c.id}`]}
-                    defaultValue={values.weights[c.id]}
-                  />
-                ))}
-              </fieldset>
-            </>
+            <TextInput
+              name="qualityThresholdPercent"
+              label="Quality threshold, in per cent"
+              hint="The weighted score a bid must reach to be funded."
+              inputMode="numeric"
+              widthClass="govuk-input--width-3"
+              error={errors.qualityThresholdPercent}
+              defaultValue={values.qualityThresholdPercent}
+            />
+          )}
+          <h3 className="govuk-heading-s">Criteria and their weights</h3>
+          {criteria.length === 0 ? (
+            <p className="govuk-body">This round has no criteria yet.</p>
+          ) : (
+            <dl className="govuk-summary-list">
+              {criteria.map((c) => (
+                <div className="govuk-summary-list__row" key={c.id}>
+                  <dt className="govuk-summary-list__key">{c.title}</dt>
+                  <dd className="govuk-summary-list__value">{`${c.weightPercent}% of the score, scored 0 to ${c.maxScore}`}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {scoringLocked ? null : (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/administrator/rounds/${round.id}/criteria`}>
+                Change the criteria and their weights
+              </Link>
+            </p>
           )}
           <h2 className="govuk-heading-m">Assessors</h2>
           <TextInput

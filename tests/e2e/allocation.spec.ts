@@ -1,18 +1,10 @@
+import { e2eDb } from "./database";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 
 // Allocation end to end, with JavaScript on and off: load the rank order suggestion, edit an award
 // and see the remaining pot change, approve, OPCC sign-off, release, and the applicant sees the
 // outcome. Scored bids are seeded straight into the e2e server's database (the assessment pages
 // have their own spec); each run makes its own round so the two projects do not meet.
-
-/** The e2e server's database (scripts/e2e-server.sh), opened with the app's own client. */
-async function e2eDb() {
-  // Where scripts/e2e-server.sh puts it; set before the import, which opens a client from it.
-  const url = `file:./tmp/e2e-${process.env.E2E_PORT ?? 3100}/e2e.db`;
-  process.env.DATABASE_URL = url;
-  const { createDb } = await import("../../app/lib/db.server");
-  return createDb(url);
-}
 
 async function seedScoredRound(label: string, { scores = [4, 3, 1], opccSignOffRequired = true } = {}) {
   const db = await e2eDb();

@@ -56,6 +56,7 @@ describe("each email type", () => {
   const mustSay: Record<EmailTemplateName, string[]> = {
     "submission-receipt": ["We have received your bid", "Bid reference: CSF-2526-R1-0042", "Title: Street safe Stanley", "Funding round: 2025 to 2026, round 1", "£8,500.00"],
     "assessor-assignment": ["You have a bid to assess", "Bid reference: CSF-2526-R1-0042", "conflict of interest", "http://localhost:3000/assessor"],
+    "assessor-removal": ["You no longer need to assess a bid", "Bid reference: CSF-2526-R1-0042", "draft assessment you started has been kept", "http://localhost:3000/assessor"],
     "outcome-award": ["Your bid has been awarded funding", "Amount awarded: £18,500.00", "Amount requested: £22,000.00", "Report the number of mentees", "Sign in and accept the award within 14 days."],
     "outcome-reserve": ["Your bid is on the reserve list", "Bid reference: CSF-2526-R1-0001", "31 March 2026"],
     "outcome-decline": ["Your bid has not been funded", "Feedback from the fund team:", "the outcomes were hard to measure"],

@@ -48,10 +48,10 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
 }
 
 type TextInputProps = FieldChrome &
-  Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & { widthClass?: string; prefix?: string };
+  Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & { widthClass?: string; prefix?: string; suffix?: string };
 
 export const TextInput = forwardRef<HTMLInputElement, TextInputProps>(function TextInput(
-  { name, label, hint, error, labelIsPageHeading, widthClass, prefix, className, type = "text", ...input },
+  { name, label, hint, error, labelIsPageHeading, widthClass, prefix, suffix, className, type = "text", ...input },
   ref,
 ) {
   const id = input.id ?? fieldId(name);
@@ -71,12 +71,19 @@ export const TextInput = forwardRef<HTMLInputElement, TextInputProps>(function T
       <Label id={id} label={label} asHeading={labelIsPageHeading} />
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
-      {prefix ? (
+      {prefix || suffix ? (
         <div className="govuk-input__wrapper">
-          <div className="govuk-input__prefix" aria-hidden="true">
-            {prefix}
-          </div>
+          {prefix ? (
+            <div className="govuk-input__prefix" aria-hidden="true">
+              {prefix}
+            </div>
+          ) : null}
           {control}
+          {suffix ? (
+            <div className="govuk-input__suffix" aria-hidden="true">
+              {suffix}
+            </div>
+          ) : null}
         </div>
       ) : (
         control

@@ -76,6 +76,7 @@ export function RoundDetailsForm({
   locked,
   lockedReason,
   lockedSummary,
+  codeLockedReason,
   before,
   submitLabel,
 }: {
@@ -84,6 +85,8 @@ export function RoundDetailsForm({
   locked: boolean;
   lockedReason?: string;
   lockedSummary?: [string, ReactNode][];
+  /** Set once the code can no longer change: the code is shown, not asked for, with this reason. */
+  codeLockedReason?: string | null;
   before?: ReactNode;
   submitLabel: string;
 }) {
@@ -91,7 +94,14 @@ export function RoundDetailsForm({
     <Form method="post" noValidate>
       {before}
       <TextInput name="name" label="Round name" hint="For example, 2026 to 2027, round 1" error={errors.name} defaultValue={values.name} />
-      <TextInput name="code" label="Round code" hint="Used in bid references. The years and round number, like 2627-R1" widthClass="govuk-input--width-10" spellCheck={false} error={errors.code} defaultValue={values.code} />
+      {codeLockedReason ? (
+        <>
+          <Summary rows={[["Round code", values.code]]} />
+          <div className="govuk-inset-text">{codeLockedReason}</div>
+        </>
+      ) : (
+        <TextInput name="code" label="Round code" hint="Used in bid references. The years and round number, like 2627-R1" widthClass="govuk-input--width-10" spellCheck={false} error={errors.code} defaultValue={values.code} />
+      )}
       {locked ? null : <DateTimeInput name="opensAt" legend="When the round opens" errors={errors} values={values.opensAt} />}
       <DateTimeInput name="closesAt" legend="When the round closes" errors={errors} values={values.closesAt} />
       {locked ? (

@@ -2,9 +2,12 @@
 // Every query is scoped to the assessor's own assignment, so a bid that is not theirs is simply
 // not found. A conflict is declared before the bid's details are shown; answering "no" opens the
 // assessor's (draft) assessment, which is what lets them see and score the bid.
+import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
-import { db, type Db } from "~/lib/db.server";
+import { inKindOrder } from "~/domain/documents/document-kinds";
+import { readBidDocument, type ListedDocument } from "~/domain/documents/documents.server";
+import { db, type Db, type Prisma } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { parseAssessment, type AssessmentValues } from "./assessment-form";
 
@@ -45,6 +48,44 @@ export type AssignedBid = NonNullable<Awaited<ReturnType<typeof findAssignedBid>
 /** Audits an assessor's refused attempt on a bid. */
 export function auditRefusal(assessorId: string, bidId: string, action: string, reason: string) {
   return recordAudit({ actorId: assessorId, action, outcome: "refused", subjectType: "bid", subjectId: bidId, details: { reason } });
+}
+
+/**
+ * The assessor's assigned bid, only once they have answered "no conflict" (which opens their
+ * assessment): the gate for reading the bid, its documents and scoring it. Not assigned: 404.
+ * Conflicted: 403. Question not answered yet: back to it.
+ */
+export async function requireScorableBid(assessorId: string, bidId: string, action: string) {
+  const bid = await findAssignedBid(assessorId, bidId);
+  if (!bid) {
+    await auditRefusal(assessorId, bidId, action, "not assigned");
+    throw new Response("Bid not found", { status: 404 });
+  }
+  if (bid.conflict) {
+    await auditRefusal(assessorId, bidId, action, "conflict of interest declared");
+    throw new Response("You have declared a conflict of interest on this bid.", { status: 403 });
+  }
+  if (!bid.assessment) throw redirect(`/assessor/bids/${bid.id}`);
+  return { ...bid, assessment: bid.assessment };
+}
+
+/** The same gate as requireScorableBid, as a query condition on the bid. */
+export function scorableBy(assessorId: string): Prisma.BidWhereInput {
+  return { assignments: { some: { assessorId } }, conflicts: { none: { assessorId } }, assessments: { some: { assessorId } } };
+}
+
+/**
+ * One of the bid's supporting documents with its bytes, for an assessor who may score the bid, or
+ * a 404 (audited) for a document that is not this bid's. The query repeats the gate, so the
+ * document is out of reach even if a caller forgot requireScorableBid.
+ */
+export async function requireDocumentForAssessor(assessorId: string, bidId: string, documentId: string) {
+  const document = await readBidDocument({ bidId, documentId, bidScope: scorableBy(assessorId) });
+  if (!document) {
+    await recordAudit({ actorId: assessorId, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { documentId } });
+    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  }
+  return document;
 }
 
 export type ConflictAnswer = { conflict: "yes"; reason: string } | { conflict: "no" };
@@ -93,6 +134,7 @@ export type BidForAssessor = {
   beneficiaryCount: number | null;
   safeguardingAnswer: string;
   equalityAnswer: string;
+  documents: ListedDocument[];
 };
 
 async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
@@ -104,6 +146,7 @@ async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
       priorities: { include: { priority: true } },
       outcomes: { orderBy: { position: "asc" } },
       budgetLines: { orderBy: { position: "asc" } },
+      documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, originalName: true, sizeBytes: true } },
     },
   });
   if (bid.submittedSnapshot) {
@@ -124,6 +167,7 @@ async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
       beneficiaryCount: s.beneficiaries.count,
       safeguardingAnswer: s.safeguardingAnswer,
       equalityAnswer: s.equalityAnswer,
+      documents: inKindOrder((s.documents ?? []).map(({ id, kind, originalName, sizeBytes }) => ({ id, kind, originalName, sizeBytes }))),
     };
   }
   return {
@@ -142,6 +186,7 @@ async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
     beneficiaryCount: bid.beneficiaryCount,
     safeguardingAnswer: bid.safeguardingAnswer,
     equalityAnswer: bid.equalityAnswer,
+    documents: inKindOrder(bid.documents),
   };
 }
 
@@ -172,7 +217,7 @@ export function loadCriteriaForBid(bidId: string) {
 
 export type SaveResult = { ok: true } | { ok: false; status: 400 | 409; errors: FieldErrors };
 
-class AlreadySubmitted extends Error {}
+class NotClaimed extends Error {}
 
 /** Saves the assessment as a draft, or submits it (once; it is read-only afterwards). */
 export async function saveAssessment(assessorId: string, bid: AssignedBid, values: AssessmentValues, intent: "save" | "submit"): Promise<SaveResult> {
@@ -191,12 +236,17 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
   const { scores, recommendation, overallComment } = parsed.assessment;
   try {
     await db.$transaction(async (tx: Tx) => {
-      // Only a draft changes: a submission racing this one finds nothing to update.
+      // Only a draft of an assessor still assigned and without a conflict changes: a submission,
+      // a removal or a conflict declaration racing this one leaves nothing to update.
       const claimed = await tx.assessment.updateMany({
-        where: { id: assessment.id, status: "draft" },
+        where: {
+          id: assessment.id,
+          status: "draft",
+          bid: { assignments: { some: { assessorId } }, conflicts: { none: { assessorId } } },
+        },
         data: { recommendation, overallComment, ...(intent === "submit" ? { status: "submitted", submittedAt: new Date() } : {}) },
       });
-      if (claimed.count === 0) throw new AlreadySubmitted();
+      if (claimed.count === 0) throw new NotClaimed();
       await tx.criterionScore.deleteMany({ where: { assessmentId: assessment.id, criterionId: { notIn: scores.map((s) => s.criterionId) } } });
       for (const s of scores) {
         await tx.criterionScore.upsert({
@@ -211,8 +261,11 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
       );
     });
   } catch (error) {
-    if (error instanceof AlreadySubmitted) return alreadySubmitted();
-    throw error;
+    if (!(error instanceof NotClaimed)) throw error;
+    const now = await db.assessment.findUnique({ where: { id: assessment.id }, select: { status: true } });
+    if (now?.status === "submitted") return alreadySubmitted();
+    await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "no longer assigned, or a conflict declared");
+    return { ok: false, status: 409, errors: { form: "You can no longer assess this bid: you have been removed from it or have declared a conflict of interest." } };
   }
   return { ok: true };
 }

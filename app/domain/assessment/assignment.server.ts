@@ -1,13 +1,13 @@
-// Assigning assessors to a round's bids, by hand or automatically (issue 4, "Assignment").
-// The plan comes from the pure `planAssignments`; this module loads its input and writes it
-// back, with one assignment email per new assignment in the same transaction.
+// Assigning assessors to a round's bids, by hand or automatically, and taking them off again
+// (issue 4, "Assignment"). The plan comes from the pure `planAssignments`; this module loads its
+// input and writes it back, with one email per new or removed assignment in the same transaction.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { db, type Db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { renderAssessorAssignment } from "../../../emails";
-import { planAssignments, type AssignmentPlan } from "./assignment";
+import { renderAssessorAssignment, renderAssessorRemoval } from "../../../emails";
+import { assignmentRemovalProblem, planAssignments, type AssignmentPlan, type AssignmentProgress } from "./assignment";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -19,6 +19,10 @@ export const ASSESSABLE_BID = {
 
 export async function findRound(roundId: string) {
   return db.round.findUnique({ where: { id: roundId }, include: { fund: { select: { name: true } } } });
+}
+
+function progressOf(status: string | undefined): AssignmentProgress {
+  return status === "submitted" ? "submitted" : status === undefined ? "not_started" : "draft";
 }
 
 /** Everything the assignment page shows: each bid's assessors and conflicts, each assessor's workload. */
@@ -36,19 +40,21 @@ export async function loadAssignmentBoard(roundId: string, client: Pick<Db, "bid
         organisation: { select: { name: true } },
         assignments: { select: { assessorId: true, assessor: { select: { name: true } } }, orderBy: { assignedAt: "asc" } },
         conflicts: { select: { assessorId: true } },
+        assessments: { select: { assessorId: true, status: true } },
       },
     }),
     client.user.findMany({ where: { role: "assessor", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
   ]);
   const rows = bids.map((bid) => {
     const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
+    const progress = new Map(bid.assessments.map((a) => [a.assessorId, progressOf(a.status)]));
     return {
       id: bid.id,
       reference: bid.reference ?? "",
       title: bid.title,
       organisationName: bid.organisation.name,
       needsReassignment: bid.needsReassignment,
-      assessors: bid.assignments.map((a) => ({ id: a.assessorId, name: a.assessor.name, conflicted: conflicted.has(a.assessorId) })),
+      assessors: bid.assignments.map((a) => ({ id: a.assessorId, name: a.assessor.name, conflicted: conflicted.has(a.assessorId), progress: progress.get(a.assessorId) ?? "not_started" })),
       conflictedAssessorIds: [...conflicted],
     };
   });
@@ -151,4 +157,62 @@ export async function assignByHand(roundId: string, actorId: string, bidId: stri
   if (result.refusal === null) return { ok: true };
   await recordAudit({ actorId, action: "assessor.assign", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: result.refusal } });
   return { ok: false, message: result.refusal };
+}
+
+export type RemovalResult = { ok: true; draftKept: boolean; emailed: boolean } | { ok: false; message: string; onBid: boolean };
+
+/**
+ * Takes an assessor off a bid; refusals are audited and change nothing. An assessor who has
+ * submitted stays (see `assignmentRemovalProblem`). A draft assessment is kept, not deleted: like
+ * a conflict declaration it belongs to the bid and the assessor, not to the assignment, so it is
+ * simply out of the assessor's reach until they are assigned to the bid again. A bid left short
+ * of assessors is marked as needing another, which automatic assignment then fills.
+ */
+export async function removeAssignment(roundId: string, actorId: string, bidId: string, assessorId: string): Promise<RemovalResult> {
+  const result = await db.$transaction(async (tx: Tx): Promise<RemovalResult> => {
+    // The same round-row lock as assignInTransaction: removals and assignment runs take turns.
+    const round = await tx.round.update({ where: { id: roundId }, data: { updatedAt: new Date() }, select: { name: true, assessorsPerBid: true } });
+    const bid = await tx.bid.findFirst({ where: { id: bidId, roundId, ...ASSESSABLE_BID }, select: { id: true, reference: true, needsReassignment: true } });
+    if (!bid) return { ok: false, message: "Select a bid that is being assessed in this round", onBid: false };
+    const reference = bid.reference ?? "";
+    const assessor = await tx.user.findUnique({ where: { id: assessorId }, select: { id: true, name: true, email: true, disabledAt: true } });
+    if (!assessor) return { ok: false, message: `Select an assessor who is assigned to ${reference}`, onBid: true };
+    const [assignment, assessment] = await Promise.all([
+      tx.assessorAssignment.findUnique({ where: { bidId_assessorId: { bidId, assessorId } } }),
+      tx.assessment.findUnique({ where: { bidId_assessorId: { bidId, assessorId } }, select: { id: true, status: true, _count: { select: { scores: true } } } }),
+    ]);
+    const progress = progressOf(assessment?.status);
+    const problem = assignmentRemovalProblem({ assessorName: assessor.name, reference }, { assigned: assignment !== null, progress });
+    if (problem || !assignment) return { ok: false, message: problem ?? "", onBid: true };
+
+    const before = await tx.assessorAssignment.findMany({ where: { bidId }, orderBy: { assignedAt: "asc" }, select: { assessorId: true } });
+    await tx.assessorAssignment.delete({ where: { id: assignment.id } });
+    const counting = await tx.assessorAssignment.count({ where: { bidId, assessor: { conflicts: { none: { bidId } } } } });
+    const needsReassignment = bid.needsReassignment || counting < round.assessorsPerBid;
+    if (needsReassignment !== bid.needsReassignment) await tx.bid.update({ where: { id: bidId }, data: { needsReassignment } });
+    const draftKept = progress === "draft";
+    // A disabled account has left the fund's work: nothing to tell it.
+    const emailed = assessor.disabledAt === null;
+    if (emailed) {
+      const rendered = await renderAssessorRemoval({ assessorName: assessor.name, reference, roundName: round.name, draftKept, queueUrl: new URL("/assessor", env().APP_URL).toString() });
+      await queueEmail(tx, { idempotencyKey: emailKeys.assessorRemoval(assignment.id), to: assessor.email, rendered });
+    }
+    await recordAudit(
+      {
+        actorId,
+        action: "assessor.removed",
+        subjectType: "bid",
+        subjectId: bidId,
+        before: { assignmentId: assignment.id, assessorId, assignedById: assignment.assignedById, assignedAt: assignment.assignedAt, assessorIds: before.map((a) => a.assessorId) },
+        after: { assessorIds: before.map((a) => a.assessorId).filter((id) => id !== assessorId), needsReassignment },
+        details: { assessment: assessment ? { assessmentId: assessment.id, status: assessment.status, scoresGiven: assessment._count.scores, kept: true } : null, emailed },
+      },
+      tx,
+    );
+    return { ok: true, draftKept, emailed };
+  });
+  if (!result.ok) {
+    await recordAudit({ actorId, action: "assessor.remove", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: result.message } });
+  }
+  return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planAssignments, type BidToAssign } from "./assignment";
+import { assignmentRemovalProblem, planAssignments, type BidToAssign } from "./assignment";
 
 const bids = (n: number, extra: Partial<BidToAssign> = {}): BidToAssign[] =>
   Array.from({ length: n }, (_, i) => ({ bidId: `bid-${String(i).padStart(2, "0")}`, assignedAssessorIds: [], conflictedAssessorIds: [], ...extra }));
@@ -78,5 +78,24 @@ describe("planAssignments", () => {
   it("gives the same plan for the same input", () => {
     const input = { bids: bids(6), assessors: assessors(4), assessorsPerBid: 2 };
     expect(planAssignments(input)).toEqual(planAssignments(input));
+  });
+});
+
+describe("assignmentRemovalProblem", () => {
+  const names = { assessorName: "Ben Morris", reference: "CSF-2526-R1-0001" };
+
+  it("lets an assessor who has not started, or has only a draft, be removed", () => {
+    expect(assignmentRemovalProblem(names, { assigned: true, progress: "not_started" })).toBeNull();
+    expect(assignmentRemovalProblem(names, { assigned: true, progress: "draft" })).toBeNull();
+  });
+
+  it("keeps an assessor whose submitted assessment counts, and says what to do instead", () => {
+    expect(assignmentRemovalProblem(names, { assigned: true, progress: "submitted" })).toBe(
+      "You cannot remove Ben Morris from CSF-2526-R1-0001 because they have submitted their assessment. Re-open it or moderate the scores instead",
+    );
+  });
+
+  it("says so when the assessor is no longer assigned (a second click, or another administrator got there first)", () => {
+    expect(assignmentRemovalProblem(names, { assigned: false, progress: "not_started" })).toBe("Ben Morris is not assigned to CSF-2526-R1-0001");
   });
 });

@@ -62,3 +62,20 @@ export function planAssignments(input: {
     workloads: assessorIds.map((assessorId) => ({ assessorId, assigned: load.get(assessorId)! })),
   };
 }
+
+/** Where an assigned assessor is up to with the bid, as the assignment page shows it. */
+export type AssignmentProgress = "not_started" | "draft" | "submitted";
+
+/**
+ * Why an assessor cannot be taken off a bid, or null if they can. A submitted assessment counts
+ * towards the bid's score (assessments belong to the bid and assessor, not to the assignment), so
+ * its assessor stays: the administrator re-opens it or moderates instead. A draft does not count
+ * and is kept, so removing its assessor loses nothing.
+ */
+export function assignmentRemovalProblem(names: { assessorName: string; reference: string }, state: { assigned: boolean; progress: AssignmentProgress }): string | null {
+  if (!state.assigned) return `${names.assessorName} is not assigned to ${names.reference}`;
+  if (state.progress === "submitted") {
+    return `You cannot remove ${names.assessorName} from ${names.reference} because they have submitted their assessment. Re-open it or moderate the scores instead`;
+  }
+  return null;
+}

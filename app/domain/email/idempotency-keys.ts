@@ -6,6 +6,8 @@ export const emailKeys = {
   submissionReceipt: (bidId: string) => `receipt:${bidId}`,
   /** One per assessor per bid; a removed and re-made assignment gets a new assignment id. */
   assessorAssignment: (assignmentId: string) => `assessor-assignment:${assignmentId}`,
+  /** The assignment's removal: an assignment is removed at most once. */
+  assessorRemoval: (assignmentId: string) => `assessor-removal:${assignmentId}`,
   /** Award, reserve and decline share one key: each released decision version is emailed once. */
   outcome: (bidId: string, decisionVersion: number) => `outcome:${bidId}:${decisionVersion}`,
   organisationInvitation: (invitationId: string) => `invitation:${invitationId}`,

@@ -1,11 +1,15 @@
 // Creating and editing a round's details (issue 4, "Round set-up"). Once a round has opened, the
 // fields that decide the rules for bids already submitted (pot parts, award limits, small-bid
 // threshold, eligible areas, priorities) and the opening time itself are locked: a POST that
-// tries to change them is refused, audited, and changes nothing.
+// tries to change them is refused, audited, and changes nothing. The round's code is part of every
+// bid reference, so it locks too once the round opens or any bid has a reference (round-code.ts);
+// while it can still change, the slug follows it, as when the round was created.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Db } from "~/lib/db.server";
 import { fieldErrorsFrom, inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { penceToInput } from "~/lib/money";
+import { copyCriteriaFromLatestRound } from "./criteria.server";
+import { normaliseRoundCode, roundCodeLock, roundCodeLockedMessage, roundSlugFor } from "./round-code";
 import { EMPTY_ROUND_DETAILS, ROUND_DETAIL_FIELDS, roundDetailsSchema, utcToLondonParts, type RoundDetails, type RoundDetailsInput } from "./round-details.schema";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -28,6 +32,7 @@ export async function loadRoundDetails(roundId: string, now: Date) {
     include: { fund: { select: { id: true, name: true } }, areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } },
   });
   if (!round) return null;
+  const referenced = await db.bid.findFirst({ where: { roundId, reference: { not: null } }, orderBy: { reference: "asc" }, select: { reference: true } });
   const values: RoundDetailsInput = {
     name: round.name,
     code: round.code,
@@ -47,10 +52,13 @@ export async function loadRoundDetails(roundId: string, now: Date) {
   return {
     round: { id: round.id, fundId: round.fundId, name: `${round.fund.name}: ${round.name}`, opensAt: round.opensAt.toISOString() },
     locked: now >= round.opensAt,
+    codeLock: roundCodeLock(round, referenced?.reference ?? null, now),
     values,
     stored: { opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() },
   };
 }
+
+class CodeLockedMeanwhile extends Error {}
 
 type SaveResult = { ok: true; roundId: string } | { ok: false; errors: FieldErrors; values: RoundDetailsInput };
 
@@ -77,14 +85,14 @@ function complete(input: Partial<RoundDetailsInput>, fallback: RoundDetailsInput
 
 async function codeTaken(fundId: string, code: string, exceptRoundId: string | null) {
   const clash = await db.round.findFirst({
-    where: { fundId, OR: [{ code }, { slug: code.toLowerCase() }], ...(exceptRoundId ? { NOT: { id: exceptRoundId } } : {}) },
+    where: { fundId, OR: [{ code }, { slug: roundSlugFor(code) }], ...(exceptRoundId ? { NOT: { id: exceptRoundId } } : {}) },
     select: { id: true },
   });
   return clash !== null;
 }
 
-async function refuse(actorId: string, action: string, subjectId: string | null, errors: FieldErrors, values: RoundDetailsInput): Promise<SaveResult> {
-  await recordAudit({ actorId, action, outcome: "refused", subjectType: "round", subjectId, details: { errors } });
+async function refuse(actorId: string, action: string, subjectId: string | null, errors: FieldErrors, values: RoundDetailsInput, extra: Record<string, unknown> = {}): Promise<SaveResult> {
+  await recordAudit({ actorId, action, outcome: "refused", subjectType: "round", subjectId, details: { errors, ...extra } });
   return { ok: false, errors: inFieldOrder(errors, ROUND_DETAIL_FIELDS), values };
 }
 
@@ -101,14 +109,19 @@ export async function createRound(actorId: string, fundId: string, input: Partia
     const round = await tx.round.create({
       data: {
         fundId,
-        slug: details.code.toLowerCase(),
+        slug: roundSlugFor(details.code),
         ...stored(details),
         remainingPotPence: pot,
         areas: { create: details.areas.map((name, position) => ({ name, position })) },
         priorities: { create: details.priorities.map((title, position) => ({ title, position })) },
       },
     });
-    await recordAudit({ actorId, action: "round.created", subjectType: "round", subjectId: round.id, after: { ...stored(details), remainingPotPence: pot, areas: details.areas, priorities: details.priorities } }, tx);
+    // A starting point, not a rule: the administrator checks them on the criteria page (ADR 0008).
+    const copied = await copyCriteriaFromLatestRound(tx, fundId, round.id);
+    await recordAudit(
+      { actorId, action: "round.created", subjectType: "round", subjectId: round.id, after: { ...stored(details), remainingPotPence: pot, areas: details.areas, priorities: details.priorities, criteriaCopiedFrom: null, ...copied } },
+      tx,
+    );
     return round.id;
   });
   return { ok: true, roundId };
@@ -123,6 +136,11 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
     if (tampered.length > 0) {
       return refuse(actorId, "round.details.update", roundId, { form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed" }, current.values);
     }
+  }
+  // A locked code may still be posted unchanged (a form from before the lock); only a change is refused.
+  const codeChanged = input.code !== undefined && normaliseRoundCode(input.code) !== normaliseRoundCode(current.values.code);
+  if (codeChanged && current.codeLock) {
+    return refuse(actorId, "round.details.update", roundId, { form: roundCodeLockedMessage(current.codeLock) }, current.values, { code: { stored: current.values.code, posted: input.code } });
   }
   const parsed = roundDetailsSchema.safeParse(values);
   if (!parsed.success) return refuse(actorId, "round.details.update", roundId, fieldErrorsFrom(parsed.error), values);
@@ -139,24 +157,40 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
   const spentPence = spent._sum.amountPence ?? 0;
   const pot = details.baseAllocation + details.rolledForward + details.matchFunding;
   if (pot < spentPence) return refuse(actorId, "round.details.update", roundId, { baseAllocation: "The pot cannot be less than the awards already approved" }, values);
-  const after = { ...stored(details), remainingPotPence: pot - spentPence, areas: details.areas, priorities: details.priorities };
-  await db.$transaction(async (tx: Tx) => {
-    await tx.round.update({ where: { id: roundId }, data: { ...stored(details), remainingPotPence: pot - spentPence } });
-    if (!current.locked) {
-      await tx.roundArea.deleteMany({ where: { roundId, name: { notIn: details.areas } } });
-      for (const [position, name] of details.areas.entries()) {
-        await tx.roundArea.upsert({ where: { roundId_name: { roundId, name } }, create: { roundId, name, position }, update: { position } });
+  const slug = codeChanged ? roundSlugFor(details.code) : before.slug;
+  const after = { ...stored(details), slug, remainingPotPence: pot - spentPence, areas: details.areas, priorities: details.priorities };
+  try {
+    await db.$transaction(async (tx: Tx) => {
+      if (codeChanged) {
+        // Conditional, like the pot: a round that opened or got a bid reference since the check keeps its code.
+        const claimed = await tx.round.updateMany({
+          where: { id: roundId, code: before.code, opensAt: { gt: now }, bids: { none: { reference: { not: null } } } },
+          data: { code: details.code, slug },
+        });
+        if (claimed.count === 0) throw new CodeLockedMeanwhile();
       }
-      await tx.priority.deleteMany({ where: { roundId, title: { notIn: details.priorities } } });
-      for (const [position, title] of details.priorities.entries()) {
-        await tx.priority.upsert({ where: { roundId_title: { roundId, title } }, create: { roundId, title, position }, update: { position } });
+      await tx.round.update({ where: { id: roundId }, data: { ...stored(details), slug, remainingPotPence: pot - spentPence } });
+      if (!current.locked) {
+        await tx.roundArea.deleteMany({ where: { roundId, name: { notIn: details.areas } } });
+        for (const [position, name] of details.areas.entries()) {
+          await tx.roundArea.upsert({ where: { roundId_name: { roundId, name } }, create: { roundId, name, position }, update: { position } });
+        }
+        await tx.priority.deleteMany({ where: { roundId, title: { notIn: details.priorities } } });
+        for (const [position, title] of details.priorities.entries()) {
+          await tx.priority.upsert({ where: { roundId_title: { roundId, title } }, create: { roundId, title, position }, update: { position } });
+        }
       }
+      const { fundId: _fundId, id: _id, createdAt: _c, updatedAt: _u, ...rest } = before;
+      await recordAudit(
+        { actorId, action: "round.details.updated", subjectType: "round", subjectId: roundId, before: { ...rest, areas: before.areas.map((a) => a.name), priorities: before.priorities.map((p) => p.title) }, after },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (error instanceof CodeLockedMeanwhile) {
+      return refuse(actorId, "round.details.update", roundId, { form: "The round code cannot be changed now: the round has opened or a bid has a reference made from it" }, current.values, { code: { stored: before.code, posted: input.code } });
     }
-    const { fundId: _fundId, id: _id, createdAt: _c, updatedAt: _u, ...rest } = before;
-    await recordAudit(
-      { actorId, action: "round.details.updated", subjectType: "round", subjectId: roundId, before: { ...rest, areas: before.areas.map((a) => a.name), priorities: before.priorities.map((p) => p.title) }, after },
-      tx,
-    );
-  });
+    throw error;
+  }
   return { ok: true, roundId };
 }

@@ -1,8 +1,8 @@
-// A round's assessment rules, set by the fund administrator (issue 4, "Round set-up"): quality
-// threshold and criteria weights, which decide how bids are scored, and how many assessors each
-// bid gets and how far apart their scores may be before moderation. Threshold and weights are
-// locked once the round opens: changing them then would change the rules for bids already in.
-import { criteriaProblem } from "~/domain/assessment/scoring";
+// A round's assessment rules, set by the fund administrator (issue 4, "Round set-up"): the quality
+// threshold, which decides which bids can be funded, and how many assessors each bid gets and how
+// far apart their scores may be before moderation. The threshold is locked once the round opens:
+// changing it then would change the rules for bids already in. The criteria and their weights are
+// shown here but owned by the criteria page (criteria.server.ts, ADR 0008).
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Db } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
@@ -31,7 +31,6 @@ export async function loadRoundRules(roundId: string, now: Date) {
       qualityThresholdPercent: String(round.qualityThresholdPercent),
       assessorsPerBid: String(round.assessorsPerBid),
       moderationSpread: String(round.moderationSpread),
-      weights: Object.fromEntries(round.criteria.map((c) => [c.id, String(c.weightPercent)])),
     },
     criteria: round.criteria,
   };
@@ -55,37 +54,26 @@ export async function saveRoundRules(actorId: string, roundId: string, values: R
   const moderationSpread = wholeNumber(values.moderationSpread, 0, topScale);
   if (moderationSpread === null) errors.moderationSpread = `Moderation spread must be a whole number from 0 to ${topScale}`;
 
-  const changesScoring =
-    values.qualityThresholdPercent.trim() !== current.values.qualityThresholdPercent ||
-    current.criteria.some((c) => (values.weights[c.id] ?? "").trim() !== current.values.weights[c.id]);
+  const changesScoring = values.qualityThresholdPercent.trim() !== current.values.qualityThresholdPercent;
   if (current.scoringLocked && changesScoring) {
     errors.form = "The round has opened, so the quality threshold and criteria weights cannot be changed";
   }
   const threshold = wholeNumber(values.qualityThresholdPercent, 0, 100);
   if (threshold === null) errors.qualityThresholdPercent = "Quality threshold must be a whole number from 0 to 100";
-  const weights = current.criteria.map((c) => ({ ...c, weightPercent: wholeNumber(values.weights[c.id] ?? "", 0, 100) }));
-  for (const w of weights) if (w.weightPercent === null) errors[`weights.${w.id}`] = `Weight for “${w.title}” must be a whole number from 0 to 100`;
-  if (weights.length > 0 && weights.every((w) => w.weightPercent !== null)) {
-    const problem = criteriaProblem(weights.map((w) => ({ ...w, weightPercent: w.weightPercent! })));
-    if (problem) errors[`weights.${weights[0]!.id}`] = problem;
-  }
   if (Object.keys(errors).length > 0) {
     await recordAudit({ actorId, action: "round.rules.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors } });
     return { ok: false, errors };
   }
-  const after = { qualityThresholdPercent: threshold!, assessorsPerBid: assessorsPerBid!, moderationSpread: moderationSpread!, weights: weights.map((w) => ({ id: w.id, weightPercent: w.weightPercent! })) };
+  const after = { qualityThresholdPercent: threshold!, assessorsPerBid: assessorsPerBid!, moderationSpread: moderationSpread! };
   await db.$transaction(async (tx: Tx) => {
     await tx.round.update({ where: { id: roundId }, data: { qualityThresholdPercent: after.qualityThresholdPercent, assessorsPerBid: after.assessorsPerBid, moderationSpread: after.moderationSpread } });
-    if (!current.scoringLocked) {
-      for (const w of after.weights) await tx.criterion.update({ where: { id: w.id }, data: { weightPercent: w.weightPercent } });
-    }
     await recordAudit(
       {
         actorId,
         action: "round.rules.updated",
         subjectType: "round",
         subjectId: roundId,
-        before: { ...current.values, weights: current.criteria.map((c) => ({ id: c.id, weightPercent: c.weightPercent })) },
+        before: current.values,
         after,
       },
       tx,
