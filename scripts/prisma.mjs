@@ -95,11 +95,11 @@ switch (command) {
         console.error(`skipped ${target.migrations}: set PG_ADMIN_URL to a PostgreSQL server to write it`);
         continue;
       }
-      const result = prisma(
-        ["migrate", "diff", "--from-migrations", target.migrations, "--to-schema-datamodel", target.schema, "--script"],
-        dbUrl,
-        { capture: true },
-      );
+      // The CHECK lines are left out of what PostgreSQL's diff reads (see above); the diff cannot
+      // drop them as it never sees them, so hand-written constraints carry on untouched.
+      const from = target === POSTGRES ? postgresMigrationsWithoutChecks() : target.migrations;
+      const result = prisma(["migrate", "diff", "--from-migrations", from, "--to-schema-datamodel", target.schema, "--script"], dbUrl, { capture: true });
+      if (from !== target.migrations) rmSync(from, { recursive: true, force: true });
       mustSucceed(result);
       mkdirSync(join(target.migrations, folder), { recursive: true });
       writeFileSync(join(target.migrations, folder, "migration.sql"), result.stdout.replace(/^Loaded Prisma config.*\n/m, ""));

@@ -5,7 +5,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios } from "~/components/govuk/fields";
 import { requireRole } from "~/domain/auth/guards.server";
-import { findRoundBySlug, listMemberships, listOpenRounds, startBid } from "~/domain/bids/bids.server";
+import { findRoundBySlug, listMemberships, listOpenRounds, newStartToken, startBid } from "~/domain/bids/bids.server";
 import { newBidSchema } from "~/domain/bids/new-bid.schema";
 import { clearEligibilityAnswers, readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
 import { roundPhase } from "~/domain/rounds/pot";
@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     round: { slug: round.slug, name: round.name, fund: round.fund, closesAt: round.closesAt, open: roundPhase(round, now) === "open" },
     organisations: memberships.map((m) => m.organisation),
     fromEligibilityCheck: eligibility !== null,
+    startToken: newStartToken(),
   };
 }
 
@@ -56,6 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     roundId: round.id,
     eligibility: await readEligibilityAnswers(request, round.slug),
     now: new Date(),
+    startToken: parsed.data.startToken,
   });
   if (!result.ok) {
     const message = result.reason === "round_not_open" ? "This round is not open for bids" : "Select the organisation this bid is for";
@@ -96,7 +98,7 @@ export default function NewBid() {
     );
   }
 
-  const { round, organisations, fromEligibilityCheck } = loaderData;
+  const { round, organisations, fromEligibilityCheck, startToken } = loaderData;
   const title = `Start a bid for ${round.fund.name}: ${round.name}`;
   return (
     <div className="govuk-grid-row">
@@ -117,6 +119,7 @@ export default function NewBid() {
             <Form method="post" noValidate>
               <input type="hidden" name="round" value={round.slug} />
               <input type="hidden" name="fund" value={round.fund.slug} />
+              <input type="hidden" name="startToken" value={startToken} />
               {organisations.length > 1 ? (
                 <Radios
                   name="organisationId"

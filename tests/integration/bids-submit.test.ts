@@ -57,6 +57,40 @@ describe("starting a bid", () => {
     expect(await db.auditEvent.count({ where: { action: "bid.created", subjectId: bid.id, actorId: user.id } })).toBe(1);
   });
 
+  it("makes one draft when the same start form is posted twice, one after the other or at once", async () => {
+    const round = await createRound();
+    const { cookie } = await applicantWithOrganisation();
+    const tokenOf = async () => /name="startToken" value="([^"]+)"/.exec(await (await send(`/applicant/bids/new?round=${round.slug}`, { cookie })).text())![1]!;
+    const first = await tokenOf();
+    const second = await tokenOf();
+    expect(second).not.toBe(first);
+
+    const post = (startToken: string) => send("/applicant/bids/new", { cookie, form: { round: round.slug, startToken } });
+    const again = [await post(first), await post(first)];
+    const atOnce = await Promise.all([1, 2, 3, 4, 5].map(() => post(second)));
+    for (const group of [again, atOnce]) {
+      expect(group.map((r) => r.status)).toEqual(group.map(() => 302));
+      expect(new Set(group.map((r) => r.headers.get("Location"))).size).toBe(1);
+    }
+    expect(again[0]!.headers.get("Location")).not.toBe(atOnce[0]!.headers.get("Location"));
+    expect(await db.bid.count()).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "bid.created" } })).toBe(2);
+  });
+
+  it("does not hand over another applicant's bid for their start token", async () => {
+    const round = await createRound();
+    const asha = await applicantWithOrganisation();
+    const other = await applicantWithOrganisation("Someone else's group");
+    const token = /name="startToken" value="([^"]+)"/.exec(await (await send(`/applicant/bids/new?round=${round.slug}`, { cookie: asha.cookie })).text())![1]!;
+    const mine = await send("/applicant/bids/new", { cookie: asha.cookie, form: { round: round.slug, startToken: token } });
+    const theirs = await send("/applicant/bids/new", { cookie: other.cookie, form: { round: round.slug, startToken: token } });
+    expect(theirs.status).toBe(302);
+    expect(theirs.headers.get("Location")).not.toBe(mine.headers.get("Location"));
+    const bid = await db.bid.findFirstOrThrow({ where: { createdById: other.user.id } });
+    expect(bid.organisationId).toBe(other.organisation.id);
+    expect(bid.startToken).toBeNull();
+  });
+
   it("sends an applicant without an organisation to create one first, and back", async () => {
     const round = await createRound();
     const { cookie } = await signedInAs("applicant");

@@ -2,6 +2,7 @@
 // see (bidVisibleTo) in the query itself, so a forgotten check elsewhere cannot leak another
 // organisation's bid; every change is a conditional update on a draft, so a submitted bid is
 // frozen whatever the browser sends.
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Role } from "~/domain/auth/roles";
 import type { EligibilityAnswers } from "~/domain/eligibility/answers";
@@ -126,6 +127,11 @@ export async function findRoundBySlug(slug: string, fundSlug?: string | null) {
   return rounds[0] ?? null;
 }
 
+/** A one-time token for a "Start bid" form (see startBid). */
+export function newStartToken() {
+  return randomUUID();
+}
+
 export type StartBidResult = { ok: true; bidId: string } | { ok: false; reason: "not_member" | "round_not_open" | "no_round" };
 
 /**
@@ -139,7 +145,33 @@ export async function startBid(input: {
   roundId: string;
   eligibility: EligibilityAnswers | null;
   now: Date;
+  /** The start form's one-time token: posting the same form again returns the bid it made. */
+  startToken?: string | null;
 }): Promise<StartBidResult> {
+  const token = input.startToken || null;
+  const madeBy = async (t: string | null) => {
+    if (!t) return null;
+    const bid = await db.bid.findUnique({ where: { startToken: t }, select: { id: true, createdById: true } });
+    // Tokens are random and per page; one that is another person's is simply not reused.
+    return bid && bid.createdById === input.userId ? bid.id : null;
+  };
+  const earlier = await madeBy(token);
+  if (earlier) return { ok: true, bidId: earlier };
+  try {
+    return await createDraft(input, token && !(await db.bid.count({ where: { startToken: token } })) ? token : null);
+  } catch (error) {
+    // The same form posted twice at once: the other post made the bid.
+    const other = isUniqueViolation(error) ? await madeBy(token) : null;
+    if (other) return { ok: true, bidId: other };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+async function createDraft(input: Parameters<typeof startBid>[0], startToken: string | null): Promise<StartBidResult> {
   const round = await db.round.findUnique({ where: { id: input.roundId }, select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } } });
   if (!round) return { ok: false, reason: "no_round" };
   if (roundPhase(round, input.now) !== "open") return { ok: false, reason: "round_not_open" };
@@ -161,6 +193,7 @@ export async function startBid(input: {
         roundId: round.id,
         organisationId: input.organisationId,
         createdById: input.userId,
+        startToken,
         amountRequestedPence: amount,
         eligibilityAnswers: answers ? JSON.stringify(answers) : null,
         sectionProgress: progress,
