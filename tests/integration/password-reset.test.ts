@@ -82,6 +82,16 @@ describe("asking for a reset link", () => {
     // An hour later the account can ask again.
     expect(await requestPasswordReset(user.email, new Date(now.getTime() + 60 * 60 * 1000 + 1))).toBe("queued");
   });
+
+  it(`holds to ${MAX_RESET_TOKENS_PER_HOUR} links an hour when many requests for one account arrive at once`, async () => {
+    const { user } = await applicant();
+    const now = new Date();
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => requestPasswordReset(user.email, now)));
+    expect(outcomes.filter((o) => o === "queued")).toHaveLength(MAX_RESET_TOKENS_PER_HOUR);
+    expect(outcomes.filter((o) => o === "rate_limited")).toHaveLength(12 - MAX_RESET_TOKENS_PER_HOUR);
+    expect(await db.passwordResetToken.count({ where: { userId: user.id } })).toBe(MAX_RESET_TOKENS_PER_HOUR);
+    expect(await db.outboxEmail.count()).toBe(MAX_RESET_TOKENS_PER_HOUR);
+  });
 });
 
 describe("choosing a new password with the link", () => {

@@ -46,6 +46,10 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
     expiresInMinutes: RESET_TOKEN_LIFETIME_MS / 60_000,
   });
   return db.$transaction(async (tx) => {
+    // Writing the account's row first makes requests for one account take turns (PostgreSQL holds
+    // the row lock to commit; SQLite takes its write lock), so the count below sees every link
+    // issued before this one and the limit holds however many requests arrive at once.
+    await tx.user.update({ where: { id: user.id }, data: { updatedAt: now }, select: { id: true } });
     const recent = await tx.passwordResetToken.count({
       where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - RESET_TOKEN_LIFETIME_MS) } },
     });
