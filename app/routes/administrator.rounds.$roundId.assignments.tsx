@@ -8,11 +8,10 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard, removeAssignment } from "~/domain/assessment/assignment.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
+import { orNotFound } from "~/lib/not-found";
 
 async function roundOr404(roundId: string | undefined) {
-  const round = roundId ? await findRound(roundId) : null;
-  if (!round) throw new Response("Round not found", { status: 404 });
-  return round;
+  return orNotFound(roundId ? await findRound(roundId) : null, "Round not found");
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,21 +10,19 @@ import { formRows, formValues } from "~/domain/bids/form-values";
 import { CRITERION_FIELDS, criterionField, MAX_CRITERIA, weightsTotal } from "~/domain/rounds/criteria";
 import { loadRoundCriteria, submitRoundCriteria } from "~/domain/rounds/criteria.server";
 import { formatDateTime } from "~/lib/dates";
+import { orNotFound } from "~/lib/not-found";
 import type { FieldErrors } from "~/lib/form-errors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
-  const loaded = await loadRoundCriteria(params.roundId ?? "", new Date());
-  if (!loaded) throw new Response("Round not found", { status: 404 });
-  return loaded;
+  return orNotFound(await loadRoundCriteria(params.roundId ?? "", new Date()), "Round not found");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
   const roundId = params.roundId ?? "";
   const posted = formValues(await request.formData());
-  const answer = await submitRoundCriteria(user.id, roundId, { intent: posted.intent, rows: formRows(posted.criteria, CRITERION_FIELDS) }, new Date());
-  if (!answer) throw new Response("Round not found", { status: 404 });
+  const answer = orNotFound(await submitRoundCriteria(user.id, roundId, { intent: posted.intent, rows: formRows(posted.criteria, CRITERION_FIELDS) }, new Date()), "Round not found");
   if (answer.ok) return redirect(`/administrator/rounds/${roundId}/criteria?saved=1`);
   // A new revision remounts the rows, so inputs show the rows as they now are (they are uncontrolled).
   return data({ rows: answer.rows, errors: answer.errors, revision: Date.now() }, { status: answer.status });

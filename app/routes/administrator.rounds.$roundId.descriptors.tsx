@@ -17,12 +17,11 @@ import {
   saveScoreDescriptors,
 } from "~/domain/rounds/score-descriptors.server";
 import { formatDateTime } from "~/lib/dates";
+import { orNotFound } from "~/lib/not-found";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
-  const loaded = await loadScoreDescriptors(params.roundId ?? "", new Date());
-  if (!loaded) throw new Response("Round not found", { status: 404 });
-  return loaded;
+  return orNotFound(await loadScoreDescriptors(params.roundId ?? "", new Date()), "Round not found");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

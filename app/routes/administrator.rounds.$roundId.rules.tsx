@@ -6,35 +6,29 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { requirePermission } from "~/domain/auth/guards.server";
-import { loadRoundRules, saveRoundRules, type RoundRulesValues } from "~/domain/rounds/round-rules.server";
+import { loadRoundRules, saveRoundRules } from "~/domain/rounds/round-rules.server";
 import { formatDateTime } from "~/lib/dates";
+import { orNotFound } from "~/lib/not-found";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
-  const rules = await loadRoundRules(params.roundId ?? "", new Date());
-  if (!rules) throw new Response("Round not found", { status: 404 });
-  return rules;
+  return orNotFound(await loadRoundRules(params.roundId ?? "", new Date()), "Round not found");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
   const roundId = params.roundId ?? "";
-  const current = await loadRoundRules(roundId, new Date());
-  if (!current) throw new Response("Round not found", { status: 404 });
   const form = await request.formData();
-  const text = (name: string, fallback: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : fallback;
-  };
   // Locked fields are not in the form; what is stored stands for them. The criteria weights are
   // changed on the criteria page only; any posted here are ignored.
-  const values: RoundRulesValues = {
-    qualityThresholdPercent: text("qualityThresholdPercent", current.values.qualityThresholdPercent),
-    assessorsPerBid: text("assessorsPerBid", ""),
-    moderationSpread: text("moderationSpread", ""),
-  };
-  const result = await saveRoundRules(user.id, roundId, values, new Date());
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  const posted = Object.fromEntries(
+    (["qualityThresholdPercent", "assessorsPerBid", "moderationSpread"] as const).flatMap((name) => {
+      const value = form.get(name);
+      return typeof value === "string" ? [[name, value]] : [];
+    }),
+  );
+  const result = orNotFound(await saveRoundRules(user.id, roundId, posted, new Date()), "Round not found");
+  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   return redirect(`/administrator/rounds/${roundId}/rules?saved=1`);
 }
 

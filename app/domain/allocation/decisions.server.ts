@@ -10,9 +10,10 @@ import { outboxEmailData } from "~/domain/email/outbox.server";
 import { db, type Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { formatPounds } from "~/lib/money";
+import { isPrismaCode } from "~/lib/prisma-errors";
 import { approveAwards } from "./approval.server";
 import { checkAllocation } from "./validation";
-import { isPrismaCode, type Allocation } from "./workspace.server";
+import type { Allocation } from "./workspace.server";
 
 export type DecisionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -193,7 +194,7 @@ export async function releaseOutcomes(
   try {
     await db.$transaction(writes);
   } catch (error) {
-    if (isPrismaCode(error, "P2025") || isPrismaCode(error, "P2002")) {
+    if (isPrismaCode(error, "P2025", "P2002")) {
       const now = await db.round.findUnique({ where: { id: round.id }, select: { allocationStatus: true } });
       return refuse(actorId, action, round.id, now?.allocationStatus === "released" ? RELEASED : "A bid changed while the outcomes were being released (it may have been withdrawn). Nothing was released. Try again.");
     }

@@ -7,13 +7,14 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { outboxEmailData } from "~/domain/email/outbox.server";
 import { potPence } from "~/domain/rounds/pot";
+import { isPrismaCode } from "~/lib/prisma-errors";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds, parsePounds } from "~/lib/money";
 import { approveAwards } from "./approval.server";
 import { feedbackField, offerAmountField } from "./workspace";
-import { isPrismaCode, type Allocation } from "./workspace.server";
+import type { Allocation } from "./workspace.server";
 
 export type ReserveResult = { ok: true; message: string } | { ok: false; status: 400 | 409; errors: FieldErrors };
 

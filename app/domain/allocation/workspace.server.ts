@@ -5,6 +5,7 @@ import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from 
 import { recordAudit } from "~/domain/audit/audit.server";
 import { potPence } from "~/domain/rounds/pot";
 import { db, type Prisma } from "~/lib/db.server";
+import { isPrismaCode } from "~/lib/prisma-errors";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds, parsePounds, penceToInput } from "~/lib/money";
 import { candidateFromRankingRow, type AllocationCandidate } from "./candidates";
@@ -217,7 +218,7 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
   try {
     await db.$transaction(writes);
   } catch (error) {
-    if (isPrismaCode(error, "P2025") || isPrismaCode(error, "P2002")) {
+    if (isPrismaCode(error, "P2025", "P2002")) {
       return { ok: false, message: "The allocation changed while you were editing it (it may have been approved). Nothing was saved. Check the allocation and try again.", errors: {}, values };
     }
     throw error;
@@ -233,9 +234,6 @@ export function notEditableMessage(allocationStatus: string) {
   return "This allocation has been approved, so it cannot be changed.";
 }
 
-export function isPrismaCode(error: unknown, code: string) {
-  return typeof error === "object" && error !== null && "code" in error && error.code === code;
-}
 
 function candidates(allocation: Allocation): AllocationCandidate[] {
   return editableRows(allocation).map((r) => r.candidate);

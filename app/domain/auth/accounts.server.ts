@@ -3,12 +3,10 @@ import { db } from "~/lib/db.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import type { RegisterInput, StaffAccountInput } from "./accounts.schema";
 import { isRole, type Role } from "./roles";
+import { isUniqueViolation } from "~/lib/prisma-errors";
 
 export type AccountResult = { ok: true; userId: string } | { ok: false; field: string; message: string };
 
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
 
 /** Applicants register themselves. */
 export async function registerApplicant(input: RegisterInput): Promise<AccountResult> {

@@ -9,6 +9,7 @@ import type { EligibilityAnswers } from "~/domain/eligibility/answers";
 import { roundPhase } from "~/domain/rounds/pot";
 import { db, type Db, type Prisma as PrismaTypes } from "~/lib/db.server";
 import { MAX_PENCE } from "~/lib/money";
+import { isUniqueViolation } from "~/lib/prisma-errors";
 import { withSectionStatus, type SectionKey, type StoredStatus } from "./sections";
 
 type Tx = PrismaTypes.TransactionClient;
@@ -149,27 +150,20 @@ export async function startBid(input: {
   startToken?: string | null;
 }): Promise<StartBidResult> {
   const token = input.startToken || null;
-  const madeBy = async (t: string | null) => {
-    if (!t) return null;
-    const bid = await db.bid.findUnique({ where: { startToken: t }, select: { id: true, createdById: true } });
-    // Tokens are random and per page; one that is another person's is simply not reused.
-    return bid && bid.createdById === input.userId ? bid.id : null;
-  };
-  const earlier = await madeBy(token);
-  if (earlier) return { ok: true, bidId: earlier };
+  const holder = async () => (token ? db.bid.findUnique({ where: { startToken: token }, select: { id: true, createdById: true } }) : null);
+  const earlier = await holder();
+  if (earlier?.createdById === input.userId) return { ok: true, bidId: earlier.id };
   try {
-    return await createDraft(input, token && !(await db.bid.count({ where: { startToken: token } })) ? token : null);
+    // Tokens are random and per page; one that is another person's is simply not reused.
+    return await createDraft(input, earlier ? null : token);
   } catch (error) {
     // The same form posted twice at once: the other post made the bid.
-    const other = isUniqueViolation(error) ? await madeBy(token) : null;
-    if (other) return { ok: true, bidId: other };
+    const other = isUniqueViolation(error) ? await holder() : null;
+    if (other?.createdById === input.userId) return { ok: true, bidId: other.id };
     throw error;
   }
 }
 
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 async function createDraft(input: Parameters<typeof startBid>[0], startToken: string | null): Promise<StartBidResult> {
   const round = await db.round.findUnique({ where: { id: input.roundId }, select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } } });

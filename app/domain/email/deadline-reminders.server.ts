@@ -8,12 +8,10 @@ import { dueReminders, REMINDER_DAYS_BEFORE, type ReminderRound } from "./deadli
 import { emailKeys } from "./idempotency-keys";
 import { queueEmail } from "./outbox.server";
 import { repeatUntilStopped } from "~/lib/repeat.server";
+import { isUniqueViolation } from "~/lib/prisma-errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
 
 /** Queues every reminder due at `now`; returns how many emails were added to the outbox. */
 export async function queueDeadlineReminders(now: Date = new Date()): Promise<number> {

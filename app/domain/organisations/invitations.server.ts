@@ -5,6 +5,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { formatDateTime } from "~/lib/dates";
+import { isUniqueViolation } from "~/lib/prisma-errors";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { renderOrganisationInvitation } from "../../../emails";
@@ -93,9 +94,6 @@ export type AcceptResult =
   | { ok: true; organisationId: string }
   | { ok: false; reason: "unknown" | Exclude<InvitationStatus, "valid"> | "wrong_account" };
 
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
 
 /**
  * Accepts an invitation for the signed-in applicant whose email it was sent to. Marking it

@@ -6,6 +6,7 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Db } from "~/lib/db.server";
 import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
+import { isPrismaCode } from "~/lib/prisma-errors";
 import { addCriterion, BLANK_CRITERION, checkCriteria, criteriaIntent, criterionField, removeCriterion, type CheckedCriterion, type CriterionRow } from "./criteria";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -145,7 +146,7 @@ export async function submitRoundCriteria(actorId: string, roundId: string, post
     });
   } catch (error) {
     // A score recorded, or another save, between the checks above and the transaction.
-    if (isPrismaCode(error, "P2003") || isPrismaCode(error, "P2002") || isPrismaCode(error, "P2014")) {
+    if (isPrismaCode(error, "P2003", "P2002", "P2014")) {
       return refuse(actorId, roundId, post.rows, { [FORM_ERROR]: "The criteria changed while you were editing them. Check them and save again" }, { prismaCode: (error as { code: string }).code });
     }
     throw error;
@@ -190,9 +191,6 @@ async function refuse(actorId: string, roundId: string, rows: CriterionRow[], er
   return { ok: false, status: 400, rows, errors };
 }
 
-function isPrismaCode(error: unknown, code: string) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === code;
-}
 
 /**
  * Starts a new round with the criteria and score descriptors of the fund's latest round that has

@@ -44,9 +44,23 @@ function wholeNumber(raw: string, min: number, max: number): number | null {
   return value >= min && value <= max ? value : null;
 }
 
-export async function saveRoundRules(actorId: string, roundId: string, values: RoundRulesValues, now: Date): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+/**
+ * Saves the rules posted. A field left out of the form (the threshold, once locked) keeps its
+ * stored value. Null when there is no such round.
+ */
+export async function saveRoundRules(
+  actorId: string,
+  roundId: string,
+  input: Partial<RoundRulesValues>,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors; values: RoundRulesValues } | null> {
   const current = await loadRoundRules(roundId, now);
-  if (!current) return { ok: false, errors: { form: "Round not found" } };
+  if (!current) return null;
+  const values: RoundRulesValues = {
+    qualityThresholdPercent: input.qualityThresholdPercent ?? current.values.qualityThresholdPercent,
+    assessorsPerBid: input.assessorsPerBid ?? "",
+    moderationSpread: input.moderationSpread ?? "",
+  };
   const errors: FieldErrors = {};
   const assessorsPerBid = wholeNumber(values.assessorsPerBid, 1, 10);
   if (assessorsPerBid === null) errors.assessorsPerBid = "Assessors per bid must be a whole number from 1 to 10";
@@ -62,7 +76,7 @@ export async function saveRoundRules(actorId: string, roundId: string, values: R
   if (threshold === null) errors.qualityThresholdPercent = "Quality threshold must be a whole number from 0 to 100";
   if (Object.keys(errors).length > 0) {
     await recordAudit({ actorId, action: "round.rules.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors } });
-    return { ok: false, errors };
+    return { ok: false, errors, values };
   }
   const after = { qualityThresholdPercent: threshold!, assessorsPerBid: assessorsPerBid!, moderationSpread: moderationSpread! };
   await db.$transaction(async (tx: Tx) => {
