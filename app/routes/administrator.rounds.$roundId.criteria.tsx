@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
-import { ErrorSummary } from "~/components/govuk/error-summary";
+import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formRows, formValues } from "~/domain/bids/form-values";
 import { CRITERION_FIELDS, criterionField, MAX_CRITERIA, weightsTotal } from "~/domain/rounds/criteria";
@@ -36,122 +34,119 @@ export default function AssessmentCriteria() {
   const rows = actionData?.rows ?? loadedRows;
   const revision = actionData?.revision ?? 0;
   return (
-    <div className="govuk-grid-row">
-      <DocumentTitle title="Assessment criteria" errors={errors} />
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        <ErrorSummary errors={errors} />
-        {search.get("saved") && !actionData ? (
-          <NotificationBanner success>
+    <RoundSetupPage
+      title="Assessment criteria"
+      roundName={round.name}
+      errors={errors}
+      banner={
+        search.get("saved") && !actionData ? (
+          <>
             <p className="govuk-notification-banner__heading">The criteria have been saved.</p>
             <p className="govuk-body">
               <Link className="govuk-notification-banner__link" to={`/administrator/rounds/${round.id}/descriptors`}>
                 Check the score descriptors for each criterion
               </Link>
             </p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{round.name}</span>
-        <h1 className="govuk-heading-l">Assessment criteria</h1>
-        {locked ? (
-          <>
-            <div className="govuk-inset-text">
-              {`The round opened on ${formatDateTime(round.opensAt)}. The criteria, their weights and their scales cannot be changed now: that would change the rules for bids already submitted.`}
-            </div>
-            {criteria.length === 0 ? (
-              <p className="govuk-body">This round has no criteria.</p>
-            ) : (
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">Criteria</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Criterion</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weight</th>
-                    <th scope="col" className="govuk-table__header">Scores</th>
+          </>
+        ) : null
+      }
+    >
+      {locked ? (
+        <>
+          <div className="govuk-inset-text">
+            {`The round opened on ${formatDateTime(round.opensAt)}. The criteria, their weights and their scales cannot be changed now: that would change the rules for bids already submitted.`}
+          </div>
+          {criteria.length === 0 ? (
+            <p className="govuk-body">This round has no criteria.</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">Criteria</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Criterion</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weight</th>
+                  <th scope="col" className="govuk-table__header">Scores</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {criteria.map((c) => (
+                  <tr className="govuk-table__row" key={c.id}>
+                    <th scope="row" className="govuk-table__header">{c.title}</th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{`${c.weightPercent}%`}</td>
+                    <td className="govuk-table__cell">{`0 to ${c.maxScore}`}</td>
                   </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {criteria.map((c) => (
-                    <tr className="govuk-table__row" key={c.id}>
-                      <th scope="row" className="govuk-table__header">{c.title}</th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{`${c.weightPercent}%`}</td>
-                      <td className="govuk-table__cell">{`0 to ${c.maxScore}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </>
-        ) : (
-          <>
-            <p className="govuk-body">
-              Assessors score each bid against every criterion, from 0 to the criterion&apos;s highest score. The weights say how much each criterion counts towards a bid&apos;s
-              score, and must add up to 100%.
-            </p>
-            {copiedFrom ? (
-              <div className="govuk-inset-text">
-                {`These criteria and their score descriptors were copied from ${copiedFrom}, the fund's previous round. Check them and change anything this round needs to be different.`}
-              </div>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Assessors score each bid against every criterion, from 0 to the criterion&apos;s highest score. The weights say how much each criterion counts towards a bid&apos;s
+            score, and must add up to 100%.
+          </p>
+          {copiedFrom ? (
+            <div className="govuk-inset-text">
+              {`These criteria and their score descriptors were copied from ${copiedFrom}, the fund's previous round. Check them and change anything this round needs to be different.`}
+            </div>
+          ) : null}
+          <Form method="post" noValidate>
+            {/* Pressing Enter in a field saves, rather than pressing the first "Remove" button. */}
+            <button type="submit" name="intent" value="save" hidden tabIndex={-1} />
+            {rows.length === 0 ? <p className="govuk-body">There are no criteria. Add at least one.</p> : null}
+            {rows.map((row, index) => (
+              <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${revision}-${index}`}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                  <h2 className="govuk-fieldset__heading">{`Criterion ${index + 1}`}</h2>
+                </legend>
+                <input type="hidden" name={criterionField(index, "id")} value={row.id} />
+                <TextInput name={criterionField(index, "title")} label="Title" error={errors[criterionField(index, "title")]} defaultValue={row.title} />
+                <Textarea
+                  name={criterionField(index, "guidance")}
+                  label="Guidance for assessors"
+                  hint="What assessors should look for. Optional, up to 1,000 characters."
+                  rows={3}
+                  error={errors[criterionField(index, "guidance")]}
+                  defaultValue={row.guidance}
+                />
+                <TextInput
+                  name={criterionField(index, "weightPercent")}
+                  label="Weight, in per cent"
+                  inputMode="numeric"
+                  widthClass="govuk-input--width-3"
+                  suffix="%"
+                  error={errors[criterionField(index, "weightPercent")]}
+                  defaultValue={row.weightPercent}
+                />
+                <TextInput
+                  name={criterionField(index, "maxScore")}
+                  label="Highest score"
+                  hint="A whole number from 1 to 10. Assessors score from 0 to this number."
+                  inputMode="numeric"
+                  widthClass="govuk-input--width-2"
+                  error={errors[criterionField(index, "maxScore")]}
+                  defaultValue={row.maxScore}
+                />
+                <Button secondary name="intent" value={`remove:${index + 1}`}>
+                  Remove<span className="govuk-visually-hidden">{` criterion ${index + 1}`}</span>
+                </Button>
+              </fieldset>
+            ))}
+            <p className="govuk-body">{`Weights add up to ${weightsTotal(rows)}%`}</p>
+            {rows.length < MAX_CRITERIA ? (
+              <Button secondary name="intent" value="add">
+                Add another criterion
+              </Button>
             ) : null}
-            <Form method="post" noValidate>
-              {/* Pressing Enter in a field saves, rather than pressing the first "Remove" button. */}
-              <button type="submit" name="intent" value="save" hidden tabIndex={-1} />
-              {rows.length === 0 ? <p className="govuk-body">There are no criteria. Add at least one.</p> : null}
-              {rows.map((row, index) => (
-                <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${revision}-${index}`}>
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                    <h2 className="govuk-fieldset__heading">{`Criterion ${index + 1}`}</h2>
-                  </legend>
-                  <input type="hidden" name={criterionField(index, "id")} value={row.id} />
-                  <TextInput name={criterionField(index, "title")} label="Title" error={errors[criterionField(index, "title")]} defaultValue={row.title} />
-                  <Textarea
-                    name={criterionField(index, "guidance")}
-                    label="Guidance for assessors"
-                    hint="What assessors should look for. Optional, up to 1,000 characters."
-                    rows={3}
-                    error={errors[criterionField(index, "guidance")]}
-                    defaultValue={row.guidance}
-                  />
-                  <TextInput
-                    name={criterionField(index, "weightPercent")}
-                    label="Weight, in per cent"
-                    inputMode="numeric"
-                    widthClass="govuk-input--width-3"
-                    suffix="%"
-                    error={errors[criterionField(index, "weightPercent")]}
-                    defaultValue={row.weightPercent}
-                  />
-                  <TextInput
-                    name={criterionField(index, "maxScore")}
-                    label="Highest score"
-                    hint="A whole number from 1 to 10. Assessors score from 0 to this number."
-                    inputMode="numeric"
-                    widthClass="govuk-input--width-2"
-                    error={errors[criterionField(index, "maxScore")]}
-                    defaultValue={row.maxScore}
-                  />
-                  <Button secondary name="intent" value={`remove:${index + 1}`}>
-                    Remove<span className="govuk-visually-hidden">{` criterion ${index + 1}`}</span>
-                  </Button>
-                </fieldset>
-              ))}
-              <p className="govuk-body">{`Weights add up to ${weightsTotal(rows)}%`}</p>
-              {rows.length < MAX_CRITERIA ? (
-                <Button secondary name="intent" value="add">
-                  Add another criterion
-                </Button>
-              ) : null}
-              <div className="govuk-button-group">
-                <Button name="intent" value="save">
-                  Save criteria
-                </Button>
-              </div>
-            </Form>
-          </>
-        )}
-      </div>
-    </div>
+            <div className="govuk-button-group">
+              <Button name="intent" value="save">
+                Save criteria
+              </Button>
+            </div>
+          </Form>
+        </>
+      )}
+    </RoundSetupPage>
   );
 }

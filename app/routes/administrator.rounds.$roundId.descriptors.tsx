@@ -2,15 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useSearchParams,
 } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
-import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
+import { RoundSetupPage } from "~/components/rounds/round-setup-page";
+import { fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { requirePermission } from "~/domain/auth/guards.server";
 import {
   loadScoreDescriptors,
@@ -66,69 +64,66 @@ export default function ScoreDescriptors() {
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? loaded;
   return (
-    <div className="govuk-grid-row">
-      <DocumentTitle title="Score descriptors" errors={errors} />
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        <ErrorSummary errors={errors} />
-        {search.get("saved") && !actionData ? (
-          <NotificationBanner success>
+    <RoundSetupPage
+      title="Score descriptors"
+      roundName={round.name}
+      errors={errors}
+      banner={
+        search.get("saved") && !actionData ? (
+          <>
             <p className="govuk-notification-banner__heading">
               The score descriptors have been saved.
             </p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{round.name}</span>
-        <h1 className="govuk-heading-l">Score descriptors</h1>
-        {criteria.length === 0 ? (
-          <p className="govuk-body">This round has no criteria yet.</p>
-        ) : null}
-        {locked ? (
-          <>
-            <div className="govuk-inset-text">
-              {`The round opened on ${formatDateTime(round.opensAt)}. The score descriptors cannot be changed now: that would change the rules for bids already submitted.`}
-            </div>
-            {criteria.map((c) => (
-              <section key={c.id}>
-                <h2 className="govuk-heading-m">{c.title}</h2>
-                <dl className="govuk-summary-list">
-                  {Array.from({ length: c.maxScore + 1 }, (_, score) => (
-                    <div className="govuk-summary-list__row" key={score}>
-                      <dt className="govuk-summary-list__key">{`Score ${score}`}</dt>
-                      <dd className="govuk-summary-list__value">
-                        {loaded[field(c.id, score)]}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              </section>
-            ))}
           </>
-        ) : criteria.length > 0 ? (
-          <Form method="post" noValidate>
-            {criteria.map((c) => (
-              <fieldset className="govuk-fieldset" key={c.id}>
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                  {c.title}
-                </legend>
+        ) : null
+      }
+    >
+      {criteria.length === 0 ? (
+        <p className="govuk-body">This round has no criteria yet.</p>
+      ) : null}
+      {locked ? (
+        <>
+          <div className="govuk-inset-text">
+            {`The round opened on ${formatDateTime(round.opensAt)}. The score descriptors cannot be changed now: that would change the rules for bids already submitted.`}
+          </div>
+          {criteria.map((c) => (
+            <section key={c.id}>
+              <h2 className="govuk-heading-m">{c.title}</h2>
+              <dl className="govuk-summary-list">
                 {Array.from({ length: c.maxScore + 1 }, (_, score) => (
-                  <TextInput
-                    key={score}
-                    name={field(c.id, score)}
-                    id={fieldId(field(c.id, score))}
-                    label={`Score ${score}`}
-                    error={errors[field(c.id, score)]}
-                    defaultValue={values[field(c.id, score)]}
-                  />
+                  <div className="govuk-summary-list__row" key={score}>
+                    <dt className="govuk-summary-list__key">{`Score ${score}`}</dt>
+                    <dd className="govuk-summary-list__value">
+                      {loaded[field(c.id, score)]}
+                    </dd>
+                  </div>
                 ))}
-              </fieldset>
-            ))}
-            <Button>Save score descriptors</Button>
-          </Form>
-        ) : null}
-      </div>
-    </div>
+              </dl>
+            </section>
+          ))}
+        </>
+      ) : criteria.length > 0 ? (
+        <Form method="post" noValidate>
+          {criteria.map((c) => (
+            <fieldset className="govuk-fieldset" key={c.id}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                {c.title}
+              </legend>
+              {Array.from({ length: c.maxScore + 1 }, (_, score) => (
+                <TextInput
+                  key={score}
+                  name={field(c.id, score)}
+                  id={fieldId(field(c.id, score))}
+                  label={`Score ${score}`}
+                  error={errors[field(c.id, score)]}
+                  defaultValue={values[field(c.id, score)]}
+                />
+              ))}
+            </fieldset>
+          ))}
+          <Button>Save score descriptors</Button>
+        </Form>
+      ) : null}
+    </RoundSetupPage>
   );
 }

@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
-import { ErrorSummary } from "~/components/govuk/error-summary";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { loadRoundDetails, updateRoundDetails } from "~/domain/rounds/round-details.server";
@@ -43,46 +41,32 @@ export default function RoundDetailsPage() {
   const values = actionData?.values ?? loaded;
   const banner = actionData ? null : search.get("created") ? "The round has been created." : search.get("saved") ? "The round details have been saved." : null;
   return (
-    <div className="govuk-grid-row">
-      <DocumentTitle title="Round details" errors={errors} />
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        <ErrorSummary errors={errors} />
-        {banner ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{banner}</p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{round.name}</span>
-        <h1 className="govuk-heading-l">Round details</h1>
-        <RoundDetailsForm
-          errors={errors}
-          values={values}
-          locked={locked}
-          codeLockedReason={
-            codeLock === null
-              ? null
-              : codeLock.reason === "referenced"
-                ? `Bids in this round already have references made from this code, like ${codeLock.reference}, so it cannot be changed.`
-                : `The round opened on ${formatDateTime(round.opensAt)}. Every bid submitted gets a reference made from this code, so it cannot be changed now.`
-          }
-          submitLabel="Save round details"
-          lockedReason={`The round opened on ${formatDateTime(round.opensAt)}. The opening date, pot, award limits, small-bid threshold, eligible areas and priorities cannot be changed now: that would change the rules for bids already submitted.`}
-          lockedSummary={[
-            ["Opened", formatDateTime(round.opensAt)],
-            ["Base allocation", pounds(loaded.baseAllocation)],
-            ["Rolled forward", pounds(loaded.rolledForward)],
-            ["Match funding", pounds(loaded.matchFunding)],
-            ["Minimum award", pounds(loaded.minAward)],
-            ["Maximum award", pounds(loaded.maxAward)],
-            ["Small-bid threshold", pounds(loaded.smallBidThreshold)],
-            ["Eligible areas", loaded.areas.split("\n").join(", ")],
-            ["PCC priorities", loaded.priorities.split("\n").join(", ")],
-          ]}
-        />
-      </div>
-    </div>
+    <RoundSetupPage title="Round details" roundName={round.name} errors={errors} banner={banner ? <p className="govuk-notification-banner__heading">{banner}</p> : null}>
+      <RoundDetailsForm
+        errors={errors}
+        values={values}
+        locked={locked}
+        codeLockedReason={
+          codeLock === null
+            ? null
+            : codeLock.reason === "referenced"
+              ? `Bids in this round already have references made from this code, like ${codeLock.reference}, so it cannot be changed.`
+              : `The round opened on ${formatDateTime(round.opensAt)}. Every bid submitted gets a reference made from this code, so it cannot be changed now.`
+        }
+        submitLabel="Save round details"
+        lockedReason={`The round opened on ${formatDateTime(round.opensAt)}. The opening date, pot, award limits, small-bid threshold, eligible areas and priorities cannot be changed now: that would change the rules for bids already submitted.`}
+        lockedSummary={[
+          ["Opened", formatDateTime(round.opensAt)],
+          ["Base allocation", pounds(loaded.baseAllocation)],
+          ["Rolled forward", pounds(loaded.rolledForward)],
+          ["Match funding", pounds(loaded.matchFunding)],
+          ["Minimum award", pounds(loaded.minAward)],
+          ["Maximum award", pounds(loaded.maxAward)],
+          ["Small-bid threshold", pounds(loaded.smallBidThreshold)],
+          ["Eligible areas", loaded.areas.split("\n").join(", ")],
+          ["PCC priorities", loaded.priorities.split("\n").join(", ")],
+        ]}
+      />
+    </RoundSetupPage>
   );
 }
