@@ -10,6 +10,8 @@ import { dirname, resolve } from "node:path";
 import { env } from "./env.server";
 
 export type Db = SqliteClient;
+/** The client an interactive transaction hands its callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type { Prisma } from "@csf/prisma-sqlite";
 
 export function isPostgresUrl(url: string) {

@@ -3,7 +3,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { criteriaProblem } from "~/domain/assessment/scoring";
 import { requireRole } from "~/domain/auth/guards.server";
-import { potPence } from "~/domain/rounds/pot";
+import { potPence, roundTitle } from "~/domain/rounds/pot";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
 
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     funds,
     rounds: rounds.map((r) => ({
       id: r.id,
-      name: `${r.fund.name}: ${r.name}`,
+      name: roundTitle(r),
       pot: potPence(r),
       remaining: r.remainingPotPence,
       bids: r._count.bids,

@@ -9,6 +9,7 @@ import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard, remo
 import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { orNotFound } from "~/lib/not-found";
+import { roundTitle } from "~/domain/rounds/pot";
 
 async function roundOr404(roundId: string | undefined) {
   return orNotFound(roundId ? await findRound(roundId) : null, "Round not found");
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "assign:assessor");
   const round = await roundOr404(params.roundId);
   const board = await loadAssignmentBoard(round.id);
-  return { round: { id: round.id, name: `${round.fund.name}: ${round.name}`, assessorsPerBid: round.assessorsPerBid }, ...board };
+  return { round: { id: round.id, name: roundTitle(round), assessorsPerBid: round.assessorsPerBid }, ...board };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

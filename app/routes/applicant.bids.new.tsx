@@ -8,7 +8,7 @@ import { requireRole } from "~/domain/auth/guards.server";
 import { findRoundBySlug, listMemberships, listOpenRounds, newStartToken, startBid } from "~/domain/bids/bids.server";
 import { newBidSchema } from "~/domain/bids/new-bid.schema";
 import { clearEligibilityAnswers, readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
-import { roundPhase } from "~/domain/rounds/pot";
+import { roundPhase, roundTitle } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 
@@ -99,7 +99,7 @@ export default function NewBid() {
   }
 
   const { round, organisations, fromEligibilityCheck, startToken } = loaderData;
-  const title = `Start a bid for ${round.fund.name}: ${round.name}`;
+  const title = `Start a bid for ${roundTitle(round)}`;
   return (
     <div className="govuk-grid-row">
       <DocumentTitle title={title} errors={errors} />

@@ -3,6 +3,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { db } from "~/lib/db.server";
+import { roundTitle } from "~/domain/rounds/pot";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["opcc_sign_off"]);
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     where: { opccSignOffRequired: true, allocationStatus: "approved" },
     select: { id: true, name: true, fund: { select: { name: true } } },
   });
-  return { name: user.name, waiting: waiting.map((r) => ({ id: r.id, name: `${r.fund.name}: ${r.name}` })) };
+  return { name: user.name, waiting: waiting.map((r) => ({ id: r.id, name: roundTitle(r) })) };
 }
 
 export default function OpccHome() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
-import { potPence, roundPhase } from "~/domain/rounds/pot";
+import { potPence, roundPhase, roundTitle } from "~/domain/rounds/pot";
 import { describeRequests } from "~/domain/rounds/round-figures";
 import { findRoundForPublicPage, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatDateTime } from "~/lib/dates";
@@ -52,7 +52,7 @@ export default function RoundPage() {
   const eligibilityPath = `/rounds/${round.slug}/eligibility`;
   return (
     <>
-      <DocumentTitle title={`${round.fund.name}: ${round.name}`} />
+      <DocumentTitle title={roundTitle(round)} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{round.fund.name}</span>

@@ -3,7 +3,7 @@
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
 import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";
 import { recordAudit } from "~/domain/audit/audit.server";
-import { potPence } from "~/domain/rounds/pot";
+import { potPence, roundTitle } from "~/domain/rounds/pot";
 import { db, type Prisma } from "~/lib/db.server";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import type { FieldErrors } from "~/lib/form-errors";
@@ -99,7 +99,7 @@ export async function loadAllocation(roundId: string) {
   return {
     round: {
       id: round.id,
-      name: `${round.fund.name}: ${round.name}`,
+      name: roundTitle(round),
       allocationStatus: round.allocationStatus,
       opccSignOffRequired: round.opccSignOffRequired,
       minAwardPence: round.minAwardPence,

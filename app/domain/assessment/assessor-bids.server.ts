@@ -7,11 +7,9 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
 import { inKindOrder } from "~/domain/documents/document-kinds";
 import { readBidDocument, type ListedDocument } from "~/domain/documents/documents.server";
-import { db, type Db, type Prisma } from "~/lib/db.server";
+import { db, type Prisma, type Tx } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { parseAssessment, type AssessmentValues } from "./assessment-form";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
 export async function findAssignedBid(assessorId: string, bidId: string) {

@@ -4,12 +4,10 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
-import { db, type Db } from "~/lib/db.server";
+import { db, type Db, type Tx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { renderAssessorAssignment, renderAssessorRemoval } from "../../../emails";
 import { assignmentRemovalProblem, planAssignments, type AssignmentPlan, type AssignmentProgress } from "./assignment";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Bids that can be assessed: submitted (or already in assessment) and not screened out. */
 export const ASSESSABLE_BID = {

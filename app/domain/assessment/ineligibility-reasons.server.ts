@@ -3,10 +3,8 @@
 // reactivates them; a deactivated reason is no longer offered at screening but stays on the bids
 // already screened with it. Every change is audited.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const MAX_REASON_LENGTH = 200;
 

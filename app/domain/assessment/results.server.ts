@@ -1,13 +1,11 @@
 // The administrator's view of a round's scores (issue 4, "Results"): weighted scores, moderation
 // flags and the ranking, all from the pure scoring core; moderated scores; a bid's audit history.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { potPence } from "~/domain/rounds/pot";
-import { db, type Db, type Prisma } from "~/lib/db.server";
+import { potPence, roundTitle } from "~/domain/rounds/pot";
+import { db, type Prisma, type Tx } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { ASSESSABLE_BID } from "./assignment.server";
 import { formatFraction, rankBids, scoreBid, scoreProblem, type BidForScoring, type RoundScoringRules } from "./scoring";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const BID_FOR_SCORING = {
   id: true,
@@ -70,7 +68,7 @@ export async function loadRoundResults(roundId: string) {
     { potPence: potPence(round), qualityThresholdPercent: round.qualityThresholdPercent },
   );
   return {
-    round: { id: round.id, name: `${round.fund.name}: ${round.name}`, assessorsPerBid: round.assessorsPerBid, moderationSpread: round.moderationSpread },
+    round: { id: round.id, name: roundTitle(round), assessorsPerBid: round.assessorsPerBid, moderationSpread: round.moderationSpread },
     potPence: ranking.potPence,
     qualityThresholdPercent: ranking.qualityThresholdPercent,
     rowsAboveThreshold: ranking.rowsAboveThreshold,
@@ -116,7 +114,7 @@ export async function loadBidResult(roundId: string, bidId: string) {
   const names = new Map(bid.assessments.map((a) => [a.assessorId, a.assessor.name]));
   const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
   return {
-    round: { id: loaded.round.id, name: `${loaded.round.fund.name}: ${loaded.round.name}`, moderationSpread: loaded.round.moderationSpread },
+    round: { id: loaded.round.id, name: roundTitle(loaded.round), moderationSpread: loaded.round.moderationSpread },
     bid: { id: bid.id, reference: bid.reference ?? "", title: bid.title, organisationName: bid.organisation.name, amountRequestedPence: bid.amountRequestedPence ?? 0 },
     scoreText: score.scoreText,
     needsModeration: score.needsModeration,

@@ -3,12 +3,11 @@
 // assessment (assignment and results only look at eligible or unscreened bids); their decline
 // email goes with the round's outcomes.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import type { ScreeningInput } from "./screening.schema";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { roundTitle } from "~/domain/rounds/pot";
 
 /** Bids that can be screened (again): submitted, in assessment or already screened out. */
 const SCREENABLE = ["submitted", "in_assessment", "ineligible"];
@@ -30,7 +29,7 @@ export async function loadScreeningList(roundId: string, now: Date) {
   if (!round) return null;
   const bids = await db.bid.findMany({ where: { roundId, status: { in: SCREENABLE } }, orderBy: { reference: "asc" }, select: BID_FIELDS });
   return {
-    round: { id: round.id, name: `${round.fund.name}: ${round.name}`, closesAt: round.closesAt.toISOString(), closed: now >= round.closesAt },
+    round: { id: round.id, name: roundTitle(round), closesAt: round.closesAt.toISOString(), closed: now >= round.closesAt },
     bids: bids.map((b) => ({ ...b, reference: b.reference ?? "", organisationName: b.organisation.name })),
   };
 }

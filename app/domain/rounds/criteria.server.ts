@@ -4,12 +4,11 @@
 // criterion that assessors have already scored is never removed (CriterionScore and
 // ModeratedScore restrict the delete) and its scale never drops below a score already given.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import { addCriterion, BLANK_CRITERION, checkCriteria, criteriaIntent, criterionField, removeCriterion, type CheckedCriterion, type CriterionRow } from "./criteria";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { roundTitle } from "~/domain/rounds/pot";
 
 export const CRITERIA_LOCKED_MESSAGE = "The round has opened, so its criteria, their weights and their scales cannot be changed";
 
@@ -54,7 +53,7 @@ export async function loadRoundCriteria(roundId: string, now: Date) {
   });
   const locked = now >= round.opensAt;
   return {
-    round: { id: round.id, name: `${round.fund.name}: ${round.name}`, opensAt: round.opensAt.toISOString() },
+    round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString() },
     locked,
     criteria,
     rows: criteria.length > 0 ? criteria.map(toRow) : [{ ...BLANK_CRITERION }],

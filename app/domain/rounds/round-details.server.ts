@@ -5,14 +5,13 @@
 // bid reference, so it locks too once the round opens or any bid has a reference (round-code.ts);
 // while it can still change, the slug follows it, as when the round was created.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import { fieldErrorsFrom, inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { penceToInput } from "~/lib/money";
 import { copyCriteriaFromLatestRound } from "./criteria.server";
 import { normaliseRoundCode, roundCodeLock, roundCodeLockedMessage, roundSlugFor } from "./round-code";
 import { EMPTY_ROUND_DETAILS, ROUND_DETAIL_FIELDS, roundDetailsSchema, utcToLondonParts, type RoundDetails, type RoundDetailsInput } from "./round-details.schema";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { roundTitle } from "~/domain/rounds/pot";
 
 /** Fields that cannot change once the round has opened. */
 export const LOCKED_ONCE_OPEN = ["opensAt", "baseAllocation", "rolledForward", "matchFunding", "minAward", "maxAward", "smallBidThreshold", "areas", "priorities"] as const;
@@ -50,7 +49,7 @@ export async function loadRoundDetails(roundId: string, now: Date) {
     maxDocumentMegabytes: String(Math.max(1, Math.round(round.maxDocumentBytes / (1024 * 1024)))),
   };
   return {
-    round: { id: round.id, fundId: round.fundId, name: `${round.fund.name}: ${round.name}`, opensAt: round.opensAt.toISOString() },
+    round: { id: round.id, fundId: round.fundId, name: roundTitle(round), opensAt: round.opensAt.toISOString() },
     locked: now >= round.opensAt,
     codeLock: roundCodeLock(round, referenced?.reference ?? null, now),
     values,

@@ -4,10 +4,9 @@
 // changing it then would change the rules for bids already in. The criteria and their weights are
 // shown here but owned by the criteria page (criteria.server.ts, ADR 0008).
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { roundTitle } from "~/domain/rounds/pot";
 
 export async function loadRoundRules(roundId: string, now: Date) {
   const round = await db.round.findUnique({
@@ -25,7 +24,7 @@ export async function loadRoundRules(roundId: string, now: Date) {
   });
   if (!round) return null;
   return {
-    round: { id: round.id, name: `${round.fund.name}: ${round.name}`, opensAt: round.opensAt.toISOString() },
+    round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString() },
     scoringLocked: now >= round.opensAt,
     values: {
       qualityThresholdPercent: String(round.qualityThresholdPercent),

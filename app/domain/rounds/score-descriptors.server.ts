@@ -2,10 +2,9 @@
 // score from 0 to the criterion's maximum, shown to assessors beside each score. They describe how
 // bids are scored, so they are locked once the round opens.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Db } from "~/lib/db.server";
+import { db, type Tx } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { roundTitle } from "~/domain/rounds/pot";
 
 export const MAX_DESCRIPTOR_LENGTH = 300;
 
@@ -30,7 +29,7 @@ export async function loadScoreDescriptors(roundId: string, now: Date) {
   for (const c of round.criteria) {
     for (let score = 0; score <= c.maxScore; score += 1) values[descriptorField(c.id, score)] = c.descriptors.find((d) => d.score === score)?.description ?? "";
   }
-  return { round: { id: round.id, name: `${round.fund.name}: ${round.name}`, opensAt: round.opensAt.toISOString() }, locked: now >= round.opensAt, criteria, values };
+  return { round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString() }, locked: now >= round.opensAt, criteria, values };
 }
 
 export async function saveScoreDescriptors(
