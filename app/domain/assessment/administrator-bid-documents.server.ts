@@ -1,8 +1,7 @@
 // The fund administrator's access to a bid's supporting documents (issue 4): any bid of the round
 // once it has been submitted; a draft stays the applicant's own. The round and status are part of
 // each query, so a document of another round's bid, or of a draft, is simply not found.
-import { recordAudit } from "~/domain/audit/audit.server";
-import { listBidDocuments, readBidDocument } from "~/domain/documents/documents.server";
+import { listBidDocuments, requireBidDocument } from "~/domain/documents/documents.server";
 import type { Prisma } from "~/lib/db.server";
 
 function submittedBidOfRound(roundId: string): Prisma.BidWhereInput {
@@ -14,11 +13,6 @@ export function listDocumentsForAdministrator(roundId: string, bidId: string) {
 }
 
 /** One of the bid's documents with its bytes, or a 404 (audited). */
-export async function requireDocumentForAdministrator(administratorId: string, roundId: string, bidId: string, documentId: string) {
-  const document = await readBidDocument({ bidId, documentId, bidScope: submittedBidOfRound(roundId) });
-  if (!document) {
-    await recordAudit({ actorId: administratorId, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { roundId, documentId } });
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
-  }
-  return document;
+export function requireDocumentForAdministrator(administratorId: string, roundId: string, bidId: string, documentId: string) {
+  return requireBidDocument(administratorId, { bidId, documentId, bidScope: submittedBidOfRound(roundId) }, { roundId });
 }

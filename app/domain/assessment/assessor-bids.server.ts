@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
 import { inKindOrder } from "~/domain/documents/document-kinds";
-import { readBidDocument, type ListedDocument } from "~/domain/documents/documents.server";
+import { requireBidDocument, type ListedDocument } from "~/domain/documents/documents.server";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { parseAssessment, type AssessmentValues } from "./assessment-form";
@@ -77,13 +77,8 @@ export function scorableBy(assessorId: string): Prisma.BidWhereInput {
  * a 404 (audited) for a document that is not this bid's. The query repeats the gate, so the
  * document is out of reach even if a caller forgot requireScorableBid.
  */
-export async function requireDocumentForAssessor(assessorId: string, bidId: string, documentId: string) {
-  const document = await readBidDocument({ bidId, documentId, bidScope: scorableBy(assessorId) });
-  if (!document) {
-    await recordAudit({ actorId: assessorId, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { documentId } });
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
-  }
-  return document;
+export function requireDocumentForAssessor(assessorId: string, bidId: string, documentId: string) {
+  return requireBidDocument(assessorId, { bidId, documentId, bidScope: scorableBy(assessorId) });
 }
 
 export type ConflictAnswer = { conflict: "yes"; reason: string } | { conflict: "no" };

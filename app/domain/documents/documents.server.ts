@@ -107,10 +107,23 @@ export async function removeDocument(input: { bidId: string; documentId: string;
 
 /**
  * A document and its bytes for someone allowed to see its bid (bidVisibleTo decides who; staff
- * read through readBidDocument with their own scope), or null.
+ * read through requireBidDocument with their own scope), or an audited 404.
  */
-export function readDocumentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
-  return readBidDocument({ bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
+export function requireDocumentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
+  return requireBidDocument(input.viewer.id, { bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
+}
+
+/**
+ * readBidDocument for a download: the document, or a 404 thrown after auditing the refusal (a
+ * document of another bid, or of a bid outside the reader's scope, looks the same as none).
+ */
+export async function requireBidDocument(actorId: string, input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }, details: Record<string, unknown> = {}) {
+  const document = await readBidDocument(input);
+  if (!document) {
+    await recordAudit({ actorId, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId || null, details: { ...details, documentId: input.documentId } });
+    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  }
+  return document;
 }
 
 /**
