@@ -8,6 +8,7 @@ import { screeningSchema } from "~/domain/assessment/screening.schema";
 import { loadScreeningForm, screenBid } from "~/domain/assessment/screening.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatDateTime } from "~/lib/dates";
+import { formatPounds } from "~/lib/money";
 import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
@@ -29,11 +30,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await screenBid(user.id, roundId, bidId, parsed.data, new Date());
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
   const bid = await loadScreeningForm(roundId, bidId, new Date());
-  return redirect(`/administrator/rounds/${roundId}/screening?${new URLSearchParams({ screened: bid?.bid.reference ?? "The bid" })}`);
+  const banner = new URLSearchParams({ screened: bid?.bid.reference ?? "The bid" });
+  if (result.cancelledAward) banner.set("returnedPence", String(result.cancelledAward.returnedToPotPence));
+  return redirect(`/administrator/rounds/${roundId}/screening?${banner}`);
 }
 
 export default function ScreenBid() {
-  const { round, bid, reasons } = useLoaderData<typeof loader>();
+  const { round, bid, award, reasons } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(screeningSchema, { serverErrors: actionData?.errors });
   const values = actionData?.values ?? { decision: bid.screeningDecision ?? "", reasonId: reasons.find((r) => r.text === bid.screeningReason)?.id ?? "", note: bid.screeningNote ?? "" };
@@ -49,6 +52,19 @@ export default function ScreenBid() {
         <span className="govuk-caption-l">{bid.organisationName}</span>
         <h1 className="govuk-heading-l">{`Screen ${bid.reference}: ${bid.title}`}</h1>
         <p className="govuk-body">{bid.summary}</p>
+        {award ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              {award.status === "approved"
+                ? `This bid has an approved award of ${formatPounds(award.amountPence)}. If you screen it out, the award is cancelled and ${formatPounds(award.amountPence)} goes back to the pot.`
+                : `This bid has a proposed award of ${formatPounds(award.amountPence)}. If you screen it out, the proposal is removed.`}
+            </strong>
+          </div>
+        ) : null}
         {round.closed ? (
           <Form method="post" noValidate onSubmit={onSubmit}>
             <Radios

@@ -23,6 +23,7 @@ export default function Screening() {
   const { round, bids } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const screened = search.get("screened");
+  const returnedPence = Number(search.get("returnedPence") ?? "");
   return (
     <div className="govuk-grid-row">
       <DocumentTitle title="Screen bids for eligibility" />
@@ -33,6 +34,13 @@ export default function Screening() {
         {screened ? (
           <NotificationBanner success>
             <p className="govuk-notification-banner__heading">{`${screened} has been screened.`}</p>
+            {search.has("returnedPence") ? (
+              <p className="govuk-body">
+                {returnedPence > 0
+                  ? `Its approved award was cancelled and ${formatPounds(returnedPence)} has gone back to the pot.`
+                  : "The award proposed for it has been removed."}
+              </p>
+            ) : null}
           </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">{round.name}</span>

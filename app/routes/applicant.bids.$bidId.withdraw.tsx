@@ -39,8 +39,8 @@ export default function WithdrawBid() {
         {withdrawable ? (
           <>
             <p className="govuk-body">
-              If you withdraw &ldquo;{name}&rdquo;, it will not be assessed or funded. You cannot undo this, but you can start a new bid while the round is
-              open.
+              If you withdraw &ldquo;{name}&rdquo;, it will not be assessed or funded, and any award being considered for it is cancelled so the money can go
+              to other bids. You cannot undo this, but you can start a new bid while the round is open.
             </p>
             <Form method="post">
               <div className="govuk-button-group">

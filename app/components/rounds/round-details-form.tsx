@@ -125,17 +125,22 @@ export function RoundDetailsForm({
         </>
       )}
       <h2 className="govuk-heading-m">Sign-off and documents</h2>
-      <Radios
-        name="opccSignOffRequired"
-        legend="Must the OPCC sign off the allocation?"
-        inline
-        error={errors.opccSignOffRequired}
-        defaultValue={values.opccSignOffRequired}
-        choices={[
-          { value: "yes", label: "Yes" },
-          { value: "no", label: "No" },
-        ]}
-      />
+      {locked ? (
+        <Summary rows={[["OPCC sign-off", values.opccSignOffRequired === "yes" ? "Required before outcomes are released" : "Not required"]]} />
+      ) : (
+        <Radios
+          name="opccSignOffRequired"
+          legend="Must the OPCC sign off the allocation?"
+          hint="This cannot be changed once the round opens."
+          inline
+          error={errors.opccSignOffRequired}
+          defaultValue={values.opccSignOffRequired}
+          choices={[
+            { value: "yes", label: "Yes" },
+            { value: "no", label: "No" },
+          ]}
+        />
+      )}
       <TextInput
         name="maxDocumentMegabytes"
         label="Largest document applicants can upload, in megabytes"

@@ -3,8 +3,11 @@
 //
 // Everything that changes is written by ONE batch transaction (`$transaction([...])`, array form:
 // no interactive transaction, so nothing is held open between statements in JavaScript):
-//   1. the pot:   UPDATE Round SET remaining = remaining − total
-//                 WHERE id = ? AND remaining >= total AND allocationStatus <> 'released'
+//   1. the pot:   UPDATE Round SET remaining = remaining − total [, allocationStatus = next]
+//                 WHERE id = ? AND remaining >= total AND allocationStatus IN (open, proposed, sent_back)
+//      (a new decision after release matches 'released' instead). The round row is written first,
+//      as in every money-changing transaction (pot-ledger.server.ts, ADR 0010), and an approved
+//      allocation waiting for sign-off or release takes no further awards.
 //      Prisma's `update` with these filters is one statement that fails (P2025) when no row
 //      matches. PostgreSQL at READ COMMITTED re-checks the WHERE against the row as a concurrent
 //      transaction left it, and SQLite has one writer, so two approvals can never both spend the
@@ -22,6 +25,7 @@ import { db, type Prisma } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
 import { splitAward } from "./funding-split";
 import { checkAllocation } from "./validation";
+import { EDITABLE_ALLOCATION_STATUSES, isEditable } from "./workspace";
 
 /** Bid states an award can be approved for. */
 export const APPROVABLE_BID_STATUSES = ["in_assessment", "reserve"] as const;
@@ -44,6 +48,12 @@ export type ApproveAwardsInput = {
    * A factory, because a refused batch may be retried with fresh statements.
    */
   newDecision?: { extraWrites: () => Prisma.PrismaPromise<unknown>[] };
+  /**
+   * Approving the whole allocation moves the round on (to `approved` for OPCC sign-off, or
+   * straight to `signed_off`) in the same statement that takes the money, so the awards and the
+   * round's status can never disagree.
+   */
+  moveAllocationTo?: "approved" | "signed_off";
 };
 
 export type ApprovedAward = {
@@ -59,7 +69,7 @@ export type ApprovalRefusal =
   | { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string> }
   | { ok: false; reason: "over_pot"; message: string; totalPence: number; remainingPotPence: number; overByPence: number }
   | { ok: false; reason: "already_approved"; message: string; bidIds: string[] }
-  | { ok: false; reason: "round_not_found" | "released" | "changed"; message: string };
+  | { ok: false; reason: "round_not_found" | "released" | "awaiting_release" | "changed"; message: string };
 
 export type ApprovalResult = { ok: true; approved: ApprovedAward[]; totalPence: number; remainingPotPence: number } | ApprovalRefusal;
 
@@ -117,8 +127,8 @@ async function attemptApproval(input: ApproveAwardsInput): Promise<ApprovalResul
   const loaded = await load(input);
   if (!loaded) return { ok: false, reason: "round_not_found", message: "There is no such round" };
   const { round, bids } = loaded;
-  if (round.allocationStatus === "released" && !input.newDecision) return releasedRefusal();
-  if (round.allocationStatus !== "released" && input.newDecision) return notReleasedRefusal();
+  const statusRefusal = allocationStatusRefusal(round.allocationStatus, input);
+  if (statusRefusal) return statusRefusal;
 
   const fieldErrors: Record<string, string> = {};
   const alreadyApproved: string[] = [];
@@ -162,8 +172,11 @@ async function write(input: ApproveAwardsInput, { round, bids }: Loaded, totalPe
   });
 
   const potUpdate = db.round.update({
-    where: { id: round.id, remainingPotPence: { gte: totalPence }, allocationStatus: input.newDecision ? "released" : { not: "released" } },
-    data: { remainingPotPence: { decrement: totalPence } },
+    where: { id: round.id, remainingPotPence: { gte: totalPence }, allocationStatus: input.newDecision ? "released" : { in: [...EDITABLE_ALLOCATION_STATUSES] } },
+    data: {
+      remainingPotPence: { decrement: totalPence },
+      ...(input.moveAllocationTo ? { allocationStatus: input.moveAllocationTo, allocationApprovedAt: now } : {}),
+    },
     select: { remainingPotPence: true },
   });
   const bidChecks = lines.map(({ bid }) =>
@@ -221,8 +234,8 @@ async function explainFailure(error: unknown, input: ApproveAwardsInput, totalPe
   if (!loaded) return { ok: false, reason: "round_not_found", message: "There is no such round" };
   const { round, bids } = loaded;
   if (known.code === "P2025" && known.modelName === "Round") {
-    if (round.allocationStatus === "released" && !input.newDecision) return releasedRefusal();
-    if (round.allocationStatus !== "released" && input.newDecision) return notReleasedRefusal();
+    const statusRefusal = allocationStatusRefusal(round.allocationStatus, input);
+    if (statusRefusal) return statusRefusal;
     if (round.remainingPotPence < totalPence) return overPotRefusal(totalPence, round.remainingPotPence);
     return "retry";
   }
@@ -256,6 +269,20 @@ function alreadyApprovedRefusal(bidIds: string[], bids: Loaded["bids"]): Approva
   const list = references.length === 1 ? references[0] : `${references.slice(0, -1).join(", ")} and ${references.at(-1)}`;
   const verb = references.length === 1 ? "already has an approved award" : "already have approved awards";
   return { ok: false, reason: "already_approved", message: `${list} ${verb}. ${NOTHING_APPROVED}`, bidIds };
+}
+
+/** Awards are approved while the allocation is being made, or as a new decision after release. */
+function allocationStatusRefusal(allocationStatus: string, input: ApproveAwardsInput): ApprovalRefusal | null {
+  if (input.newDecision) return allocationStatus === "released" ? null : notReleasedRefusal();
+  if (allocationStatus === "released") return releasedRefusal();
+  if (!isEditable(allocationStatus)) {
+    return {
+      ok: false,
+      reason: "awaiting_release",
+      message: `This allocation has already been approved and is waiting for sign-off or release, so no more awards can be approved now. ${NOTHING_APPROVED}`,
+    };
+  }
+  return null;
 }
 
 function releasedRefusal(): ApprovalRefusal {

@@ -41,14 +41,17 @@ export async function approveAllocation(allocation: Allocation, actorId: string)
   );
   if (!check.ok) return refuse(actorId, action, round.id, `${check.potError ?? Object.values(check.fieldErrors)[0]}. Nothing was approved.`);
 
-  const result = await approveAwards({ roundId: round.id, actorId, awards: proposed.map((r) => ({ bidId: r.bidId, amountPence: r.award!.amountPence })) });
+  const result = await approveAwards({
+    roundId: round.id,
+    actorId,
+    awards: proposed.map((r) => ({ bidId: r.bidId, amountPence: r.award!.amountPence })),
+    moveAllocationTo: round.opccSignOffRequired ? "approved" : "signed_off",
+  });
   if (!result.ok) {
     // A second approval racing the first loses at the pot or at the awards; either way, say so plainly.
     const approvedMeanwhile = await db.award.count({ where: { bidId: { in: proposed.map((r) => r.bidId) }, status: { in: ["approved", "released"] } } });
-    return { ok: false, message: result.reason === "already_approved" || approvedMeanwhile > 0 ? ALREADY_APPROVED : result.message };
+    return { ok: false, message: result.reason === "already_approved" || result.reason === "awaiting_release" || approvedMeanwhile > 0 ? ALREADY_APPROVED : result.message };
   }
-  const nextStatus = round.opccSignOffRequired ? "approved" : "signed_off";
-  await db.round.updateMany({ where: { id: round.id, allocationStatus: { in: ["open", "proposed", "sent_back"] } }, data: { allocationStatus: nextStatus, allocationApprovedAt: new Date() } });
   const next = round.opccSignOffRequired ? "It now needs OPCC sign-off before outcomes can be released." : "You can now release the outcomes.";
   return { ok: true, message: `Allocation approved: ${result.approved.length} awards totalling ${formatPounds(result.totalPence)}. ${next}` };
 }
@@ -74,31 +77,53 @@ export async function signOffAllocation(roundId: string, actorId: string, input:
           : "There is no approved allocation to sign off yet. Nothing was changed.";
     return refuse(actorId, action, roundId, message);
   }
-  const approved = await db.award.findMany({ where: { roundId, status: "approved" }, select: { amountPence: true } });
-  const approvedPence = approved.reduce((sum, a) => sum + a.amountPence, 0);
   const comment = input.decision === "sent_back" ? input.comment : "";
-  const writes: Prisma.PrismaPromise<unknown>[] =
-    input.decision === "approved"
-      ? [db.round.update({ where: { id: roundId, allocationStatus: "approved" }, data: { allocationStatus: "signed_off" }, select: { id: true } })]
-      : [
-          db.round.update({
-            where: { id: roundId, allocationStatus: "approved" },
-            data: { allocationStatus: "sent_back", allocationApprovedAt: null, remainingPotPence: { increment: approvedPence } },
-            select: { id: true },
-          }),
-          db.award.updateMany({ where: { roundId, status: "approved" }, data: { status: "proposed", approvedById: null, approvedAt: null } }),
-        ];
-  writes.push(
-    db.allocationSignOff.create({ data: { roundId, decision: input.decision, comment, decidedById: actorId } }),
-    recordAudit({ actorId, action, subjectType: "round", subjectId: roundId, before: { allocationStatus: "approved" }, after: { allocationStatus: input.decision === "approved" ? "signed_off" : "sent_back", comment } }),
-  );
-  try {
-    await db.$transaction(writes);
-  } catch (error) {
-    if (isPrismaCode(error, "P2025")) return refuse(actorId, action, roundId, "This allocation has already been signed off or sent back. Nothing was changed.");
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.$transaction(await signOffWrites(roundId, actorId, input.decision, comment));
+      break;
+    } catch (error) {
+      if (!isPrismaCode(error, "P2025")) throw error;
+      const now = await db.round.findUnique({ where: { id: roundId }, select: { allocationStatus: true } });
+      // Still waiting for sign-off: an award changed under the batch (a bid was withdrawn); read again.
+      if (now?.allocationStatus === "approved" && attempt < 3) continue;
+      return refuse(actorId, action, roundId, "This allocation has already been signed off or sent back. Nothing was changed.");
+    }
   }
   return { ok: true, message: input.decision === "approved" ? "Allocation signed off. The fund administrator can now release the outcomes." : "Allocation sent back to the fund administrator with your comment." };
+}
+
+/**
+ * The sign-off batch. Sending back turns each approved award back into a proposal and returns
+ * exactly the amounts flipped: each award is matched by id, status and amount, so an award that
+ * changed since it was read fails the batch (P2025) instead of unbalancing the pot.
+ */
+async function signOffWrites(roundId: string, actorId: string, decision: SignOffDecision["decision"], comment: string) {
+  const after = { allocationStatus: decision === "approved" ? "signed_off" : "sent_back", comment };
+  const audit = [
+    db.allocationSignOff.create({ data: { roundId, decision, comment, decidedById: actorId } }),
+    recordAudit({ actorId, action: decision === "approved" ? "allocation.sign_off" : "allocation.send_back", subjectType: "round", subjectId: roundId, before: { allocationStatus: "approved" }, after }),
+  ];
+  if (decision === "approved") {
+    return [db.round.update({ where: { id: roundId, allocationStatus: "approved" }, data: { allocationStatus: "signed_off" }, select: { id: true } }), ...audit];
+  }
+  const approved = await db.award.findMany({ where: { roundId, status: "approved" }, select: { id: true, amountPence: true } });
+  const returnedPence = approved.reduce((sum, a) => sum + a.amountPence, 0);
+  return [
+    // The round row first (its lock, and the guard that the allocation still waits for sign-off).
+    db.round.update({ where: { id: roundId, allocationStatus: "approved" }, data: { allocationStatus: "sent_back", allocationApprovedAt: null }, select: { id: true } }),
+    ...approved.map((a) =>
+      db.award.update({ where: { id: a.id, status: "approved", amountPence: a.amountPence }, data: { status: "proposed", approvedById: null, approvedAt: null }, select: { id: true } }),
+    ),
+    // Every approved award was among those read (none is left approved), so the money returned is
+    // exactly what the flipped awards held.
+    db.round.update({
+      where: { id: roundId, awards: { none: { status: "approved" } } },
+      data: { remainingPotPence: { increment: returnedPence } },
+      select: { id: true },
+    }),
+    ...audit,
+  ];
 }
 
 type Outcome = "awarded" | "reserve" | "declined";
@@ -162,10 +187,23 @@ export async function releaseOutcomes(
     }),
   );
 
+  // One batch, round row first (ADR 0010). It decides exactly the bids and awards listed here:
+  // each approved award is released by id, status and amount while its bid is still awardable;
+  // a bid withdrawn or screened out meanwhile, or an approved award not in the list, fails the
+  // whole batch (P2025) and nothing is released.
   const writes: Prisma.PrismaPromise<unknown>[] = [
     // The guard: only one release, and only of a signed-off allocation (P2025 otherwise).
     db.round.update({ where: { id: round.id, allocationStatus: "signed_off" }, data: { allocationStatus: "released", outcomesReleasedAt: now }, select: { id: true } }),
-    db.award.updateMany({ where: { roundId: round.id, status: "approved" }, data: { status: "released" } }),
+    ...decisions
+      .filter((d) => d.outcome === "awarded")
+      .map(({ row }) =>
+        db.award.update({
+          where: { id: row.award!.id, status: "approved", amountPence: row.award!.amountPence, bid: { status: { in: ["in_assessment", "reserve"] } } },
+          data: { status: "released" },
+          select: { id: true },
+        }),
+      ),
+    db.round.update({ where: { id: round.id, awards: { none: { status: "approved" } } }, data: { outcomesReleasedAt: now }, select: { id: true } }),
     // Proposals that were never approved are not decisions.
     db.award.deleteMany({ where: { roundId: round.id, status: "proposed" } }),
   ];

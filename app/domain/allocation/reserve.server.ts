@@ -84,8 +84,9 @@ const RETURN_LABEL: Record<ReturnedAwardStatus, string> = {
 
 /**
  * Records that a released award was declined by the applicant or withdrawn, returning exactly its
- * amount to the pot in the same batch: the award flips only while it is `released`, and the pot
- * only increments while the result stays within the pot (the CHECK is the last line of defence).
+ * amount to the pot in the same batch: the award flips only while it is `released` with the amount
+ * read, and the pot only increments while the result stays within the pot (the CHECK is the last
+ * line of defence).
  */
 export async function returnAward(allocation: Allocation, bidId: string, actorId: string, status: ReturnedAwardStatus): Promise<ReserveResult> {
   const action = status === "withdrawn" ? "award.withdraw" : "award.declined_by_applicant";
@@ -107,11 +108,7 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
   const pot = potPence(allocation.potParts);
   try {
     await db.$transaction([
-      db.award.update({
-        where: { bidId, status: "released" },
-        data: { status },
-        select: { id: true },
-      }),
+      // Round row first (ADR 0010); the pot only increments while the result stays within the pot.
       db.round.update({
         where: {
           id: allocation.round.id,
@@ -119,6 +116,12 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
           remainingPotPence: { lte: pot - amountPence },
         },
         data: { remainingPotPence: { increment: amountPence } },
+        select: { id: true },
+      }),
+      // Exactly the award read, with exactly its amount: a second return of it matches nothing.
+      db.award.update({
+        where: { bidId, status: "released", amountPence },
+        data: { status },
         select: { id: true },
       }),
       recordAudit({

@@ -15,6 +15,9 @@ import { suggestRankOrder, type RankOrderMode } from "./rank-order";
 import { checkAllocation } from "./validation";
 import { awardField, conditionsField, EDITABLE_ALLOCATION_STATUSES, isEditable, priorityMinimumField, ringFenceField, type ProposalValues, type SuggestionView } from "./workspace";
 
+/** Bid states a proposal may give money to: not yet decided, not withdrawn or screened out. */
+const PROPOSABLE_BID_STATUSES = ["submitted", "in_assessment", "reserve"] as const;
+
 /** Bid states that take part in allocation (screened out and withdrawn bids do not). */
 export const ALLOCATION_BID_STATUSES = ["submitted", "in_assessment", "reserve", "awarded", "declined"] as const;
 
@@ -200,6 +203,8 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
     }
     const fields = { amountPence: e.awardPence, ...splitAward(e.awardPence, allocation.potParts), conditions: e.conditions, status: "proposed" };
     writes.push(
+      // A bid withdrawn or screened out since the page was read gets no proposal (P2025).
+      db.bid.update({ where: { id: e.row.bidId, roundId: round.id, status: { in: [...PROPOSABLE_BID_STATUSES] } }, data: { updatedAt: now }, select: { id: true } }),
       existing
         ? db.award.update({ where: { bidId: e.row.bidId, status: "proposed" }, data: { ...fields, updatedAt: now }, select: { id: true } })
         : db.award.create({ data: { bidId: e.row.bidId, roundId: round.id, ...fields }, select: { id: true } }),

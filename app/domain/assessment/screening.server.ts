@@ -2,6 +2,7 @@
 // bid eligible, or ineligible with a stock reason and a note. Ineligible bids leave the
 // assessment (assignment and results only look at eligible or unscreened bids); their decline
 // email goes with the round's outcomes.
+import { cancelUndecidedAward, lockRoundForMoney, UNDECIDED_AWARD_STATUSES, type CancelledAward } from "~/domain/allocation/pot-ledger.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
@@ -37,18 +38,20 @@ export async function loadScreeningList(roundId: string, now: Date) {
 export async function loadScreeningForm(roundId: string, bidId: string, now: Date) {
   const bid = await db.bid.findFirst({
     where: { id: bidId, roundId, status: { in: SCREENABLE } },
-    select: { ...BID_FIELDS, summary: true, round: { select: { id: true, name: true, closesAt: true, fundId: true } } },
+    select: { ...BID_FIELDS, summary: true, award: { select: { status: true, amountPence: true } }, round: { select: { id: true, name: true, closesAt: true, fundId: true } } },
   });
   if (!bid) return null;
   const reasons = await db.ineligibilityReason.findMany({ where: { fundId: bid.round.fundId, active: true }, orderBy: { position: "asc" }, select: { id: true, text: true } });
   return {
     round: { id: bid.round.id, name: bid.round.name, closesAt: bid.round.closesAt.toISOString(), closed: now >= bid.round.closesAt },
     bid: { id: bid.id, reference: bid.reference ?? "", title: bid.title, summary: bid.summary, organisationName: bid.organisation.name, screeningDecision: bid.screeningDecision, screeningReason: bid.screeningReason, screeningNote: bid.screeningNote },
+    /** An award that screening the bid out would cancel (proposed, or approved with money to return). */
+    award: bid.award && (UNDECIDED_AWARD_STATUSES as readonly string[]).includes(bid.award.status) ? bid.award : null,
     reasons,
   };
 }
 
-export type ScreeningResult = { ok: true } | { ok: false; errors: FieldErrors };
+export type ScreeningResult = { ok: true; cancelledAward: CancelledAward | null } | { ok: false; errors: FieldErrors };
 
 export async function screenBid(actorId: string, roundId: string, bidId: string, input: ScreeningInput, now: Date): Promise<ScreeningResult> {
   const refuse = async (errors: FieldErrors): Promise<ScreeningResult> => {
@@ -69,10 +72,14 @@ export async function screenBid(actorId: string, roundId: string, bidId: string,
   }
   const status = input.decision === "ineligible" ? "ineligible" : bid.status === "ineligible" ? "submitted" : bid.status;
   const after = { screeningDecision: input.decision, screeningReason: reasonText, screeningNote: input.note || null, status };
-  const changed = await db.$transaction(async (tx: Tx) => {
+  // Round row first, as in every transaction that may move money (ADR 0010): screening a bid out
+  // cancels a proposed or approved award in the same transaction, returning approved money.
+  const outcome = await db.$transaction(async (tx: Tx) => {
+    await lockRoundForMoney(tx, roundId, now);
     // Only if nobody changed the bid's status meanwhile (e.g. a withdrawal before a decision).
     const updated = await tx.bid.updateMany({ where: { id: bid.id, status: bid.status }, data: { ...after, screenedById: actorId, screenedAt: now } });
-    if (updated.count === 0) return false;
+    if (updated.count === 0) return null;
+    const cancelledAward = status === "ineligible" ? await cancelUndecidedAward(tx, { bidId: bid.id, roundId, actorId, because: "bid.screened_out" }) : null;
     await recordAudit(
       {
         actorId,
@@ -80,12 +87,12 @@ export async function screenBid(actorId: string, roundId: string, bidId: string,
         subjectType: "bid",
         subjectId: bid.id,
         before: { screeningDecision: bid.screeningDecision, screeningReason: bid.screeningReason, screeningNote: bid.screeningNote, status: bid.status },
-        after,
+        after: { ...after, cancelledAward },
       },
       tx,
     );
-    return true;
+    return { cancelledAward };
   });
-  if (!changed) return refuse({ form: "The bid changed while you were screening it. Check it and try again." });
-  return { ok: true };
+  if (!outcome) return refuse({ form: "The bid changed while you were screening it. Check it and try again." });
+  return { ok: true, cancelledAward: outcome.cancelledAward };
 }

@@ -7,6 +7,7 @@
 // then checked again inside the transaction (deadline on the server's clock, every section
 // complete, the amount rule) before the round's reference sequence is raised by an atomic
 // increment, so a refused or repeated submit never uses up a number.
+import { cancelUndecidedAward, lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
@@ -134,8 +135,17 @@ export function canWithdraw(status: string): boolean {
 
 export type WithdrawResult = { ok: true; alreadyWithdrawn: boolean } | { ok: false; reason: "not_found" | "not_withdrawable" };
 
+/**
+ * Withdraws a submitted bid. A bid with a proposed or approved award may still be withdrawn before
+ * the decision is released: in the same transaction the award is cancelled and an approved
+ * award's money goes back to the pot (ADR 0010). The round row is locked first, as in every
+ * transaction that may move money.
+ */
 export async function withdrawBid(bidId: string, viewer: Viewer, now: Date = new Date()): Promise<WithdrawResult> {
+  const found = await db.bid.findFirst({ where: visibleBid(bidId, viewer), select: { roundId: true } });
+  if (!found) return { ok: false, reason: "not_found" };
   return db.$transaction(async (tx) => {
+    await lockRoundForMoney(tx, found.roundId, now);
     const changed = await tx.bid.updateMany({
       where: { ...visibleBid(bidId, viewer), status: { in: [...WITHDRAWABLE_STATUSES] } },
       data: { status: "withdrawn", withdrawnAt: now },
@@ -147,8 +157,15 @@ export async function withdrawBid(bidId: string, viewer: Viewer, now: Date = new
       await recordAudit({ actorId: viewer.id, action: "bid.withdraw_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { status: bid.status } }, tx);
       return { ok: false as const, reason: "not_withdrawable" as const };
     }
+    const cancelledAward = await cancelUndecidedAward(tx, { bidId, roundId: found.roundId, actorId: viewer.id, because: "bid.withdrawn" });
     await recordAudit(
-      { actorId: viewer.id, action: "bid.withdrawn", subjectType: "bid", subjectId: bidId, after: { status: "withdrawn", withdrawnAt: now.toISOString(), reference: bid.reference } },
+      {
+        actorId: viewer.id,
+        action: "bid.withdrawn",
+        subjectType: "bid",
+        subjectId: bidId,
+        after: { status: "withdrawn", withdrawnAt: now.toISOString(), reference: bid.reference, cancelledAward },
+      },
       tx,
     );
     return { ok: true as const, alreadyWithdrawn: false };

@@ -11,15 +11,14 @@ import { penceToInput } from "~/lib/money";
 import { copyCriteriaFromLatestRound } from "./criteria.server";
 import { normaliseRoundCode, roundCodeLock, roundCodeLockedMessage, roundSlugFor } from "./round-code";
 import { EMPTY_ROUND_DETAILS, ROUND_DETAIL_FIELDS, roundDetailsSchema, utcToLondonParts, type RoundDetails, type RoundDetailsInput } from "./round-details.schema";
-import { roundTitle } from "~/domain/rounds/pot";
+import { potPence, roundTitle } from "~/domain/rounds/pot";
+import { EDITABLE_ALLOCATION_STATUSES, isEditable } from "~/domain/allocation/workspace";
 
 /** Fields that cannot change once the round has opened. */
-export const LOCKED_ONCE_OPEN = ["opensAt", "baseAllocation", "rolledForward", "matchFunding", "minAward", "maxAward", "smallBidThreshold", "areas", "priorities"] as const;
+export const LOCKED_ONCE_OPEN = ["opensAt", "baseAllocation", "rolledForward", "matchFunding", "minAward", "maxAward", "smallBidThreshold", "areas", "priorities", "opccSignOffRequired"] as const;
 type LockedField = (typeof LOCKED_ONCE_OPEN)[number];
 
-/** Awards that have taken money out of the pot. */
-const SPENT_AWARD_STATUSES = ["approved", "released"];
-
+class ChangedMeanwhile extends Error {}
 
 export function listFunds() {
   return db.fund.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
@@ -133,7 +132,14 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
   if (current.locked) {
     const tampered = LOCKED_ONCE_OPEN.filter((f: LockedField) => input[f] !== undefined);
     if (tampered.length > 0) {
-      return refuse(actorId, "round.details.update", roundId, { form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed" }, current.values);
+      return refuse(
+        actorId,
+        "round.details.update",
+        roundId,
+        { form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities, OPCC sign-off and opening date cannot be changed" },
+        current.values,
+        { tampered },
+      );
     }
   }
   // A locked code may still be posted unchanged (a form from before the lock); only a change is refused.
@@ -152,12 +158,20 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
   }
   if (await codeTaken(current.round.fundId, details.code, roundId)) return refuse(actorId, "round.details.update", roundId, { code: `The fund already has a round with the code ${details.code}` }, values);
   const before = await db.round.findUniqueOrThrow({ where: { id: roundId }, include: { areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } } });
-  const spent = await db.award.aggregate({ where: { roundId, status: { in: SPENT_AWARD_STATUSES } }, _sum: { amountPence: true } });
-  const spentPence = spent._sum.amountPence ?? 0;
-  const pot = details.baseAllocation + details.rolledForward + details.matchFunding;
-  if (pot < spentPence) return refuse(actorId, "round.details.update", roundId, { baseAllocation: "The pot cannot be less than the awards already approved" }, values);
+  // The pot is never recomputed here (ADR 0010): a change of its parts moves the remaining pot by
+  // the same difference, in one conditional update that also checks the parts are still the ones
+  // read, that the remaining pot covers a cut, and that the OPCC flag changes only before anything
+  // was approved. A save that loses a race changes nothing and is refused.
+  const potChangePence = details.baseAllocation + details.rolledForward + details.matchFunding - potPence(before);
+  const opccChanged = details.opccSignOffRequired !== before.opccSignOffRequired;
+  if (potChangePence < 0 && before.remainingPotPence < -potChangePence) {
+    return refuse(actorId, "round.details.update", roundId, { baseAllocation: "The pot cannot be less than the awards already approved" }, values);
+  }
+  if (opccChanged && !isEditable(before.allocationStatus)) {
+    return refuse(actorId, "round.details.update", roundId, { opccSignOffRequired: "OPCC sign-off cannot be changed once the allocation has been approved" }, values);
+  }
   const slug = codeChanged ? roundSlugFor(details.code) : before.slug;
-  const after = { ...stored(details), slug, remainingPotPence: pot - spentPence, areas: details.areas, priorities: details.priorities };
+  const after = { ...stored(details), slug, remainingPotChangePence: potChangePence, areas: details.areas, priorities: details.priorities };
   try {
     await db.$transaction(async (tx: Tx) => {
       if (codeChanged) {
@@ -168,7 +182,18 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
         });
         if (claimed.count === 0) throw new CodeLockedMeanwhile();
       }
-      await tx.round.update({ where: { id: roundId }, data: { ...stored(details), slug, remainingPotPence: pot - spentPence } });
+      const saved = await tx.round.updateMany({
+        where: {
+          id: roundId,
+          baseAllocationPence: before.baseAllocationPence,
+          rolledForwardPence: before.rolledForwardPence,
+          matchFundingPence: before.matchFundingPence,
+          ...(potChangePence < 0 ? { remainingPotPence: { gte: -potChangePence } } : {}),
+          ...(opccChanged ? { opensAt: { gt: now }, opccSignOffRequired: before.opccSignOffRequired, allocationStatus: { in: [...EDITABLE_ALLOCATION_STATUSES] } } : {}),
+        },
+        data: { ...stored(details), slug, ...(potChangePence === 0 ? {} : { remainingPotPence: { increment: potChangePence } }) },
+      });
+      if (saved.count === 0) throw new ChangedMeanwhile();
       if (!current.locked) {
         await tx.roundArea.deleteMany({ where: { roundId, name: { notIn: details.areas } } });
         for (const [position, name] of details.areas.entries()) {
@@ -186,6 +211,9 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
       );
     });
   } catch (error) {
+    if (error instanceof ChangedMeanwhile) {
+      return refuse(actorId, "round.details.update", roundId, { form: "The round changed while you were editing it (an award may have been approved, or the round opened). Nothing was saved. Check the details and try again." }, values);
+    }
     if (error instanceof CodeLockedMeanwhile) {
       return refuse(actorId, "round.details.update", roundId, { form: "The round code cannot be changed now: the round has opened or a bid has a reference made from it" }, current.values, { code: { stored: before.code, posted: input.code } });
     }
