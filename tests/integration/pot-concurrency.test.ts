@@ -1,5 +1,5 @@
 // The rule that must never break: the sum of approved awards in a round never exceeds its pot,
-// whatever requests arrive at the same time, on SQLite and on PostgreSQL (issue 5).
+// whatever requests arrive at the same time, on SQLite and on PostgreSQL (ADR 0006, ADR 0010).
 import { beforeEach, describe, expect, it } from "vitest";
 import { approveAwards, type ApprovalResult } from "~/domain/allocation/approval.server";
 import { db } from "~/lib/db.server";

@@ -1,5 +1,5 @@
 // After the proposal: the administrator approves it (all or nothing, through approveAwards), the
-// OPCC signs it off or sends it back, and the administrator releases the outcomes (issue 5).
+// OPCC signs it off or sends it back, and the administrator releases the outcomes (ADR 0006, ADR 0010).
 // Every write is one batch transaction (`$transaction([...])`, array form); each starts with a
 // conditional update of the round's allocationStatus, so a second, racing or repeated request
 // matches no row (P2025), rolls back whole and is refused with a clear message.

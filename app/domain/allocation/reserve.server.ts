@@ -1,4 +1,4 @@
-// After release (issue 5, ADR 0006): the feedback shared with unfunded bids, awards the applicant
+// After release (ADR 0006, ADR 0010): the feedback shared with unfunded bids, awards the applicant
 // declined or that were withdrawn (their money goes back to the pot), and offering the next
 // reserve bid an award. Released decisions are final: these are the only changes, each a new,
 // audited decision written by one batch transaction (`$transaction([...])`, array form).

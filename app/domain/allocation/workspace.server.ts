@@ -1,4 +1,4 @@
-// The fund administrator's allocation workspace (issue 5): the pot, the ranked bids with their
+// The fund administrator's allocation workspace (ADR 0006): the pot, the ranked bids with their
 // proposed or approved awards, saving a proposal, and loading the suggestions into the form.
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
 import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";

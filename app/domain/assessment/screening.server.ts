@@ -1,4 +1,4 @@
-// Eligibility screening (issue 4): after the round closes the administrator marks each submitted
+// Eligibility screening: after the round closes the administrator marks each submitted
 // bid eligible, or ineligible with a stock reason and a note. Ineligible bids leave the
 // assessment (assignment and results only look at eligible or unscreened bids); their decline
 // email goes with the round's outcomes.

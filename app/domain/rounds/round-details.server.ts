@@ -1,6 +1,6 @@
-// Creating and editing a round's details (issue 4, "Round set-up"). Once a round has opened, the
+// Creating and editing a round's details. The money rules are in ADR 0010. Once a round has opened, the
 // fields that decide the rules for bids already submitted (pot parts, award limits, small-bid
-// threshold, eligible areas, priorities) and the opening time itself are locked: a POST that
+// threshold, eligible areas, priorities, OPCC sign-off) and the opening time itself are locked: a POST that
 // tries to change them is refused, audited, and changes nothing. The round's code is part of every
 // bid reference, so it locks too once the round opens or any bid has a reference (round-code.ts);
 // while it can still change, the slug follows it, as when the round was created.
