@@ -156,11 +156,12 @@ describe("editing a round", () => {
     const part = (type: string) => london.find((p) => p.type === type)!.value;
     const allowed = await send(`/administrator/rounds/${round.id}/details`, {
       cookie: administrator.cookie,
-      form: { name: "Renamed round", code: round.code, "closesAt.day": part("day"), "closesAt.month": part("month"), "closesAt.year": part("year"), "closesAt.time": "12:00", opccSignOffRequired: "yes", maxDocumentMegabytes: "20" },
+      form: { name: "Renamed round", code: round.code, "closesAt.day": part("day"), "closesAt.month": part("month"), "closesAt.year": part("year"), "closesAt.time": "12:00", maxDocumentMegabytes: "20" },
     });
     expect(allowed.status).toBe(302);
     const saved = await db.round.findUniqueOrThrow({ where: { id: round.id }, include: { areas: true } });
-    expect(saved).toMatchObject({ name: "Renamed round", opccSignOffRequired: true, maxDocumentBytes: 20 * 1024 * 1024, baseAllocationPence: 10_000_000, remainingPotPence: 10_000_000, opensAt: round.opensAt });
+    // OPCC sign-off is one of the rules locked once the round opens (ADR 0010).
+    expect(saved).toMatchObject({ name: "Renamed round", opccSignOffRequired: false, maxDocumentBytes: 20 * 1024 * 1024, baseAllocationPence: 10_000_000, remainingPotPence: 10_000_000, opensAt: round.opensAt });
     expect(saved.closesAt.getTime()).toBeGreaterThan(round.closesAt.getTime());
     expect(saved.areas).toHaveLength(2);
   });

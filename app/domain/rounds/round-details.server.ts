@@ -136,7 +136,7 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
         actorId,
         "round.details.update",
         roundId,
-        { form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities, OPCC sign-off and opening date cannot be changed" },
+        { form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed, nor whether the OPCC must sign off the allocation" },
         current.values,
         { tampered },
       );
@@ -194,6 +194,8 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
         data: { ...stored(details), slug, ...(potChangePence === 0 ? {} : { remainingPotPence: { increment: potChangePence } }) },
       });
       if (saved.count === 0) throw new ChangedMeanwhile();
+      // Read under this transaction's lock on the row, for the audit: what the pot now holds.
+      const { remainingPotPence } = await tx.round.findUniqueOrThrow({ where: { id: roundId }, select: { remainingPotPence: true } });
       if (!current.locked) {
         await tx.roundArea.deleteMany({ where: { roundId, name: { notIn: details.areas } } });
         for (const [position, name] of details.areas.entries()) {
@@ -206,7 +208,14 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
       }
       const { fundId: _fundId, id: _id, createdAt: _c, updatedAt: _u, ...rest } = before;
       await recordAudit(
-        { actorId, action: "round.details.updated", subjectType: "round", subjectId: roundId, before: { ...rest, areas: before.areas.map((a) => a.name), priorities: before.priorities.map((p) => p.title) }, after },
+        {
+          actorId,
+          action: "round.details.updated",
+          subjectType: "round",
+          subjectId: roundId,
+          before: { ...rest, areas: before.areas.map((a) => a.name), priorities: before.priorities.map((p) => p.title) },
+          after: { ...after, remainingPotPence },
+        },
         tx,
       );
     });
