@@ -1,5 +1,5 @@
 import { startDeadlineReminders } from "~/domain/email/deadline-reminders.server";
-import { startOutboxWorker } from "~/domain/email/sender.server";
+import { startOutboxWorker, STOP_GRACE_MS } from "~/domain/email/sender.server";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 
@@ -8,8 +8,9 @@ type Stop = () => Promise<void>;
 function startSenderAndReminders({ keepAlive, log = console }: { keepAlive: boolean; log?: Pick<Console, "info" | "error"> }): Stop {
   const stopReminders = startDeadlineReminders({ keepAlive, log });
   const stopSender = startOutboxWorker({ keepAlive, log });
+  // A process that is stopping does not work through the rest of a round of emails (ADR 0013).
   return async () => {
-    await Promise.all([stopReminders(), stopSender()]);
+    await Promise.all([stopReminders(), stopSender({ graceMs: STOP_GRACE_MS })]);
   };
 }
 

@@ -201,12 +201,13 @@ export type OutboxWorkerOptions = {
   log?: Pick<Console, "error" | "info">;
 };
 
-/** How long stopping waits for the email in hand before handing its claim back. */
+/** How long a shutting-down process waits for the email in hand before handing its claim back. */
 export const STOP_GRACE_MS = 20_000;
 
 /**
  * Runs the sender every `intervalMs` until stopped. Inside the web server the timer is unref'd
- * so it never holds the process open. Stopping claims nothing new, waits up to `graceMs` for the
+ * so it never holds the process open. `stop()` waits for a round in progress to finish. For a
+ * process shutting down, `stop({ graceMs })` claims nothing new, waits up to `graceMs` for the
  * email being sent, then releases any claim still held so another sender takes it at once.
  */
 export function startOutboxWorker({ sender = createOutboxSender(), intervalMs = 2_000, keepAlive = false, log = console }: OutboxWorkerOptions = {}) {
@@ -218,9 +219,14 @@ export function startOutboxWorker({ sender = createOutboxSender(), intervalMs = 
     // A database or network hiccup must not stop the loop: the rows are still there next time.
     { intervalMs, keepAlive, onError: (error) => log.error("outbox: delivery round failed", error) },
   );
-  return async function stopOutboxWorker({ graceMs = STOP_GRACE_MS }: { graceMs?: number } = {}) {
+  return async function stopOutboxWorker({ graceMs }: { graceMs?: number } = {}) {
+    if (graceMs === undefined) {
+      await stop();
+      sender.close();
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([stop().then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+    const finished = await Promise.race([stop({ abortRun: true }).then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
     clearTimeout(timer);
     if (!finished) {
       const released = await sender.releaseClaims();
