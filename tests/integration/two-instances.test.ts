@@ -205,12 +205,36 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
 
   it("an instance told to stop finishes the request in progress and exits cleanly", async () => {
     const { cookie } = await signedInAs("applicant");
-    const inFlight = get(a, "/applicant", cookie);
-    await new Promise((r) => setTimeout(r, 20));
-    const stopped = a.stop();
+    // A sign-in whose body is still arriving when the stop signal comes: the request is in progress.
+    const encoder = new TextEncoder();
+    let finishBody!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode("email=nobody%40example.org&"));
+        finishBody = () => {
+          controller.enqueue(encoder.encode("password=not-the-password"));
+          controller.close();
+        };
+      },
+    });
+    const inFlight = fetch(`${a.url}/sign-in`, {
+      method: "POST",
+      body,
+      headers: { Origin: a.url, "Content-Type": "application/x-www-form-urlencoded" },
+      redirect: "manual",
+      duplex: "half",
+    } as RequestInit);
+    await new Promise((r) => setTimeout(r, 500));
+    let exited = false;
+    const stopped = a.stop().then((code) => ((exited = true), code));
+    await a.waitForOutput(/"msg":"stopping: finishing requests in progress"/);
+    // New connections are refused while the one in progress is served.
+    await expect(fetch(`${a.url}/healthz`)).rejects.toThrow();
+    expect(exited).toBe(false);
+    finishBody();
     const response = await inFlight;
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain("</html>");
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Enter a correct email address and password");
     expect(await stopped).toBe(0);
     expect(a.output.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
     // B carries on alone.
