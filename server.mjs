@@ -5,12 +5,17 @@ import express from "express";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createLogger, requestLogging } from "./server/logging.mjs";
 import { isSameOriginRequest, securityHeaders } from "./server/security.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
 const appUrl = process.env.APP_URL || `http://localhost:${port}`;
 const buildDir = resolve(process.env.REMIX_BUILD_DIR || "build");
+// How long a stopping server waits for requests in progress before closing their connections.
+const shutdownGraceMs = Number(process.env.SHUTDOWN_GRACE_MS || 25_000);
+const logger = createLogger({ name: "web" });
+let shuttingDown = false;
 
 const vite = production
   ? null
@@ -18,6 +23,19 @@ const vite = production
 
 const app = express();
 app.disable("x-powered-by");
+app.use(requestLogging(logger));
+
+// While stopping: connections are not kept alive, and /readyz says so, so that a load balancer
+// that still sends a request here takes this instance out of its pool (ADR 0013).
+app.use((req, res, next) => {
+  if (!shuttingDown) return next();
+  res.setHeader("Connection", "close");
+  if (req.path === "/readyz") {
+    res.status(503).set("Cache-Control", "no-store").json({ status: "stopping" });
+    return;
+  }
+  next();
+});
 
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
@@ -64,26 +82,46 @@ app.all(
   createRequestHandler({
     build,
     mode: production ? "production" : "development",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
   }),
 );
 
 const server = app.listen(port, () => {
-  console.log(`Community Safety Fund portal on ${appUrl}`);
+  logger.info({ port, appUrl, outboxWorker: process.env.OUTBOX_WORKER || "on" }, `Community Safety Fund portal on ${appUrl}`);
 });
 
 // entry.server exports the background work (the outbox sender, deadline reminders) so it shares
-// the app's modules. Under the dev server it runs from the first load of the app; later edits to
-// it take effect on restart.
+// the app's modules; with OUTBOX_WORKER=off it does nothing here and the worker process
+// (worker.mjs) runs it. Under the dev server it runs from the first load of the app; later edits
+// to it take effect on restart.
 const serverBuild = vite ? await build() : build;
 const startBackgroundWork = serverBuild.entry?.module?.startBackgroundWork;
 const stopBackgroundWork = typeof startBackgroundWork === "function" ? await startBackgroundWork() : undefined;
-const shutdown = () => {
-  server.close(async () => {
+
+// Graceful stop (SIGTERM from the process manager, or Ctrl-C): stop accepting connections, let
+// requests in progress finish (up to the grace period), then stop the background work, which
+// hands back any email it has claimed but not sent.
+const shutdown = async (signal) => {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ signal }, "stopping: finishing requests in progress");
+  const closed = new Promise((resolveClosed) => server.close(resolveClosed));
+  server.closeIdleConnections();
+  const force = setTimeout(() => {
+    logger.warn({ graceMs: shutdownGraceMs }, "stopping: closing connections still open after the grace period");
+    server.closeAllConnections();
+  }, shutdownGraceMs);
+  force.unref();
+  await closed;
+  clearTimeout(force);
+  try {
     await stopBackgroundWork?.();
     await vite?.close();
-    process.exit(0);
-  });
+  } catch (error) {
+    logger.error({ err: error }, "stopping: background work did not stop cleanly");
+  }
+  logger.info("stopped");
+  process.exit(0);
 };
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
-export { startBackgroundWork } from "~/background.server";
+export { startBackgroundWork, startWorker } from "~/background.server";
 
 // Security headers and the CSP nonce come from the Node server (server.mjs) for every response.
 const ABORT_DELAY = 5_000;

@@ -10,6 +10,8 @@ export SESSION_SECRET=e2e-session-secret-0123456789abcdef
 export APP_URL="http://localhost:$port"
 export PORT="$port"
 export DOCUMENT_STORAGE_DIR="$dir/documents"
+# Request logs would drown the test report; warnings and errors still show.
+export LOG_LEVEL=${LOG_LEVEL:-warn}
 node scripts/prisma.mjs migrate-deploy >/dev/null
 npx --no-install tsx prisma/seed.ts >/dev/null
 exec node server.mjs

@@ -18,10 +18,28 @@ const schema = z
       .refine((v) => /^smtps?:\/\//.test(v), { message: "SMTP_URL must start with smtp:// or smtps://" })
       .optional(),
     MAIL_FROM: z.string().default("Community Safety Fund <no-reply@community-safety-fund.localhost>"),
+    // Where uploaded documents live (ADR 0013): a local folder (one machine) or an S3 bucket.
+    DOCUMENT_STORAGE: z.enum(["local", "s3"], { message: "DOCUMENT_STORAGE must be local or s3" }).default("local"),
     DOCUMENT_STORAGE_DIR: z.string().default("./data/documents"),
+    S3_BUCKET: z.string().optional(),
+    S3_REGION: z.string().default("eu-west-2"),
+    S3_ENDPOINT: z.url({ message: "S3_ENDPOINT must be a full URL, like https://s3.eu-west-2.amazonaws.com" }).optional(),
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { message: "S3_FORCE_PATH_STYLE must be true or false" }).default("false"),
+    S3_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._\-/]*$/, "S3_KEY_PREFIX may use letters, digits, dots, dashes, underscores and slashes only")
+      .default("documents/"),
+    S3_SERVER_SIDE_ENCRYPTION: z.enum(["AES256", "aws:kms", "aws:kms:dsse"], { message: "S3_SERVER_SIDE_ENCRYPTION must be AES256, aws:kms or aws:kms:dsse" }).optional(),
+    S3_SSE_KMS_KEY_ID: z.string().optional(),
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {
+    if (env.DOCUMENT_STORAGE === "s3" && !env.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_BUCKET is required when DOCUMENT_STORAGE=s3" });
+    }
+    if (env.S3_SSE_KMS_KEY_ID && !env.S3_SERVER_SIDE_ENCRYPTION?.startsWith("aws:kms")) {
+      ctx.addIssue({ code: "custom", path: ["S3_SSE_KMS_KEY_ID"], message: "S3_SSE_KMS_KEY_ID needs S3_SERVER_SIDE_ENCRYPTION=aws:kms or aws:kms:dsse" });
+    }
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET must be set in production" });
     }

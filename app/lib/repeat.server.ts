@@ -2,17 +2,19 @@
  * Runs `task` now and then `intervalMs` after each run ends, until the returned function is
  * called; stopping waits for a run in progress. A failing run is logged, never thrown, so the
  * loop carries on. Unless `keepAlive`, the timer does not hold the process open (inside the web
- * server the loop lives as long as the server does).
+ * server the loop lives as long as the server does). The task is given a signal that is aborted
+ * when stopping with `{ abortRun: true }`, so that a long run can stop taking on new work.
  */
 export function repeatUntilStopped(
-  task: () => Promise<void>,
+  task: (signal: AbortSignal) => Promise<void>,
   { intervalMs, keepAlive, onError }: { intervalMs: number; keepAlive: boolean; onError: (error: unknown) => void },
-): () => Promise<void> {
+): (options?: { abortRun?: boolean }) => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let run: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
   const tick = () => {
-    run = task()
+    run = task(stopping.signal)
       .catch(onError)
       .finally(() => {
         if (stopped) return;
@@ -21,8 +23,9 @@ export function repeatUntilStopped(
       });
   };
   tick();
-  return async () => {
+  return async ({ abortRun = false } = {}) => {
     stopped = true;
+    if (abortRun) stopping.abort();
     clearTimeout(timer);
     await run;
   };

@@ -18,6 +18,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   root: { kind: "public" },
   "routes/_index": { kind: "public" },
   "routes/healthz": { kind: "public" },
+  "routes/readyz": { kind: "public" },
   "routes/accessibility": { kind: "public" },
   "routes/privacy": { kind: "public" },
   "routes/rounds._index": { kind: "public" },

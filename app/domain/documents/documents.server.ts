@@ -40,7 +40,16 @@ export async function addDocument(input: {
   }
 
   const storage = documentStorage();
-  const storedName = await storage.put(upload.file.bytes);
+  let storedName: string;
+  try {
+    storedName = await storage.put(upload.file.bytes, { mediaType: inspection.mediaType });
+  } catch (error) {
+    // The store is down or refused the file: nothing was recorded, so the bid has no half-saved
+    // document and the applicant can simply try again.
+    console.error("documents: storing an upload failed", error);
+    await recordAudit({ actorId: input.viewer.id, action: "bid.document_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId, details: { reason: "storage_failed", name: cleanFileName(upload.file.name) } });
+    return { ok: false, field: "document", message: "The selected file could not be saved. Try again" };
+  }
   let replaced: string[] = [];
   let added: AddDocumentResult;
   try {
@@ -127,7 +136,7 @@ export async function requireBidDocument(actorId: string, input: { bidId: string
 }
 
 /**
- * A document of the bid and its bytes, or null. `bidScope` is the reader's right to the bid, put
+ * A document of the bid with its bytes as a stream, or null. `bidScope` is the reader's right to the bid, put
  * in the query itself: a document of another bid, or of a bid outside the scope, is not found.
  */
 export async function readBidDocument(input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }) {
@@ -136,8 +145,9 @@ export async function readBidDocument(input: { bidId: string; documentId: string
     select: { id: true, originalName: true, storedName: true, mediaType: true, sizeBytes: true },
   });
   if (!document) return null;
-  const bytes = await documentStorage().get(document.storedName);
-  return bytes ? { ...document, bytes } : null;
+  // Opened only now, after the access check above: the bytes are streamed, never held whole.
+  const stored = await documentStorage().open(document.storedName);
+  return stored ? { ...document, body: stored.body, sizeBytes: stored.sizeBytes } : null;
 }
 
 export type ListedDocument = { id: string; kind: string; originalName: string; sizeBytes: number };

@@ -29,4 +29,17 @@ describe("documentDownload", () => {
     });
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
   });
+
+  it("answers with a stored document's stream and the size the store gave", async () => {
+    const bytes = Buffer.from("%PDF-1.4\n%%EOF\n");
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    const response = documentDownload({ originalName: "constitution.pdf", mediaType: "application/pdf", body, sizeBytes: bytes.byteLength });
+    expect(response.headers.get("Content-Length")).toBe(String(bytes.byteLength));
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+  });
 });

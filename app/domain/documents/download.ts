@@ -8,13 +8,15 @@ export function contentDisposition(name: string) {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export type DownloadableDocument = { originalName: string; mediaType: string; bytes: Uint8Array };
+/** The bytes whole (small, or already read), or as a stream with the size recorded by the store. */
+export type DownloadableDocument = { originalName: string; mediaType: string } & ({ bytes: Uint8Array } | { body: ReadableStream<Uint8Array>; sizeBytes: number });
 
 export function documentDownload(document: DownloadableDocument): Response {
-  return new Response(new Uint8Array(document.bytes), {
+  const [body, size] = "bytes" in document ? [new Uint8Array(document.bytes), document.bytes.byteLength] : [document.body, document.sizeBytes];
+  return new Response(body, {
     headers: {
       "Content-Type": document.mediaType,
-      "Content-Length": String(document.bytes.byteLength),
+      "Content-Length": String(size),
       "Content-Disposition": contentDisposition(document.originalName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",

@@ -31,8 +31,16 @@ export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
 export type OutboxSender = {
   via: "smtp" | "mailbox";
-  /** Sends every email that is due now (including claims left behind by a stopped sender). */
-  deliverDue(options?: { limit?: number }): Promise<DeliveryReport>;
+  /**
+   * Sends every email that is due now (including claims left behind by a stopped sender). Once
+   * `signal` is aborted it claims nothing more and returns after the email in hand.
+   */
+  deliverDue(options?: { limit?: number; signal?: AbortSignal }): Promise<DeliveryReport>;
+  /**
+   * Hands back the emails this sender has claimed and not finished, so that another sender takes
+   * them at once rather than when the claim runs out. For a shutdown that cannot wait any longer.
+   */
+  releaseClaims(): Promise<number>;
   close(): void;
 };
 
@@ -67,6 +75,9 @@ export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSen
     ],
   });
 
+  /** Rows claimed by this sender and not yet marked sent or failed. */
+  const held = new Set<string>();
+
   /** Takes one row for this sender, or null if another sender got there first. */
   async function claim(id: string, at: Date): Promise<Claimed | null> {
     // One UPDATE whose WHERE re-checks that the row is still due. PostgreSQL re-evaluates it
@@ -77,6 +88,7 @@ export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSen
       data: { status: "sending", lockedUntil: new Date(at.getTime() + claimMs), attempts: { increment: 1 } },
     });
     if (count !== 1) return null;
+    held.add(id);
     return db.outboxEmail.findUniqueOrThrow({
       where: { id },
       select: { id: true, toAddress: true, subject: true, html: true, text: true, messageId: true, attempts: true },
@@ -128,7 +140,7 @@ export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSen
 
   return {
     via: transport ? "smtp" : "mailbox",
-    async deliverDue({ limit = 100 } = {}) {
+    async deliverDue({ limit = 100, signal } = {}) {
       const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
       const at = now();
       await giveUpOnAbandonedClaims(at);
@@ -139,6 +151,7 @@ export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSen
         select: { id: true },
       });
       for (const { id } of candidates) {
+        if (signal?.aborted) break;
         const email = await claim(id, at);
         if (!email) continue;
         let via: "smtp" | "mailbox";
@@ -146,12 +159,26 @@ export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSen
           via = await send(email);
         } catch (error) {
           report[await markFailed(email, error)] += 1;
+          held.delete(email.id);
           continue;
         }
         await markSent(email, via);
+        held.delete(email.id);
         report.sent += 1;
       }
       return report;
+    },
+    async releaseClaims() {
+      if (held.size === 0) return 0;
+      const ids = [...held];
+      held.clear();
+      // The attempt is given back too: it did not run to an answer. Should the mail server have
+      // accepted the message after all, the next sender repeats it (at least once, ADR 0005).
+      const { count } = await db.outboxEmail.updateMany({
+        where: { id: { in: ids }, status: "sending" },
+        data: { status: "pending", nextAttemptAt: now(), lockedUntil: null, attempts: { decrement: 1 } },
+      });
+      return count;
     },
     close() {
       transport?.close();
@@ -174,21 +201,37 @@ export type OutboxWorkerOptions = {
   log?: Pick<Console, "error" | "info">;
 };
 
+/** How long a shutting-down process waits for the email in hand before handing its claim back. */
+export const STOP_GRACE_MS = 20_000;
+
 /**
  * Runs the sender every `intervalMs` until stopped. Inside the web server the timer is unref'd
- * so it never holds the process open; stopping waits for a round in progress to finish.
+ * so it never holds the process open. `stop()` waits for a round in progress to finish. For a
+ * process shutting down, `stop({ graceMs })` claims nothing new, waits up to `graceMs` for the
+ * email being sent, then releases any claim still held so another sender takes it at once.
  */
 export function startOutboxWorker({ sender = createOutboxSender(), intervalMs = 2_000, keepAlive = false, log = console }: OutboxWorkerOptions = {}) {
   const stop = repeatUntilStopped(
-    async () => {
-      const report = await sender.deliverDue();
+    async (signal) => {
+      const report = await sender.deliverDue({ signal });
       if (report.sent + report.retrying + report.failed > 0) log.info(`outbox: ${report.sent} sent (${sender.via}), ${report.retrying} to retry, ${report.failed} failed`);
     },
     // A database or network hiccup must not stop the loop: the rows are still there next time.
     { intervalMs, keepAlive, onError: (error) => log.error("outbox: delivery round failed", error) },
   );
-  return async function stopOutboxWorker() {
-    await stop();
+  return async function stopOutboxWorker({ graceMs }: { graceMs?: number } = {}) {
+    if (graceMs === undefined) {
+      await stop();
+      sender.close();
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([stop({ abortRun: true }).then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+    clearTimeout(timer);
+    if (!finished) {
+      const released = await sender.releaseClaims();
+      log.info(`outbox: stopped while sending; ${released} claimed email(s) handed back`);
+    }
     sender.close();
   };
 }
