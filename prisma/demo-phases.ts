@@ -200,7 +200,7 @@ const RELEASED: RoundSpec = {
 
 async function seedReleasedRound(db: Db, ctx: Context, now: Date) {
   const round = await createRound(db, ctx, RELEASED, now);
-  const bids = await receiveBids(db, ctx, round, RELEASED.bids, now);
+  const bids = await receiveBids(db, round, RELEASED.bids);
   await screenAll(db, ctx, round, bids, daysFrom(now, -355));
   await asOf(db, daysFrom(now, -354), () => assignAutomatically(round.id, ctx.administrator.id));
   await scoreAll(db, bids, daysFrom(now, -340));
@@ -279,7 +279,7 @@ const SIGN_OFF: RoundSpec = {
 
 async function seedSignOffRound(db: Db, ctx: Context, now: Date) {
   const round = await createRound(db, ctx, SIGN_OFF, now);
-  const bids = await receiveBids(db, ctx, round, SIGN_OFF.bids, now);
+  const bids = await receiveBids(db, round, SIGN_OFF.bids);
   await screenAll(db, ctx, round, bids, daysFrom(now, -85));
   await asOf(db, daysFrom(now, -84), () => assignAutomatically(round.id, ctx.administrator.id));
   await scoreAll(db, bids, daysFrom(now, -60));
@@ -375,7 +375,7 @@ const IN_ASSESSMENT: RoundSpec = {
 
 async function seedAssessmentRound(db: Db, ctx: Context, now: Date) {
   const round = await createRound(db, ctx, IN_ASSESSMENT, now);
-  const bids = await receiveBids(db, ctx, round, IN_ASSESSMENT.bids, now);
+  const bids = await receiveBids(db, round, IN_ASSESSMENT.bids);
   const [routes, alarms, marshals, hateCrime, scams] = bids as [SeededBid, SeededBid, SeededBid, SeededBid, SeededBid, SeededBid];
   const screenedAt = daysFrom(now, -12);
   await screenAll(db, ctx, round, [routes, alarms, marshals, hateCrime], screenedAt);
@@ -451,7 +451,7 @@ async function createRound(db: Db, ctx: Context, spec: RoundSpec, now: Date) {
 }
 
 /** Each bid as the applicant completed and submitted it while the round was open, with its receipt. */
-async function receiveBids(db: Db, ctx: Context, round: SeededRound, specs: readonly BidSpec[], now: Date): Promise<SeededBid[]> {
+async function receiveBids(db: Db, round: SeededRound, specs: readonly BidSpec[]): Promise<SeededBid[]> {
   const seeded: SeededBid[] = [];
   const open = round.opensAt.getTime();
   const span = round.closesAt.getTime() - open;
