@@ -1,5 +1,7 @@
-// Demo data: the Community Safety Fund's 2025-26 round, open now, with demo accounts and bids.
-// Used by the run command's seed and by the end-to-end tests.
+// Demo data: the demo accounts and funds, and the Community Safety Fund's 2025-26 round, open
+// now, with a draft and two submitted bids. Used by the run command's seed (which adds the rounds
+// in later phases, prisma/demo-phases.ts), the end-to-end tests and integration tests that need
+// an open round.
 import { hashPassword } from "../app/domain/auth/password.server";
 import type { Db } from "../app/lib/db.server";
 import { queueEmail } from "../app/domain/email/outbox.server";
