@@ -36,17 +36,25 @@ const MORE_ORGANISATIONS = [
     data: { name: "Consett Community Shed", type: "cio", charityNumber: "1184467", addressLine1: "Unit 3, Berry Edge Road", town: "Consett", postcode: "DH8 5EU", annualIncomePence: 3_100_000 },
   },
   {
+    owner: { email: "office@stanley-partnership.demo.csf.test", name: "Joan Hetherington" },
+    data: { name: "Stanley Community Partnership", type: "unincorporated_group", addressLine1: "Civic Hall, Front Street", town: "Stanley", postcode: "DH9 0NA", annualIncomePence: 1_900_000 },
+  },
+  {
     owner: { email: "coach@seaham-boxing.demo.csf.test", name: "Lee Raine" },
     data: { name: "Seaham Boxing Academy", type: "cic", companyNumber: "12544301", addressLine1: "North Road", town: "Seaham", postcode: "SR7 7AA", annualIncomePence: 6_800_000 },
   },
 ] as const;
 
-/** Who bids: the demo applicant, the two other seeded organisations, and the three above. */
-type Bidder = "applicant" | "durham-watch" | "safe-streets" | "auckland-refuge" | "consett-shed" | "seaham-boxing";
+/**
+ * Who bids: the demo applicant, Safe Streets CIC (seeded with the open round) and the four above.
+ * Not the Durham Neighbourhood Watch Association: the end-to-end mailbox test finds its one email,
+ * the receipt for the open round's first bid.
+ */
+type Bidder = "applicant" | "safe-streets" | "stanley-partnership" | "auckland-refuge" | "consett-shed" | "seaham-boxing";
 
 const BIDDER_EMAIL: Record<Bidder, string> = {
   applicant: "applicant@demo.csf.test",
-  "durham-watch": "bids@durham-watch.demo.csf.test",
+  "stanley-partnership": "office@stanley-partnership.demo.csf.test",
   "safe-streets": "hello@safe-streets.demo.csf.test",
   "auckland-refuge": "team@auckland-refuge.demo.csf.test",
   "consett-shed": "info@consett-shed.demo.csf.test",
@@ -163,7 +171,7 @@ const RELEASED: RoundSpec = {
       profile: "good",
     },
     {
-      by: "durham-watch",
+      by: "stanley-partnership",
       title: "Neighbourhood watch signs and starter packs",
       summary: "New street signs and a starter pack for every household that joins a watch scheme in Stanley.",
       amountPence: 600_000,
@@ -231,7 +239,7 @@ const SIGN_OFF: RoundSpec = {
   matchFundingPence: 300_000,
   bids: [
     {
-      by: "durham-watch",
+      by: "stanley-partnership",
       title: "Safer walk home",
       summary: "Trained volunteers walk people home from Stanley's bus station and high street on weekend nights.",
       amountPence: 1_000_000,
@@ -316,7 +324,7 @@ const IN_ASSESSMENT: RoundSpec = {
       profile: "good",
     },
     {
-      by: "durham-watch",
+      by: "stanley-partnership",
       title: "Cold-caller alarms",
       summary: "Doorstep alarms and advice for older residents in Stanley targeted by rogue traders.",
       amountPence: 400_000,

@@ -185,6 +185,10 @@ describe("the demo seed", () => {
     const templates = (await db.outboxEmail.groupBy({ by: ["template"], _count: { _all: true } })).map((g) => g.template);
     expect(templates).toEqual(expect.arrayContaining(["submission-receipt", "assessor-assignment", "outcome-award", "outcome-reserve", "outcome-decline"]));
 
+    // The end-to-end mailbox test picks out this address's one email, the open round's first receipt.
+    const watch = await db.outboxEmail.findMany({ where: { toAddress: "bids@durham-watch.demo.csf.test" } });
+    expect(watch.map((e) => e.subject)).toEqual([expect.stringContaining("CSF-2526-R1-0001")]);
+
     const { home, cookie } = await signInAndOpenHome("admin@demo.csf.test");
     expect(home).toBe("/admin");
     const outbox = textOf(await (await send("/admin/outbox", { cookie })).text());
