@@ -1,5 +1,7 @@
-// Demo data: the Community Safety Fund's 2025-26 round, open now, with demo accounts and bids.
-// Used by the run command's seed and by the end-to-end tests.
+// Demo data: the demo accounts and funds, and the Community Safety Fund's 2025-26 round, open
+// now, with a draft and two submitted bids. Used by the run command's seed (which adds the rounds
+// in later phases, prisma/demo-phases.ts), the end-to-end tests and integration tests that need
+// an open round.
 import { hashPassword } from "../app/domain/auth/password.server";
 import type { Db } from "../app/lib/db.server";
 import { queueEmail } from "../app/domain/email/outbox.server";
@@ -19,7 +21,44 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@demo.csf.test", name: "Farid Khan", role: "admin" },
 ] as const;
 
-const DAY = 24 * 60 * 60 * 1000;
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** The areas, priorities and criteria (with score descriptors) every demo round of the fund uses. */
+export const CSF_ROUND_SET_UP = {
+  areas: { create: [{ name: "County Durham", position: 0 }, { name: "Darlington", position: 1 }] },
+  priorities: {
+    create: [
+      ["Reducing anti-social behaviour", "Fewer incidents and less fear of anti-social behaviour in neighbourhoods."],
+      ["Supporting victims of crime", "Practical and emotional support that helps victims cope and recover."],
+      ["Reducing reoffending", "Helping people who have offended, or are at risk of offending, to change."],
+      ["Tackling drug and alcohol harm", "Less crime and harm linked to drugs and alcohol."],
+      ["Protecting vulnerable people", "Safeguarding people at risk of exploitation, abuse or harm."],
+    ].map(([title, description], position) => ({ title: title!, description: description!, position })),
+  },
+  criteria: {
+    create: [
+      ["Supports PCC and partner objectives", "How well the project supports the Police and Crime Plan and partners' priorities.", 30],
+      ["Measurable, community-based outcomes", "Whether outcomes are specific, measurable and benefit the community.", 30],
+      ["Value for money", "Costs are reasonable for what will be delivered; other funding is secured.", 25],
+      ["Deliverability", "The organisation can deliver the project on time, safely and well.", 15],
+    ].map(([title, guidance, weightPercent], position) => ({
+      title: title as string,
+      guidance: guidance as string,
+      weightPercent: weightPercent as number,
+      maxScore: 4,
+      position,
+      descriptors: {
+        create: [
+          [0, "No evidence or unacceptable"],
+          [1, "Weak: significant gaps or concerns"],
+          [2, "Adequate: meets the basic requirement"],
+          [3, "Good: clear and convincing"],
+          [4, "Excellent: strong evidence throughout"],
+        ].map(([score, description]) => ({ score: score as number, description: description as string })),
+      },
+    })),
+  },
+};
 
 export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -82,39 +121,7 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
       assessorsPerBid: 2,
       moderationSpread: 2,
       opccSignOffRequired: true,
-      areas: { create: [{ name: "County Durham", position: 0 }, { name: "Darlington", position: 1 }] },
-      priorities: {
-        create: [
-          ["Reducing anti-social behaviour", "Fewer incidents and less fear of anti-social behaviour in neighbourhoods."],
-          ["Supporting victims of crime", "Practical and emotional support that helps victims cope and recover."],
-          ["Reducing reoffending", "Helping people who have offended, or are at risk of offending, to change."],
-          ["Tackling drug and alcohol harm", "Less crime and harm linked to drugs and alcohol."],
-          ["Protecting vulnerable people", "Safeguarding people at risk of exploitation, abuse or harm."],
-        ].map(([title, description], position) => ({ title: title!, description: description!, position })),
-      },
-      criteria: {
-        create: [
-          ["Supports PCC and partner objectives", "How well the project supports the Police and Crime Plan and partners' priorities.", 30],
-          ["Measurable, community-based outcomes", "Whether outcomes are specific, measurable and benefit the community.", 30],
-          ["Value for money", "Costs are reasonable for what will be delivered; other funding is secured.", 25],
-          ["Deliverability", "The organisation can deliver the project on time, safely and well.", 15],
-        ].map(([title, guidance, weightPercent], position) => ({
-          title: title as string,
-          guidance: guidance as string,
-          weightPercent: weightPercent as number,
-          maxScore: 4,
-          position,
-          descriptors: {
-            create: [
-              [0, "No evidence or unacceptable"],
-              [1, "Weak: significant gaps or concerns"],
-              [2, "Adequate: meets the basic requirement"],
-              [3, "Good: clear and convincing"],
-              [4, "Excellent: strong evidence throughout"],
-            ].map(([score, description]) => ({ score: score as number, description: description as string })),
-          },
-        })),
-      },
+      ...CSF_ROUND_SET_UP,
     },
     include: { areas: true, priorities: true },
   });

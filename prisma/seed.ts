@@ -1,14 +1,17 @@
-// Seeds the demo data into DATABASE_URL when the database has no funds yet (safe to re-run).
-import { createDb } from "../app/lib/db.server";
-import { env } from "../app/lib/env.server";
+// Seeds the demo data into DATABASE_URL when the database has no funds yet (safe to re-run): the
+// demo accounts, an open round, and rounds in assessment, awaiting OPCC sign-off and released.
+// The application's own client: the later phases are made by the domain functions, which use it.
+import { db } from "../app/lib/db.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo-data";
+import { seedDemoPhases } from "./demo-phases";
 
-const db = createDb(env().DATABASE_URL);
 try {
   if ((await db.fund.count()) > 0) {
     console.log("Demo data already present: left as it is.");
   } else {
-    await seedDemo(db);
+    const now = new Date();
+    await seedDemo(db, { now });
+    await seedDemoPhases(db, { now });
     console.log("Demo data created.");
   }
   console.log(`Demo sign-ins (password for each: ${DEMO_PASSWORD}):`);
