@@ -18,11 +18,18 @@ export function isPostgresUrl(url: string) {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * Money-changing transactions queue on the round's row (ADR 0010). Under a surge (fifty offers at
+ * once across two instances) the default two seconds to get a connection and five to finish
+ * turned queued, valid requests into errors; waiting longer answers each with its real outcome.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
+
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
     // Same models, same query API: the PostgreSQL client is used through the shared type.
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
   }
   const file = resolve(url.replace(/^file:/, ""));
   mkdirSync(dirname(file), { recursive: true });
@@ -31,7 +38,7 @@ export function createDb(url: string): Db {
   setup.pragma("journal_mode = WAL");
   setup.close();
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter, transactionOptions });
 }
 
 const globalForDb = globalThis as unknown as { __csfDb?: Db };
