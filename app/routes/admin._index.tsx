@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listStaff } from "~/domain/auth/accounts.server";
 import { requireRole } from "~/domain/auth/guards.server";
 import { isRole, roleLabel } from "~/domain/auth/roles";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Staff accounts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -15,7 +17,6 @@ export default function AdminHome() {
   const { staff } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Staff accounts" />
       <h1 className="govuk-heading-l">Staff accounts</h1>
       <Link to="/admin/staff/new" className="govuk-button" data-module="govuk-button">
         Add a staff account

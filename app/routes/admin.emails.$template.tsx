@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { EmailText } from "~/components/email/email-text";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { renderEmailPreview } from "~/domain/email/previews.server";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `${data.title} email`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "preview:email");
@@ -16,7 +18,6 @@ export default function EmailPreview() {
   const preview = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title={`${preview.title} email`} />
       <Link to="/admin/emails" className="govuk-back-link">
         Back to email templates
       </Link>

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { listEmailTemplates } from "~/domain/email/previews.server";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Email templates");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "preview:email");
@@ -13,7 +15,6 @@ export default function EmailTemplates() {
   const { templates } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Email templates" />
       <Link to="/admin" className="govuk-back-link">
         Back to admin
       </Link>

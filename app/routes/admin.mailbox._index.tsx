@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { listMailbox } from "~/domain/email/outbox-admin.server";
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Demo mailbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:mailbox");
@@ -19,7 +21,6 @@ export default function Mailbox() {
   const { emails, mailServerSet } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Demo mailbox" />
       <Link to="/admin" className="govuk-back-link">
         Back to admin
       </Link>

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DocumentTitle } from "~/components/document-title";
 import { EmailText } from "~/components/email/email-text";
 import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -10,6 +9,9 @@ import { requirePermission } from "~/domain/auth/guards.server";
 import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.server";
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => data.email.subject);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox");
@@ -68,7 +70,6 @@ export default function OutboxEmail() {
   const errors = actionData?.errors;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={email.subject} errors={errors} />
       <div className="govuk-grid-column-full">
         <Link to={email.deliveredVia === "mailbox" ? "/admin/mailbox" : "/admin/outbox"} className="govuk-back-link">
           {email.deliveredVia === "mailbox" ? "Back to the mailbox" : "Back to the outbox"}

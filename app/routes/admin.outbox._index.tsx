@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { OutboxStatusTag, outboxStatusLabel } from "~/components/email/outbox-status-tag";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { listOutbox } from "~/domain/email/outbox-admin.server";
 import { isOutboxStatus, OUTBOX_STATUSES } from "~/domain/email/outbox-status";
 import { formatDateTime } from "~/lib/dates";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => (data.status ? `Email outbox: ${outboxStatusLabel(data.status).toLowerCase()}` : "Email outbox"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox");
@@ -34,7 +36,6 @@ export default function Outbox() {
   const heading = status ? `Email outbox: ${outboxStatusLabel(status).toLowerCase()}` : "Email outbox";
   return (
     <>
-      <DocumentTitle title={heading} />
       <Link to="/admin" className="govuk-back-link">
         Back to admin
       </Link>

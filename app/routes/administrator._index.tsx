@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { criteriaProblem } from "~/domain/assessment/scoring";
 import { requireRole } from "~/domain/auth/guards.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Fund administration");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["fund_administrator"]);
@@ -45,7 +47,6 @@ export default function AdministratorHome() {
   const { name, rounds, funds } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Fund administration" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Fund administration</h1>
       <table className="govuk-table">

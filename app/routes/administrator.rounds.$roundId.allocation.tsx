@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -27,12 +26,15 @@ import type { Permission } from "~/domain/auth/roles";
 import { bidStatusLabel } from "~/domain/bids/status";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds, parsePounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
 
 async function allocationOr404(roundId: string | undefined) {
   const allocation = roundId ? await loadAllocation(roundId) : null;
   if (!allocation) throw new Response("Page not found", { status: 404 });
   return allocation;
 }
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Allocation: ${data.round.name}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "allocate:award");
@@ -132,7 +134,6 @@ export default function AllocationWorkspace() {
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? saved;
   const editable = isEditable(round.allocationStatus);
-  const title = `Allocation: ${round.name}`;
   const reserveChoices = rows
     .filter((r) => r.status === "in_assessment" && r.meetsThreshold && r.award?.status !== "approved")
     .map((r) => ({ value: r.bidId, label: `${r.reference}: ${r.title}` }));
@@ -140,7 +141,6 @@ export default function AllocationWorkspace() {
   const feedback = actionData?.feedback ?? savedFeedback;
   return (
     <>
-      <DocumentTitle title={title} errors={errors} />
       <ErrorSummary errors={errors} />
       {actionData?.message ? (
         <NotificationBanner success>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -10,10 +9,13 @@ import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { orNotFound } from "~/lib/not-found";
 import { roundTitle } from "~/domain/rounds/pot";
+import { titleMeta } from "~/components/page-title";
 
 async function roundOr404(roundId: string | undefined) {
   return orNotFound(roundId ? await findRound(roundId) : null, "Round not found");
 }
+
+export const meta = titleMeta("Assign assessors");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "assign:assessor");
@@ -67,7 +69,6 @@ export default function RoundAssignments() {
   const removedName = assessors.find((a) => a.id === search.get("removed"))?.name ?? "The assessor";
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Assign assessors" errors={errors} />
       <div className="govuk-grid-column-full">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration

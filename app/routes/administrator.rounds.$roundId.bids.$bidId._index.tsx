@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -13,6 +12,9 @@ import { recommendationLabel } from "~/domain/assessment/assessment-form";
 import { loadBidResult, moderateScore, reopenAssessment } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Scores for ${data.bid.reference}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "moderate:score");
@@ -45,7 +47,6 @@ export default function BidScores() {
   const { bid, round, documents } = result;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={`Scores for ${bid.reference}`} errors={errors} />
       <div className="govuk-grid-column-full">
         <Link to={`/administrator/rounds/${round.id}/results`} className="govuk-back-link">
           Back to scores and ranking

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { loadBidHistory } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatDateTime } from "~/lib/dates";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `History of ${data.bid.reference}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:bid:any");
@@ -16,7 +18,6 @@ export default function BidHistory() {
   const { roundId, bid, events } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={`History of ${bid.reference}`} />
       <div className="govuk-grid-column-full">
         <Link to={`/administrator/rounds/${roundId}/bids/${bid.id}`} className="govuk-back-link">
           Back to the bid’s scores

@@ -10,6 +10,9 @@ import { loadRoundCriteria, submitRoundCriteria } from "~/domain/rounds/criteria
 import { formatDateTime } from "~/lib/dates";
 import { orNotFound } from "~/lib/not-found";
 import type { FieldErrors } from "~/lib/form-errors";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Assessment criteria");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");

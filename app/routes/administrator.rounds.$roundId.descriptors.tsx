@@ -16,6 +16,9 @@ import {
 } from "~/domain/rounds/score-descriptors.server";
 import { formatDateTime } from "~/lib/dates";
 import { orNotFound } from "~/lib/not-found";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Score descriptors");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");

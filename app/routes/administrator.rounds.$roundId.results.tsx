@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { DocumentTitle } from "~/components/document-title";
 import { loadRoundResults } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Scores and ranking");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "moderate:score");
@@ -18,7 +20,6 @@ export default function RoundResults() {
   const { round, rows } = results;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Scores and ranking" />
       <div className="govuk-grid-column-full">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration

@@ -7,6 +7,9 @@ import { requirePermission } from "~/domain/auth/guards.server";
 import { loadRoundRules, saveRoundRules } from "~/domain/rounds/round-rules.server";
 import { formatDateTime } from "~/lib/dates";
 import { orNotFound } from "~/lib/not-found";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Assessment rules");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadScreeningList } from "~/domain/assessment/screening.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Screen bids for eligibility");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "screen:bid");
@@ -25,7 +27,6 @@ export default function Screening() {
   const screened = search.get("screened");
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Screen bids for eligibility" />
       <div className="govuk-grid-column-full">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Your bids");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -41,7 +43,6 @@ export default function ApplicantHome() {
   const { name, organisations } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Your bids" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Your bids</h1>
       {organisations.length > 0 ? (

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { BidSummary } from "~/components/bids/bid-summary";
 import { TaskList, type Task } from "~/components/bids/task-list";
 import { requireApplicantBid } from "~/domain/bids/bid-page.server";
@@ -11,6 +10,9 @@ import { canWithdraw } from "~/domain/bids/submission.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => data.bid.title || "Untitled bid");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
@@ -33,7 +35,6 @@ export default function BidTaskList() {
   if (bid.status !== "draft") {
     return (
       <>
-        <DocumentTitle title={name} />
         <Link to="/applicant" className="govuk-back-link">
           Back to your bids
         </Link>
@@ -93,7 +94,6 @@ export default function BidTaskList() {
   }));
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={name} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/applicant" className="govuk-back-link">
           Back to your bids

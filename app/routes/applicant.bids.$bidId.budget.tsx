@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
@@ -15,6 +15,8 @@ import { formatPounds, parsePounds } from "~/lib/money";
 
 const FIELDS = ["item", "cost", "otherFunding"] as const;
 const BLANK: BudgetRow = { item: "", cost: "", otherFunding: "" };
+
+export const meta = sectionMeta("Budget");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SectionLayout } from "~/components/bids/section-layout";
+import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
@@ -18,6 +18,8 @@ import {
 import { addDocument, removeDocument } from "~/domain/documents/documents.server";
 import { isMultipart, readDocumentUpload } from "~/domain/documents/upload.server";
 import type { FieldErrors } from "~/lib/form-errors";
+
+export const meta = sectionMeta("Supporting documents");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);

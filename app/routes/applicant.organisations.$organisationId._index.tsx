@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
@@ -16,12 +15,15 @@ import {
 import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
 
 /** Not a member, or no such organisation: the same 404, so nothing about it leaks. */
 async function notFound(request: Request, userId: string, organisationId: string): Promise<never> {
   await recordOrganisationAccessRefused(request, userId, organisationId);
   throw new Response("Not found", { status: 404 });
 }
+
+export const meta = titleMeta<typeof loader>(({ data }) => data.organisation.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -70,7 +72,6 @@ export default function Organisation() {
   const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={organisation.name} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {notice && !actionData ? (

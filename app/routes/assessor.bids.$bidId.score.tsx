@@ -7,7 +7,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -18,6 +17,9 @@ import { formatDate, formatDateTime } from "~/lib/dates";
 import { inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Score ${data.bid.reference}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bid:assigned");
@@ -61,10 +63,8 @@ export default function ScoreBid() {
   const { register, onSubmit } = form;
   const errors = inFieldOrder(form.errors, assessmentFieldOrder(criteria));
   const readOnly = page.status === "submitted";
-  const title = `Score ${bid.reference}`;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={title} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/assessor" className="govuk-back-link">
           Back to bids to assess

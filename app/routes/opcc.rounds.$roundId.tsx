@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -11,6 +10,9 @@ import { loadAllocation } from "~/domain/allocation/workspace.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Sign off allocation: ${data.round.name}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sign-off:allocation");
@@ -52,7 +54,6 @@ export default function OpccRoundSignOff() {
   const errors = actionData?.errors ?? {};
   return (
     <>
-      <DocumentTitle title={`Sign off allocation: ${round.name}`} errors={errors} />
       <ErrorSummary errors={errors} />
       {actionData?.message ? (
         <NotificationBanner success>

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { potPence, roundPhase, roundTitle } from "~/domain/rounds/pot";
 import { describeRequests } from "~/domain/rounds/round-figures";
 import { findRoundForPublicPage, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => roundTitle(data.round));
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const round = await findRoundForPublicPage(params.roundSlug ?? "");
@@ -52,7 +54,6 @@ export default function RoundPage() {
   const eligibilityPath = `/rounds/${round.slug}/eligibility`;
   return (
     <>
-      <DocumentTitle title={roundTitle(round)} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{round.fund.name}</span>

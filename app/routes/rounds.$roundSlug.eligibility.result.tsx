@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
 import { checkEligibility, eligibilityOrganisationTypeLabel } from "~/domain/eligibility/eligibility";
 import { findRoundForEligibility, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => (!data.answered ? "Check if you can apply" : data.eligible ? "You can apply" : "You cannot apply"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = await findRoundForEligibility(params.roundSlug ?? "");
@@ -40,7 +42,6 @@ export default function EligibilityResult() {
   if (!loaderData.answered) {
     return (
       <div className="govuk-grid-row">
-        <DocumentTitle title="Check if you can apply" />
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">
             {round.fund}: {round.name}
@@ -68,7 +69,6 @@ export default function EligibilityResult() {
   );
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={eligible ? "You can apply" : "You cannot apply"} />
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">
           {round.fund}: {round.name}

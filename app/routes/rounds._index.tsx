@@ -1,9 +1,11 @@
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { potPence, roundPhase } from "~/domain/rounds/pot";
 import { listRoundsForPublic } from "~/domain/rounds/rounds.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Funding rounds");
 
 export async function loader() {
   const now = new Date();
@@ -30,7 +32,6 @@ export default function Rounds() {
   const { rounds } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Funding rounds" />
       <h1 className="govuk-heading-l">Funding rounds</h1>
       {rounds.length === 0 ? (
         <p className="govuk-body">There are no funding rounds yet.</p>
