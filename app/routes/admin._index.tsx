@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listStaff } from "~/domain/auth/accounts.server";
 import { requireRole } from "~/domain/auth/guards.server";
 import { isRole, roleLabel } from "~/domain/auth/roles";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Staff accounts");
@@ -21,25 +22,15 @@ export default function AdminHome() {
       <Link to="/admin/staff/new" className="govuk-button" data-module="govuk-button">
         Add a staff account
       </Link>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Email</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {staff.map((s) => (
-            <tr className="govuk-table__row" key={s.id}>
-              <td className="govuk-table__cell">{s.name}{s.disabled ? " (disabled)" : ""}</td>
-              <td className="govuk-table__cell">{s.email}</td>
-              <td className="govuk-table__cell">{s.role}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table label="Staff accounts" head={["Name", "Email", "Role"]}>
+        {staff.map((s) => (
+          <TableRow key={s.id}>
+            <TableCell>{s.name}{s.disabled ? " (disabled)" : ""}</TableCell>
+            <TableCell>{s.email}</TableCell>
+            <TableCell>{s.role}</TableCell>
+          </TableRow>
+        ))}
+      </Table>
       <h2 className="govuk-heading-m">Email</h2>
       <ul className="govuk-list">
         <li><Link className="govuk-link" to="/admin/outbox">Email outbox</Link>: what is waiting, sent or failed</li>

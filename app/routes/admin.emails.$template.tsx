@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { renderEmailPreview } from "~/domain/email/previews.server";
@@ -23,16 +24,10 @@ export default function EmailPreview() {
       </Link>
       <span className="govuk-caption-l">Email template</span>
       <h1 className="govuk-heading-l">{preview.title}</h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Sent when</dt>
-          <dd className="govuk-summary-list__value">{preview.sentWhen}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Subject</dt>
-          <dd className="govuk-summary-list__value">{preview.subject}</dd>
-        </div>
-      </dl>
+      <SummaryList>
+        <SummaryRow label="Sent when">{preview.sentWhen}</SummaryRow>
+        <SummaryRow label="Subject">{preview.subject}</SummaryRow>
+      </SummaryList>
       <h2 className="govuk-heading-m">Message, with sample details</h2>
       <p className="govuk-body">
         <a className="govuk-link" href={`/admin/emails/${preview.name}/html`}>

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
@@ -125,20 +126,11 @@ export default function BidScores() {
               </h3>
             </div>
             <div className="govuk-summary-card__content">
-              <dl className="govuk-summary-list">
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Status</dt>
-                  <dd className="govuk-summary-list__value">{a.status === "submitted" ? "Submitted" : "Draft"}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Recommendation</dt>
-                  <dd className="govuk-summary-list__value">{recommendationLabel(a.recommendation)}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Overall comment</dt>
-                  <dd className="govuk-summary-list__value">{a.overallComment}</dd>
-                </div>
-              </dl>
+              <SummaryList>
+                <SummaryRow label="Status">{a.status === "submitted" ? "Submitted" : "Draft"}</SummaryRow>
+                <SummaryRow label="Recommendation">{recommendationLabel(a.recommendation)}</SummaryRow>
+                <SummaryRow label="Overall comment">{a.overallComment}</SummaryRow>
+              </SummaryList>
               {a.status === "submitted" && !a.conflicted ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="reopen" />

@@ -6,6 +6,7 @@ import {
   useLoaderData,
   useSearchParams,
 } from "@remix-run/react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
@@ -92,16 +93,13 @@ export default function ScoreDescriptors() {
           {criteria.map((c) => (
             <section key={c.id}>
               <h2 className="govuk-heading-m">{c.title}</h2>
-              <dl className="govuk-summary-list">
+              <SummaryList>
                 {Array.from({ length: c.maxScore + 1 }, (_, score) => (
-                  <div className="govuk-summary-list__row" key={score}>
-                    <dt className="govuk-summary-list__key">{`Score ${score}`}</dt>
-                    <dd className="govuk-summary-list__value">
-                      {loaded[field(c.id, score)]}
-                    </dd>
-                  </div>
+                  <SummaryRow key={score} label={`Score ${score}`}>
+                    {loaded[field(c.id, score)]}
+                  </SummaryRow>
                 ))}
-              </dl>
+              </SummaryList>
             </section>
           ))}
         </>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
@@ -80,38 +81,38 @@ export default function SupportingDocuments() {
         ))}
       </ul>
       <h2 className="govuk-heading-m">Your documents</h2>
-      <dl className="govuk-summary-list">
+      <SummaryList withActions>
         {DOCUMENT_KINDS.map(({ kind, label }) => {
           const document = documents.find((d) => d.kind === kind);
           return (
-            <div className="govuk-summary-list__row" key={kind}>
-              <dt className="govuk-summary-list__key">{label}</dt>
-              <dd className="govuk-summary-list__value">
-                {document ? (
-                  <>
-                    <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
-                      {document.originalName}
-                    </a>{" "}
-                    ({formatFileSize(document.sizeBytes)})
-                  </>
-                ) : (
-                  "Not uploaded yet"
-                )}
-              </dd>
-              <dd className="govuk-summary-list__actions">
-                {document ? (
+            <SummaryRow
+              key={kind}
+              label={label}
+              action={
+                document ? (
                   <Form method="post">
                     <input type="hidden" name="documentId" value={document.id} />
                     <button type="submit" name="intent" value="remove-document" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
                       Remove<span className="govuk-visually-hidden"> {documentKindLabel(kind).toLowerCase()}</span>
                     </button>
                   </Form>
-                ) : null}
-              </dd>
-            </div>
+                ) : null
+              }
+            >
+              {document ? (
+                <>
+                  <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
+                    {document.originalName}
+                  </a>{" "}
+                  ({formatFileSize(document.sizeBytes)})
+                </>
+              ) : (
+                "Not uploaded yet"
+              )}
+            </SummaryRow>
           );
         })}
-      </dl>
+      </SummaryList>
 
       <h2 className="govuk-heading-m">Upload a document</h2>
       <Form method="post" encType="multipart/form-data" noValidate>

@@ -4,6 +4,7 @@ import { readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.serv
 import { checkEligibility, eligibilityOrganisationTypeLabel } from "~/domain/eligibility/eligibility";
 import { findRoundForEligibility, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatPounds } from "~/lib/money";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta<typeof loader>(({ data }) => (!data.answered ? "Check if you can apply" : data.eligible ? "You can apply" : "You cannot apply"));
@@ -61,11 +62,9 @@ export default function EligibilityResult() {
   }
   const { eligible, reasons, answers } = loaderData;
   const change = (field: string, label: string) => (
-    <dd className="govuk-summary-list__actions">
-      <Link className="govuk-link" to={`${checkPath}#${field}`}>
-        Change<span className="govuk-visually-hidden"> {label}</span>
-      </Link>
-    </dd>
+    <Link className="govuk-link" to={`${checkPath}#${field}`}>
+      Change<span className="govuk-visually-hidden"> {label}</span>
+    </Link>
   );
   return (
     <div className="govuk-grid-row">
@@ -99,38 +98,22 @@ export default function EligibilityResult() {
           </>
         )}
         <h2 className="govuk-heading-m">Your answers</h2>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Type of organisation</dt>
-            <dd className="govuk-summary-list__value">{answers.organisationType}</dd>
-            {change("organisationType", "type of organisation")}
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Where the project will work</dt>
-            <dd className="govuk-summary-list__value">{answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}</dd>
-            {change("areaIds", "where the project will work")}
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Priorities addressed</dt>
-            <dd className="govuk-summary-list__value">
-              {answers.priorities.length > 0 ? (
-                <ul className="govuk-list">
-                  {answers.priorities.map((title) => (
-                    <li key={title}>{title}</li>
-                  ))}
-                </ul>
-              ) : (
-                "None of the Police and Crime Commissioner's priorities"
-              )}
-            </dd>
-            {change("priorityIds", "priorities addressed")}
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Amount you will ask for</dt>
-            <dd className="govuk-summary-list__value app-money">{answers.amount}</dd>
-            {change("amountRequested", "amount you will ask for")}
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow label="Type of organisation" action={change("organisationType", "type of organisation")}>{answers.organisationType}</SummaryRow>
+          <SummaryRow label="Where the project will work" action={change("areaIds", "where the project will work")}>{answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}</SummaryRow>
+          <SummaryRow label="Priorities addressed" action={change("priorityIds", "priorities addressed")}>
+            {answers.priorities.length > 0 ? (
+              <ul className="govuk-list">
+                {answers.priorities.map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+              </ul>
+            ) : (
+              "None of the Police and Crime Commissioner's priorities"
+            )}
+          </SummaryRow>
+          <SummaryRow label="Amount you will ask for" valueClassName="app-money" action={change("amountRequested", "amount you will ask for")}>{answers.amount}</SummaryRow>
+        </SummaryList>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/rounds/${round.slug}`}>
             Back to the round
