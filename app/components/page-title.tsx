@@ -22,7 +22,7 @@ type PageState = { actionData: Record<string, unknown> | null; summaryShown: boo
  * being rendered: Remix passes meta functions the loader data and the location, but not the
  * action data (a form post that failed without JavaScript) nor the browser's own checks (the
  * same messages shown before the round trip). Keyed by the location object, so one page's
- * render never reads another's.
+ * render never reads another's (ADR 0001).
  */
 const pageStates = new WeakMap<Location, PageState>();
 
