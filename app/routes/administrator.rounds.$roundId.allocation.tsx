@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, Textarea, TextInput } from "~/components/govuk/fields";
@@ -372,7 +372,7 @@ function Workspace({
         </div>
       ) : null}
 
-      <Form method="post" noValidate>
+      <ProposalForm editable={editable}>
         <Table caption="Ranked bids" head={["Rank", "Bid", "Score", { text: "Requested", numeric: true }, "Award and conditions"]}>
             {rows.map((row, index) => {
               const locked = !editable || (row.award !== null && row.award.status !== "proposed");
@@ -529,8 +529,19 @@ function Workspace({
             </Button>
           </>
         ) : null}
-      </Form>
+      </ProposalForm>
     </>
+  );
+}
+
+/** The ranked bids are a form only while the proposal can be changed (a form needs a button). */
+function ProposalForm({ editable, children }: { editable: boolean; children: ReactNode }) {
+  return editable ? (
+    <Form method="post" noValidate>
+      {children}
+    </Form>
+  ) : (
+    <>{children}</>
   );
 }
 
