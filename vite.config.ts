@@ -2,6 +2,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -9,8 +10,7 @@ declare module "@remix-run/node" {
   }
 }
 
-// The Remix Vite plugin replaces the classic remix.config.js compiler (ADR 0001). Every v3
-// future flag is on so that a later move to React Router 7 is mechanical.
+// The Remix Vite plugin, with its options from remix.config.js (ADR 0001).
 export default defineConfig({
   resolve: {
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
@@ -22,19 +22,7 @@ export default defineConfig({
   },
   server: { port: 3000 },
   plugins: [
-    !process.env.VITEST &&
-      remix({
-        buildDirectory: process.env.REMIX_BUILD_DIR ?? "build",
-        ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
-        future: {
-          v3_fetcherPersist: true,
-          v3_relativeSplatPath: true,
-          v3_throwAbortReason: true,
-          v3_lazyRouteDiscovery: true,
-          v3_singleFetch: true,
-          v3_routeConfig: true,
-        },
-      }),
+    !process.env.VITEST && remix(remixConfig),
   ],
   test: {
     include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.mjs", "tests/integration/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "scripts/**/*.test.{ts,mjs}"],

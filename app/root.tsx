@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -11,11 +11,26 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageLayout } from "~/components/govuk/layout";
+import { documentTitle, ErrorSummaryReports, SERVICE_NAME, usePageTitleState } from "~/components/page-title";
 import { getSessionUser } from "~/domain/auth/session.server";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.scss?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+/** The title of an error page, or of a page without its own title. */
+export const meta: MetaFunction = ({ error }) => [{ title: error === undefined ? SERVICE_NAME : documentTitle(errorTitle(error)) }];
+
+function errorTitle(error: unknown) {
+  if (!isRouteErrorResponse(error)) return "Sorry, there is a problem with the service";
+  return error.status === 404
+    ? "Page not found"
+    : error.status === 403
+      ? "You do not have permission to view this page"
+      : error.status === 405
+        ? "This page cannot be used that way"
+        : "Sorry, there is a problem with the service";
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -25,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
+  const reportErrorSummary = usePageTitleState();
   return (
     <html lang="en" className="govuk-template govuk-template--rebranded">
       <head>
@@ -43,7 +59,9 @@ export function Layout({ children }: { children: ReactNode }) {
               "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
           }}
         />
-        <PageLayout user={data?.user ?? null}>{children}</PageLayout>
+        <ErrorSummaryReports value={reportErrorSummary}>
+          <PageLayout user={data?.user ?? null}>{children}</PageLayout>
+        </ErrorSummaryReports>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -57,34 +75,19 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    const title =
-      error.status === 404
-        ? "Page not found"
-        : error.status === 403
-          ? "You do not have permission to view this page"
-          : error.status === 405
-            ? "This page cannot be used that way"
-            : "Sorry, there is a problem with the service";
-    return (
-      <>
-        <title>{`${title} – Community Safety Fund`}</title>
-        <h1 className="govuk-heading-l">{title}</h1>
-        {error.status === 404 ? (
-          <p className="govuk-body">If you typed the web address, check it is correct.</p>
-        ) : error.status === 403 ? (
-          <p className="govuk-body">You are signed in with an account that cannot do this. Go back to your home page.</p>
-        ) : (
-          <p className="govuk-body">Try again later.</p>
-        )}
-      </>
-    );
-  }
+  const title = errorTitle(error);
   return (
     <>
-      <title>Sorry, there is a problem with the service – Community Safety Fund</title>
-      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
-      <p className="govuk-body">Try again later. Nothing you entered has been lost.</p>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {!isRouteErrorResponse(error) ? (
+        <p className="govuk-body">Try again later. Nothing you entered has been lost.</p>
+      ) : error.status === 404 ? (
+        <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      ) : error.status === 403 ? (
+        <p className="govuk-body">You are signed in with an account that cannot do this. Go back to your home page.</p>
+      ) : (
+        <p className="govuk-body">Try again later.</p>
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { RouteConfig } from "@remix-run/route-config";
 import { flatRoutes } from "@remix-run/fs-routes";
+import { ignoredRouteFiles } from "../remix.config.js";
 
-export default flatRoutes({ ignoredRouteFiles: ["**/*.test.{ts,tsx}"] }) satisfies RouteConfig;
+export default flatRoutes({ ignoredRouteFiles }) satisfies RouteConfig;

@@ -1,10 +1,11 @@
-import { DocumentTitle } from "~/components/document-title";
 import { Link } from "@remix-run/react";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Apply to the Community Safety Fund");
 
 export default function StartPage() {
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Apply to the Community Safety Fund" />
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">Apply to the Community Safety Fund</h1>
         <p className="govuk-body">

@@ -1,9 +1,10 @@
-import { DocumentTitle } from "~/components/document-title";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Accessibility statement");
 
 export default function AccessibilityStatement() {
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Accessibility statement" />
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Accessibility statement</h1>
         <p className="govuk-body">

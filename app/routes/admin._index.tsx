@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listStaff } from "~/domain/auth/accounts.server";
 import { requireRole } from "~/domain/auth/guards.server";
 import { isRole, roleLabel } from "~/domain/auth/roles";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Staff accounts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -15,30 +18,19 @@ export default function AdminHome() {
   const { staff } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Staff accounts" />
       <h1 className="govuk-heading-l">Staff accounts</h1>
       <Link to="/admin/staff/new" className="govuk-button" data-module="govuk-button">
         Add a staff account
       </Link>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Email</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {staff.map((s) => (
-            <tr className="govuk-table__row" key={s.id}>
-              <td className="govuk-table__cell">{s.name}{s.disabled ? " (disabled)" : ""}</td>
-              <td className="govuk-table__cell">{s.email}</td>
-              <td className="govuk-table__cell">{s.role}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table label="Staff accounts" head={["Name", "Email", "Role"]}>
+        {staff.map((s) => (
+          <TableRow key={s.id}>
+            <TableCell>{s.name}{s.disabled ? " (disabled)" : ""}</TableCell>
+            <TableCell>{s.email}</TableCell>
+            <TableCell>{s.role}</TableCell>
+          </TableRow>
+        ))}
+      </Table>
       <h2 className="govuk-heading-m">Email</h2>
       <ul className="govuk-list">
         <li><Link className="govuk-link" to="/admin/outbox">Email outbox</Link>: what is waiting, sent or failed</li>

@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { listMailbox } from "~/domain/email/outbox-admin.server";
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Demo mailbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:mailbox");
@@ -19,7 +22,6 @@ export default function Mailbox() {
   const { emails, mailServerSet } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Demo mailbox" />
       <Link to="/admin" className="govuk-back-link">
         Back to admin
       </Link>
@@ -39,29 +41,19 @@ export default function Mailbox() {
       {emails.length === 0 ? (
         <p className="govuk-body">The mailbox is empty.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Emails in the demo mailbox, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Subject</th>
-              <th scope="col" className="govuk-table__header">To</th>
-              <th scope="col" className="govuk-table__header">Delivered</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {emails.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/outbox/${e.id}`}>
-                    {e.subject}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{e.toAddress}</td>
-                <td className="govuk-table__cell">{e.sent}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table label="Delivered emails" head={["Subject", "To", "Delivered"]}>
+          {emails.map((e) => (
+            <TableRow key={e.id}>
+              <TableCell>
+                <Link className="govuk-link" to={`/admin/outbox/${e.id}`}>
+                  {e.subject}
+                </Link>
+              </TableCell>
+              <TableCell>{e.toAddress}</TableCell>
+              <TableCell>{e.sent}</TableCell>
+            </TableRow>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { DocumentTitle } from "~/components/document-title";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -10,6 +9,9 @@ import { requirePermission } from "~/domain/auth/guards.server";
 import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.server";
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => data.email.subject);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox");
@@ -51,14 +53,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/admin/outbox/${id}?retried=1`);
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 const VIA = { smtp: "Mail server (SMTP)", mailbox: "The portal's own mailbox" } as Record<string, string>;
 
@@ -68,7 +62,6 @@ export default function OutboxEmail() {
   const errors = actionData?.errors;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={email.subject} errors={errors} />
       <div className="govuk-grid-column-full">
         <Link to={email.deliveredVia === "mailbox" ? "/admin/mailbox" : "/admin/outbox"} className="govuk-back-link">
           {email.deliveredVia === "mailbox" ? "Back to the mailbox" : "Back to the outbox"}
@@ -88,21 +81,21 @@ export default function OutboxEmail() {
         ) : null}
         <span className="govuk-caption-l">Email</span>
         <h1 className="govuk-heading-l">{email.subject}</h1>
-        <dl className="govuk-summary-list">
-          <Row label="Status">
+        <SummaryList>
+          <SummaryRow label="Status">
             <OutboxStatusTag status={email.status} />
-          </Row>
-          <Row label="To">{email.toAddress}</Row>
-          <Row label="From">{email.from}</Row>
-          <Row label="Queued">{email.created}</Row>
-          {email.sent ? <Row label="Sent">{email.sent}</Row> : null}
-          {email.deliveredVia ? <Row label="Delivered through">{VIA[email.deliveredVia] ?? email.deliveredVia}</Row> : null}
-          <Row label="Attempts">{email.attempts}</Row>
-          {email.nextAttempt ? <Row label="Next try">{email.nextAttempt}</Row> : null}
-          {email.lastError ? <Row label="Last error">{email.lastError}</Row> : null}
-          <Row label="Template">{email.template}</Row>
-          <Row label="Message-ID">{email.messageId}</Row>
-        </dl>
+          </SummaryRow>
+          <SummaryRow label="To">{email.toAddress}</SummaryRow>
+          <SummaryRow label="From">{email.from}</SummaryRow>
+          <SummaryRow label="Queued">{email.created}</SummaryRow>
+          {email.sent ? <SummaryRow label="Sent">{email.sent}</SummaryRow> : null}
+          {email.deliveredVia ? <SummaryRow label="Delivered through">{VIA[email.deliveredVia] ?? email.deliveredVia}</SummaryRow> : null}
+          <SummaryRow label="Attempts">{email.attempts}</SummaryRow>
+          {email.nextAttempt ? <SummaryRow label="Next try">{email.nextAttempt}</SummaryRow> : null}
+          {email.lastError ? <SummaryRow label="Last error">{email.lastError}</SummaryRow> : null}
+          <SummaryRow label="Template">{email.template}</SummaryRow>
+          <SummaryRow label="Message-ID">{email.messageId}</SummaryRow>
+        </SummaryList>
         {email.status === "failed" ? (
           <Form method="post" id="retry">
             <input type="hidden" name="intent" value="retry" />

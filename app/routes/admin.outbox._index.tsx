@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { OutboxStatusTag, outboxStatusLabel } from "~/components/email/outbox-status-tag";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { listOutbox } from "~/domain/email/outbox-admin.server";
 import { isOutboxStatus, OUTBOX_STATUSES } from "~/domain/email/outbox-status";
 import { formatDateTime } from "~/lib/dates";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => (data.status ? `Email outbox: ${outboxStatusLabel(data.status).toLowerCase()}` : "Email outbox"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox");
@@ -34,7 +37,6 @@ export default function Outbox() {
   const heading = status ? `Email outbox: ${outboxStatusLabel(status).toLowerCase()}` : "Email outbox";
   return (
     <>
-      <DocumentTitle title={heading} />
       <Link to="/admin" className="govuk-back-link">
         Back to admin
       </Link>
@@ -62,51 +64,37 @@ export default function Outbox() {
       {emails.length === 0 ? (
         <p className="govuk-body">There are no emails{status ? " with this status" : ""}.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {emails.length === limit ? `The newest ${limit} emails` : `${emails.length} ${emails.length === 1 ? "email" : "emails"}`}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Email</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attempts</th>
-              <th scope="col" className="govuk-table__header">Last error</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {emails.map((e) => (
-              <tr className="govuk-table__row" key={e.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/outbox/${e.id}`}>
-                    {e.subject}
-                  </Link>
-                  <br />
-                  <span className="govuk-body-s">
-                    To {e.toAddress}, queued {e.created}
-                  </span>
-                </td>
-                <td className="govuk-table__cell">
-                  <OutboxStatusTag status={e.status} />
-                  {e.nextAttempt && e.attempts > 0 ? <span className="govuk-body-s"> next try {e.nextAttempt}</span> : null}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{e.attempts}</td>
-                <td className="govuk-table__cell govuk-body-s">{e.lastError ?? ""}</td>
-                <td className="govuk-table__cell">
-                  {e.status === "failed" ? (
-                    <Form method="post" action={`/admin/outbox/${e.id}`}>
-                      <input type="hidden" name="intent" value="retry" />
-                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Send again<span className="govuk-visually-hidden">: {e.subject}</span>
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table caption={emails.length === limit ? `The newest ${limit} emails` : `${emails.length} ${emails.length === 1 ? "email" : "emails"}`} head={["Email", "Status", { text: "Attempts", numeric: true }, "Last error", { text: <span className="govuk-visually-hidden">Action</span> }]}>
+          {emails.map((e) => (
+            <TableRow key={e.id}>
+              <TableCell>
+                <Link className="govuk-link" to={`/admin/outbox/${e.id}`}>
+                  {e.subject}
+                </Link>
+                <br />
+                <span className="govuk-body-s">
+                  To {e.toAddress}, queued {e.created}
+                </span>
+              </TableCell>
+              <TableCell>
+                <OutboxStatusTag status={e.status} />
+                {e.nextAttempt && e.attempts > 0 ? <span className="govuk-body-s"> next try {e.nextAttempt}</span> : null}
+              </TableCell>
+              <TableCell numeric>{e.attempts}</TableCell>
+              <TableCell className="govuk-body-s">{e.lastError ?? ""}</TableCell>
+              <TableCell>
+                {e.status === "failed" ? (
+                  <Form method="post" action={`/admin/outbox/${e.id}`}>
+                    <input type="hidden" name="intent" value="retry" />
+                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                      Send again<span className="govuk-visually-hidden">: {e.subject}</span>
+                    </button>
+                  </Form>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
       )}
     </>
   );

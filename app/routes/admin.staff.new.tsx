@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -10,7 +9,10 @@ import { requireRole } from "~/domain/auth/guards.server";
 import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
 
+
+export const meta = titleMeta("Add a staff account");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -33,7 +35,6 @@ export default function NewStaffAccount() {
   const { register, errors, onSubmit } = useGovukForm(staffAccountSchema, { serverErrors: actionData?.errors });
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Add a staff account" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Add a staff account</h1>

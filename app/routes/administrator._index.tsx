@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { criteriaProblem } from "~/domain/assessment/scoring";
 import { requireRole } from "~/domain/auth/guards.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
+import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Fund administration");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["fund_administrator"]);
@@ -45,70 +48,57 @@ export default function AdministratorHome() {
   const { name, rounds, funds } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Fund administration" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Fund administration</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Rounds</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Round</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Bids received</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Pot</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Not yet awarded</th>
-            <th scope="col" className="govuk-table__header">Assessment</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rounds.map((r) => (
-            <tr className="govuk-table__row" key={r.id}>
-              <th scope="row" className="govuk-table__header">{r.name}</th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{r.bids}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.pot)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(r.remaining)}</td>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/details`}>
-                  Round details<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-                <br />
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/rules`}>
-                  Assessment rules<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-                <br />
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/criteria`}>
-                  Assessment criteria<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-                {r.criteriaNotReady ? (
-                  <>
-                    {" "}
-                    <strong className="govuk-tag govuk-tag--orange">Criteria not ready</strong>
-                  </>
-                ) : null}
-                <br />
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/descriptors`}>
-                  Score descriptors<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-                <br />
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/screening`}>
-                  Screen bids<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-                <br />
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/assignments`}>
-                  Assign assessors<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-                <br />
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/results`}>
-                  Scores and ranking<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-                <br />
-                <Link className="govuk-link" to={`/administrator/rounds/${r.id}/allocation`}>
-                  Allocation<span className="govuk-visually-hidden"> for {r.name}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table caption="Rounds" head={["Round", { text: "Bids received", numeric: true }, { text: "Pot", numeric: true }, { text: "Not yet awarded", numeric: true }, "Assessment"]}>
+        {rounds.map((r) => (
+          <TableRow key={r.id}>
+            <TableRowHeader>{r.name}</TableRowHeader>
+            <TableCell numeric>{r.bids}</TableCell>
+            <TableCell numeric className="app-money">{formatPounds(r.pot)}</TableCell>
+            <TableCell numeric className="app-money">{formatPounds(r.remaining)}</TableCell>
+            <TableCell>
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/details`}>
+                Round details<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/rules`}>
+                Assessment rules<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/criteria`}>
+                Assessment criteria<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              {r.criteriaNotReady ? (
+                <>
+                  {" "}
+                  <strong className="govuk-tag govuk-tag--orange">Criteria not ready</strong>
+                </>
+              ) : null}
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/descriptors`}>
+                Score descriptors<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/screening`}>
+                Screen bids<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/assignments`}>
+                Assign assessors<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/results`}>
+                Scores and ranking<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/allocation`}>
+                Allocation<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+            </TableCell>
+          </TableRow>
+        ))}
+      </Table>
       <p className="govuk-body">
         <Link className="govuk-link" to="/administrator/rounds/new">
           Create a round

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { changeIneligibilityReason, loadIneligibilityReasons, type ReasonChange } from "~/domain/assessment/ineligibility-reasons.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Reasons a bid is ineligible");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
@@ -47,7 +49,6 @@ export default function IneligibilityReasons() {
   const posted: Record<string, string | undefined> = actionData?.posted ?? {};
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Reasons a bid is ineligible" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration

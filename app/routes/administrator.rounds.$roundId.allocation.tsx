@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
-import { DocumentTitle } from "~/components/document-title";
+import { useState, type ReactNode } from "react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -27,12 +27,16 @@ import type { Permission } from "~/domain/auth/roles";
 import { bidStatusLabel } from "~/domain/bids/status";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds, parsePounds } from "~/lib/money";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
 
 async function allocationOr404(roundId: string | undefined) {
   const allocation = roundId ? await loadAllocation(roundId) : null;
   if (!allocation) throw new Response("Page not found", { status: 404 });
   return allocation;
 }
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Allocation: ${data.round.name}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "allocate:award");
@@ -132,7 +136,6 @@ export default function AllocationWorkspace() {
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? saved;
   const editable = isEditable(round.allocationStatus);
-  const title = `Allocation: ${round.name}`;
   const reserveChoices = rows
     .filter((r) => r.status === "in_assessment" && r.meetsThreshold && r.award?.status !== "approved")
     .map((r) => ({ value: r.bidId, label: `${r.reference}: ${r.title}` }));
@@ -140,7 +143,6 @@ export default function AllocationWorkspace() {
   const feedback = actionData?.feedback ?? savedFeedback;
   return (
     <>
-      <DocumentTitle title={title} errors={errors} />
       <ErrorSummary errors={errors} />
       {actionData?.message ? (
         <NotificationBanner success>
@@ -236,29 +238,19 @@ function AfterRelease({ rows, pot, round, actionData }: Pick<LoaderData, "rows" 
         Money returned from declined or withdrawn awards: <strong>{formatPounds(returnedPence)}</strong>. Remaining in the pot: <strong>{formatPounds(pot.remainingPotPence)}</strong>.
       </p>
       {awards.length > 0 ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Awards</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Bid</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Award</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Change</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
+        <Table caption="Awards" captionSize="s" head={["Bid", { text: "Award", numeric: true }, "Status", "Change"]}>
             {awards.map((r) => {
               const error = errors[`return.${r.bidId}`];
               return (
-                <tr className="govuk-table__row" key={r.bidId}>
-                  <td className="govuk-table__cell">
+                <TableRow key={r.bidId}>
+                  <TableCell>
                     <strong>{r.reference}</strong>
                     <br />
                     {r.title}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(r.award!.amountPence)}</td>
-                  <td className="govuk-table__cell">{AWARD_STATUS_LABEL[r.award!.status] ?? r.award!.status}</td>
-                  <td className="govuk-table__cell" id={fieldId(`return.${r.bidId}`)}>
+                  </TableCell>
+                  <TableCell numeric>{formatPounds(r.award!.amountPence)}</TableCell>
+                  <TableCell>{AWARD_STATUS_LABEL[r.award!.status] ?? r.award!.status}</TableCell>
+                  <TableCell id={fieldId(`return.${r.bidId}`)}>
                     {error ? (
                       <p className="govuk-error-message">
                         <span className="govuk-visually-hidden">Error:</span> {error}
@@ -279,12 +271,11 @@ function AfterRelease({ rows, pot, round, actionData }: Pick<LoaderData, "rows" 
                     ) : (
                       "No further change"
                     )}
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
+        </Table>
       ) : null}
 
       <h2 className="govuk-heading-m">Reserve list</h2>
@@ -354,20 +345,20 @@ function Workspace({
   return (
     <>
       <h2 className="govuk-heading-m">The pot</h2>
-      <dl className="govuk-summary-list">
-        <SummaryRow label="Base allocation" value={formatPounds(pot.baseAllocationPence)} />
-        <SummaryRow label="Rolled forward" value={formatPounds(pot.rolledForwardPence)} />
-        <SummaryRow label="Match funding" value={formatPounds(pot.matchFundingPence)} />
-        <SummaryRow label="Pot" value={formatPounds(pot.potPence)} />
-        <SummaryRow label="Awarded (approved)" value={formatPounds(pot.awardedPence)} />
-        <SummaryRow label="Proposed" value={formatPounds(editable ? proposedPence : pot.proposedPence)} />
+      <SummaryList>
+        <SummaryRow label="Base allocation">{formatPounds(pot.baseAllocationPence)}</SummaryRow>
+        <SummaryRow label="Rolled forward">{formatPounds(pot.rolledForwardPence)}</SummaryRow>
+        <SummaryRow label="Match funding">{formatPounds(pot.matchFundingPence)}</SummaryRow>
+        <SummaryRow label="Pot">{formatPounds(pot.potPence)}</SummaryRow>
+        <SummaryRow label="Awarded (approved)">{formatPounds(pot.awardedPence)}</SummaryRow>
+        <SummaryRow label="Proposed">{formatPounds(editable ? proposedPence : pot.proposedPence)}</SummaryRow>
         <div className={`govuk-summary-list__row${errors.pot ? " govuk-form-group--error" : ""}`} id={fieldId("pot")}>
           <dt className="govuk-summary-list__key">Remaining</dt>
           <dd className="govuk-summary-list__value" aria-live="polite" data-testid="remaining-pot">
             {remaining < 0 ? `${formatPounds(-remaining)} over the pot` : formatPounds(remaining)}
           </dd>
         </div>
-      </dl>
+      </SummaryList>
 
       {suggestion ? (
         <div className="govuk-inset-text" data-testid="suggestion">
@@ -381,19 +372,8 @@ function Workspace({
         </div>
       ) : null}
 
-      <Form method="post" noValidate>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Ranked bids</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Rank</th>
-              <th scope="col" className="govuk-table__header">Bid</th>
-              <th scope="col" className="govuk-table__header">Score</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Requested</th>
-              <th scope="col" className="govuk-table__header">Award and conditions</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
+      <ProposalForm editable={editable}>
+        <Table caption="Ranked bids" head={["Rank", "Bid", "Score", { text: "Requested", numeric: true }, "Award and conditions"]}>
             {rows.map((row, index) => {
               const locked = !editable || (row.award !== null && row.award.status !== "proposed");
               const amountError = errors[awardField(row.bidId)];
@@ -402,15 +382,15 @@ function Workspace({
               const conditionsId = fieldId(conditionsField(row.bidId));
               return [
                 index === rowsAboveThreshold && index > 0 ? (
-                  <tr className="govuk-table__row" key={`threshold-${row.bidId}`}>
-                    <td className="govuk-table__cell" colSpan={5}>
+                  <TableRow key={`threshold-${row.bidId}`}>
+                    <TableCell colSpan={5}>
                       <strong>{`Quality threshold (${round.qualityThresholdPercent}%)`}</strong>: bids below this line cannot be given an award.
-                    </td>
-                  </tr>
+                    </TableCell>
+                  </TableRow>
                 ) : null,
-                <tr className="govuk-table__row" key={row.bidId}>
-                  <td className="govuk-table__cell">{row.rank ?? "Not ranked"}</td>
-                  <td className="govuk-table__cell">
+                <TableRow key={row.bidId}>
+                  <TableCell>{row.rank ?? "Not ranked"}</TableCell>
+                  <TableCell>
                     <strong>{row.reference}</strong>
                     <br />
                     {row.title}
@@ -425,10 +405,10 @@ function Workspace({
                     {explanations.get(row.bidId) ? (
                       <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">Suggestion: {explanations.get(row.bidId)}</p>
                     ) : null}
-                  </td>
-                  <td className="govuk-table__cell">{row.scoreText ?? "Not scored yet"}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(row.requestedPence)}</td>
-                  <td className="govuk-table__cell">
+                  </TableCell>
+                  <TableCell>{row.scoreText ?? "Not scored yet"}</TableCell>
+                  <TableCell numeric>{formatPounds(row.requestedPence)}</TableCell>
+                  <TableCell>
                     {locked ? (
                       <>
                         {row.award && row.award.amountPence > 0 ? `${formatPounds(row.award.amountPence)} (${row.award.status})` : "No award"}
@@ -485,12 +465,11 @@ function Workspace({
                         </div>
                       </>
                     )}
-                  </td>
-                </tr>,
+                  </TableCell>
+                </TableRow>,
               ];
             })}
-          </tbody>
-        </table>
+        </Table>
         <p className="govuk-body-s">{tieBreakRule}</p>
         {editable ? (
           <>
@@ -550,16 +529,19 @@ function Workspace({
             </Button>
           </>
         ) : null}
-      </Form>
+      </ProposalForm>
     </>
   );
 }
 
-function SummaryRow({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-    </div>
+/** The ranked bids are a form only while the proposal can be changed (a form needs a button). */
+function ProposalForm({ editable, children }: { editable: boolean; children: ReactNode }) {
+  return editable ? (
+    <Form method="post" noValidate>
+      {children}
+    </Form>
+  ) : (
+    <>{children}</>
   );
 }
+

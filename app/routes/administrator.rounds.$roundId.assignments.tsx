@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -10,10 +10,14 @@ import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { orNotFound } from "~/lib/not-found";
 import { roundTitle } from "~/domain/rounds/pot";
+import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
 
 async function roundOr404(roundId: string | undefined) {
   return orNotFound(roundId ? await findRound(roundId) : null, "Round not found");
 }
+
+export const meta = titleMeta("Assign assessors");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "assign:assessor");
@@ -67,7 +71,6 @@ export default function RoundAssignments() {
   const removedName = assessors.find((a) => a.id === search.get("removed"))?.name ?? "The assessor";
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Assign assessors" errors={errors} />
       <div className="govuk-grid-column-full">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration
@@ -102,23 +105,14 @@ export default function RoundAssignments() {
           </button>
         </Form>
 
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Assessors</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Assessor</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Bids assigned</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {assessors.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <th scope="row" className="govuk-table__header">{a.name}</th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{a.assigned}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table caption="Assessors" head={["Assessor", { text: "Bids assigned", numeric: true }]}>
+          {assessors.map((a) => (
+            <TableRow key={a.id}>
+              <TableRowHeader>{a.name}</TableRowHeader>
+              <TableCell numeric>{a.assigned}</TableCell>
+            </TableRow>
+          ))}
+        </Table>
 
         <h2 className="govuk-heading-m">Bids</h2>
         {bids.length > 0 ? (
@@ -150,21 +144,13 @@ export default function RoundAssignments() {
                   <li>No assessors yet</li>
                 </ul>
               ) : (
-                <dl className="govuk-summary-list">
+                <SummaryList withActions>
                   {bid.assessors.map((a) => (
-                    <div className={`govuk-summary-list__row${a.progress === "submitted" ? " govuk-summary-list__row--no-actions" : ""}`} key={a.id}>
-                      <dt className="govuk-summary-list__key">{a.name}</dt>
-                      <dd className="govuk-summary-list__value">
-                        {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
-                        {a.conflicted && a.progress !== "submitted" ? null : (
-                          <>
-                            {" "}
-                            <strong className={`govuk-tag ${PROGRESS[a.progress].tag}`}>{PROGRESS[a.progress].label}</strong>
-                          </>
-                        )}
-                      </dd>
-                      {a.progress === "submitted" ? null : (
-                        <dd className="govuk-summary-list__actions">
+                    <SummaryRow
+                      key={a.id}
+                      label={a.name}
+                      action={
+                        a.progress === "submitted" ? null : (
                           <Form method="post">
                             <input type="hidden" name="intent" value="remove" />
                             <input type="hidden" name="bidId" value={bid.id} />
@@ -173,11 +159,19 @@ export default function RoundAssignments() {
                               Remove<span className="govuk-visually-hidden">{` ${a.name} from ${bid.reference}`}</span>
                             </button>
                           </Form>
-                        </dd>
+                        )
+                      }
+                    >
+                      {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
+                      {a.conflicted && a.progress !== "submitted" ? null : (
+                        <>
+                          {" "}
+                          <strong className={`govuk-tag ${PROGRESS[a.progress].tag}`}>{PROGRESS[a.progress].label}</strong>
+                        </>
                       )}
-                    </div>
+                    </SummaryRow>
                   ))}
-                </dl>
+                </SummaryList>
               )}
               {free.length > 0 ? (
                 <Form method="post" className="app-inline-form">

@@ -3,8 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -13,6 +13,9 @@ import { recommendationLabel } from "~/domain/assessment/assessment-form";
 import { loadBidResult, moderateScore, reopenAssessment } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Scores for ${data.bid.reference}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "moderate:score");
@@ -45,7 +48,6 @@ export default function BidScores() {
   const { bid, round, documents } = result;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={`Scores for ${bid.reference}`} errors={errors} />
       <div className="govuk-grid-column-full">
         <Link to={`/administrator/rounds/${round.id}/results`} className="govuk-back-link">
           Back to scores and ranking
@@ -124,20 +126,11 @@ export default function BidScores() {
               </h3>
             </div>
             <div className="govuk-summary-card__content">
-              <dl className="govuk-summary-list">
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Status</dt>
-                  <dd className="govuk-summary-list__value">{a.status === "submitted" ? "Submitted" : "Draft"}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Recommendation</dt>
-                  <dd className="govuk-summary-list__value">{recommendationLabel(a.recommendation)}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Overall comment</dt>
-                  <dd className="govuk-summary-list__value">{a.overallComment}</dd>
-                </div>
-              </dl>
+              <SummaryList>
+                <SummaryRow label="Status">{a.status === "submitted" ? "Submitted" : "Draft"}</SummaryRow>
+                <SummaryRow label="Recommendation">{recommendationLabel(a.recommendation)}</SummaryRow>
+                <SummaryRow label="Overall comment">{a.overallComment}</SummaryRow>
+              </SummaryList>
               {a.status === "submitted" && !a.conflicted ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="reopen" />

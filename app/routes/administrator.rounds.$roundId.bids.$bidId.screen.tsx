@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Radios, Textarea } from "~/components/govuk/fields";
 import { screeningSchema } from "~/domain/assessment/screening.schema";
@@ -11,6 +10,9 @@ import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Screen ${data.bid.reference}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "screen:bid");
@@ -43,7 +45,6 @@ export default function ScreenBid() {
   const reasonFieldId = fieldId("reasonId");
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={`Screen ${bid.reference}`} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to={`/administrator/rounds/${round.id}/screening`} className="govuk-back-link">
           Back to screening

@@ -10,6 +10,10 @@ import { loadRoundCriteria, submitRoundCriteria } from "~/domain/rounds/criteria
 import { formatDateTime } from "~/lib/dates";
 import { orNotFound } from "~/lib/not-found";
 import type { FieldErrors } from "~/lib/form-errors";
+import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Assessment criteria");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
@@ -59,25 +63,15 @@ export default function AssessmentCriteria() {
           {criteria.length === 0 ? (
             <p className="govuk-body">This round has no criteria.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Criteria</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Criterion</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weight</th>
-                  <th scope="col" className="govuk-table__header">Scores</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {criteria.map((c) => (
-                  <tr className="govuk-table__row" key={c.id}>
-                    <th scope="row" className="govuk-table__header">{c.title}</th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{`${c.weightPercent}%`}</td>
-                    <td className="govuk-table__cell">{`0 to ${c.maxScore}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table caption="Criteria" head={["Criterion", { text: "Weight", numeric: true }, "Scores"]}>
+              {criteria.map((c) => (
+                <TableRow key={c.id}>
+                  <TableRowHeader>{c.title}</TableRowHeader>
+                  <TableCell numeric>{`${c.weightPercent}%`}</TableCell>
+                  <TableCell>{`0 to ${c.maxScore}`}</TableCell>
+                </TableRow>
+              ))}
+            </Table>
           )}
         </>
       ) : (

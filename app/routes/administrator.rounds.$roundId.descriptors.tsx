@@ -6,6 +6,7 @@ import {
   useLoaderData,
   useSearchParams,
 } from "@remix-run/react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
@@ -16,6 +17,9 @@ import {
 } from "~/domain/rounds/score-descriptors.server";
 import { formatDateTime } from "~/lib/dates";
 import { orNotFound } from "~/lib/not-found";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Score descriptors");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
@@ -89,16 +93,13 @@ export default function ScoreDescriptors() {
           {criteria.map((c) => (
             <section key={c.id}>
               <h2 className="govuk-heading-m">{c.title}</h2>
-              <dl className="govuk-summary-list">
+              <SummaryList>
                 {Array.from({ length: c.maxScore + 1 }, (_, score) => (
-                  <div className="govuk-summary-list__row" key={score}>
-                    <dt className="govuk-summary-list__key">{`Score ${score}`}</dt>
-                    <dd className="govuk-summary-list__value">
-                      {loaded[field(c.id, score)]}
-                    </dd>
-                  </div>
+                  <SummaryRow key={score} label={`Score ${score}`}>
+                    {loaded[field(c.id, score)]}
+                  </SummaryRow>
                 ))}
-              </dl>
+              </SummaryList>
             </section>
           ))}
         </>

@@ -8,6 +8,9 @@ import { loadRoundDetails, updateRoundDetails } from "~/domain/rounds/round-deta
 import { roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds, parsePounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Round details");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");

@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { loadRoundRules, saveRoundRules } from "~/domain/rounds/round-rules.server";
 import { formatDateTime } from "~/lib/dates";
 import { orNotFound } from "~/lib/not-found";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Assessment rules");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
@@ -56,12 +60,9 @@ export default function RoundRules() {
             <div className="govuk-inset-text">
               {`The round opened on ${formatDateTime(round.opensAt)}. The quality threshold and criteria weights cannot be changed now: that would change the rules for bids already submitted.`}
             </div>
-            <dl className="govuk-summary-list">
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Quality threshold</dt>
-                <dd className="govuk-summary-list__value">{`${loaded.values.qualityThresholdPercent}%`}</dd>
-              </div>
-            </dl>
+            <SummaryList>
+              <SummaryRow label="Quality threshold">{`${loaded.values.qualityThresholdPercent}%`}</SummaryRow>
+            </SummaryList>
           </>
         ) : (
           <TextInput
@@ -78,14 +79,11 @@ export default function RoundRules() {
         {criteria.length === 0 ? (
           <p className="govuk-body">This round has no criteria yet.</p>
         ) : (
-          <dl className="govuk-summary-list">
+          <SummaryList>
             {criteria.map((c) => (
-              <div className="govuk-summary-list__row" key={c.id}>
-                <dt className="govuk-summary-list__key">{c.title}</dt>
-                <dd className="govuk-summary-list__value">{`${c.weightPercent}% of the score, scored 0 to ${c.maxScore}`}</dd>
-              </div>
+              <SummaryRow key={c.id} label={c.title}>{`${c.weightPercent}% of the score, scored 0 to ${c.maxScore}`}</SummaryRow>
             ))}
-          </dl>
+          </SummaryList>
         )}
         {scoringLocked ? null : (
           <p className="govuk-body">

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadScreeningList } from "~/domain/assessment/screening.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Screen bids for eligibility");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "screen:bid");
@@ -26,7 +29,6 @@ export default function Screening() {
   const returnedPence = Number(search.get("returnedPence") ?? "");
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Screen bids for eligibility" />
       <div className="govuk-grid-column-full">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration
@@ -51,38 +53,27 @@ export default function Screening() {
         {bids.length === 0 ? (
           <p className="govuk-body">No bids have been submitted to this round.</p>
         ) : (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Submitted bids</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Bid</th>
-                <th scope="col" className="govuk-table__header">Organisation</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Requested</th>
-                <th scope="col" className="govuk-table__header">Screening</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {bids.map((bid) => (
-                <tr className="govuk-table__row" key={bid.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/screen`}>
-                      {`${bid.reference}: ${bid.title}`}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{bid.organisationName}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(bid.amountRequestedPence ?? 0)}</td>
-                  <td className="govuk-table__cell">
-                    {bid.screeningDecision ? (
-                      <strong className={`govuk-tag ${DECISION[bid.screeningDecision]?.tag ?? ""}`}>{DECISION[bid.screeningDecision]?.text ?? bid.screeningDecision}</strong>
-                    ) : (
-                      <strong className="govuk-tag govuk-tag--grey">Not screened</strong>
-                    )}
-                    {bid.screeningReason ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.screeningReason}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table caption="Submitted bids" head={["Bid", "Organisation", { text: "Requested", numeric: true }, "Screening"]}>
+            {bids.map((bid) => (
+              <TableRow key={bid.id}>
+                <TableCell>
+                  <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/screen`}>
+                    {`${bid.reference}: ${bid.title}`}
+                  </Link>
+                </TableCell>
+                <TableCell>{bid.organisationName}</TableCell>
+                <TableCell numeric>{formatPounds(bid.amountRequestedPence ?? 0)}</TableCell>
+                <TableCell>
+                  {bid.screeningDecision ? (
+                    <strong className={`govuk-tag ${DECISION[bid.screeningDecision]?.tag ?? ""}`}>{DECISION[bid.screeningDecision]?.text ?? bid.screeningDecision}</strong>
+                  ) : (
+                    <strong className="govuk-tag govuk-tag--grey">Not screened</strong>
+                  )}
+                  {bid.screeningReason ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.screeningReason}</span> : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </Table>
         )}
       </div>
     </div>

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios } from "~/components/govuk/fields";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
 import { requirePermission } from "~/domain/auth/guards.server";
 import { createRound, listFunds } from "~/domain/rounds/round-details.server";
 import { EMPTY_ROUND_DETAILS, roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Create a round");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
@@ -34,7 +36,6 @@ export default function NewRound() {
   const fundId = actionData?.fundId ?? (funds.length === 1 ? funds[0]!.id : "");
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Create a round" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Your bids");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -41,7 +44,6 @@ export default function ApplicantHome() {
   const { name, organisations } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Your bids" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Your bids</h1>
       {organisations.length > 0 ? (
@@ -73,43 +75,32 @@ export default function ApplicantHome() {
             {organisation.bids.length === 0 ? (
               <p className="govuk-body">No bids yet.</p>
             ) : (
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Bids from {organisation.name}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Bid</th>
-                    <th scope="col" className="govuk-table__header">Round</th>
-                    <th scope="col" className="govuk-table__header">Status</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Requested</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {organisation.bids.map((bid) => (
-                    <tr className="govuk-table__row" key={bid.id}>
-                      <td className="govuk-table__cell">
-                        {/* Drafts open at their task list; other bids at their read-only view. */}
-                        <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-                          {bid.title || "Untitled bid"}
-                          {bid.status === "draft" ? <span className="govuk-visually-hidden"> (continue this draft)</span> : null}
-                        </Link>
-                        {bid.reference ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.reference}</span> : null}
-                      </td>
-                      <td className="govuk-table__cell">{bid.round.name}</td>
-                      <td className="govuk-table__cell">
-                        <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
-                        {/* An award is shown only once outcomes are released; before that it is not a decision. */}
-                        {bid.award?.status === "released" ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span> : null}
-                        {bid.award?.status === "declined_by_applicant" || bid.award?.status === "withdrawn" ? (
-                          <span className="govuk-hint govuk-!-margin-bottom-0">{`Award of ${formatPounds(bid.award.amountPence)} ${bid.award.status === "withdrawn" ? "withdrawn" : "declined"}`}</span>
-                        ) : null}
-                      </td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric app-money">
-                        {bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table label={`Bids for ${organisation.name}`} head={["Bid", "Round", "Status", { text: "Requested", numeric: true }]}>
+                {organisation.bids.map((bid) => (
+                  <TableRow key={bid.id}>
+                    <TableCell>
+                      {/* Drafts open at their task list; other bids at their read-only view. */}
+                      <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+                        {bid.title || "Untitled bid"}
+                        {bid.status === "draft" ? <span className="govuk-visually-hidden"> (continue this draft)</span> : null}
+                      </Link>
+                      {bid.reference ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.reference}</span> : null}
+                    </TableCell>
+                    <TableCell>{bid.round.name}</TableCell>
+                    <TableCell>
+                      <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
+                      {/* An award is shown only once outcomes are released; before that it is not a decision. */}
+                      {bid.award?.status === "released" ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span> : null}
+                      {bid.award?.status === "declined_by_applicant" || bid.award?.status === "withdrawn" ? (
+                        <span className="govuk-hint govuk-!-margin-bottom-0">{`Award of ${formatPounds(bid.award.amountPence)} ${bid.award.status === "withdrawn" ? "withdrawn" : "declined"}`}</span>
+                      ) : null}
+                    </TableCell>
+                    <TableCell numeric className="app-money">
+                      {bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </Table>
             )}
           </section>
         ))

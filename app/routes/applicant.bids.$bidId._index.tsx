@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { BidSummary } from "~/components/bids/bid-summary";
 import { TaskList, type Task } from "~/components/bids/task-list";
 import { requireApplicantBid } from "~/domain/bids/bid-page.server";
@@ -11,6 +11,9 @@ import { canWithdraw } from "~/domain/bids/submission.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => data.bid.title || "Untitled bid");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
@@ -33,44 +36,28 @@ export default function BidTaskList() {
   if (bid.status !== "draft") {
     return (
       <>
-        <DocumentTitle title={name} />
         <Link to="/applicant" className="govuk-back-link">
           Back to your bids
         </Link>
         <span className="govuk-caption-l">{bid.organisation.name}</span>
         <h1 className="govuk-heading-l">{name}</h1>
-        <dl className="govuk-summary-list govuk-summary-list--no-border">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Status</dt>
-            <dd className="govuk-summary-list__value">
-              <strong className={bidStatusTagClass(bid.status)}>{bidStatusLabel(bid.status)}</strong>
-            </dd>
-          </div>
+        <SummaryList className="govuk-summary-list--no-border">
+          <SummaryRow label="Status">
+            <strong className={bidStatusTagClass(bid.status)}>{bidStatusLabel(bid.status)}</strong>
+          </SummaryRow>
           {bid.reference ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Reference</dt>
-              <dd className="govuk-summary-list__value">{bid.reference}</dd>
-            </div>
+            <SummaryRow label="Reference">{bid.reference}</SummaryRow>
           ) : null}
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Round</dt>
-            <dd className="govuk-summary-list__value">
-              {bid.round.fund.name}: {bid.round.name}
-            </dd>
-          </div>
+          <SummaryRow label="Round">
+            {bid.round.fund.name}: {bid.round.name}
+          </SummaryRow>
           {bid.submittedAt ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Submitted</dt>
-              <dd className="govuk-summary-list__value">{formatDateTime(bid.submittedAt)}</dd>
-            </div>
+            <SummaryRow label="Submitted">{formatDateTime(bid.submittedAt)}</SummaryRow>
           ) : null}
           {bid.withdrawnAt ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Withdrawn</dt>
-              <dd className="govuk-summary-list__value">{formatDateTime(bid.withdrawnAt)}</dd>
-            </div>
+            <SummaryRow label="Withdrawn">{formatDateTime(bid.withdrawnAt)}</SummaryRow>
           ) : null}
-        </dl>
+        </SummaryList>
         <p className="govuk-body">This is the bid as it was submitted. It can no longer be changed.</p>
         <BidSummary bid={bid} changeable={false} />
         {withdrawable ? (
@@ -93,7 +80,6 @@ export default function BidTaskList() {
   }));
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={name} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/applicant" className="govuk-back-link">
           Back to your bids

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { DateInput } from "~/components/bids/date-input";
-import { DefaultSubmit, SaveButtons, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { aboutSchema, type DateParts } from "~/domain/bids/bid-sections.schema";
@@ -14,6 +14,8 @@ import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
+
+export const meta = sectionMeta("About the project");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);

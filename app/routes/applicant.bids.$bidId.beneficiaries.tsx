@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { DefaultSubmit, SaveButtons, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { beneficiariesSchema } from "~/domain/bids/bid-sections.schema";
@@ -12,6 +12,8 @@ import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+
+export const meta = sectionMeta("Beneficiaries");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);

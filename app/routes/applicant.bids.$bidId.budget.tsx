@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
@@ -15,6 +16,8 @@ import { formatPounds, parsePounds } from "~/lib/money";
 
 const FIELDS = ["item", "cost", "otherFunding"] as const;
 const BLANK: BudgetRow = { item: "", cost: "", otherFunding: "" };
+
+export const meta = sectionMeta("Budget");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
@@ -125,32 +128,20 @@ export default function Budget() {
         <div id="budgetTotal" tabIndex={-1} className={`govuk-form-group${errors.budgetTotal ? " govuk-form-group--error" : ""}`}>
           <h2 className="govuk-heading-m">Totals</h2>
           {errors.budgetTotal ? <ErrorMessage id="budgetTotal-error">{errors.budgetTotal}</ErrorMessage> : null}
-          <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Total cost</dt>
-              <dd className="govuk-summary-list__value app-money">{formatPounds(totals.costPence)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Other funding</dt>
-              <dd className="govuk-summary-list__value app-money">{formatPounds(totals.otherFundingPence)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Asked of the fund</dt>
-              <dd className="govuk-summary-list__value app-money">{formatPounds(totals.askPence)}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Amount requested</dt>
-              <dd className="govuk-summary-list__value app-money">
-                {amountRequestedPence === null ? (
-                  <>
-                    Not given yet. <Link className="govuk-link" to={`/applicant/bids/${bid.id}/about`}>Give the amount in About the project</Link>
-                  </>
-                ) : (
-                  formatPounds(amountRequestedPence)
-                )}
-              </dd>
-            </div>
-          </dl>
+          <SummaryList>
+            <SummaryRow label="Total cost" valueClassName="app-money">{formatPounds(totals.costPence)}</SummaryRow>
+            <SummaryRow label="Other funding" valueClassName="app-money">{formatPounds(totals.otherFundingPence)}</SummaryRow>
+            <SummaryRow label="Asked of the fund" valueClassName="app-money">{formatPounds(totals.askPence)}</SummaryRow>
+            <SummaryRow label="Amount requested" valueClassName="app-money">
+              {amountRequestedPence === null ? (
+                <>
+                  Not given yet. <Link className="govuk-link" to={`/applicant/bids/${bid.id}/about`}>Give the amount in About the project</Link>
+                </>
+              ) : (
+                formatPounds(amountRequestedPence)
+              )}
+            </SummaryRow>
+          </SummaryList>
           <p className="govuk-hint">Totals are worked out again when you save.</p>
         </div>
         <SaveButtons />

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { BidSummary } from "~/components/bids/bid-summary";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
@@ -11,6 +10,12 @@ import { submitBid, type SubmitResult } from "~/domain/bids/submission.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => ({
+  title: `Check your answers – ${data.bid.title || "Untitled bid"}`,
+  errors: actionData?.refusal ? { submit: actionData.refusal.message } : undefined,
+}));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
@@ -64,7 +69,6 @@ export default function CheckAnswers() {
   const listed = refusal?.sections.length ? refusal.sections : problems;
   return (
     <>
-      <DocumentTitle title={`Check your answers – ${name}`} errors={errors} />
       <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
         Back to your bid
       </Link>

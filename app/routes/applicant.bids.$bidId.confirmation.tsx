@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Bid submitted");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, bid } = await requireApplicantBid(request, params.bidId);
@@ -14,7 +16,6 @@ export default function Confirmation() {
   const { bid, email, fund } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Bid submitted" />
       <div className="govuk-grid-column-two-thirds">
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title">Bid submitted</h1>

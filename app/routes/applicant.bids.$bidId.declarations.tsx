@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { SectionLayout } from "~/components/bids/section-layout";
+import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, Checkboxes } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { DECLARATIONS, declarationsSchema } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
 import { formValues } from "~/domain/bids/form-values";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+
+export const meta = sectionMeta("Declarations");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);

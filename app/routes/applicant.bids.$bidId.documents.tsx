@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SectionLayout } from "~/components/bids/section-layout";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
+import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
@@ -18,6 +19,8 @@ import {
 import { addDocument, removeDocument } from "~/domain/documents/documents.server";
 import { isMultipart, readDocumentUpload } from "~/domain/documents/upload.server";
 import type { FieldErrors } from "~/lib/form-errors";
+
+export const meta = sectionMeta("Supporting documents");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
@@ -78,38 +81,38 @@ export default function SupportingDocuments() {
         ))}
       </ul>
       <h2 className="govuk-heading-m">Your documents</h2>
-      <dl className="govuk-summary-list">
+      <SummaryList withActions>
         {DOCUMENT_KINDS.map(({ kind, label }) => {
           const document = documents.find((d) => d.kind === kind);
           return (
-            <div className="govuk-summary-list__row" key={kind}>
-              <dt className="govuk-summary-list__key">{label}</dt>
-              <dd className="govuk-summary-list__value">
-                {document ? (
-                  <>
-                    <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
-                      {document.originalName}
-                    </a>{" "}
-                    ({formatFileSize(document.sizeBytes)})
-                  </>
-                ) : (
-                  "Not uploaded yet"
-                )}
-              </dd>
-              <dd className="govuk-summary-list__actions">
-                {document ? (
+            <SummaryRow
+              key={kind}
+              label={label}
+              action={
+                document ? (
                   <Form method="post">
                     <input type="hidden" name="documentId" value={document.id} />
                     <button type="submit" name="intent" value="remove-document" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
                       Remove<span className="govuk-visually-hidden"> {documentKindLabel(kind).toLowerCase()}</span>
                     </button>
                   </Form>
-                ) : null}
-              </dd>
-            </div>
+                ) : null
+              }
+            >
+              {document ? (
+                <>
+                  <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
+                    {document.originalName}
+                  </a>{" "}
+                  ({formatFileSize(document.sizeBytes)})
+                </>
+              ) : (
+                "Not uploaded yet"
+              )}
+            </SummaryRow>
           );
         })}
-      </dl>
+      </SummaryList>
 
       <h2 className="govuk-heading-m">Upload a document</h2>
       <Form method="post" encType="multipart/form-data" noValidate>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { outcomesSchema, type OutcomeRow } from "~/domain/bids/bid-sections.schema";
@@ -13,6 +13,8 @@ import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 
 const FIELDS = ["outcome", "indicator", "target"] as const;
 const BLANK: OutcomeRow = { outcome: "", indicator: "", target: "" };
+
+export const meta = sectionMeta("Outcomes");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);

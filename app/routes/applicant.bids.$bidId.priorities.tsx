@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Checkboxes } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { prioritiesSchema } from "~/domain/bids/bid-sections.schema";
 import { replacePriorities, saveSection } from "~/domain/bids/bids.server";
 import { formValues } from "~/domain/bids/form-values";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+
+export const meta = sectionMeta("Priorities addressed");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);

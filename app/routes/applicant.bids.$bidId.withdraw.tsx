@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/domain/bids/bid-page.server";
 import { bidStatusLabel } from "~/domain/bids/status";
 import { canWithdraw, withdrawBid } from "~/domain/bids/submission.server";
 import type { FieldErrors } from "~/lib/form-errors";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Withdraw ${data.bid.title || "Untitled bid"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
@@ -28,7 +30,6 @@ export default function WithdrawBid() {
   const name = bid.title || "Untitled bid";
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={`Withdraw ${name}`} errors={actionData?.errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
           Back to your bid

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios } from "~/components/govuk/fields";
 import { requireRole } from "~/domain/auth/guards.server";
@@ -11,6 +10,9 @@ import { clearEligibilityAnswers, readEligibilityAnswers } from "~/domain/eligib
 import { roundPhase, roundTitle } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => (data.kind === "choose-round" ? "Choose a funding round" : `Start a bid for ${roundTitle(data.round)}`));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -74,7 +76,6 @@ export default function NewBid() {
   if (loaderData.kind === "choose-round") {
     return (
       <div className="govuk-grid-row">
-        <DocumentTitle title="Choose a funding round" />
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Choose a funding round</h1>
           {loaderData.rounds.length === 0 ? (
@@ -102,7 +103,6 @@ export default function NewBid() {
   const title = `Start a bid for ${roundTitle(round)}`;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={title} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">{title}</h1>

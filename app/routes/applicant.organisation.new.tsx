@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
@@ -11,6 +10,9 @@ import { createOrganisation } from "~/domain/organisations/organisations.server"
 import { redirectAfterCreate } from "~/domain/organisations/redirect-after-create";
 import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Create your organisation's profile");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -39,7 +41,6 @@ export default function NewOrganisation() {
   const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Create your organisation's profile" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Create your organisation&apos;s profile</h1>

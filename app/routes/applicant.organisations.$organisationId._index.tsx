@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
@@ -16,12 +15,16 @@ import {
 import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
 
 /** Not a member, or no such organisation: the same 404, so nothing about it leaks. */
 async function notFound(request: Request, userId: string, organisationId: string): Promise<never> {
   await recordOrganisationAccessRefused(request, userId, organisationId);
   throw new Response("Not found", { status: 404 });
 }
+
+export const meta = titleMeta<typeof loader>(({ data }) => data.organisation.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -70,7 +73,6 @@ export default function Organisation() {
   const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={organisation.name} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {notice && !actionData ? (
@@ -90,45 +92,25 @@ export default function Organisation() {
 
         <h2 className="govuk-heading-m">Members</h2>
         <p className="govuk-body">Members can see and work on all of the organisation&apos;s bids.</p>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Members of {organisation.name}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email address</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {members.map((member) => (
-              <tr className="govuk-table__row" key={member.id}>
-                <td className="govuk-table__cell">{member.name}</td>
-                <td className="govuk-table__cell">{member.email}</td>
-                <td className="govuk-table__cell">{ROLE_LABEL[member.role] ?? member.role}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table label="Members" head={["Name", "Email address", "Role"]}>
+          {members.map((member) => (
+            <TableRow key={member.id}>
+              <TableCell>{member.name}</TableCell>
+              <TableCell>{member.email}</TableCell>
+              <TableCell>{ROLE_LABEL[member.role] ?? member.role}</TableCell>
+            </TableRow>
+          ))}
+        </Table>
         {invitations.length > 0 ? (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Invitations not yet accepted</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Email address</th>
-                <th scope="col" className="govuk-table__header">Invited by</th>
-                <th scope="col" className="govuk-table__header">Link works until</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {invitations.map((invitation) => (
-                <tr className="govuk-table__row" key={invitation.id}>
-                  <td className="govuk-table__cell">{invitation.email}</td>
-                  <td className="govuk-table__cell">{invitation.invitedBy}</td>
-                  <td className="govuk-table__cell">{formatDateTime(invitation.expiresAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table caption="Invitations not yet accepted" captionSize="s" head={["Email address", "Invited by", "Link works until"]}>
+            {invitations.map((invitation) => (
+              <TableRow key={invitation.id}>
+                <TableCell>{invitation.email}</TableCell>
+                <TableCell>{invitation.invitedBy}</TableCell>
+                <TableCell>{formatDateTime(invitation.expiresAt)}</TableCell>
+              </TableRow>
+            ))}
+          </Table>
         ) : null}
         <p className="govuk-body">
           <Link className="govuk-link" to={`/applicant/organisations/${organisation.id}/invite`}>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { requireRole } from "~/domain/auth/guards.server";
@@ -10,11 +9,14 @@ import { inviteSchema } from "~/domain/organisations/organisation.schema";
 import { findOrganisationForMember, recordOrganisationAccessRefused } from "~/domain/organisations/organisations.server";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
 
 async function notFound(request: Request, userId: string, organisationId: string): Promise<never> {
   await recordOrganisationAccessRefused(request, userId, organisationId);
   throw new Response("Not found", { status: 404 });
 }
+
+export const meta = titleMeta("Invite a colleague");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -47,7 +49,6 @@ export default function InviteColleague() {
   const { register, errors, onSubmit } = useGovukForm(inviteSchema, { serverErrors: actionData?.errors });
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Invite a colleague" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{organisation.name}</span>

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadAssessorQueue } from "~/domain/assessment/assessor-bids.server";
 import { requireRole } from "~/domain/auth/guards.server";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Bids to assess");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["assessor"]);
@@ -23,7 +25,6 @@ export default function AssessorHome() {
   const submittedReference = search.get("submitted");
   return (
     <>
-      <DocumentTitle title="Bids to assess" />
       {submittedReference ? (
         <NotificationBanner success>
           <p className="govuk-notification-banner__heading">Your assessment of {submittedReference} has been submitted.</p>

@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { conflictSchema } from "~/domain/assessment/assessment-form";
@@ -11,6 +10,7 @@ import { answerConflictQuestion, auditRefusal, findAssignedBid } from "~/domain/
 import { requirePermission } from "~/domain/auth/guards.server";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
 
 async function assignedBidOr404(assessorId: string, bidId: string, action: string) {
   const bid = await findAssignedBid(assessorId, bidId);
@@ -20,6 +20,8 @@ async function assignedBidOr404(assessorId: string, bidId: string, action: strin
   }
   return bid;
 }
+
+export const meta = titleMeta<typeof loader>(({ data }) => (data.conflict ? "You have a conflict of interest on this bid" : `${data.bid.reference}: ${data.bid.title}`));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bid:assigned");
@@ -55,7 +57,6 @@ export default function AssessorBidStart() {
   const heading = `${bid.reference}: ${bid.title}`;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={conflict ? "You have a conflict of interest on this bid" : heading} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/assessor" className="govuk-back-link">
           Back to bids to assess

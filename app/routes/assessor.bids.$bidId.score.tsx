@@ -5,9 +5,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -18,6 +18,10 @@ import { formatDate, formatDateTime } from "~/lib/dates";
 import { inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Score ${data.bid.reference}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bid:assigned");
@@ -40,14 +44,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/assessor/bids/${bid.id}/score?saved=1`);
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 export default function ScoreBid() {
   const page = useLoaderData<typeof loader>();
@@ -61,10 +57,8 @@ export default function ScoreBid() {
   const { register, onSubmit } = form;
   const errors = inFieldOrder(form.errors, assessmentFieldOrder(criteria));
   const readOnly = page.status === "submitted";
-  const title = `Score ${bid.reference}`;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={title} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/assessor" className="govuk-back-link">
           Back to bids to assess
@@ -81,75 +75,55 @@ export default function ScoreBid() {
         </h1>
 
         <h2 className="govuk-heading-m">The bid as submitted</h2>
-        <dl className="govuk-summary-list">
-          <Row label="Summary">{bid.summary}</Row>
-          <Row label="Amount requested">{bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}</Row>
-          <Row label="Project dates">
+        <SummaryList>
+          <SummaryRow label="Summary">{bid.summary}</SummaryRow>
+          <SummaryRow label="Amount requested">{bid.amountRequestedPence === null ? "Not given" : formatPounds(bid.amountRequestedPence)}</SummaryRow>
+          <SummaryRow label="Project dates">
             {bid.projectStartDate && bid.projectEndDate ? `${formatDate(bid.projectStartDate)} to ${formatDate(bid.projectEndDate)}` : "Not given"}
-          </Row>
-          <Row label="Areas served">{bid.areas.join(", ") || "None"}</Row>
-          <Row label="PCC priorities">{bid.priorities.join(", ") || "None"}</Row>
-          <Row label="Beneficiaries">
+          </SummaryRow>
+          <SummaryRow label="Areas served">{bid.areas.join(", ") || "None"}</SummaryRow>
+          <SummaryRow label="PCC priorities">{bid.priorities.join(", ") || "None"}</SummaryRow>
+          <SummaryRow label="Beneficiaries">
             {bid.beneficiaries}
             {bid.beneficiaryCount !== null ? ` (${bid.beneficiaryCount} people)` : ""}
-          </Row>
-          <Row label="Safeguarding">{bid.safeguardingAnswer}</Row>
-          <Row label="Equality">{bid.equalityAnswer}</Row>
-        </dl>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Measurable outcomes</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Outcome</th>
-              <th scope="col" className="govuk-table__header">Indicator</th>
-              <th scope="col" className="govuk-table__header">Target</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {bid.outcomes.map((o, i) => (
-              <tr className="govuk-table__row" key={i}>
-                <td className="govuk-table__cell">{o.outcome}</td>
-                <td className="govuk-table__cell">{o.indicator}</td>
-                <td className="govuk-table__cell">{o.target}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Budget</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Item</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Cost</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Other funding</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {bid.budgetLines.map((line, i) => (
-              <tr className="govuk-table__row" key={i}>
-                <td className="govuk-table__cell">{line.item}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(line.costPence)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(line.otherFundingPence)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          </SummaryRow>
+          <SummaryRow label="Safeguarding">{bid.safeguardingAnswer}</SummaryRow>
+          <SummaryRow label="Equality">{bid.equalityAnswer}</SummaryRow>
+        </SummaryList>
+        <Table caption="Measurable outcomes" captionSize="s" head={["Outcome", "Indicator", "Target"]}>
+          {bid.outcomes.map((o, i) => (
+            <TableRow key={i}>
+              <TableCell>{o.outcome}</TableCell>
+              <TableCell>{o.indicator}</TableCell>
+              <TableCell>{o.target}</TableCell>
+            </TableRow>
+          ))}
+        </Table>
+        <Table caption="Budget" captionSize="s" head={["Item", { text: "Cost", numeric: true }, { text: "Other funding", numeric: true }]}>
+          {bid.budgetLines.map((line, i) => (
+            <TableRow key={i}>
+              <TableCell>{line.item}</TableCell>
+              <TableCell numeric>{formatPounds(line.costPence)}</TableCell>
+              <TableCell numeric>{formatPounds(line.otherFundingPence)}</TableCell>
+            </TableRow>
+          ))}
+        </Table>
         <SupportingDocumentsTable documents={bid.documents} hrefFor={(documentId) => `/assessor/bids/${page.bidId}/documents/${documentId}`} />
 
         <h2 className="govuk-heading-m">Your assessment</h2>
         {readOnly ? (
           <>
             <p className="govuk-body">You submitted this assessment{page.submittedAt ? ` on ${formatDateTime(page.submittedAt)}` : ""}. It cannot be changed.</p>
-            <dl className="govuk-summary-list">
+            <SummaryList>
               {page.criteria.map((c) => (
-                <Row key={c.id} label={c.title}>
+                <SummaryRow key={c.id} label={c.title}>
                   {values.scores[c.id]} out of {c.maxScore}
                   {values.comments[c.id] ? <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{values.comments[c.id]}</p> : null}
-                </Row>
+                </SummaryRow>
               ))}
-              <Row label="Recommendation">{recommendationLabel(values.recommendation)}</Row>
-              <Row label="Overall comment">{values.overallComment}</Row>
-            </dl>
+              <SummaryRow label="Recommendation">{recommendationLabel(values.recommendation)}</SummaryRow>
+              <SummaryRow label="Overall comment">{values.overallComment}</SummaryRow>
+            </SummaryList>
           </>
         ) : (
           <Form method="post" noValidate onSubmit={onSubmit}>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { forgotPasswordSchema } from "~/domain/auth/accounts.schema";
@@ -10,6 +9,9 @@ import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser } from "~/domain/auth/session.server";
 import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader, typeof action>(({ actionData }) => (actionData?.sent ? "Check your email" : "Reset your password"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -34,7 +36,6 @@ export default function ForgotPassword() {
   if (actionData?.sent) {
     return (
       <div className="govuk-grid-row">
-        <DocumentTitle title="Check your email" />
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Check your email</h1>
           <p className="govuk-body">If an account exists for that email, we have sent a link to reset your password.</p>
@@ -48,7 +49,6 @@ export default function ForgotPassword() {
   }
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Reset your password" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Reset your password</h1>

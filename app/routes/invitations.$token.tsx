@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { Button } from "~/components/govuk/fields";
 import { requireRole } from "~/domain/auth/guards.server";
 import { getSessionUser } from "~/domain/auth/session.server";
 import { invitationStatus } from "~/domain/organisations/invitation-status";
 import { acceptInvitation, findInvitationByToken } from "~/domain/organisations/invitations.server";
 import { formatDateTime } from "~/lib/dates";
+import { titleMeta } from "~/components/page-title";
 
 type Viewer = { kind: "anonymous"; returnTo: string } | { kind: "invitee" } | { kind: "other_applicant"; email: string } | { kind: "staff"; email: string };
 
@@ -21,6 +21,11 @@ type View =
 const STATUS: Record<View["state"], number> = { unknown: 404, expired: 410, accepted: 410, wrong_account: 403, valid: 200 };
 
 const answer = (view: View) => data(view, { status: STATUS[view.state] });
+
+export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => {
+  const view = (actionData ?? data) as View;
+  return view.state === "valid" ? `Join ${view.organisationName}` : TITLES[view.state];
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findInvitationByToken(params.token ?? "");
@@ -71,7 +76,6 @@ export default function Invitation() {
   const view = actionData ?? loaderData;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={view.state === "valid" ? `Join ${view.organisationName}` : TITLES[view.state]} />
       <div className="govuk-grid-column-two-thirds">
         {view.state === "unknown" ? (
           <>

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/guards.server";
 import { db } from "~/lib/db.server";
 import { roundTitle } from "~/domain/rounds/pot";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Allocations for sign-off");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["opcc_sign_off"]);
@@ -18,7 +20,6 @@ export default function OpccHome() {
   const { name, waiting } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Allocations for sign-off" />
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Allocations for sign-off</h1>
       {waiting.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -11,6 +11,10 @@ import { loadAllocation } from "~/domain/allocation/workspace.server";
 import { requirePermission } from "~/domain/auth/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => `Sign off allocation: ${data.round.name}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sign-off:allocation");
@@ -52,7 +56,6 @@ export default function OpccRoundSignOff() {
   const errors = actionData?.errors ?? {};
   return (
     <>
-      <DocumentTitle title={`Sign off allocation: ${round.name}`} errors={errors} />
       <ErrorSummary errors={errors} />
       {actionData?.message ? (
         <NotificationBanner success>
@@ -64,59 +67,37 @@ export default function OpccRoundSignOff() {
       <p className="govuk-body">
         Status: <strong className="govuk-tag govuk-tag--blue">{ALLOCATION_STATUS_LABEL[round.allocationStatus] ?? round.allocationStatus}</strong>
       </p>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Pot</dt>
-          <dd className="govuk-summary-list__value">
-            {formatPounds(pot.potPence)} ({formatPounds(pot.baseAllocationPence)} base allocation + {formatPounds(pot.rolledForwardPence)} rolled forward + {formatPounds(pot.matchFundingPence)} match funding)
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Awarded</dt>
-          <dd className="govuk-summary-list__value">{formatPounds(pot.awardedPence)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Remaining</dt>
-          <dd className="govuk-summary-list__value">{formatPounds(pot.remainingPotPence)}</dd>
-        </div>
-      </dl>
+      <SummaryList>
+        <SummaryRow label="Pot">
+          {formatPounds(pot.potPence)} ({formatPounds(pot.baseAllocationPence)} base allocation + {formatPounds(pot.rolledForwardPence)} rolled forward + {formatPounds(pot.matchFundingPence)} match funding)
+        </SummaryRow>
+        <SummaryRow label="Awarded">{formatPounds(pot.awardedPence)}</SummaryRow>
+        <SummaryRow label="Remaining">{formatPounds(pot.remainingPotPence)}</SummaryRow>
+      </SummaryList>
       {awards.length === 0 ? (
         <p className="govuk-body">There are no approved awards in this round yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Approved awards</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Rank</th>
-              <th scope="col" className="govuk-table__header">Bid</th>
-              <th scope="col" className="govuk-table__header">Score</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Requested</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Award</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">PCC / match funding</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {awards.map((a) => (
-              <tr className="govuk-table__row" key={a.bidId}>
-                <td className="govuk-table__cell">{a.rank ?? "Not ranked"}</td>
-                <td className="govuk-table__cell">
-                  <strong>{a.reference}</strong>
-                  <br />
-                  {a.title}
-                  <br />
-                  <span className="govuk-hint">{a.organisationName}</span>
-                  {a.award.conditions ? <p className="govuk-body-s">Conditions: {a.award.conditions}</p> : null}
-                </td>
-                <td className="govuk-table__cell">{a.scoreText ?? "Not scored"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(a.requestedPence)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(a.award.amountPence)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {formatPounds(a.award.pccFundedPence)} / {formatPounds(a.award.matchFundedPence)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table caption="Approved awards" head={["Rank", "Bid", "Score", { text: "Requested", numeric: true }, { text: "Award", numeric: true }, { text: "PCC / match funding", numeric: true }]}>
+          {awards.map((a) => (
+            <TableRow key={a.bidId}>
+              <TableCell>{a.rank ?? "Not ranked"}</TableCell>
+              <TableCell>
+                <strong>{a.reference}</strong>
+                <br />
+                {a.title}
+                <br />
+                <span className="govuk-hint">{a.organisationName}</span>
+                {a.award.conditions ? <p className="govuk-body-s">Conditions: {a.award.conditions}</p> : null}
+              </TableCell>
+              <TableCell>{a.scoreText ?? "Not scored"}</TableCell>
+              <TableCell numeric>{formatPounds(a.requestedPence)}</TableCell>
+              <TableCell numeric>{formatPounds(a.award.amountPence)}</TableCell>
+              <TableCell numeric>
+                {formatPounds(a.award.pccFundedPence)} / {formatPounds(a.award.matchFundedPence)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
       )}
       {round.allocationStatus === "approved" && round.opccSignOffRequired ? (
         <Form method="post" noValidate>

@@ -1,9 +1,10 @@
-import { DocumentTitle } from "~/components/document-title";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Privacy notice");
 
 export default function PrivacyNotice() {
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Privacy notice" />
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Privacy notice</h1>
         <p className="govuk-body">

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { resetPasswordSchema } from "~/domain/auth/accounts.schema";
 import { checkResetToken, resetPassword, type ResetTokenStatus } from "~/domain/auth/password-reset.server";
 import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
 
 // The token is in the address: never send it to another site in a Referer header. (Not
 // "no-referrer": that makes the browser send "Origin: null" with the form, which the CSRF check refuses.)
@@ -18,6 +18,11 @@ export const headers: HeadersFunction = () => REFERRER_POLICY;
 function statusCode(status: Exclude<ResetTokenStatus, "valid">) {
   return status === "unknown" ? 404 : 410;
 }
+
+export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => {
+  const status = actionData?.status ?? data.status;
+  return status === "valid" ? "Choose a new password" : PROBLEM[status].title;
+});
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const status = await checkResetToken(params.token ?? "");
@@ -54,7 +59,6 @@ export default function ResetPassword() {
     const problem = PROBLEM[status];
     return (
       <div className="govuk-grid-row">
-        <DocumentTitle title={problem.title} />
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{problem.title}</h1>
           <p className="govuk-body">{problem.body}</p>
@@ -67,7 +71,6 @@ export default function ResetPassword() {
   }
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Choose a new password" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Choose a new password</h1>

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { potPence, roundPhase, roundTitle } from "~/domain/rounds/pot";
 import { describeRequests } from "~/domain/rounds/round-figures";
 import { findRoundForPublicPage, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
+import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => roundTitle(data.round));
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const round = await findRoundForPublicPage(params.roundSlug ?? "");
@@ -37,14 +41,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 const PHASE_TAG = { open: ["Open", "govuk-tag--green"], upcoming: ["Opens soon", "govuk-tag--blue"], closed: ["Closed", "govuk-tag--grey"] } as const;
 
-function SummaryRow({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 export default function RoundPage() {
   const { round, phase, pot, figures } = useLoaderData<typeof loader>();
@@ -52,7 +48,6 @@ export default function RoundPage() {
   const eligibilityPath = `/rounds/${round.slug}/eligibility`;
   return (
     <>
-      <DocumentTitle title={roundTitle(round)} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{round.fund.name}</span>
@@ -66,10 +61,10 @@ export default function RoundPage() {
           <p className="govuk-body">{round.fund.description}</p>
 
           <h2 className="govuk-heading-m">Dates</h2>
-          <dl className="govuk-summary-list">
+          <SummaryList>
             <SummaryRow label="Opens">{formatDateTime(round.opensAt)}</SummaryRow>
             <SummaryRow label="Closes">{formatDateTime(round.closesAt)}</SummaryRow>
-          </dl>
+          </SummaryList>
           <p className="govuk-body">Bids must be submitted before the round closes. Times are UK time.</p>
 
           {phase === "open" ? (
@@ -88,7 +83,7 @@ export default function RoundPage() {
           )}
 
           <h2 className="govuk-heading-m">The money available</h2>
-          <dl className="govuk-summary-list">
+          <SummaryList>
             <SummaryRow label="From the Police and Crime Commissioner">
               <span className="app-money">{formatPounds(round.baseAllocationPence)}</span>
             </SummaryRow>
@@ -107,15 +102,15 @@ export default function RoundPage() {
             <SummaryRow label="Largest award">
               <span className="app-money">{formatPounds(round.maxAwardPence)}</span>
             </SummaryRow>
-          </dl>
+          </SummaryList>
 
           <h2 className="govuk-heading-m">Bids so far</h2>
-          <dl className="govuk-summary-list">
+          <SummaryList>
             <SummaryRow label="Bids submitted">{figures.submittedBids}</SummaryRow>
             <SummaryRow label="Total requested">
               <span className="app-money">{formatPounds(figures.totalRequestedPence)}</span>
             </SummaryRow>
-          </dl>
+          </SummaryList>
           <div className="govuk-inset-text">
             <p className="govuk-body">{figures.summary}</p>
             <p className="govuk-body">
@@ -133,40 +128,30 @@ export default function RoundPage() {
 
           <h2 className="govuk-heading-m">The Police and Crime Commissioner&apos;s priorities</h2>
           <p className="govuk-body">Your project must address at least one of these.</p>
-          <dl className="govuk-summary-list">
+          <SummaryList>
             {round.priorities.map((priority) => (
               <SummaryRow key={priority.id} label={priority.title}>
                 {priority.description}
               </SummaryRow>
             ))}
-          </dl>
+          </SummaryList>
 
           <h2 className="govuk-heading-m">How bids are scored</h2>
           <p className="govuk-body">
             At least two assessors score each eligible bid against these criteria. Each criterion counts for its weight in the overall
             score. Bids must score at least {`${round.qualityThresholdPercent}%`} overall to be funded.
           </p>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Scoring criteria and their weights</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Criterion</th>
-                <th scope="col" className="govuk-table__header">What assessors look for</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Weight</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {round.criteria.map((criterion) => (
-                <tr className="govuk-table__row" key={criterion.id}>
-                  <th scope="row" className="govuk-table__header">
-                    {criterion.title}
-                  </th>
-                  <td className="govuk-table__cell">{criterion.guidance}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{`${criterion.weightPercent}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table label="Assessment criteria" head={["Criterion", "What assessors look for", { text: "Weight", numeric: true }]}>
+            {round.criteria.map((criterion) => (
+              <TableRow key={criterion.id}>
+                <TableRowHeader>
+                  {criterion.title}
+                </TableRowHeader>
+                <TableCell>{criterion.guidance}</TableCell>
+                <TableCell numeric>{`${criterion.weightPercent}%`}</TableCell>
+              </TableRow>
+            ))}
+          </Table>
           {round.criteria.map((criterion) =>
             criterion.descriptors.length > 0 ? (
               <details className="govuk-details" key={criterion.id}>
@@ -174,13 +159,13 @@ export default function RoundPage() {
                   <span className="govuk-details__summary-text">What each score means: {criterion.title}</span>
                 </summary>
                 <div className="govuk-details__text">
-                  <dl className="govuk-summary-list govuk-summary-list--no-border">
+                  <SummaryList className="govuk-summary-list--no-border">
                     {criterion.descriptors.map((descriptor) => (
                       <SummaryRow key={descriptor.score} label={`${descriptor.score} out of ${criterion.maxScore}`}>
                         {descriptor.description}
                       </SummaryRow>
                     ))}
-                  </dl>
+                  </SummaryList>
                 </div>
               </details>
             ) : null,

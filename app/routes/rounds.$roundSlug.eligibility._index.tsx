@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
 import { readEligibilityAnswers, saveEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
@@ -19,12 +18,15 @@ import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
 import { formatPounds, penceToInput } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
 
 async function roundOr404(slug: string | undefined) {
   const round = await findRoundForEligibility(slug ?? "");
   if (!round) throw new Response("Not found", { status: 404 });
   return round;
 }
+
+export const meta = titleMeta("Check if you can apply");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = await roundOr404(params.roundSlug);
@@ -83,7 +85,6 @@ export default function EligibilityCheck() {
   const values = actionData?.values ?? previous;
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title="Check if you can apply" errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">

@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentTitle } from "~/components/document-title";
 import { readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
 import { checkEligibility, eligibilityOrganisationTypeLabel } from "~/domain/eligibility/eligibility";
 import { findRoundForEligibility, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatPounds } from "~/lib/money";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta<typeof loader>(({ data }) => (!data.answered ? "Check if you can apply" : data.eligible ? "You can apply" : "You cannot apply"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = await findRoundForEligibility(params.roundSlug ?? "");
@@ -40,7 +43,6 @@ export default function EligibilityResult() {
   if (!loaderData.answered) {
     return (
       <div className="govuk-grid-row">
-        <DocumentTitle title="Check if you can apply" />
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">
             {round.fund}: {round.name}
@@ -60,15 +62,12 @@ export default function EligibilityResult() {
   }
   const { eligible, reasons, answers } = loaderData;
   const change = (field: string, label: string) => (
-    <dd className="govuk-summary-list__actions">
-      <Link className="govuk-link" to={`${checkPath}#${field}`}>
-        Change<span className="govuk-visually-hidden"> {label}</span>
-      </Link>
-    </dd>
+    <Link className="govuk-link" to={`${checkPath}#${field}`}>
+      Change<span className="govuk-visually-hidden"> {label}</span>
+    </Link>
   );
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={eligible ? "You can apply" : "You cannot apply"} />
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">
           {round.fund}: {round.name}
@@ -99,38 +98,22 @@ export default function EligibilityResult() {
           </>
         )}
         <h2 className="govuk-heading-m">Your answers</h2>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Type of organisation</dt>
-            <dd className="govuk-summary-list__value">{answers.organisationType}</dd>
-            {change("organisationType", "type of organisation")}
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Where the project will work</dt>
-            <dd className="govuk-summary-list__value">{answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}</dd>
-            {change("areaIds", "where the project will work")}
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Priorities addressed</dt>
-            <dd className="govuk-summary-list__value">
-              {answers.priorities.length > 0 ? (
-                <ul className="govuk-list">
-                  {answers.priorities.map((title) => (
-                    <li key={title}>{title}</li>
-                  ))}
-                </ul>
-              ) : (
-                "None of the Police and Crime Commissioner's priorities"
-              )}
-            </dd>
-            {change("priorityIds", "priorities addressed")}
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Amount you will ask for</dt>
-            <dd className="govuk-summary-list__value app-money">{answers.amount}</dd>
-            {change("amountRequested", "amount you will ask for")}
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow label="Type of organisation" action={change("organisationType", "type of organisation")}>{answers.organisationType}</SummaryRow>
+          <SummaryRow label="Where the project will work" action={change("areaIds", "where the project will work")}>{answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}</SummaryRow>
+          <SummaryRow label="Priorities addressed" action={change("priorityIds", "priorities addressed")}>
+            {answers.priorities.length > 0 ? (
+              <ul className="govuk-list">
+                {answers.priorities.map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+              </ul>
+            ) : (
+              "None of the Police and Crime Commissioner's priorities"
+            )}
+          </SummaryRow>
+          <SummaryRow label="Amount you will ask for" valueClassName="app-money" action={change("amountRequested", "amount you will ask for")}>{answers.amount}</SummaryRow>
+        </SummaryList>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/rounds/${round.slug}`}>
             Back to the round

@@ -1,9 +1,12 @@
-import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { potPence, roundPhase } from "~/domain/rounds/pot";
 import { listRoundsForPublic } from "~/domain/rounds/rounds.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+
+export const meta = titleMeta("Funding rounds");
 
 export async function loader() {
   const now = new Date();
@@ -30,45 +33,37 @@ export default function Rounds() {
   const { rounds } = useLoaderData<typeof loader>();
   return (
     <>
-      <DocumentTitle title="Funding rounds" />
       <h1 className="govuk-heading-l">Funding rounds</h1>
       {rounds.length === 0 ? (
         <p className="govuk-body">There are no funding rounds yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Open and past rounds</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Round</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Closes</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Pot</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Awards</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rounds.map((round) => {
-              const [label, tagClass] = PHASE_TAG[round.phase];
-              return (
-                <tr className="govuk-table__row" key={round.id}>
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={`/rounds/${round.slug}`}>
-                      {round.fund}: {round.name}
-                    </Link>
-                  </th>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${tagClass}`}>{label}</strong>
-                  </td>
-                  <td className="govuk-table__cell">{formatDateTime(round.closesAt)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric app-money">{formatPounds(round.pot)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric app-money">
-                    {formatPounds(round.minAward)} to {formatPounds(round.maxAward)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          caption="Open and past rounds"
+          head={["Round", "Status", "Closes", { text: "Pot", numeric: true }, { text: "Awards", numeric: true }]}
+        >
+          {rounds.map((round) => {
+            const [label, tagClass] = PHASE_TAG[round.phase];
+            return (
+              <TableRow key={round.id}>
+                <TableRowHeader>
+                  <Link className="govuk-link" to={`/rounds/${round.slug}`}>
+                    {round.fund}: {round.name}
+                  </Link>
+                </TableRowHeader>
+                <TableCell>
+                  <strong className={`govuk-tag ${tagClass}`}>{label}</strong>
+                </TableCell>
+                <TableCell>{formatDateTime(round.closesAt)}</TableCell>
+                <TableCell numeric className="app-money">
+                  {formatPounds(round.pot)}
+                </TableCell>
+                <TableCell numeric className="app-money">
+                  {formatPounds(round.minAward)} to {formatPounds(round.maxAward)}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </Table>
       )}
     </>
   );

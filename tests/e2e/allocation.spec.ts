@@ -1,5 +1,5 @@
 import { e2eDb } from "./database";
-import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectAccessiblePage, signIn, test } from "./fixtures";
 
 // Allocation end to end, with JavaScript on and off: load the rank order suggestion, edit an award
 // and see the remaining pot change, approve, OPCC sign-off, release, and the applicant sees the
@@ -93,7 +93,7 @@ test("the administrator allocates, the OPCC signs off, outcomes are released and
   await page.goto(workspace);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Allocation");
   await expect(remaining).toHaveText("£10,000.00");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // The rank order suggestion fills in the form, explained line by line; nothing is saved yet.
   await page.getByRole("button", { name: "Load rank order suggestion" }).click();
@@ -101,7 +101,7 @@ test("the administrator allocates, the OPCC signs off, outcomes are released and
   await expect(page.getByText("Suggestion: funded: rank 1, fits")).toBeVisible();
   await expect(page.getByText(/Suggestion: below quality threshold/)).toBeVisible();
   await expect(remaining).toHaveText("£1,000.00");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // Edit an award: live with JavaScript, on saving without it.
   const secondAward = page.getByLabel(`Award for ${references[1]}`);
@@ -117,12 +117,12 @@ test("the administrator allocates, the OPCC signs off, outcomes are released and
   await page.getByRole("button", { name: "Save proposal" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText(`The award for ${references[0]} must be £4,000.00 or less, the amount requested`);
   await expect(page).toHaveTitle(/^Error: /);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.goto(workspace);
 
   await page.getByRole("button", { name: "Approve allocation" }).click();
   await expect(page.getByText(/Allocation approved: 2 awards totalling £8,500.00/)).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await signOut(page);
 
   // The OPCC signs it off.
@@ -130,7 +130,7 @@ test("the administrator allocates, the OPCC signs off, outcomes are released and
   await page.goto("/opcc");
   await page.getByRole("link", { name: roundName }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign off allocation");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByLabel("Yes, sign it off").check();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByText(/Allocation signed off/)).toBeVisible();
@@ -141,7 +141,7 @@ test("the administrator allocates, the OPCC signs off, outcomes are released and
   await page.goto(workspace);
   await page.getByRole("button", { name: "Release outcomes" }).click();
   await expect(page.getByText(/Outcomes released: 2 awarded, 0 on the reserve list, 1 not funded/)).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await signOut(page);
 
   // The applicant sees each bid's outcome.
@@ -150,7 +150,7 @@ test("the administrator allocates, the OPCC signs off, outcomes are released and
   await expect(page.getByRole("row", { name: new RegExp(`${references[0]}.*Awarded.*Award: £4,000.00`) })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`${references[1]}.*Awarded.*Award: £4,500.00`) })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`${references[2]}.*Not funded`) })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 });
 
 test("after release, a declined award's money goes back to the pot and the reserve bid is offered it", async ({ page }, testInfo) => {
@@ -173,18 +173,18 @@ test("after release, a declined award's money goes back to the pot and the reser
   await expect(feedback).toHaveValue(/Value for money: Value for money comment on Graffiti clean-up/);
   await feedback.fill("Strong bid; we hope to fund it if money is freed.");
   await page.getByRole("checkbox", { name: `${reserve}: Graffiti clean-up` }).check();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("button", { name: "Release outcomes" }).click();
   await expect(page.getByText(/Outcomes released: 2 awarded, 1 on the reserve list, 0 not funded/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Reserve list" })).toBeVisible();
   await expect(page.getByTestId("freed-money")).toContainText("Remaining in the pot: £1,000.00");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // Offering more than is left is refused with the amount over.
   await page.getByLabel(`Award for ${reserve}`).fill("3000");
   await page.getByRole("button", { name: `Offer an award to ${reserve}` }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("£2,000.00 over the remaining pot of £1,000.00");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // The first applicant declines: its £4,000.00 goes back to the pot and can be offered.
   await page.getByRole("button", { name: `Record that the applicant declined the award for ${first}` }).click();
@@ -194,7 +194,7 @@ test("after release, a declined award's money goes back to the pot and the reser
   await page.getByRole("button", { name: `Offer an award to ${reserve}` }).click();
   await expect(page.getByText(`${reserve} has been offered an award of £3,000.00`)).toBeVisible();
   await expect(page.getByText("There are no bids on the reserve list.")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await signOut(page);
 
   await signIn(page, "applicant@demo.csf.test");

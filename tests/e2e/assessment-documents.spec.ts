@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { localDiskStorage } from "../../app/domain/documents/storage.server";
 import { e2eDb } from "./database";
-import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectAccessiblePage, signIn, test } from "./fixtures";
 
 // The scoring page shows the bid's supporting documents and offers each as a download; and its
 // form checks each button against that button's rules in the browser: "Save as draft" is never
@@ -65,7 +65,7 @@ test("the bid's documents are listed beside the scoring form and download as att
   await expect(table.getByRole("cell", { name: "Constitution or governing document", exact: true })).toBeVisible();
   const link = table.getByRole("link", { name: /Street pastors constitution\.pdf/ });
   await expect(link).toHaveAttribute("href", new RegExp(`^/assessor/bids/${bid.id}/documents/`));
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   const downloading = page.waitForEvent("download");
   await link.click();
@@ -87,7 +87,7 @@ test("saving a draft is not held back by what submitting needs; submitting is ch
   await expect(page).toHaveTitle(/^Error: /);
   // With JavaScript the same messages come from the browser, without a round trip.
   expect(posts).toHaveLength(javaScript ? 0 : 1);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await page.getByRole("group", { name: /^Value for money/ }).getByLabel(/^1:/).check();
   await page.getByRole("button", { name: "Save as draft" }).click();

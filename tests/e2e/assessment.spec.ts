@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { e2eDb, seedRoundNotYetOpen } from "./database";
-import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectAccessiblePage, signIn, test } from "./fixtures";
 
 // The scoring workflow end to end, with JavaScript on and off. Each run makes its own round, not
 // yet open, so the two projects do not meet: the administrator sets up its criteria; then the
@@ -72,7 +72,7 @@ async function goToRoundPage(page: Page, link: string, roundName: string) {
 
 async function setUpCriteria(page: Page, roundName: string) {
   await goToRoundPage(page, "Assessment criteria", roundName);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   const first = page.getByRole("group", { name: "Criterion 1" });
   await first.getByLabel("Title").fill(IMPACT);
   await first.getByLabel("Guidance for assessors").fill("Outcomes are specific, measurable and benefit the community.");
@@ -88,11 +88,11 @@ async function setUpCriteria(page: Page, roundName: string) {
   await page.getByRole("button", { name: "Save criteria" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("The criteria weights add up to 90%; they must add up to 100%");
   await expect(page).toHaveTitle(/^Error: /);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("group", { name: "Criterion 2" }).getByLabel("Weight, in per cent").fill("40");
   await page.getByRole("button", { name: "Save criteria" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("The criteria have been saved.");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 }
 
 async function screen(page: Page, roundName: string, reference: string, eligible: boolean) {
@@ -105,7 +105,7 @@ async function screen(page: Page, roundName: string, reference: string, eligible
     await question.getByLabel(/^Not eligible/).check();
     await page.getByLabel("If not eligible, why?").selectOption({ label: "Required documents are missing" });
   }
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("button", { name: "Save screening decision" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText(`${reference} has been screened.`);
 }
@@ -126,7 +126,7 @@ async function declareConflict(page: Page, email: string, reference: string, tit
   await openBid(page, email, reference);
   // The question comes before the bid's details: its title and organisation only, not its content.
   await expect(page.getByText(`${title} across County Durham.`)).toHaveCount(0);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("group", { name: "Do you have a conflict of interest?" }).getByLabel("Yes").check();
   await page.getByLabel("If yes, why do you have a conflict of interest?").fill("I volunteer with this organisation.");
   await page.getByRole("button", { name: "Continue" }).click();
@@ -146,12 +146,12 @@ async function score(page: Page, email: string, reference: string, scores: { [cr
   await expect(page).toHaveURL(/\/score$/);
   await expect(page.getByRole("heading", { name: "The bid as submitted" })).toBeVisible();
   if (check) {
-    await expectNoAxeViolations(page);
+    await expectAccessiblePage(page);
     // Submitting an empty form shows every problem and keeps the page.
     await page.getByRole("button", { name: "Submit assessment" }).click();
     await expect(page.locator(".govuk-error-summary")).toContainText("Select your overall recommendation");
     await expect(page).toHaveTitle(/^Error: Score/);
-    await expectNoAxeViolations(page);
+    await expectAccessiblePage(page);
   }
   for (const [criterion, value] of Object.entries(scores)) {
     await page.getByRole("group", { name: new RegExp(criterion) }).getByLabel(new RegExp(`^${value}:`)).check();
@@ -162,7 +162,7 @@ async function score(page: Page, email: string, reference: string, scores: { [cr
   await page.getByRole("button", { name: "Submit assessment" }).click();
   await expect(page).toHaveURL(/\/assessor\?submitted=/);
   await expect(page.locator(".govuk-notification-banner")).toContainText(`Your assessment of ${reference} has been submitted.`);
-  if (check) await expectNoAxeViolations(page);
+  if (check) await expectAccessiblePage(page);
   await signOut(page);
 }
 
@@ -183,7 +183,7 @@ test("criteria set up, bids screened and assigned, a conflicted assessor replace
 
   await signIn(page, ADMINISTRATOR);
   await goToRoundPage(page, "Screen bids", roundName);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await screen(page, roundName, first!, true);
   await screen(page, roundName, second!, true);
   await screen(page, roundName, third!, false);
@@ -192,7 +192,7 @@ test("criteria set up, bids screened and assigned, a conflicted assessor replace
   await goToRoundPage(page, "Assign assessors", roundName);
   await page.getByRole("button", { name: "Assign automatically" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("4 assignments made.");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   // The ineligible bid has left the assessment.
   await expect(page.getByRole("region", { name: new RegExp(third!) })).toHaveCount(0);
   const firstBid = page.getByRole("region", { name: new RegExp(first!) });
@@ -211,7 +211,7 @@ test("criteria set up, bids screened and assigned, a conflicted assessor replace
   await goToRoundPage(page, "Assign assessors", roundName);
   await expect(firstBid).toContainText("Needs another assessor");
   await expect(firstBid.locator(".govuk-summary-list__row").filter({ hasText: conflicted! })).toContainText("Conflict of interest");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("button", { name: "Assign automatically" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("1 assignment made.");
   expect(await assessorsOf(firstBid)).toEqual(expect.arrayContaining([stays, replacement]));
@@ -228,19 +228,19 @@ test("criteria set up, bids screened and assigned, a conflicted assessor replace
   const firstRow = page.getByRole("row", { name: new RegExp(first!) });
   await expect(firstRow).toContainText("Needs moderation");
   await expect(firstRow).toContainText("67.5%");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await firstRow.getByRole("link", { name: first! }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(first!);
   // The conflict is stated; only the two other assessors' scores are shown and counted.
   await expect(page.locator("main")).toContainText(`${conflicted} declared a conflict of interest (“I volunteer with this organisation.”). Their scores do not count.`);
   await expect(page.getByText(new RegExp(`^${conflicted}: \\d out of 4$`))).toHaveCount(0);
   await expect(page.getByText(`${replacement}: 1 out of 4`)).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await page.getByLabel(`Moderated score for ${IMPACT} (0 to 4)`).fill("3");
   await page.getByRole("button", { name: "Save moderated score" }).first().click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter the reason for the moderated score");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByLabel(`Moderated score for ${IMPACT} (0 to 4)`).fill("3");
   await page.getByLabel("Reason for the moderated score").first().fill("Panel discussion: the evidence supports a good score.");
   await page.getByRole("button", { name: "Save moderated score" }).first().click();
@@ -261,11 +261,11 @@ test("criteria set up, bids screened and assigned, a conflicted assessor replace
   await expect(rows.nth(1)).toContainText("50.0%");
   await expect(rows.nth(1).getByRole("cell").nth(5)).toHaveText(/^£13,000\.00/);
   await expect(page.getByRole("table")).toContainText("Quality threshold (60%): bids below this line do not meet it");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await rows.nth(0).getByRole("link", { name: first! }).click();
   await page.getByRole("link", { name: "See this bid’s history" }).click();
   const history = page.getByRole("table");
   for (const action of ["bid.screened", "conflict.declared", "score.moderated"]) await expect(history).toContainText(action);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 });

@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectAccessiblePage, signIn, test } from "./fixtures";
 import { docxFile, htmlDisguisedAsPdf, odtFile, pdfFile } from "../support/documents";
 
 const ROUND = "2025-26-round-1";
@@ -74,7 +74,7 @@ async function upload(page: Page, kind: string, name: string, mimeType: string, 
  */
 async function completeEverySection(page: Page, checks: boolean) {
   const axe = async () => {
-    if (checks) await expectNoAxeViolations(page);
+    if (checks) await expectAccessiblePage(page);
   };
   await expect(page.getByRole("heading", { level: 1, name: "Untitled bid" })).toBeVisible();
   await axe();
@@ -216,7 +216,7 @@ test("a new applicant checks eligibility, completes every section, uploads docum
   await passEligibilityCheck(page);
   await registerAndCreateOrganisation(page, "journey");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a bid for Community Safety Fund: 2025 to 2026, round 1");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("button", { name: "Start bid" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Untitled bid" })).toBeVisible();
   const taskListUrl = page.url();
@@ -236,7 +236,7 @@ test("a new applicant checks eligibility, completes every section, uploads docum
   // What was typed as HTML is shown as text.
   await expect(page.locator("#summary-about")).toContainText("Friday night detached youth work <b>in Darlington</b>");
   await expect(page.locator("#summary-budget")).toContainText("£12,000.00");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // A second tab with the same page open, as after a double-click or a forgotten tab.
   const secondTab = await context.newPage();
@@ -246,7 +246,7 @@ test("a new applicant checks eligibility, completes every section, uploads docum
   await expect(page.getByRole("heading", { level: 1, name: "Bid submitted" })).toBeVisible();
   const reference = (await page.locator(".govuk-panel__body strong").textContent())!.trim();
   expect(reference).toMatch(/^CSF-2526-R1-\d{4}$/);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // Submitting again from the other tab changes nothing: the same reference.
   await secondTab.getByRole("button", { name: "Submit bid" }).click();
@@ -257,14 +257,14 @@ test("a new applicant checks eligibility, completes every section, uploads docum
   await page.getByRole("link", { name: "Go to your bids" }).click();
   const row = page.getByRole("row", { name: new RegExp(reference) });
   await expect(row).toContainText("Submitted");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // The submitted bid is read-only.
   await row.getByRole("link").click();
   await expect(page).toHaveURL(taskListUrl);
   await expect(page.getByText("This is the bid as it was submitted. It can no longer be changed.")).toBeVisible();
   await expect(page.getByRole("link", { name: /^Change/ })).toHaveCount(0);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // The receipt reaches the demo mailbox (no SMTP_URL: the in-process worker delivers there).
   await page.getByRole("button", { name: /Sign out/ }).click();
@@ -302,14 +302,14 @@ test("a bid left open in a second tab is refused after the deadline and kept as 
     await expect(summary).toContainText("You cannot submit this bid because the round closed at");
     await expect(summary).toContainText("Your bid has been kept as a draft.");
     await expect(secondTab).toHaveTitle(/^Error: Check your answers/);
-    await expectNoAxeViolations(secondTab);
+    await expectAccessiblePage(secondTab);
 
     await page.goto("/applicant");
     const row = page.getByRole("row", { name: /Friday night detached youth work/ }).last();
     await expect(row).toContainText("Draft");
     await row.getByRole("link").click();
     await expect(page.getByText(/This round closed on .*You can no longer submit this bid\./)).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectAccessiblePage(page);
   } finally {
     database.prepare("UPDATE Round SET closesAt = ? WHERE slug = ?").run(closesAt, ROUND);
     database.close();

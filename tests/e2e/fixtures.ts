@@ -1,20 +1,87 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Page, type Response } from "@playwright/test";
+import { HtmlValidate } from "html-validate";
 
 export const DEMO_PASSWORD = "community-safety-demo";
 
 /**
- * Fails the test on any accessibility violation axe can find on the current page. axe runs as
- * JavaScript in the page, so for a page open without JavaScript it checks an exact copy of that
- * page (same HTML and stylesheets, scripts blocked) in a JavaScript-enabled tab.
+ * The checks every page the specs visit must pass: no accessibility violation axe can find, valid
+ * HTML, and no sideways scrolling on a 320 px wide screen. axe runs as JavaScript in the page, so
+ * for a page open without JavaScript it checks an exact copy of that page (same HTML and
+ * stylesheets, scripts blocked) in a JavaScript-enabled tab. The narrow screen is tried on such a
+ * copy too, so the page under test keeps its size.
  */
-export async function expectNoAxeViolations(page: Page) {
+export async function expectAccessiblePage(page: Page) {
+  await expectValidHtml(page);
   const javaScriptOff = test.info().project.use.javaScriptEnabled === false;
-  const target = javaScriptOff ? await staticCopyOf(page) : page;
-  const results = await new AxeBuilder({ page: target }).analyze();
-  if (javaScriptOff) await target.context().close();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  const copy = await staticCopyOf(page);
+  try {
+    const results = await new AxeBuilder({ page: javaScriptOff ? copy : page }).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+    await expectReflowAt320(copy, page.url());
+  } finally {
+    await copy.context().close();
+  }
+}
+
+const htmlValidate = new HtmlValidate({
+  extends: ["html-validate:recommended"],
+  rules: {
+    // React writes attributes in their DOM property's case (charSet, autoComplete); HTML
+    // attribute names are case-insensitive, so that case is allowed beside lower case.
+    "attr-case": ["error", { style: ["lowercase", "camelcase"] }],
+    // A GOV.UK checkbox group shares one name, so the server reads the ticked boxes as a list.
+    "form-dup-name": ["error", { shared: ["radio", "checkbox", "button", "reset", "submit"] }],
+    // GOV.UK gives the fieldset of a date (text inputs) role="group" on purpose, so that JAWS
+    // reads its hint; that is the only "redundant" role on these pages.
+    "no-redundant-role": "off",
+    // GOV.UK's start button is a link with role="button", as the Design System publishes it.
+    "prefer-native-element": ["error", { exclude: ["button"] }],
+    // React writes void elements as <br/> and boolean attributes as hidden="": both valid HTML,
+    // and neither is in the page's own code to change.
+    "void-style": "off",
+    "no-self-closing": "off",
+    "attribute-boolean-style": "off",
+    "attribute-empty-style": "off",
+    // GOV.UK titles name the page, then the bid or round it is about, then the service, so a
+    // title may run past 70 characters by design.
+    "long-title": "off",
+  },
+});
+
+/** The HTML the browser was last sent for each page (without JavaScript, every page is one). */
+const lastDocument = new WeakMap<Page, Response>();
+
+/**
+ * Fails on any html-validate error from its recommended rules. Without JavaScript it checks the
+ * HTML the server sent (the browser's parser would silently repair some mistakes); with
+ * JavaScript, the document as the page's scripts left it.
+ */
+async function expectValidHtml(page: Page) {
+  const response = lastDocument.get(page);
+  const withoutHash = (url: string) => url.split("#")[0];
+  const sent = test.info().project.use.javaScriptEnabled === false && response && withoutHash(response.url()) === withoutHash(page.url());
+  const html = sent ? await response.text() : await page.content();
+  const report = await htmlValidate.validateString(html, page.url());
+  const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? `line ${m.line}`})`));
+  expect(problems, `invalid HTML on ${page.url()}`).toEqual([]);
+}
+
+/** WCAG 1.4.10 (reflow): at 320 CSS pixels wide, nothing makes the page scroll sideways. */
+async function expectReflowAt320(page: Page, url: string) {
+  await page.setViewportSize({ width: 320, height: page.viewportSize()?.height ?? 720 });
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The outermost elements that stick out, to say where the problem is.
+    const wide = [...document.body.querySelectorAll("*")]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.className ? `.${String(element.className).trim().split(/\s+/).join(".")}` : ""}`);
+    return { scrollWidth: document.documentElement.scrollWidth, wide };
+  });
+  expect(overflow.scrollWidth, `${url} is ${overflow.scrollWidth}px wide at 320px (${overflow.wide.join(", ")})`).toBeLessThanOrEqual(320);
 }
 
 async function staticCopyOf(page: Page) {
@@ -24,7 +91,7 @@ async function staticCopyOf(page: Page) {
   const copy = await context.newPage();
   await copy.route("**/*", (route) => {
     const request = route.request();
-    if (request.resourceType() === "document" && request.url() === url) {
+    if (request.resourceType() === "document" && request.url() === url.split("#")[0]) {
       return route.fulfill({ body: html, contentType: "text/html; charset=utf-8" });
     }
     if (request.resourceType() === "script") return route.abort();
@@ -48,7 +115,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** A test that fails if the page logs an error to the console or throws. */
-export const test = base.extend<{ failOnConsoleErrors: void }>({
+export const test = base.extend<{ recordDocuments: void; failOnConsoleErrors: void }>({
+  recordDocuments: [
+    async ({ page }, use) => {
+      page.on("response", (response) => {
+        const redirect = response.status() >= 300 && response.status() < 400;
+        if (response.request().resourceType() === "document" && response.frame() === page.mainFrame() && !redirect) {
+          lastDocument.set(page, response);
+        }
+      });
+      await use();
+    },
+    { auto: true },
+  ],
   failOnConsoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessiblePage, signIn, test } from "./fixtures";
 
 // A fresh applicant resets their password through the emailed link. (Not the demo applicant:
 // other specs sign in as them on the same server.) The e2e server has no SMTP_URL, so the
@@ -21,16 +21,16 @@ test("an applicant who forgot their password resets it with the emailed link", a
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgotten your password?" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reset your password");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter your email address");
   await expect(page).toHaveTitle(/^Error: Reset your password/);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
   await expect(page.getByText("If an account exists for that email, we have sent a link")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // The admin reads the email in the demo mailbox, in a browser of their own.
   const adminContext = await browser.newContext({ javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
@@ -53,19 +53,19 @@ test("an applicant who forgot their password resets it with the emailed link", a
   const resetPath = new URL(link!).pathname;
   await page.goto(resetPath);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByLabel("New password", { exact: true }).fill("short");
   await page.getByLabel("Confirm your new password").fill("short");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Password must be 12 characters or more");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByLabel("Confirm your new password").fill(newPassword);
   await page.getByRole("button", { name: "Change password" }).click();
 
   await expect(page).toHaveURL(/\/sign-in\?password=changed$/);
   await expect(page.getByText("Your password has been changed")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(newPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -77,5 +77,5 @@ test("an applicant who forgot their password resets it with the emailed link", a
   await expect(page).toHaveURL(/\/$/);
   await page.goto(resetPath);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has already been used");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 });

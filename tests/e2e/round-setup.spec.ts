@@ -1,5 +1,5 @@
 import { seedRoundNotYetOpen } from "./database";
-import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectAccessiblePage, signIn, test } from "./fixtures";
 
 // The fund administrator's round set-up pages, with JavaScript on and off: each page and its
 // error state pass axe. (What they save and refuse is covered by the integration tests.)
@@ -8,26 +8,26 @@ test("the round set-up pages and their errors are accessible", async ({ page }) 
 
   await page.getByRole("link", { name: "Create a round" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create a round");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
   await page.getByRole("button", { name: "Create round" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("There is a problem");
   await expect(page).toHaveTitle(/^Error: /);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await page.goto("/administrator");
   await page.getByRole("link", { name: /^Round details/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await page.goto("/administrator");
   await page.getByRole("link", { name: /^Score descriptors/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Score descriptors");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await page.goto("/administrator");
   await page.getByRole("link", { name: /^Reasons a bid is ineligible/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reasons a bid is ineligible");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 });
 
 test("the assessment criteria page and its errors are accessible", async ({ page }, testInfo) => {
@@ -39,7 +39,7 @@ test("the assessment criteria page and its errors are accessible", async ({ page
   await page.getByRole("link", { name: `Assessment criteria for ${roundName}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Assessment criteria");
   await expect(page.getByText("Weights add up to 100%")).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   // Adding a row saves nothing; saving it blank is refused.
   await page.getByRole("button", { name: "Add another criterion" }).click();
@@ -48,7 +48,7 @@ test("the assessment criteria page and its errors are accessible", async ({ page
   await page.getByRole("button", { name: "Save criteria" }).click();
   await expect(page.locator(".govuk-error-summary")).toContainText("Enter the title of criterion 3");
   await expect(page).toHaveTitle(/^Error: /);
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 
   await third.getByLabel("Title").fill("Community involvement");
   await third.getByLabel("Weight, in per cent").fill("20");
@@ -56,5 +56,5 @@ test("the assessment criteria page and its errors are accessible", async ({ page
   await page.getByRole("button", { name: "Save criteria" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("The criteria have been saved.");
   await expect(page.getByRole("group", { name: "Criterion 3" }).getByLabel("Title")).toHaveValue("Community involvement");
-  await expectNoAxeViolations(page);
+  await expectAccessiblePage(page);
 });

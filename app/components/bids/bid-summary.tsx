@@ -5,6 +5,7 @@ import { SECTIONS, type SectionKey } from "~/domain/bids/sections";
 import { documentKindLabel, DOCUMENT_KINDS, formatFileSize } from "~/domain/documents/document-kinds";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 
 type DateLike = Date | string | null;
 
@@ -45,14 +46,6 @@ export function Paragraphs({ text }: { text: string }) {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 function Card({ bidId, section, changeable, children }: { bidId: string; section: SectionKey; changeable: boolean; children: ReactNode }) {
   const title = SECTIONS.find((s) => s.key === section)!.title;
@@ -71,7 +64,7 @@ function Card({ bidId, section, changeable, children }: { bidId: string; section
         ) : null}
       </div>
       <div className="govuk-summary-card__content">
-        <dl className="govuk-summary-list">{children}</dl>
+        <SummaryList>{children}</SummaryList>
       </div>
     </div>
   );
@@ -103,41 +96,41 @@ export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: b
       {card(
         "about",
         <>
-          <Row label="Project title">{bid.title || NOT_GIVEN}</Row>
-          <Row label="Summary">
+          <SummaryRow label="Project title">{bid.title || NOT_GIVEN}</SummaryRow>
+          <SummaryRow label="Summary">
             <Paragraphs text={bid.summary} />
-          </Row>
-          <Row label="Amount requested">{bid.amountRequestedPence === null ? NOT_GIVEN : formatPounds(bid.amountRequestedPence)}</Row>
-          <Row label="Project start date">{bid.projectStartDate ? formatDate(bid.projectStartDate) : NOT_GIVEN}</Row>
-          <Row label="Project end date">{bid.projectEndDate ? formatDate(bid.projectEndDate) : NOT_GIVEN}</Row>
+          </SummaryRow>
+          <SummaryRow label="Amount requested">{bid.amountRequestedPence === null ? NOT_GIVEN : formatPounds(bid.amountRequestedPence)}</SummaryRow>
+          <SummaryRow label="Project start date">{bid.projectStartDate ? formatDate(bid.projectStartDate) : NOT_GIVEN}</SummaryRow>
+          <SummaryRow label="Project end date">{bid.projectEndDate ? formatDate(bid.projectEndDate) : NOT_GIVEN}</SummaryRow>
         </>,
       )}
       {card(
         "priorities",
-        <Row label="Priorities">
+        <SummaryRow label="Priorities">
           <List items={priorityTitles} />
-        </Row>,
+        </SummaryRow>,
       )}
       {card(
         "areas",
-        <Row label="Areas">
+        <SummaryRow label="Areas">
           <List items={areaNames} />
-        </Row>,
+        </SummaryRow>,
       )}
       {card(
         "outcomes",
         bid.outcomes.length === 0 ? (
-          <Row label="Outcomes">{NOT_GIVEN}</Row>
+          <SummaryRow label="Outcomes">{NOT_GIVEN}</SummaryRow>
         ) : (
           bid.outcomes.map((o, index) => (
-            <Row label={`Outcome ${index + 1}`} key={index}>
+            <SummaryRow label={`Outcome ${index + 1}`} key={index}>
               <p className="govuk-body">{o.outcome}</p>
               <p className="govuk-body govuk-!-margin-bottom-0">
                 Measured by: {o.indicator}
                 <br />
                 Target: {o.target}
               </p>
-            </Row>
+            </SummaryRow>
           ))
         ),
       )}
@@ -145,34 +138,34 @@ export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: b
         "budget",
         <>
           {bid.budgetLines.map((line, index) => (
-            <Row label={line.item || `Line ${index + 1}`} key={index}>
+            <SummaryRow label={line.item || `Line ${index + 1}`} key={index}>
               {formatPounds(line.costPence)}
               {line.otherFundingPence > 0 ? ` (${formatPounds(line.otherFundingPence)} from other funding)` : null}
-            </Row>
+            </SummaryRow>
           ))}
-          <Row label="Total cost">{formatPounds(totals.costPence)}</Row>
-          <Row label="Other funding">{formatPounds(totals.otherFundingPence)}</Row>
-          <Row label="Asked of the fund">{formatPounds(totals.askPence)}</Row>
+          <SummaryRow label="Total cost">{formatPounds(totals.costPence)}</SummaryRow>
+          <SummaryRow label="Other funding">{formatPounds(totals.otherFundingPence)}</SummaryRow>
+          <SummaryRow label="Asked of the fund">{formatPounds(totals.askPence)}</SummaryRow>
         </>,
       )}
       {card(
         "beneficiaries",
         <>
-          <Row label="Who will benefit">
+          <SummaryRow label="Who will benefit">
             <Paragraphs text={bid.beneficiaries} />
-          </Row>
-          <Row label="Number of people">{bid.beneficiaryCount === null ? NOT_GIVEN : bid.beneficiaryCount.toLocaleString("en-GB")}</Row>
+          </SummaryRow>
+          <SummaryRow label="Number of people">{bid.beneficiaryCount === null ? NOT_GIVEN : bid.beneficiaryCount.toLocaleString("en-GB")}</SummaryRow>
         </>,
       )}
       {card(
         "safeguarding-and-equality",
         <>
-          <Row label="Safeguarding">
+          <SummaryRow label="Safeguarding">
             <Paragraphs text={bid.safeguardingAnswer} />
-          </Row>
-          <Row label="Equality and inclusion">
+          </SummaryRow>
+          <SummaryRow label="Equality and inclusion">
             <Paragraphs text={bid.equalityAnswer} />
-          </Row>
+          </SummaryRow>
         </>,
       )}
       {card(
@@ -180,7 +173,7 @@ export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: b
         DOCUMENT_KINDS.map(({ kind }) => {
           const document = bid.documents.find((d) => d.kind === kind);
           return (
-            <Row label={documentKindLabel(kind)} key={kind}>
+            <SummaryRow label={documentKindLabel(kind)} key={kind}>
               {document ? (
                 <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
                   {document.originalName}
@@ -190,13 +183,13 @@ export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: b
                 NOT_GIVEN
               )}
               {document ? ` (${formatFileSize(document.sizeBytes)})` : null}
-            </Row>
+            </SummaryRow>
           );
         }),
       )}
       {card(
         "declarations",
-        <Row label="Declarations">{bid.declarationsAcceptedAt ? `Confirmed on ${formatDateTime(bid.declarationsAcceptedAt)}` : NOT_GIVEN}</Row>,
+        <SummaryRow label="Declarations">{bid.declarationsAcceptedAt ? `Confirmed on ${formatDateTime(bid.declarationsAcceptedAt)}` : NOT_GIVEN}</SummaryRow>,
       )}
     </>
   );

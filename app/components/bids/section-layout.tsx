@@ -1,12 +1,17 @@
 import { Link } from "@remix-run/react";
 import type { FormEvent, ReactNode } from "react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
+import { titleMeta } from "~/components/page-title";
 import type { FieldErrors } from "~/lib/form-errors";
 import { useCharacterCounts } from "./use-character-counts";
 
 type LayoutBid = { id: string; title: string; status: string };
+
+/** A bid section page's title: the section, then the bid's name. */
+export function sectionMeta(title: string) {
+  return titleMeta<() => { bid: LayoutBid }>(({ data }) => `${title} – ${data.bid.title || "Untitled bid"}`);
+}
 
 /** A bid section page: back to the task list, the bid's name, the error summary; read-only once submitted. */
 export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid; title: string; errors?: FieldErrors; children: ReactNode }) {
@@ -14,7 +19,6 @@ export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid
   useCharacterCounts();
   return (
     <>
-      <DocumentTitle title={`${title} – ${bid.title || "Untitled bid"}`} errors={frozen ? undefined : errors} />
       <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
         Back to your bid
       </Link>

@@ -1,3 +1,4 @@
+import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { documentKindLabel, formatFileSize } from "~/domain/documents/document-kinds";
 
 type Listed = { id: string; kind: string; originalName: string; sizeBytes: number };
@@ -8,29 +9,19 @@ export function SupportingDocumentsTable({ documents, hrefFor }: { documents: Li
     return <p className="govuk-body">No supporting documents were uploaded with this bid.</p>;
   }
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">Supporting documents</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Document</th>
-          <th scope="col" className="govuk-table__header">File</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Size</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {documents.map((d) => (
-          <tr className="govuk-table__row" key={d.id}>
-            <td className="govuk-table__cell">{documentKindLabel(d.kind)}</td>
-            <td className="govuk-table__cell">
-              <a className="govuk-link" href={hrefFor(d.id)} download>
-                {d.originalName}
-                <span className="govuk-visually-hidden"> ({documentKindLabel(d.kind).toLowerCase()})</span>
-              </a>
-            </td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{formatFileSize(d.sizeBytes)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table caption="Supporting documents" captionSize="s" head={["Document", "File", { text: "Size", numeric: true }]}>
+      {documents.map((d) => (
+        <TableRow key={d.id}>
+          <TableCell>{documentKindLabel(d.kind)}</TableCell>
+          <TableCell>
+            <a className="govuk-link" href={hrefFor(d.id)} download>
+              {d.originalName}
+              <span className="govuk-visually-hidden"> ({documentKindLabel(d.kind).toLowerCase()})</span>
+            </a>
+          </TableCell>
+          <TableCell numeric>{formatFileSize(d.sizeBytes)}</TableCell>
+        </TableRow>
+      ))}
+    </Table>
   );
 }

@@ -2,12 +2,13 @@ import { Fragment } from "react";
 
 /**
  * An email's plain-text version as page text: a paragraph per blank-line-separated block, line
- * breaks kept. (The page's CSP allows no inline styles, so no `white-space: pre` here.)
+ * breaks kept, long links broken to fit a narrow screen. (The page's CSP allows no inline
+ * styles, so no `white-space: pre` here.)
  */
 export function EmailText({ text }: { text: string }) {
   const blocks = text.split(/\n{2,}/).map((block) => block.trim()).filter(Boolean);
   return (
-    <div className="govuk-inset-text">
+    <div className="govuk-inset-text govuk-!-text-break-word">
       {blocks.map((block, index) => (
         <p className="govuk-body" key={index}>
           {block.split("\n").map((line, lineIndex) => (

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useReportErrorSummary } from "~/components/page-title";
 import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
 
 /**
@@ -9,6 +10,8 @@ export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([, message]) => Boolean(message));
   const signature = entries.map(([k, v]) => `${k}:${v}`).join("|");
+  // The page title says "Error: " while problems are listed (GOV.UK validation pattern).
+  useReportErrorSummary(entries.length > 0);
 
   useEffect(() => {
     if (signature) ref.current?.focus();

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Hint, Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import type { RoundDetailsInput } from "~/domain/rounds/round-details.schema";
@@ -59,14 +60,11 @@ function Money({ name, label, hint, errors, values }: { name: keyof RoundDetails
 
 function Summary({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <dl className="govuk-summary-list">
+    <SummaryList>
       {rows.map(([key, value]) => (
-        <div className="govuk-summary-list__row" key={key}>
-          <dt className="govuk-summary-list__key">{key}</dt>
-          <dd className="govuk-summary-list__value">{value}</dd>
-        </div>
+        <SummaryRow key={key} label={key}>{value}</SummaryRow>
       ))}
-    </dl>
+    </SummaryList>
   );
 }
 

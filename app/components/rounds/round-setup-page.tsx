@@ -1,18 +1,16 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import type { FieldErrors } from "~/lib/form-errors";
 
 /**
- * The frame of a round set-up page (details, criteria, descriptors, rules): title, way back,
+ * The frame of a round set-up page (details, criteria, descriptors, rules): way back,
  * error summary, the success banner after a save, and the round's name above the heading.
  */
 export function RoundSetupPage({ title, roundName, errors, banner, children }: { title: string; roundName: string; errors: FieldErrors; banner?: ReactNode; children: ReactNode }) {
   return (
     <div className="govuk-grid-row">
-      <DocumentTitle title={title} errors={errors} />
       <div className="govuk-grid-column-two-thirds">
         <Link to="/administrator" className="govuk-back-link">
           Back to fund administration
