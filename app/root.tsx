@@ -11,7 +11,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageLayout } from "~/components/govuk/layout";
-import { getSessionUser } from "~/domain/auth/session.server";
+import { getSessionUser } from "~/web/session.server";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.scss?url";
 

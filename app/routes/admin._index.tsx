@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listStaff } from "~/domain/auth/accounts.server";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { isRole, roleLabel } from "~/domain/auth/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {

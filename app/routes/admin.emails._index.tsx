@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { listEmailTemplates } from "~/domain/email/previews.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, TextInput } from "~/components/govuk/fields";
 import { staffAccountSchema } from "~/domain/auth/accounts.schema";
 import { createStaffAccount } from "~/domain/auth/accounts.server";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";

@@ -6,7 +6,7 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { changeIneligibilityReason, loadIneligibilityReasons, type ReasonChange } from "~/domain/assessment/ineligibility-reasons.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

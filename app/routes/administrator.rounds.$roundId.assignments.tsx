@@ -6,9 +6,9 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard, removeAssignment } from "~/domain/assessment/assignment.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
-import { orNotFound } from "~/lib/not-found";
+import { orNotFound } from "~/web/not-found";
 import { roundTitle } from "~/domain/rounds/pot";
 
 async function roundOr404(roundId: string | undefined) {

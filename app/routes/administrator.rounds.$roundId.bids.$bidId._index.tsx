@@ -11,7 +11,7 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { listDocumentsForAdministrator } from "~/domain/assessment/administrator-bid-documents.server";
 import { recommendationLabel } from "~/domain/assessment/assessment-form";
 import { loadBidResult, moderateScore, reopenAssessment } from "~/domain/assessment/results.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { formatPounds } from "~/lib/money";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
 import { loadBidHistory } from "~/domain/assessment/results.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { formatDateTime } from "~/lib/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Radios, Textarea } from "~/components/govuk/fields";
 import { screeningSchema } from "~/domain/assessment/screening.schema";
 import { loadScreeningForm, screenBid } from "~/domain/assessment/screening.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";

@@ -3,12 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { formRows, formValues } from "~/domain/bids/form-values";
 import { CRITERION_FIELDS, criterionField, MAX_CRITERIA, weightsTotal } from "~/domain/rounds/criteria";
 import { loadRoundCriteria, submitRoundCriteria } from "~/domain/rounds/criteria.server";
 import { formatDateTime } from "~/lib/dates";
-import { orNotFound } from "~/lib/not-found";
+import { orNotFound } from "~/web/not-found";
 import type { FieldErrors } from "~/lib/form-errors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

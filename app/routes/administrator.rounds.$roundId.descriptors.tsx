@@ -9,13 +9,13 @@ import {
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import {
   loadScoreDescriptors,
   saveScoreDescriptors,
 } from "~/domain/rounds/score-descriptors.server";
 import { formatDateTime } from "~/lib/dates";
-import { orNotFound } from "~/lib/not-found";
+import { orNotFound } from "~/web/not-found";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");

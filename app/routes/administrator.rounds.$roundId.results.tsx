@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { DocumentTitle } from "~/components/document-title";
 import { loadRoundResults } from "~/domain/assessment/results.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { formatPounds } from "~/lib/money";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,10 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { loadRoundRules, saveRoundRules } from "~/domain/rounds/round-rules.server";
 import { formatDateTime } from "~/lib/dates";
-import { orNotFound } from "~/lib/not-found";
+import { orNotFound } from "~/web/not-found";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadScreeningList } from "~/domain/assessment/screening.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
 

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { DefaultSubmit, SaveButtons, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { beneficiariesSchema } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
 import { formValues, textValue, type FormObject } from "~/domain/bids/form-values";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
 import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { budgetSchema, type BudgetRow } from "~/domain/bids/bid-sections.schema";
 import { replaceBudgetLines, saveSection } from "~/domain/bids/bids.server";
 import { formRows, formValues, rowIntent } from "~/domain/bids/form-values";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
-import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, bid } = await requireApplicantBid(request, params.bidId);

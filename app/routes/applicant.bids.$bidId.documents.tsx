@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SectionLayout } from "~/components/bids/section-layout";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { saveSection } from "~/domain/bids/bids.server";
 import { sectionProblems } from "~/domain/bids/sections";
 import {
@@ -16,7 +16,7 @@ import {
   isDocumentKind,
 } from "~/domain/documents/document-kinds";
 import { addDocument, removeDocument } from "~/domain/documents/documents.server";
-import { isMultipart, readDocumentUpload } from "~/domain/documents/upload.server";
+import { isMultipart, readDocumentUpload } from "~/web/multipart.server";
 import type { FieldErrors } from "~/lib/form-errors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DefaultSubmit, SaveButtons, SectionLayout } from "~/components/bids/section-layout";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { outcomesSchema, type OutcomeRow } from "~/domain/bids/bid-sections.schema";
 import { replaceOutcomes, saveSection } from "~/domain/bids/bids.server";
 import { formRows, formValues, rowIntent } from "~/domain/bids/form-values";

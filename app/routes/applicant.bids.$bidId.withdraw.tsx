@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
-import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
 import { bidStatusLabel } from "~/domain/bids/status";
 import { canWithdraw, withdrawBid } from "~/domain/bids/submission.server";
 import type { FieldErrors } from "~/lib/form-errors";

@@ -5,7 +5,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { ORGANISATION_FIELDS, organisationFormValuesFrom, organisationSchema } from "~/domain/organisations/organisation.schema";
 import {
   findOrganisationForMember,

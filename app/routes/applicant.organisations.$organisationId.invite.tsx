@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { inviteColleague } from "~/domain/organisations/invitations.server";
 import { inviteSchema } from "~/domain/organisations/organisation.schema";
 import { findOrganisationForMember, recordOrganisationAccessRefused } from "~/domain/organisations/organisations.server";

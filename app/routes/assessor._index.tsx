@@ -3,7 +3,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadAssessorQueue } from "~/domain/assessment/assessor-bids.server";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["assessor"]);

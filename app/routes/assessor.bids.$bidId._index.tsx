@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { conflictSchema } from "~/domain/assessment/assessment-form";
 import { answerConflictQuestion, auditRefusal, findAssignedBid } from "~/domain/assessment/assessor-bids.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 

@@ -7,7 +7,7 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { forgotPasswordSchema } from "~/domain/auth/accounts.schema";
 import { requestPasswordReset } from "~/domain/auth/password-reset.server";
 import { roleHome } from "~/domain/auth/roles";
-import { getSessionUser } from "~/domain/auth/session.server";
+import { getSessionUser } from "~/web/session.server";
 import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 

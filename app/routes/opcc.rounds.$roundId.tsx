@@ -8,7 +8,7 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { signOffAllocation } from "~/domain/allocation/decisions.server";
 import { ALLOCATION_STATUS_LABEL } from "~/domain/allocation/workspace";
 import { loadAllocation } from "~/domain/allocation/workspace.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
 

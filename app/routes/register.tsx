@@ -6,9 +6,9 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { registerSchema } from "~/domain/auth/accounts.schema";
 import { registerApplicant } from "~/domain/auth/accounts.server";
-import { safeRedirectPath } from "~/domain/auth/guards.server";
+import { safeRedirectPath } from "~/web/guards.server";
 import { roleHome } from "~/domain/auth/roles";
-import { getSessionUser, startSession } from "~/domain/auth/session.server";
+import { getSessionUser, startSession } from "~/web/session.server";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 

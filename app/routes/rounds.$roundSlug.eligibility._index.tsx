@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
-import { readEligibilityAnswers, saveEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import { readEligibilityAnswers, saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import {
   ELIGIBILITY_ORGANISATION_TYPES,
   eligibilityOrganisationTypeHint,

@@ -8,9 +8,9 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { signInSchema } from "~/domain/auth/accounts.schema";
 import { authenticate } from "~/domain/auth/accounts.server";
-import { safeRedirectPath } from "~/domain/auth/guards.server";
+import { safeRedirectPath } from "~/web/guards.server";
 import { roleHome } from "~/domain/auth/roles";
-import { getSessionUser, startSession } from "~/domain/auth/session.server";
+import { getSessionUser, startSession } from "~/web/session.server";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 

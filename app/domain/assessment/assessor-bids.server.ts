@@ -2,13 +2,13 @@
 // Every query is scoped to the assessor's own assignment, so a bid that is not theirs is simply
 // not found. A conflict is declared before the bid's details are shown; answering "no" opens the
 // assessor's (draft) assessment, which is what lets them see and score the bid.
-import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
 import { inKindOrder } from "~/domain/documents/document-kinds";
-import { requireBidDocument, type ListedDocument } from "~/domain/documents/documents.server";
+import { findReadableDocument, type ListedDocument } from "~/domain/documents/documents.server";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/form-errors";
+import { forbidden, notFound, type Result } from "~/lib/refusal";
 import { parseAssessment, type AssessmentValues } from "./assessment-form";
 
 /** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
@@ -49,36 +49,35 @@ export function auditRefusal(assessorId: string, bidId: string, action: string, 
 }
 
 /**
- * The assessor's assigned bid, only once they have answered "no conflict" (which opens their
- * assessment): the gate for reading the bid, its documents and scoring it. Not assigned: 404.
- * Conflicted: 403. Question not answered yet: back to it.
+ * The gate for reading the bid, its documents and scoring it: assigned (else not found) and no
+ * conflict declared (else forbidden), both audited. The bid's `assessment` is null until the
+ * assessor has answered "no conflict", which the page asks first (app/web/assessor-bid.server.ts).
  */
-export async function requireScorableBid(assessorId: string, bidId: string, action: string) {
+export async function checkScorableBid(assessorId: string, bidId: string, action: string): Promise<Result<{ bid: AssignedBid }>> {
   const bid = await findAssignedBid(assessorId, bidId);
   if (!bid) {
     await auditRefusal(assessorId, bidId, action, "not assigned");
-    throw new Response("Bid not found", { status: 404 });
+    return notFound("Bid not found");
   }
   if (bid.conflict) {
     await auditRefusal(assessorId, bidId, action, "conflict of interest declared");
-    throw new Response("You have declared a conflict of interest on this bid.", { status: 403 });
+    return forbidden("You have declared a conflict of interest on this bid.");
   }
-  if (!bid.assessment) throw redirect(`/assessor/bids/${bid.id}`);
-  return { ...bid, assessment: bid.assessment };
+  return { ok: true, bid };
 }
 
-/** The same gate as requireScorableBid, as a query condition on the bid. */
+/** The same gate as checkScorableBid (with the question answered), as a query condition on the bid. */
 export function scorableBy(assessorId: string): Prisma.BidWhereInput {
   return { assignments: { some: { assessorId } }, conflicts: { none: { assessorId } }, assessments: { some: { assessorId } } };
 }
 
 /**
  * One of the bid's supporting documents with its bytes, for an assessor who may score the bid, or
- * a 404 (audited) for a document that is not this bid's. The query repeats the gate, so the
- * document is out of reach even if a caller forgot requireScorableBid.
+ * null (audited) for a document that is not this bid's. The query repeats the gate, so the
+ * document is out of reach even if a caller forgot checkScorableBid.
  */
-export function requireDocumentForAssessor(assessorId: string, bidId: string, documentId: string) {
-  return requireBidDocument(assessorId, { bidId, documentId, bidScope: scorableBy(assessorId) });
+export function documentForAssessor(assessorId: string, bidId: string, documentId: string) {
+  return findReadableDocument(assessorId, { bidId, documentId, bidScope: scorableBy(assessorId) });
 }
 
 export type ConflictAnswer = { conflict: "yes"; reason: string } | { conflict: "no" };

@@ -90,13 +90,10 @@ export function findBidForViewer(bidId: string, viewer: Viewer, client: Pick<Db,
   return client.bid.findFirst({ where: visibleBid(bidId, viewer), select: bidPageSelect });
 }
 
-/** The bid, or a 404 that says nothing about whether it exists (and an audit event). */
-export async function requireBidForViewer(bidId: string | undefined, viewer: Viewer): Promise<BidForPage> {
+/** The bid, or null that says nothing about whether it exists (and an audit event). */
+export async function findBidForViewerAudited(bidId: string | undefined, viewer: Viewer): Promise<BidForPage | null> {
   const bid = bidId ? await findBidForViewer(bidId, viewer) : null;
-  if (!bid) {
-    await recordAudit({ actorId: viewer.id, action: "bid.access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId ?? null });
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
-  }
+  if (!bid) await recordAudit({ actorId: viewer.id, action: "bid.access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId ?? null });
   return bid;
 }
 

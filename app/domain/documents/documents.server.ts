@@ -7,7 +7,7 @@ import { db, type Prisma } from "~/lib/db.server";
 import { ACCEPTED_TYPES_TEXT, formatFileSize, inKindOrder, type DocumentKind } from "./document-kinds";
 import { inspectDocument } from "./inspect.server";
 import { documentStorage } from "./storage.server";
-import type { DocumentUpload } from "./upload.server";
+import type { DocumentUpload } from "./upload";
 
 /** A file name fit to show and to offer back in Content-Disposition: no path, no control characters. */
 export function cleanFileName(name: string): string {
@@ -107,21 +107,21 @@ export async function removeDocument(input: { bidId: string; documentId: string;
 
 /**
  * A document and its bytes for someone allowed to see its bid (bidVisibleTo decides who; staff
- * read through requireBidDocument with their own scope), or an audited 404.
+ * read through findReadableDocument with their own scope), or null (audited).
  */
-export function requireDocumentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
-  return requireBidDocument(input.viewer.id, { bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
+export function documentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
+  return findReadableDocument(input.viewer.id, { bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
 }
 
 /**
- * readBidDocument for a download: the document, or a 404 thrown after auditing the refusal (a
- * document of another bid, or of a bid outside the reader's scope, looks the same as none).
+ * readBidDocument for a download: the document, or null after auditing the refusal (a document of
+ * another bid, or of a bid outside the reader's scope, looks the same as none).
  */
-export async function requireBidDocument(actorId: string, input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }, details: Record<string, unknown> = {}) {
+export async function findReadableDocument(actorId: string, input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }, details: Record<string, unknown> = {}) {
   const document = await readBidDocument(input);
   if (!document) {
     await recordAudit({ actorId, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId || null, details: { ...details, documentId: input.documentId } });
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+    return null;
   }
   return document;
 }

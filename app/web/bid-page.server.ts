@@ -1,12 +1,13 @@
 // What every bid page's loader and action start with: an applicant, and a bid they may see.
 import { data, redirect } from "@remix-run/node";
-import { requireRole } from "~/domain/auth/guards.server";
+import { findBidForViewerAudited, type SaveResult } from "~/domain/bids/bids.server";
 import type { FieldErrors } from "~/lib/form-errors";
-import { requireBidForViewer, type SaveResult } from "./bids.server";
+import { requireRole } from "./guards.server";
+import { orNotFound } from "./not-found";
 
 export async function requireApplicantBid(request: Request, bidId: string | undefined) {
   const user = await requireRole(request, ["applicant"]);
-  const bid = await requireBidForViewer(bidId, user);
+  const bid = orNotFound(await findBidForViewerAudited(bidId, user), "Not Found");
   return { user, bid };
 }
 
