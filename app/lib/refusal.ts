@@ -44,3 +44,9 @@ export function refusalErrors(refusal: Refusal): FieldErrors {
       return refusal.message ? { [FORM_ERROR]: refusal.message } : {};
   }
 }
+
+/** One line saying why, for an audit event: the messages, or the kind when there are none. */
+export function refusalReason(refusal: Refusal): string {
+  const messages = Object.values(refusalErrors(refusal)).filter(Boolean);
+  return messages.length > 0 ? messages.join("; ") : refusal.kind;
+}

@@ -7,8 +7,9 @@ import { Button, Radios, TextInput } from "~/components/govuk/fields";
 import { staffAccountSchema } from "~/domain/auth/accounts.schema";
 import { createStaffAccount } from "~/domain/auth/accounts.server";
 import { requireRole } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
 
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = staffAccountSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
   const result = await createStaffAccount(admin.id, parsed.data);
-  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   return redirect("/admin");
 }
 

@@ -44,8 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const added = await addDocument({ bidId: bid.id, viewer: user, kind, upload, maxBytes: bid.round.maxDocumentBytes });
     if (added.ok) return redirect(here);
-    if ("field" in added) return problem({ [added.field]: added.message }, kind);
-    return afterSave(added.reason, bid.id);
+    if (added.refusal.kind === "invalid") return problem(added.refusal.fieldErrors, kind);
+    return afterSave(added, bid.id);
   }
 
   if (bid.status !== "draft") return frozenResponse();
@@ -53,9 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "remove-document") {
     const removed = await removeDocument({ bidId: bid.id, documentId: String(form.get("documentId") ?? ""), viewer: user });
-    if (removed === "removed") return redirect(here);
-    if (removed === "frozen") return frozenResponse();
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+    return removed.ok ? redirect(here) : afterSave(removed, bid.id);
   }
   const missing = sectionProblems(bid, bid.round).documents;
   if (missing.length > 0) return problem({ document: missing.join(". ") });

@@ -5,6 +5,7 @@ import { DocumentTitle } from "~/components/document-title";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios } from "~/components/govuk/fields";
 import { requireRole } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 import { findRoundBySlug, listMemberships, listOpenRounds, newStartToken, startBid } from "~/domain/bids/bids.server";
 import { newBidSchema } from "~/domain/bids/new-bid.schema";
 import { clearEligibilityAnswers, readEligibilityAnswers } from "~/web/eligibility-cookie.server";
@@ -59,10 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     now: new Date(),
     startToken: parsed.data.startToken,
   });
-  if (!result.ok) {
-    const message = result.reason === "round_not_open" ? "This round is not open for bids" : "Select the organisation this bid is for";
-    return data({ errors: { [result.reason === "round_not_open" ? "start" : "organisationId"]: message } as FieldErrors }, { status: 400 });
-  }
+  if (!result.ok) return refusalResponse(result.refusal);
   return redirect(`/applicant/bids/${result.bidId}`, { headers: { "Set-Cookie": await clearEligibilityAnswers() } });
 }
 

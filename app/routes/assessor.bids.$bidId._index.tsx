@@ -9,7 +9,9 @@ import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { conflictSchema } from "~/domain/assessment/assessment-form";
 import { answerConflictQuestion, auditRefusal, findAssignedBid } from "~/domain/assessment/assessor-bids.server";
 import { requirePermission } from "~/web/guards.server";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { refusalResponse } from "~/web/respond.server";
+import { refusalReason } from "~/lib/refusal";
+import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
 async function assignedBidOr404(assessorId: string, bidId: string, action: string) {
@@ -41,8 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answer = parsed.data.conflict === "yes" ? { conflict: "yes" as const, reason: parsed.data.reason ?? "" } : { conflict: "no" as const };
   const result = await answerConflictQuestion(user.id, bid, answer);
   if (!result.ok) {
-    await auditRefusal(user.id, bid.id, "conflict.declare", result.message);
-    return data({ errors: { conflict: result.message } as FieldErrors, values }, { status: 409 });
+    await auditRefusal(user.id, bid.id, "conflict.declare", refusalReason(result.refusal));
+    return refusalResponse(result.refusal, { values });
   }
   if (answer.conflict === "yes") return redirect("/assessor?conflict=declared");
   return redirect(`/assessor/bids/${bid.id}/score`);

@@ -7,9 +7,10 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { registerSchema } from "~/domain/auth/accounts.schema";
 import { registerApplicant } from "~/domain/auth/accounts.server";
 import { safeRedirectPath } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser, startSession } from "~/web/session.server";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
 
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = registerSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
   const result = await registerApplicant(parsed.data);
-  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   const cookie = await startSession(request, result.userId);
   return redirect(safeRedirectPath(form.redirectTo, roleHome("applicant")), { headers: { "Set-Cookie": cookie } });
 }

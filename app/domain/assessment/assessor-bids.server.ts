@@ -7,9 +7,9 @@ import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
 import { inKindOrder } from "~/domain/documents/document-kinds";
 import { findReadableDocument, type ListedDocument } from "~/domain/documents/documents.server";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/form-errors";
-import { forbidden, notFound, type Result } from "~/lib/refusal";
-import { parseAssessment, type AssessmentValues } from "./assessment-form";
+import { inFieldOrder } from "~/lib/form-errors";
+import { conflict, forbidden, invalid, notFound, type Result } from "~/lib/refusal";
+import { assessmentFieldOrder, parseAssessment, type AssessmentValues } from "./assessment-form";
 
 /** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
 export async function findAssignedBid(assessorId: string, bidId: string) {
@@ -87,8 +87,8 @@ export type ConflictAnswer = { conflict: "yes"; reason: string } | { conflict: "
  * needs another assessor; any scores already given stop counting (the scoring core leaves out
  * conflicted assessors). No: the assessor's draft assessment, once.
  */
-export async function answerConflictQuestion(assessorId: string, bid: AssignedBid, answer: ConflictAnswer) {
-  if (bid.conflict) return { ok: false as const, message: "You have already declared a conflict of interest on this bid" };
+export async function answerConflictQuestion(assessorId: string, bid: AssignedBid, answer: ConflictAnswer): Promise<Result> {
+  if (bid.conflict) return conflict("You have already declared a conflict of interest on this bid", "conflict");
   if (answer.conflict === "yes") {
     await db.$transaction(async (tx: Tx) => {
       await tx.conflictDeclaration.create({ data: { bidId: bid.id, assessorId, reason: answer.reason } });
@@ -98,7 +98,7 @@ export async function answerConflictQuestion(assessorId: string, bid: AssignedBi
         tx,
       );
     });
-    return { ok: true as const };
+    return { ok: true };
   }
   if (!bid.assessment) {
     await db.$transaction(async (tx: Tx) => {
@@ -106,7 +106,7 @@ export async function answerConflictQuestion(assessorId: string, bid: AssignedBi
       await recordAudit({ actorId: assessorId, action: "conflict.none", subjectType: "bid", subjectId: bid.id, after: { assessmentId: assessment.id } }, tx);
     });
   }
-  return { ok: true as const };
+  return { ok: true };
 }
 
 /** The bid as the assessor reads it: the submitted snapshot when there is one, else the (frozen) rows. */
@@ -207,23 +207,21 @@ export function loadCriteriaForBid(bidId: string) {
   return db.criterion.findMany({ where: { round: { bids: { some: { id: bidId } } } }, orderBy: { position: "asc" }, select: { id: true, title: true, maxScore: true } });
 }
 
-export type SaveResult = { ok: true } | { ok: false; status: 400 | 409; errors: FieldErrors };
-
 class NotClaimed extends Error {}
 
 /** Saves the assessment as a draft, or submits it (once; it is read-only afterwards). */
-export async function saveAssessment(assessorId: string, bid: AssignedBid, values: AssessmentValues, intent: "save" | "submit"): Promise<SaveResult> {
+export async function saveAssessment(assessorId: string, bid: AssignedBid, values: AssessmentValues, intent: "save" | "submit"): Promise<Result> {
   const assessment = bid.assessment!;
-  const alreadySubmitted = async (): Promise<SaveResult> => {
+  const alreadySubmitted = async (): Promise<Result> => {
     await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "already submitted");
-    return { ok: false, status: 409, errors: { form: "You have already submitted this assessment. It cannot be changed." } };
+    return conflict("You have already submitted this assessment. It cannot be changed.");
   };
   if (assessment.status === "submitted") return alreadySubmitted();
   const criteria = await loadCriteriaForBid(bid.id);
   const parsed = parseAssessment(values, criteria, intent);
   if (!parsed.ok) {
     await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "invalid: " + Object.keys(parsed.errors).join(", "));
-    return { ok: false, status: 400, errors: parsed.errors };
+    return invalid(inFieldOrder(parsed.errors, assessmentFieldOrder(criteria)));
   }
   const { scores, recommendation, overallComment } = parsed.assessment;
   try {
@@ -257,7 +255,7 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
     const now = await db.assessment.findUnique({ where: { id: assessment.id }, select: { status: true } });
     if (now?.status === "submitted") return alreadySubmitted();
     await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "no longer assigned, or a conflict declared");
-    return { ok: false, status: 409, errors: { form: "You can no longer assess this bid: you have been removed from it or have declared a conflict of interest." } };
+    return conflict("You can no longer assess this bid: you have been removed from it or have declared a conflict of interest.");
   }
   return { ok: true };
 }
