@@ -8,7 +8,7 @@ import { Textarea, TextInput } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { aboutSchema, type DateParts } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
-import { formValues, textValue, type FormObject } from "~/domain/bids/form-values";
+import { formValues, textValue, type FormObject } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";

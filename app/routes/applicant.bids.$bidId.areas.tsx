@@ -6,7 +6,7 @@ import { Checkboxes } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { areasSchema } from "~/domain/bids/bid-sections.schema";
 import { replaceAreas, saveSection } from "~/domain/bids/bids.server";
-import { formValues } from "~/domain/bids/form-values";
+import { formValues } from "~/lib/form-values";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { budgetTotals } from "~/domain/bids/amount-rule";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { budgetSchema, type BudgetRow } from "~/domain/bids/bid-sections.schema";
 import { replaceBudgetLines, saveSection } from "~/domain/bids/bids.server";
-import { formRows, formValues, rowIntent } from "~/domain/bids/form-values";
+import { formRows, formValues, rowIntent } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";

@@ -6,7 +6,7 @@ import { Button, Checkboxes } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { DECLARATIONS, declarationsSchema } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
-import { formValues } from "~/domain/bids/form-values";
+import { formValues } from "~/lib/form-values";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { outcomesSchema, type OutcomeRow } from "~/domain/bids/bid-sections.schema";
 import { replaceOutcomes, saveSection } from "~/domain/bids/bids.server";
-import { formRows, formValues, rowIntent } from "~/domain/bids/form-values";
+import { formRows, formValues, rowIntent } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
