@@ -12,7 +12,7 @@ import {
 import type { ReactNode } from "react";
 import { PageLayout } from "~/components/govuk/layout";
 import { documentTitle, ErrorSummaryReports, SERVICE_NAME, usePageTitleState } from "~/components/page-title";
-import { getSessionUser } from "~/domain/auth/session.server";
+import { getSessionUser } from "~/web/session.server";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.scss?url";
 

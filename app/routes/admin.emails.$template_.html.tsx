@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/domain/auth/guards.server";
-import { emailHtmlResponse } from "~/domain/email/html-response.server";
+import { requirePermission } from "~/web/guards.server";
+import { emailHtmlResponse } from "~/web/email-html.server";
 import { renderEmailPreview } from "~/domain/email/previews.server";
 
 /** A template's HTML with sample details, as its own sandboxed page. */

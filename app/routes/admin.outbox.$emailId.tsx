@@ -5,7 +5,7 @@ import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.server";
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { findOutboxEmail } from "~/domain/email/outbox-admin.server";
-import { emailHtmlResponse } from "~/domain/email/html-response.server";
+import { emailHtmlResponse } from "~/web/email-html.server";
 
 /** The HTML version of an email in the demo mailbox, as its own sandboxed page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

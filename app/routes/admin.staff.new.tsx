@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, TextInput } from "~/components/govuk/fields";
 import { staffAccountSchema } from "~/domain/auth/accounts.schema";
 import { createStaffAccount } from "~/domain/auth/accounts.server";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { textValue } from "~/lib/form-values";
 import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -21,12 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const form = Object.fromEntries(await request.formData());
-  const values = { name: String(form.name ?? ""), email: String(form.email ?? ""), role: String(form.role ?? "") };
-  const parsed = staffAccountSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+  const parsed = await parseForm(request, staffAccountSchema);
+  const values = { name: textValue(parsed.values, "name"), email: textValue(parsed.values, "email"), role: textValue(parsed.values, "role") };
+  if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
   const result = await createStaffAccount(admin.id, parsed.data);
-  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   return redirect("/admin");
 }
 

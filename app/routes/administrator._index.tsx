@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { criteriaProblem } from "~/domain/assessment/scoring";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";

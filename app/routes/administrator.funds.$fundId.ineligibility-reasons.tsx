@@ -1,11 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { changeIneligibilityReason, loadIneligibilityReasons, type ReasonChange } from "~/domain/assessment/ineligibility-reasons.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { reasonField, reasonSchemaFor, isReasonIntent } from "~/domain/assessment/ineligibility-reasons.schema";
+import { changeIneligibilityReason, loadIneligibilityReasons } from "~/domain/assessment/ineligibility-reasons.server";
+import { textValue, type FormObject } from "~/lib/form-values";
+import { useGovukForm } from "~/lib/use-govuk-form";
+import { readForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { requirePermission } from "~/web/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
 
@@ -20,32 +24,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
-  const form = await request.formData();
-  const text = (name: string) => String(form.get(name) ?? "");
-  const intent = text("intent");
-  const reasonId = text("reasonId");
-  const change: ReasonChange | null =
-    intent === "add"
-      ? { intent, text: text("text") }
-      : intent === "rename"
-        ? { intent, reasonId, text: text(`reasons.${reasonId}`) }
-        : intent === "deactivate" || intent === "reactivate"
-          ? { intent, reasonId }
-          : null;
-  if (!change) return data({ errors: { form: "Choose what to do" }, message: null, posted: {} as Record<string, string> }, { status: 400 });
-  const result = await changeIneligibilityReason(user.id, params.fundId ?? "", change);
+  const posted = await readForm(request);
+  const result = await changeIneligibilityReason(user.id, params.fundId ?? "", posted);
   if (!result.ok) {
-    if (result.errors.form === "Fund not found") throw new Response("Fund not found", { status: 404 });
-    const posted = "text" in change ? { [intent === "rename" ? `reasons.${reasonId}` : "text"]: change.text } : {};
-    return data({ errors: result.errors, message: null, posted }, { status: 400 });
+    // What was typed in the form that was sent, to show again.
+    const field = posted.intent === "rename" ? reasonField(textValue(posted, "reasonId")) : posted.intent === "add" ? "text" : null;
+    const typed = field === "text" ? textValue(posted, "text") : textValue(posted.reasons as FormObject | undefined, textValue(posted, "reasonId"));
+    return refusalResponse(result.refusal, { message: null, posted: field ? { [field]: typed } : ({} as Record<string, string>) });
   }
-  return { errors: {}, message: result.message, posted: {} as Record<string, string> };
+  return { errors: {} as FieldErrors, message: result.message, posted: {} as Record<string, string> };
 }
 
 export default function IneligibilityReasons() {
   const { fund, reasons } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: FieldErrors = actionData?.errors ?? {};
+  // One form per reason and one to add: the button pressed picks the schema the browser checks.
+  const { register, errors, onSubmit } = useGovukForm(
+    (submitter) => {
+      const reasonId = submitter?.form?.elements.namedItem("reasonId");
+      return reasonSchemaFor(isReasonIntent(submitter?.value) ? submitter.value : "add", reasonId instanceof HTMLInputElement ? reasonId.value : "");
+    },
+    { serverErrors: actionData?.errors },
+  );
   const posted: Record<string, string | undefined> = actionData?.posted ?? {};
   return (
     <div className="govuk-grid-row">
@@ -67,10 +67,10 @@ export default function IneligibilityReasons() {
           const name = `reasons.${reason.id}`;
           return (
             <div key={reason.id} className="govuk-!-margin-bottom-6">
-              <Form method="post" noValidate>
+              <Form method="post" noValidate onSubmit={onSubmit}>
                 <input type="hidden" name="reasonId" value={reason.id} />
                 <TextInput
-                  name={name}
+                  {...register(name as never)}
                   id={fieldId(name)}
                   label={`Reason ${index + 1}${reason.active ? "" : " (not in use)"}`}
                   error={errors[name]}
@@ -90,8 +90,8 @@ export default function IneligibilityReasons() {
           );
         })}
         <h2 className="govuk-heading-m">Add a reason</h2>
-        <Form method="post" noValidate>
-          <TextInput name="text" label="Reason" error={errors.text} defaultValue={posted.text ?? ""} />
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextInput {...register("text" as never)} label="Reason" error={errors.text} defaultValue={posted.text ?? ""} />
           <Button name="intent" value="add">
             Add reason
           </Button>

@@ -6,9 +6,10 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard, removeAssignment } from "~/domain/assessment/assignment.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 import type { FieldErrors } from "~/lib/form-errors";
-import { orNotFound } from "~/lib/not-found";
+import { orNotFound } from "~/web/not-found";
 import { roundTitle } from "~/domain/rounds/pot";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "assign") {
     const result = await assignByHand(round.id, user.id, bidId, assessorId);
     if (result.ok) return redirect(`/administrator/rounds/${round.id}/assignments?assigned=1&short=0`);
-    return data({ errors: { [`assessor.${bidId}`]: result.message } as FieldErrors }, { status: 400 });
+    return refusalResponse(result.refusal);
   }
   if (intent === "remove") {
     const result = await removeAssignment(round.id, user.id, bidId, assessorId);
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const search = new URLSearchParams({ removed: assessorId, bid: bidId, ...(result.draftKept ? { draft: "1" } : {}), ...(result.emailed ? {} : { emailed: "0" }) });
       return redirect(`/administrator/rounds/${round.id}/assignments?${search}`);
     }
-    return data({ errors: { [result.onBid ? `remove.${bidId}` : "form"]: result.message } as FieldErrors }, { status: 400 });
+    return refusalResponse(result.refusal);
   }
   return data({ errors: { form: "Choose what to do" } as FieldErrors }, { status: 400 });
 }

@@ -1,7 +1,7 @@
 // One bid's scores for the administrator: each assessor's scores, the spread, and a moderated
 // score per criterion with a reason (the assessors' own scores are kept).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
@@ -11,7 +11,10 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { listDocumentsForAdministrator } from "~/domain/assessment/administrator-bid-documents.server";
 import { recommendationLabel } from "~/domain/assessment/assessment-form";
 import { loadBidResult, moderateScore, reopenAssessment } from "~/domain/assessment/results.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
+import { readForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { textValue } from "~/lib/form-values";
 import { formatPounds } from "~/lib/money";
 import { titleMeta } from "~/components/page-title";
 
@@ -28,15 +31,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "moderate:score");
   const roundId = params.roundId ?? "";
   const bidId = params.bidId ?? "";
-  const form = await request.formData();
-  if (form.get("intent") === "reopen") {
-    const reopened = await reopenAssessment(user.id, roundId, bidId, String(form.get("assessmentId") ?? ""));
-    if (!reopened.ok) return data({ errors: reopened.errors, values: { criterionId: "", score: "", reason: "" } }, { status: 400 });
+  const posted = await readForm(request);
+  if (posted.intent === "reopen") {
+    const reopened = await reopenAssessment(user.id, roundId, bidId, textValue(posted, "assessmentId"));
+    if (!reopened.ok) return refusalResponse(reopened.refusal, { values: { criterionId: "", score: "", reason: "" } });
     return redirect(`/administrator/rounds/${roundId}/bids/${bidId}?reopened=1`);
   }
-  const input = { criterionId: String(form.get("criterionId") ?? ""), score: String(form.get("score") ?? ""), reason: String(form.get("reason") ?? "") };
-  const result = await moderateScore(user.id, roundId, bidId, input);
-  if (!result.ok) return data({ errors: result.errors, values: input }, { status: 400 });
+  const result = await moderateScore(user.id, roundId, bidId, posted);
+  const values = { criterionId: textValue(posted, "criterionId"), score: textValue(posted, "score"), reason: textValue(posted, "reason") };
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   return redirect(`/administrator/rounds/${roundId}/bids/${bidId}?moderated=1`);
 }
 

@@ -5,10 +5,12 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Radios, Textarea } from "~/components/govuk/fields";
 import { screeningSchema } from "~/domain/assessment/screening.schema";
 import { loadScreeningForm, screenBid } from "~/domain/assessment/screening.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { textValue } from "~/lib/form-values";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
-import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -25,10 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "screen:bid");
   const roundId = params.roundId ?? "";
   const bidId = params.bidId ?? "";
-  const form = Object.fromEntries(await request.formData());
-  const values = { decision: String(form.decision ?? ""), reasonId: String(form.reasonId ?? ""), note: String(form.note ?? "") };
-  const parsed = screeningSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+  const parsed = await parseForm(request, screeningSchema);
+  const values = { decision: textValue(parsed.values, "decision"), reasonId: textValue(parsed.values, "reasonId"), note: textValue(parsed.values, "note") };
+  if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
   const result = await screenBid(user.id, roundId, bidId, parsed.data, new Date());
   if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
   const bid = await loadScreeningForm(roundId, bidId, new Date());

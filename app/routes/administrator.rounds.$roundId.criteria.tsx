@@ -3,12 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
-import { requirePermission } from "~/domain/auth/guards.server";
-import { formRows, formValues } from "~/domain/bids/form-values";
-import { CRITERION_FIELDS, criterionField, MAX_CRITERIA, weightsTotal } from "~/domain/rounds/criteria";
+import { requirePermission } from "~/web/guards.server";
+import { criterionField, MAX_CRITERIA, weightsTotal } from "~/domain/rounds/criteria";
+import { readForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
 import { loadRoundCriteria, submitRoundCriteria } from "~/domain/rounds/criteria.server";
 import { formatDateTime } from "~/lib/dates";
-import { orNotFound } from "~/lib/not-found";
+import { orNotFound } from "~/web/not-found";
 import type { FieldErrors } from "~/lib/form-errors";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -23,11 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
   const roundId = params.roundId ?? "";
-  const posted = formValues(await request.formData());
-  const answer = orNotFound(await submitRoundCriteria(user.id, roundId, { intent: posted.intent, rows: formRows(posted.criteria, CRITERION_FIELDS) }, new Date()), "Round not found");
-  if (answer.ok) return redirect(`/administrator/rounds/${roundId}/criteria?saved=1`);
+  const answer = await submitRoundCriteria(user.id, roundId, await readForm(request), new Date());
+  if (answer.ok && !answer.rows) return redirect(`/administrator/rounds/${roundId}/criteria?saved=1`);
   // A new revision remounts the rows, so inputs show the rows as they now are (they are uncontrolled).
-  return data({ rows: answer.rows, errors: answer.errors, revision: Date.now() }, { status: answer.status });
+  const page = { rows: answer.rows ?? [], revision: Date.now() };
+  return answer.ok ? data({ ...page, errors: {} as FieldErrors }) : refusalResponse(answer.refusal, page);
 }
 
 export default function AssessmentCriteria() {

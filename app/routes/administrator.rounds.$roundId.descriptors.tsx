@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useMemo } from "react";
 import {
   Form,
   useActionData,
@@ -10,13 +11,17 @@ import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import {
   loadScoreDescriptors,
   saveScoreDescriptors,
 } from "~/domain/rounds/score-descriptors.server";
+import { descriptorField, descriptorValues, scoreDescriptorsSchema } from "~/domain/rounds/score-descriptors.schema";
 import { formatDateTime } from "~/lib/dates";
-import { orNotFound } from "~/lib/not-found";
+import { useGovukForm } from "~/lib/use-govuk-form";
+import { readForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { orNotFound } from "~/web/not-found";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Score descriptors");
@@ -29,32 +34,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
   const roundId = params.roundId ?? "";
-  const form = await request.formData();
-  const posted = Object.fromEntries(
-    [...form.entries()].filter(
-      (e): e is [string, string] => typeof e[1] === "string",
-    ),
-  );
-  const result = await saveScoreDescriptors(
-    user.id,
-    roundId,
-    posted,
-    new Date(),
-  );
+  const posted = await readForm(request);
+  const result = await saveScoreDescriptors(user.id, roundId, posted, new Date());
   if (!result.ok) {
-    if (result.errors.form === "Round not found")
-      throw new Response("Round not found", { status: 404 });
-    return data(
-      { errors: result.errors, values: result.values },
-      { status: 400 },
-    );
+    // Once the round has opened, what is stored is shown again, not what was posted.
+    const page = orNotFound(await loadScoreDescriptors(roundId, new Date()), "Round not found");
+    return refusalResponse(result.refusal, { values: page.locked ? page.values : descriptorValues(page.criteria, posted) });
   }
   return redirect(`/administrator/rounds/${roundId}/descriptors?saved=1`);
 }
 
-// A descriptor's field name: descriptors.<criterion id>.<score> (matches the server module).
-const field = (criterionId: string, score: number) =>
-  `descriptors.${criterionId}.${score}`;
+const field = descriptorField;
 
 export default function ScoreDescriptors() {
   const {
@@ -65,8 +55,9 @@ export default function ScoreDescriptors() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? loaded;
+  const schema = useMemo(() => scoreDescriptorsSchema(criteria), [criteria]);
+  const { register, errors, onSubmit } = useGovukForm(schema, { serverErrors: actionData?.errors });
+  const values: Record<string, string | undefined> = actionData?.values ?? loaded;
   return (
     <RoundSetupPage
       title="Score descriptors"
@@ -104,7 +95,7 @@ export default function ScoreDescriptors() {
           ))}
         </>
       ) : criteria.length > 0 ? (
-        <Form method="post" noValidate>
+        <Form method="post" noValidate onSubmit={onSubmit}>
           {criteria.map((c) => (
             <fieldset className="govuk-fieldset" key={c.id}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
@@ -113,7 +104,7 @@ export default function ScoreDescriptors() {
               {Array.from({ length: c.maxScore + 1 }, (_, score) => (
                 <TextInput
                   key={score}
-                  name={field(c.id, score)}
+                  {...register(field(c.id, score) as never)}
                   id={fieldId(field(c.id, score))}
                   label={`Score ${score}`}
                   error={errors[field(c.id, score)]}

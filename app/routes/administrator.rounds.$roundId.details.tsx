@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { loadRoundDetails, updateRoundDetails } from "~/domain/rounds/round-details.server";
 import { roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
 import { formatDateTime } from "~/lib/dates";

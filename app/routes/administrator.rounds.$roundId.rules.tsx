@@ -1,13 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useMemo } from "react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
+import { ROUND_RULES_FIELDS, roundRulesSchema, topScaleOf } from "~/domain/rounds/round-rules.schema";
 import { loadRoundRules, saveRoundRules } from "~/domain/rounds/round-rules.server";
+import { textValue } from "~/lib/form-values";
+import { useGovukForm } from "~/lib/use-govuk-form";
+import { readForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
 import { formatDateTime } from "~/lib/dates";
-import { orNotFound } from "~/lib/not-found";
+import { orNotFound } from "~/web/not-found";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Assessment rules");
@@ -20,17 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
   const roundId = params.roundId ?? "";
-  const form = await request.formData();
-  // Locked fields are not in the form; what is stored stands for them. The criteria weights are
-  // changed on the criteria page only; any posted here are ignored.
-  const posted = Object.fromEntries(
-    (["qualityThresholdPercent", "assessorsPerBid", "moderationSpread"] as const).flatMap((name) => {
-      const value = form.get(name);
-      return typeof value === "string" ? [[name, value]] : [];
-    }),
-  );
-  const result = orNotFound(await saveRoundRules(user.id, roundId, posted, new Date()), "Round not found");
-  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  // The criteria weights are changed on the criteria page only; any posted here are ignored.
+  const posted = await readForm(request);
+  const result = await saveRoundRules(user.id, roundId, posted, new Date());
+  if (!result.ok) return refusalResponse(result.refusal, { values: Object.fromEntries(ROUND_RULES_FIELDS.map((name) => [name, textValue(posted, name)])) });
   return redirect(`/administrator/rounds/${roundId}/rules?saved=1`);
 }
 
@@ -38,8 +37,9 @@ export default function RoundRules() {
   const { round, scoringLocked, criteria, ...loaded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? loaded.values;
+  const schema = useMemo(() => roundRulesSchema(topScaleOf(criteria)), [criteria]);
+  const { register, errors, onSubmit } = useGovukForm(schema, { serverErrors: actionData?.errors });
+  const values: Record<string, string | undefined> = actionData?.values ?? loaded.values;
   return (
     <RoundSetupPage
       title="Assessment rules"
@@ -53,7 +53,7 @@ export default function RoundRules() {
         ) : null
       }
     >
-      <Form method="post" noValidate>
+      <Form method="post" noValidate onSubmit={onSubmit}>
         <h2 className="govuk-heading-m">How bids are scored</h2>
         {scoringLocked ? (
           <>
@@ -66,7 +66,7 @@ export default function RoundRules() {
           </>
         ) : (
           <TextInput
-            name="qualityThresholdPercent"
+            {...register("qualityThresholdPercent")}
             label="Quality threshold, in per cent"
             hint="The weighted score a bid must reach to be funded."
             inputMode="numeric"
@@ -94,7 +94,7 @@ export default function RoundRules() {
         )}
         <h2 className="govuk-heading-m">Assessors</h2>
         <TextInput
-          name="assessorsPerBid"
+          {...register("assessorsPerBid")}
           label="Assessors per bid"
           inputMode="numeric"
           widthClass="govuk-input--width-2"
@@ -102,7 +102,7 @@ export default function RoundRules() {
           defaultValue={values.assessorsPerBid}
         />
         <TextInput
-          name="moderationSpread"
+          {...register("moderationSpread")}
           label="Moderation spread"
           hint="A bid is flagged for moderation when assessors' scores for a criterion are further apart than this."
           inputMode="numeric"

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios } from "~/components/govuk/fields";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import { createRound, listFunds } from "~/domain/rounds/round-details.server";
 import { EMPTY_ROUND_DETAILS, roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
 import { titleMeta } from "~/components/page-title";

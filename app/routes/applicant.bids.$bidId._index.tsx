@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { BidSummary } from "~/components/bids/bid-summary";
 import { TaskList, type Task } from "~/components/bids/task-list";
-import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { allSectionsCompleted, sectionStates } from "~/domain/bids/sections";
 import { bidStatusLabel, bidStatusTagClass } from "~/domain/bids/status";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BidSummary } from "~/components/bids/bid-summary";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
-import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
 import { allSectionsCompleted, sectionStates } from "~/domain/bids/sections";
 import { submitBid, type SubmitResult } from "~/domain/bids/submission.server";
 import { roundPhase } from "~/domain/rounds/pot";

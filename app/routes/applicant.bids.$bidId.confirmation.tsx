@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Bid submitted");

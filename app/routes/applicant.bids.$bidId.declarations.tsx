@@ -3,10 +3,10 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, Checkboxes } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { DECLARATIONS, declarationsSchema } from "~/domain/bids/bid-sections.schema";
 import { saveSection } from "~/domain/bids/bids.server";
-import { formValues } from "~/domain/bids/form-values";
+import { formValues } from "~/lib/form-values";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 
 export const meta = sectionMeta("Declarations");

@@ -5,7 +5,7 @@ import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { saveSection } from "~/domain/bids/bids.server";
 import { sectionProblems } from "~/domain/bids/sections";
 import {
@@ -17,7 +17,7 @@ import {
   isDocumentKind,
 } from "~/domain/documents/document-kinds";
 import { addDocument, removeDocument } from "~/domain/documents/documents.server";
-import { isMultipart, readDocumentUpload } from "~/domain/documents/upload.server";
+import { isMultipart, readDocumentUpload } from "~/web/multipart.server";
 import type { FieldErrors } from "~/lib/form-errors";
 
 export const meta = sectionMeta("Supporting documents");
@@ -47,8 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const added = await addDocument({ bidId: bid.id, viewer: user, kind, upload, maxBytes: bid.round.maxDocumentBytes });
     if (added.ok) return redirect(here);
-    if ("field" in added) return problem({ [added.field]: added.message }, kind);
-    return afterSave(added.reason, bid.id);
+    if (added.refusal.kind === "invalid") return problem(added.refusal.fieldErrors, kind);
+    return afterSave(added, bid.id);
   }
 
   if (bid.status !== "draft") return frozenResponse();
@@ -56,9 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "remove-document") {
     const removed = await removeDocument({ bidId: bid.id, documentId: String(form.get("documentId") ?? ""), viewer: user });
-    if (removed === "removed") return redirect(here);
-    if (removed === "frozen") return frozenResponse();
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+    return removed.ok ? redirect(here) : afterSave(removed, bid.id);
   }
   const missing = sectionProblems(bid, bid.round).documents;
   if (missing.length > 0) return problem({ document: missing.join(". ") });

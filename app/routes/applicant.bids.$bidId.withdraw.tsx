@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
-import { requireApplicantBid } from "~/domain/bids/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
 import { bidStatusLabel } from "~/domain/bids/status";
 import { canWithdraw, withdrawBid } from "~/domain/bids/submission.server";
 import type { FieldErrors } from "~/lib/form-errors";

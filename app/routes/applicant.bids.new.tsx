@@ -3,10 +3,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios } from "~/components/govuk/fields";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 import { findRoundBySlug, listMemberships, listOpenRounds, newStartToken, startBid } from "~/domain/bids/bids.server";
 import { newBidSchema } from "~/domain/bids/new-bid.schema";
-import { clearEligibilityAnswers, readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import { clearEligibilityAnswers, readEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import { roundPhase, roundTitle } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
@@ -61,10 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     now: new Date(),
     startToken: parsed.data.startToken,
   });
-  if (!result.ok) {
-    const message = result.reason === "round_not_open" ? "This round is not open for bids" : "Select the organisation this bid is for";
-    return data({ errors: { [result.reason === "round_not_open" ? "start" : "organisationId"]: message } as FieldErrors }, { status: 400 });
-  }
+  if (!result.ok) return refusalResponse(result.refusal);
   return redirect(`/applicant/bids/${result.bidId}`, { headers: { "Set-Cookie": await clearEligibilityAnswers() } });
 }
 

@@ -4,12 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
+import { organisationNotFound } from "~/web/organisation.server";
 import { ORGANISATION_FIELDS, organisationFormValuesFrom, organisationSchema } from "~/domain/organisations/organisation.schema";
 import {
   findOrganisationForMember,
   organisationFormValues,
-  recordOrganisationAccessRefused,
   updateOrganisationForMember,
 } from "~/domain/organisations/organisations.server";
 import { formatDateTime } from "~/lib/dates";
@@ -18,19 +18,13 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 
-/** Not a member, or no such organisation: the same 404, so nothing about it leaks. */
-async function notFound(request: Request, userId: string, organisationId: string): Promise<never> {
-  await recordOrganisationAccessRefused(request, userId, organisationId);
-  throw new Response("Not found", { status: 404 });
-}
-
 export const meta = titleMeta<typeof loader>(({ data }) => data.organisation.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
   const organisationId = params.organisationId ?? "";
   const organisation = await findOrganisationForMember(organisationId, user.id);
-  if (!organisation) return notFound(request, user.id, organisationId);
+  if (!organisation) return organisationNotFound(request, user.id, organisationId);
   const search = new URL(request.url).searchParams;
   const invited = organisation.invitations.find((i) => i.id === search.get("invited"));
   return {
@@ -56,11 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = organisationSchema.safeParse(values);
   if (!parsed.success) {
     // Errors are shown only to members: anyone else learns nothing about the organisation.
-    if (!(await findOrganisationForMember(organisationId, user.id))) return notFound(request, user.id, organisationId);
+    if (!(await findOrganisationForMember(organisationId, user.id))) return organisationNotFound(request, user.id, organisationId);
     return data({ errors: inFieldOrder(fieldErrorsFrom(parsed.error), ORGANISATION_FIELDS), values }, { status: 400 });
   }
   const updated = await updateOrganisationForMember(organisationId, user.id, parsed.data);
-  if (!updated) return notFound(request, user.id, organisationId);
+  if (!updated) return organisationNotFound(request, user.id, organisationId);
   return redirect(`/applicant/organisations/${organisationId}?updated=1`);
 }
 

@@ -3,18 +3,15 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
+import { organisationNotFound } from "~/web/organisation.server";
+import { refusalResponse } from "~/web/respond.server";
 import { inviteColleague } from "~/domain/organisations/invitations.server";
 import { inviteSchema } from "~/domain/organisations/organisation.schema";
-import { findOrganisationForMember, recordOrganisationAccessRefused } from "~/domain/organisations/organisations.server";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { findOrganisationForMember } from "~/domain/organisations/organisations.server";
+import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
-
-async function notFound(request: Request, userId: string, organisationId: string): Promise<never> {
-  await recordOrganisationAccessRefused(request, userId, organisationId);
-  throw new Response("Not found", { status: 404 });
-}
 
 export const meta = titleMeta("Invite a colleague");
 
@@ -22,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
   const organisationId = params.organisationId ?? "";
   const organisation = await findOrganisationForMember(organisationId, user.id);
-  if (!organisation) return notFound(request, user.id, organisationId);
+  if (!organisation) return organisationNotFound(request, user.id, organisationId);
   return { organisation: { id: organisation.id, name: organisation.name } };
 }
 
@@ -34,12 +31,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { email: typeof email === "string" ? email : "" };
   const parsed = inviteSchema.safeParse(values);
   if (!parsed.success) {
-    if (!(await findOrganisationForMember(organisationId, user.id))) return notFound(request, user.id, organisationId);
+    if (!(await findOrganisationForMember(organisationId, user.id))) return organisationNotFound(request, user.id, organisationId);
     return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
   }
   const result = await inviteColleague({ organisationId, inviter: { id: user.id, name: user.name }, email: parsed.data.email });
-  if (!result.ok && result.reason === "not_found") return notFound(request, user.id, organisationId);
-  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
+  if (!result.ok && result.refusal.kind === "not_found") return organisationNotFound(request, user.id, organisationId);
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   return redirect(`/applicant/organisations/${organisationId}?invited=${result.invitationId}`);
 }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadAssessorQueue } from "~/domain/assessment/assessor-bids.server";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Bids to assess");

@@ -7,8 +7,10 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { conflictSchema } from "~/domain/assessment/assessment-form";
 import { answerConflictQuestion, auditRefusal, findAssignedBid } from "~/domain/assessment/assessor-bids.server";
-import { requirePermission } from "~/domain/auth/guards.server";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { requirePermission } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
+import { refusalReason } from "~/lib/refusal";
+import { fieldErrorsFrom } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -43,8 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answer = parsed.data.conflict === "yes" ? { conflict: "yes" as const, reason: parsed.data.reason ?? "" } : { conflict: "no" as const };
   const result = await answerConflictQuestion(user.id, bid, answer);
   if (!result.ok) {
-    await auditRefusal(user.id, bid.id, "conflict.declare", result.message);
-    return data({ errors: { conflict: result.message } as FieldErrors, values }, { status: 409 });
+    await auditRefusal(user.id, bid.id, "conflict.declare", refusalReason(result.refusal));
+    return refusalResponse(result.refusal, { values });
   }
   if (answer.conflict === "yes") return redirect("/assessor?conflict=declared");
   return redirect(`/assessor/bids/${bid.id}/score`);

@@ -3,7 +3,7 @@
 // (read-only afterwards). With JavaScript each button is first checked in the browser against
 // its own rules (a draft is never held back by what only a submission needs); the action decides.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
@@ -12,8 +12,10 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { assessmentFieldOrder, assessmentIntent, assessmentSchema, LOW_SCORE, recommendationLabel, RECOMMENDATIONS, valuesFromForm } from "~/domain/assessment/assessment-form";
-import { loadCriteriaForBid, loadScoringPage, requireScorableBid, saveAssessment } from "~/domain/assessment/assessor-bids.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { loadCriteriaForBid, loadScoringPage, saveAssessment } from "~/domain/assessment/assessor-bids.server";
+import { requireScorableBid } from "~/web/assessor-bid.server";
+import { refusalResponse } from "~/web/respond.server";
+import { requirePermission } from "~/web/guards.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
@@ -37,9 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const criteria = await loadCriteriaForBid(bid.id);
   const values = valuesFromForm(form, criteria);
   const result = await saveAssessment(user.id, bid, values, intent);
-  if (!result.ok) {
-    return data({ errors: inFieldOrder(result.errors, assessmentFieldOrder(criteria)), values }, { status: result.status });
-  }
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   if (intent === "submit") return redirect(`/assessor?submitted=${encodeURIComponent(bid.reference)}`);
   return redirect(`/assessor/bids/${bid.id}/score?saved=1`);
 }

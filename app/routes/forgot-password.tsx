@@ -6,8 +6,10 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { forgotPasswordSchema } from "~/domain/auth/accounts.schema";
 import { requestPasswordReset } from "~/domain/auth/password-reset.server";
 import { roleHome } from "~/domain/auth/roles";
-import { getSessionUser } from "~/domain/auth/session.server";
-import { fieldErrorsFrom } from "~/lib/form-errors";
+import { getSessionUser } from "~/web/session.server";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -20,11 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = forgotPasswordSchema.safeParse(form);
-  if (!parsed.success) {
-    return data({ sent: false as const, errors: fieldErrorsFrom(parsed.error), values: { email: String(form.email ?? "") } }, { status: 400 });
-  }
+  const parsed = await parseForm(request, forgotPasswordSchema);
+  if (!parsed.ok) return refusalResponse(parsed.refusal, { sent: false as const, values: { email: textValue(parsed.values, "email") } });
   // The same answer whether or not there is an account for this email (no enumeration).
   await requestPasswordReset(parsed.data.email);
   return data({ sent: true as const, errors: undefined, values: { email: "" } });

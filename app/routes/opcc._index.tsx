@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/domain/auth/guards.server";
+import { requireRole } from "~/web/guards.server";
 import { db } from "~/lib/db.server";
 import { roundTitle } from "~/domain/rounds/pot";
 import { titleMeta } from "~/components/page-title";

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary } from "~/components/govuk/error-summary";
@@ -8,8 +7,12 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { signOffAllocation } from "~/domain/allocation/decisions.server";
 import { ALLOCATION_STATUS_LABEL } from "~/domain/allocation/workspace";
 import { loadAllocation } from "~/domain/allocation/workspace.server";
-import { requirePermission } from "~/domain/auth/guards.server";
-import type { FieldErrors } from "~/lib/form-errors";
+import { requirePermission } from "~/web/guards.server";
+import { signOffSchema } from "~/domain/allocation/sign-off.schema";
+import { textValue } from "~/lib/form-values";
+import { useGovukForm } from "~/lib/use-govuk-form";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -29,35 +32,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { message?: string; errors?: FieldErrors; values?: { decision: string; comment: string } };
-
-const MAX_COMMENT_LENGTH = 2_000;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "sign-off:allocation");
-  const form = await request.formData();
-  const values = { decision: String(form.get("decision") ?? ""), comment: String(form.get("comment") ?? "").trim() };
-  const errors: FieldErrors = {};
-  if (values.decision !== "approved" && values.decision !== "sent_back") errors.decision = "Select whether you sign off the allocation or send it back";
-  if (values.decision === "sent_back" && values.comment === "") errors.comment = "Enter a comment saying why you are sending the allocation back";
-  if (values.comment.length > MAX_COMMENT_LENGTH) errors.comment = `Your comment must be ${MAX_COMMENT_LENGTH} characters or fewer`;
-  if (Object.keys(errors).length > 0) return data<ActionResult>({ errors, values }, { status: 400 });
-  const result = await signOffAllocation(
-    params.roundId ?? "",
-    user.id,
-    values.decision === "approved" ? { decision: "approved" } : { decision: "sent_back", comment: values.comment },
-  );
-  return result.ok ? data<ActionResult>({ message: result.message }) : data<ActionResult>({ errors: { decision: result.message }, values }, { status: 409 });
+  const parsed = await parseForm(request, signOffSchema);
+  const values = { decision: textValue(parsed.values, "decision"), comment: textValue(parsed.values, "comment").trim() };
+  if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
+  const { decision, comment } = parsed.data;
+  const result = await signOffAllocation(params.roundId ?? "", user.id, decision === "approved" ? { decision } : { decision, comment });
+  if (!result.ok) return refusalResponse({ kind: "conflict", message: result.message, field: "decision" }, { values });
+  return { message: result.message };
 }
 
 export default function OpccRoundSignOff() {
   const { round, pot, awards } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
-  const errors = actionData?.errors ?? {};
+  const actionData = useActionData<typeof action>();
+  const { register, errors, onSubmit } = useGovukForm(signOffSchema, { serverErrors: actionData && "errors" in actionData ? actionData.errors : undefined });
+  const values = actionData && "values" in actionData ? actionData.values : undefined;
   return (
     <>
       <ErrorSummary errors={errors} />
-      {actionData?.message ? (
+      {actionData && "message" in actionData ? (
         <NotificationBanner success>
           <p className="govuk-notification-banner__heading">{actionData.message}</p>
         </NotificationBanner>
@@ -100,18 +94,19 @@ export default function OpccRoundSignOff() {
         </Table>
       )}
       {round.allocationStatus === "approved" && round.opccSignOffRequired ? (
-        <Form method="post" noValidate>
+        <Form method="post" noValidate onSubmit={onSubmit}>
           <Radios
             name="decision"
             legend="Do you sign off this allocation?"
             error={errors.decision}
-            defaultValue={actionData?.values?.decision}
+            defaultValue={values?.decision}
             choices={[
               { value: "approved", label: "Yes, sign it off" },
               { value: "sent_back", label: "No, send it back to the fund administrator" },
             ]}
+            inputProps={register("decision")}
           />
-          <Textarea name="comment" label="Comment" hint="Required if you send the allocation back." error={errors.comment} defaultValue={actionData?.values?.comment} rows={3} />
+          <Textarea label="Comment" hint="Required if you send the allocation back." error={errors.comment} defaultValue={values?.comment} rows={3} {...register("comment")} />
           <Button>Continue</Button>
         </Form>
       ) : null}

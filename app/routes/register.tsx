@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { registerSchema } from "~/domain/auth/accounts.schema";
 import { registerApplicant } from "~/domain/auth/accounts.server";
-import { safeRedirectPath } from "~/domain/auth/guards.server";
+import { safeRedirectPath } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { textValue } from "~/lib/form-values";
 import { roleHome } from "~/domain/auth/roles";
-import { getSessionUser, startSession } from "~/domain/auth/session.server";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { getSessionUser, startSession } from "~/web/session.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -24,14 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const values = { name: String(form.name ?? ""), email: String(form.email ?? "") };
-  const parsed = registerSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+  const parsed = await parseForm(request, registerSchema);
+  const values = { name: textValue(parsed.values, "name"), email: textValue(parsed.values, "email") };
+  if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
   const result = await registerApplicant(parsed.data);
-  if (!result.ok) return data({ errors: { [result.field]: result.message } as FieldErrors, values }, { status: 400 });
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   const cookie = await startSession(request, result.userId);
-  return redirect(safeRedirectPath(form.redirectTo, roleHome("applicant")), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirectPath(textValue(parsed.values, "redirectTo"), roleHome("applicant")), { headers: { "Set-Cookie": cookie } });
 }
 
 const PASSWORD_FIELDS = ["password", "confirmPassword"];

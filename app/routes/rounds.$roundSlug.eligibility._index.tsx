@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
-import { readEligibilityAnswers, saveEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import { readEligibilityAnswers, saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import {
   ELIGIBILITY_ORGANISATION_TYPES,
   eligibilityOrganisationTypeHint,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import { readEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import { checkEligibility, eligibilityOrganisationTypeLabel } from "~/domain/eligibility/eligibility";
 import { findRoundForEligibility, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatPounds } from "~/lib/money";

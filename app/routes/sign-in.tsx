@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -7,10 +7,13 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { signInSchema } from "~/domain/auth/accounts.schema";
 import { authenticate } from "~/domain/auth/accounts.server";
-import { safeRedirectPath } from "~/domain/auth/guards.server";
+import { safeRedirectPath } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { textValue } from "~/lib/form-values";
+import { invalid } from "~/lib/refusal";
 import { roleHome } from "~/domain/auth/roles";
-import { getSessionUser, startSession } from "~/domain/auth/session.server";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { getSessionUser, startSession } from "~/web/session.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -25,19 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = signInSchema.safeParse(form);
-  const email = typeof form.email === "string" ? form.email : "";
-  if (!parsed.success) {
-    return data({ errors: fieldErrorsFrom(parsed.error), values: { email } }, { status: 400 });
-  }
+  const parsed = await parseForm(request, signInSchema);
+  const email = textValue(parsed.values, "email");
+  if (!parsed.ok) return refusalResponse(parsed.refusal, { values: { email } });
   const user = await authenticate(parsed.data.email, parsed.data.password);
   if (!user) {
     await recordAudit({ actorId: null, action: "user.sign_in_failed", outcome: "refused", subjectType: "user", details: { email: parsed.data.email } });
-    return data(
-      { errors: { email: "Enter a correct email address and password" } as FieldErrors, values: { email } },
-      { status: 400 },
-    );
+    return refusalResponse(invalid({ email: "Enter a correct email address and password" }).refusal, { values: { email } });
   }
   const cookie = await startSession(request, user.id);
   const to = safeRedirectPath(parsed.data.redirectTo, roleHome(user.role));

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { endSession } from "~/domain/auth/session.server";
+import { endSession } from "~/web/session.server";
 
 // Signing out changes state, so it is a POST (the header's button); a GET does nothing.
 export async function loader() {

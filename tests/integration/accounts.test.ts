@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSessionId } from "~/domain/auth/session.server";
+import { readSessionId } from "~/web/session.server";
 import { db } from "~/lib/db.server";
 import { cookieFor, cookieFrom, send, signedInAs, TEST_PASSWORD } from "../support/app";
 import { startEachTestEmpty } from "../support/database";

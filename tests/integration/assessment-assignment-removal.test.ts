@@ -176,7 +176,7 @@ describe("removing an assessor from a bid", () => {
         overallComment: "A well-planned project.",
       };
       const result = await saveAssessment(ben.user.id, loaded, values, "submit");
-      expect(result).toMatchObject({ ok: false, status: 409 });
+      expect(result).toMatchObject({ ok: false, refusal: { kind: "conflict" } });
       const assessment = await db.assessment.findFirstOrThrow({ where: { bidId: bid.id, assessorId: ben.user.id }, include: { scores: true } });
       expect(assessment.status).toBe("draft");
       expect(assessment.scores).toEqual([]);

@@ -1,6 +1,6 @@
 // Starting, submitting and withdrawing a bid, through the built app.
 import { describe, expect, it } from "vitest";
-import { saveEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import { saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import { db } from "~/lib/db.server";
 import { send, signedInAs } from "../support/app";
 import { applicantWithOrganisation, completeDraft, createDraft, createRound } from "../support/bids";

@@ -1,7 +1,7 @@
 // The eligibility check before any account: a few questions, then "you can apply" or every
 // reason why not, with the answers kept in a signed cookie to carry into the bid.
 import { beforeEach, describe, expect, it } from "vitest";
-import { readEligibilityAnswers } from "~/domain/eligibility/answers-cookie.server";
+import { readEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import { db } from "~/lib/db.server";
 import { seedDemo } from "../../prisma/demo-data";
 import { cookieFrom, send } from "../support/app";

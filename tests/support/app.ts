@@ -1,7 +1,7 @@
 // Drives the built Remix app in-process, as the Node server does, against the test database.
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { pathToFileURL } from "node:url";
-import { sessionCookie } from "~/domain/auth/session.server";
+import { sessionCookie } from "~/web/session.server";
 import { hashPassword } from "~/domain/auth/password.server";
 import type { Role } from "~/domain/auth/roles";
 import { db } from "~/lib/db.server";

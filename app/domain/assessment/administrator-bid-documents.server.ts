@@ -1,7 +1,7 @@
 // The fund administrator's access to a bid's supporting documents (issue 4): any bid of the round
 // once it has been submitted; a draft stays the applicant's own. The round and status are part of
 // each query, so a document of another round's bid, or of a draft, is simply not found.
-import { listBidDocuments, requireBidDocument } from "~/domain/documents/documents.server";
+import { listBidDocuments, findReadableDocument } from "~/domain/documents/documents.server";
 import type { Prisma } from "~/lib/db.server";
 
 function submittedBidOfRound(roundId: string): Prisma.BidWhereInput {
@@ -12,7 +12,7 @@ export function listDocumentsForAdministrator(roundId: string, bidId: string) {
   return listBidDocuments(bidId, submittedBidOfRound(roundId));
 }
 
-/** One of the bid's documents with its bytes, or a 404 (audited). */
-export function requireDocumentForAdministrator(administratorId: string, roundId: string, bidId: string, documentId: string) {
-  return requireBidDocument(administratorId, { bidId, documentId, bidScope: submittedBidOfRound(roundId) }, { roundId });
+/** One of the bid's documents with its bytes, or null (audited). */
+export function documentForAdministrator(administratorId: string, roundId: string, bidId: string, documentId: string) {
+  return findReadableDocument(administratorId, { bidId, documentId, bidScope: submittedBidOfRound(roundId) }, { roundId });
 }

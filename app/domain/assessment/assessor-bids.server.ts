@@ -2,14 +2,14 @@
 // Every query is scoped to the assessor's own assignment, so a bid that is not theirs is simply
 // not found. A conflict is declared before the bid's details are shown; answering "no" opens the
 // assessor's (draft) assessment, which is what lets them see and score the bid.
-import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
 import { inKindOrder } from "~/domain/documents/document-kinds";
-import { requireBidDocument, type ListedDocument } from "~/domain/documents/documents.server";
+import { findReadableDocument, type ListedDocument } from "~/domain/documents/documents.server";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/form-errors";
-import { parseAssessment, type AssessmentValues } from "./assessment-form";
+import { inFieldOrder } from "~/lib/form-errors";
+import { conflict, forbidden, invalid, notFound, type Result } from "~/lib/refusal";
+import { assessmentFieldOrder, parseAssessment, type AssessmentValues } from "./assessment-form";
 
 /** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
 export async function findAssignedBid(assessorId: string, bidId: string) {
@@ -49,36 +49,35 @@ export function auditRefusal(assessorId: string, bidId: string, action: string, 
 }
 
 /**
- * The assessor's assigned bid, only once they have answered "no conflict" (which opens their
- * assessment): the gate for reading the bid, its documents and scoring it. Not assigned: 404.
- * Conflicted: 403. Question not answered yet: back to it.
+ * The gate for reading the bid, its documents and scoring it: assigned (else not found) and no
+ * conflict declared (else forbidden), both audited. The bid's `assessment` is null until the
+ * assessor has answered "no conflict", which the page asks first (app/web/assessor-bid.server.ts).
  */
-export async function requireScorableBid(assessorId: string, bidId: string, action: string) {
+export async function checkScorableBid(assessorId: string, bidId: string, action: string): Promise<Result<{ bid: AssignedBid }>> {
   const bid = await findAssignedBid(assessorId, bidId);
   if (!bid) {
     await auditRefusal(assessorId, bidId, action, "not assigned");
-    throw new Response("Bid not found", { status: 404 });
+    return notFound("Bid not found");
   }
   if (bid.conflict) {
     await auditRefusal(assessorId, bidId, action, "conflict of interest declared");
-    throw new Response("You have declared a conflict of interest on this bid.", { status: 403 });
+    return forbidden("You have declared a conflict of interest on this bid.");
   }
-  if (!bid.assessment) throw redirect(`/assessor/bids/${bid.id}`);
-  return { ...bid, assessment: bid.assessment };
+  return { ok: true, bid };
 }
 
-/** The same gate as requireScorableBid, as a query condition on the bid. */
+/** The same gate as checkScorableBid (with the question answered), as a query condition on the bid. */
 export function scorableBy(assessorId: string): Prisma.BidWhereInput {
   return { assignments: { some: { assessorId } }, conflicts: { none: { assessorId } }, assessments: { some: { assessorId } } };
 }
 
 /**
  * One of the bid's supporting documents with its bytes, for an assessor who may score the bid, or
- * a 404 (audited) for a document that is not this bid's. The query repeats the gate, so the
- * document is out of reach even if a caller forgot requireScorableBid.
+ * null (audited) for a document that is not this bid's. The query repeats the gate, so the
+ * document is out of reach even if a caller forgot checkScorableBid.
  */
-export function requireDocumentForAssessor(assessorId: string, bidId: string, documentId: string) {
-  return requireBidDocument(assessorId, { bidId, documentId, bidScope: scorableBy(assessorId) });
+export function documentForAssessor(assessorId: string, bidId: string, documentId: string) {
+  return findReadableDocument(assessorId, { bidId, documentId, bidScope: scorableBy(assessorId) });
 }
 
 export type ConflictAnswer = { conflict: "yes"; reason: string } | { conflict: "no" };
@@ -88,8 +87,8 @@ export type ConflictAnswer = { conflict: "yes"; reason: string } | { conflict: "
  * needs another assessor; any scores already given stop counting (the scoring core leaves out
  * conflicted assessors). No: the assessor's draft assessment, once.
  */
-export async function answerConflictQuestion(assessorId: string, bid: AssignedBid, answer: ConflictAnswer) {
-  if (bid.conflict) return { ok: false as const, message: "You have already declared a conflict of interest on this bid" };
+export async function answerConflictQuestion(assessorId: string, bid: AssignedBid, answer: ConflictAnswer): Promise<Result> {
+  if (bid.conflict) return conflict("You have already declared a conflict of interest on this bid", "conflict");
   if (answer.conflict === "yes") {
     await db.$transaction(async (tx: Tx) => {
       await tx.conflictDeclaration.create({ data: { bidId: bid.id, assessorId, reason: answer.reason } });
@@ -99,7 +98,7 @@ export async function answerConflictQuestion(assessorId: string, bid: AssignedBi
         tx,
       );
     });
-    return { ok: true as const };
+    return { ok: true };
   }
   if (!bid.assessment) {
     await db.$transaction(async (tx: Tx) => {
@@ -107,7 +106,7 @@ export async function answerConflictQuestion(assessorId: string, bid: AssignedBi
       await recordAudit({ actorId: assessorId, action: "conflict.none", subjectType: "bid", subjectId: bid.id, after: { assessmentId: assessment.id } }, tx);
     });
   }
-  return { ok: true as const };
+  return { ok: true };
 }
 
 /** The bid as the assessor reads it: the submitted snapshot when there is one, else the (frozen) rows. */
@@ -208,23 +207,21 @@ export function loadCriteriaForBid(bidId: string) {
   return db.criterion.findMany({ where: { round: { bids: { some: { id: bidId } } } }, orderBy: { position: "asc" }, select: { id: true, title: true, maxScore: true } });
 }
 
-export type SaveResult = { ok: true } | { ok: false; status: 400 | 409; errors: FieldErrors };
-
 class NotClaimed extends Error {}
 
 /** Saves the assessment as a draft, or submits it (once; it is read-only afterwards). */
-export async function saveAssessment(assessorId: string, bid: AssignedBid, values: AssessmentValues, intent: "save" | "submit"): Promise<SaveResult> {
+export async function saveAssessment(assessorId: string, bid: AssignedBid, values: AssessmentValues, intent: "save" | "submit"): Promise<Result> {
   const assessment = bid.assessment!;
-  const alreadySubmitted = async (): Promise<SaveResult> => {
+  const alreadySubmitted = async (): Promise<Result> => {
     await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "already submitted");
-    return { ok: false, status: 409, errors: { form: "You have already submitted this assessment. It cannot be changed." } };
+    return conflict("You have already submitted this assessment. It cannot be changed.");
   };
   if (assessment.status === "submitted") return alreadySubmitted();
   const criteria = await loadCriteriaForBid(bid.id);
   const parsed = parseAssessment(values, criteria, intent);
   if (!parsed.ok) {
     await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "invalid: " + Object.keys(parsed.errors).join(", "));
-    return { ok: false, status: 400, errors: parsed.errors };
+    return invalid(inFieldOrder(parsed.errors, assessmentFieldOrder(criteria)));
   }
   const { scores, recommendation, overallComment } = parsed.assessment;
   try {
@@ -258,7 +255,7 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
     const now = await db.assessment.findUnique({ where: { id: assessment.id }, select: { status: true } });
     if (now?.status === "submitted") return alreadySubmitted();
     await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "no longer assigned, or a conflict declared");
-    return { ok: false, status: 409, errors: { form: "You can no longer assess this bid: you have been removed from it or have declared a conflict of interest." } };
+    return conflict("You can no longer assess this bid: you have been removed from it or have declared a conflict of interest.");
   }
   return { ok: true };
 }

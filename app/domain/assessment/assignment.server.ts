@@ -7,7 +7,9 @@ import { queueEmail } from "~/domain/email/outbox.server";
 import { db, type Db, type Tx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { renderAssessorAssignment, renderAssessorRemoval } from "../../../emails";
-import { assignmentRemovalProblem, planAssignments, type AssignmentPlan, type AssignmentProgress } from "./assignment";
+import { FORM_ERROR } from "~/lib/form-errors";
+import { invalid, refusalReason, type Result } from "~/lib/refusal";
+import { assignField, assignmentRemovalProblem, planAssignments, removeField, type AssignmentPlan, type AssignmentProgress } from "./assignment";
 
 /** Bids that can be assessed: submitted (or already in assessment) and not screened out. */
 export const ASSESSABLE_BID = {
@@ -134,10 +136,8 @@ export async function assignAutomatically(roundId: string, actorId: string): Pro
   });
 }
 
-export type HandAssignmentResult = { ok: true } | { ok: false; message: string };
-
 /** Assigns one assessor to one bid; refusals are audited and change nothing. */
-export async function assignByHand(roundId: string, actorId: string, bidId: string, assessorId: string): Promise<HandAssignmentResult> {
+export async function assignByHand(roundId: string, actorId: string, bidId: string, assessorId: string): Promise<Result> {
   const result = await assignInTransaction(roundId, actorId, "by_hand", async (tx) => {
     const refusal = (message: string) => ({ assignments: [] as NewAssignment[], refusal: message });
     const bid = await tx.bid.findFirst({ where: { id: bidId, roundId, ...ASSESSABLE_BID }, select: { id: true } });
@@ -154,10 +154,10 @@ export async function assignByHand(roundId: string, actorId: string, bidId: stri
   });
   if (result.refusal === null) return { ok: true };
   await recordAudit({ actorId, action: "assessor.assign", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: result.refusal } });
-  return { ok: false, message: result.refusal };
+  return invalid({ [assignField(bidId)]: result.refusal });
 }
 
-export type RemovalResult = { ok: true; draftKept: boolean; emailed: boolean } | { ok: false; message: string; onBid: boolean };
+type RemovalResult = Result<{ draftKept: boolean; emailed: boolean }>;
 
 /**
  * Takes an assessor off a bid; refusals are audited and change nothing. An assessor who has
@@ -171,17 +171,17 @@ export async function removeAssignment(roundId: string, actorId: string, bidId: 
     // The same round-row lock as assignInTransaction: removals and assignment runs take turns.
     const round = await tx.round.update({ where: { id: roundId }, data: { updatedAt: new Date() }, select: { name: true, assessorsPerBid: true } });
     const bid = await tx.bid.findFirst({ where: { id: bidId, roundId, ...ASSESSABLE_BID }, select: { id: true, reference: true, needsReassignment: true } });
-    if (!bid) return { ok: false, message: "Select a bid that is being assessed in this round", onBid: false };
+    if (!bid) return invalid({ [FORM_ERROR]: "Select a bid that is being assessed in this round" });
     const reference = bid.reference ?? "";
     const assessor = await tx.user.findUnique({ where: { id: assessorId }, select: { id: true, name: true, email: true, disabledAt: true } });
-    if (!assessor) return { ok: false, message: `Select an assessor who is assigned to ${reference}`, onBid: true };
+    if (!assessor) return invalid({ [removeField(bidId)]: `Select an assessor who is assigned to ${reference}` });
     const [assignment, assessment] = await Promise.all([
       tx.assessorAssignment.findUnique({ where: { bidId_assessorId: { bidId, assessorId } } }),
       tx.assessment.findUnique({ where: { bidId_assessorId: { bidId, assessorId } }, select: { id: true, status: true, _count: { select: { scores: true } } } }),
     ]);
     const progress = progressOf(assessment?.status);
     const problem = assignmentRemovalProblem({ assessorName: assessor.name, reference }, { assigned: assignment !== null, progress });
-    if (problem || !assignment) return { ok: false, message: problem ?? "", onBid: true };
+    if (problem || !assignment) return invalid({ [removeField(bidId)]: problem ?? "" });
 
     const before = await tx.assessorAssignment.findMany({ where: { bidId }, orderBy: { assignedAt: "asc" }, select: { assessorId: true } });
     await tx.assessorAssignment.delete({ where: { id: assignment.id } });
@@ -210,7 +210,7 @@ export async function removeAssignment(roundId: string, actorId: string, bidId: 
     return { ok: true, draftKept, emailed };
   });
   if (!result.ok) {
-    await recordAudit({ actorId, action: "assessor.remove", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: result.message } });
+    await recordAudit({ actorId, action: "assessor.remove", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: refusalReason(result.refusal) } });
   }
   return result;
 }

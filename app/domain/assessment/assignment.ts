@@ -7,6 +7,10 @@
 // each place goes to the free assessor with the lightest workload, ties broken by id. With no
 // conflicts this keeps every workload within one of every other.
 
+/** The assignment page's fields for one bid: the assessor to add, and the removal form. */
+export const assignField = (bidId: string) => `assessor.${bidId}`;
+export const removeField = (bidId: string) => `remove.${bidId}`;
+
 export type BidToAssign = {
   bidId: string;
   /** Assessors already assigned who still count (not conflicted). */

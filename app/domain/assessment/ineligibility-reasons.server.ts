@@ -4,9 +4,15 @@
 // already screened with it. Every change is audited.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/form-errors";
+import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
+import { textValue, type FormObject } from "~/lib/form-values";
+import { parseValues } from "~/lib/parse-form";
+import { invalid, notFound, type Result } from "~/lib/refusal";
+import { isReasonIntent, MAX_REASON_LENGTH, reasonField, reasonSchemaFor } from "./ineligibility-reasons.schema";
 
-export const MAX_REASON_LENGTH = 200;
+type ReasonChange = { intent: "add"; text: string } | { intent: "rename"; reasonId: string; text: string } | { intent: "deactivate" | "reactivate"; reasonId: string };
+
+export { MAX_REASON_LENGTH, reasonField };
 
 export async function loadIneligibilityReasons(fundId: string) {
   const fund = await db.fund.findUnique({
@@ -16,40 +22,42 @@ export async function loadIneligibilityReasons(fundId: string) {
   return fund ? { fund: { id: fund.id, name: fund.name }, reasons: fund.ineligibilityReasons } : null;
 }
 
-export type ReasonChange = { intent: "add"; text: string } | { intent: "rename"; reasonId: string; text: string } | { intent: "deactivate" | "reactivate"; reasonId: string };
+type Changed = Result<{ message: string }>;
 
-type Result = { ok: true; message: string } | { ok: false; errors: FieldErrors };
-
-export function reasonField(reasonId: string) {
-  return `reasons.${reasonId}`;
-}
-
-export async function changeIneligibilityReason(actorId: string, fundId: string, change: ReasonChange): Promise<Result> {
-  const refuse = async (errors: FieldErrors): Promise<Result> => {
-    await recordAudit({ actorId, action: `ineligibility-reason.${change.intent}`, outcome: "refused", subjectType: "fund", subjectId: fundId, details: { errors } });
-    return { ok: false, errors };
+/**
+ * Makes the change the posted form asks for (its intent, parsed with that intent's schema).
+ * Refusals are audited and change nothing.
+ */
+export async function changeIneligibilityReason(actorId: string, fundId: string, posted: FormObject): Promise<Changed> {
+  const intent = isReasonIntent(posted.intent) ? posted.intent : null;
+  if (!intent) return invalid({ [FORM_ERROR]: "Choose what to do" });
+  const refuse = async (errors: FieldErrors): Promise<Changed> => {
+    await recordAudit({ actorId, action: `ineligibility-reason.${intent}`, outcome: "refused", subjectType: "fund", subjectId: fundId, details: { errors } });
+    return invalid(errors);
   };
   const fund = await db.fund.findUnique({ where: { id: fundId }, select: { id: true } });
-  if (!fund) return { ok: false, errors: { form: "Fund not found" } };
+  if (!fund) return notFound("Fund not found");
+  const reasonId = textValue(posted, "reasonId");
+  const parsed = parseValues(posted, reasonSchemaFor(intent, reasonId));
+  if (!parsed.ok) return refuse(parsed.refusal.fieldErrors);
+  const change = (intent === "add" ? { intent, ...parsed.data } : { intent, reasonId, ...parsed.data }) as ReasonChange;
   const reason = "reasonId" in change ? await db.ineligibilityReason.findFirst({ where: { id: change.reasonId, fundId } }) : null;
   if ("reasonId" in change && !reason) return refuse({ form: "That reason does not exist" });
   const field = change.intent === "rename" ? reasonField(change.reasonId) : "text";
   if (change.intent === "add" || change.intent === "rename") {
-    const text = change.text.trim().replace(/\s+/g, " ");
-    if (!text) return refuse({ [field]: "Enter the reason" });
-    if (text.length > MAX_REASON_LENGTH) return refuse({ [field]: `The reason must be ${MAX_REASON_LENGTH} characters or fewer` });
+    const { text } = change;
     const clash = await db.ineligibilityReason.findFirst({ where: { fundId, text, ...(reason ? { NOT: { id: reason.id } } : {}) }, select: { id: true } });
     if (clash) return refuse({ [field]: "The fund already has that reason" });
-    return db.$transaction(async (tx: Tx) => {
+    return db.$transaction(async (tx: Tx): Promise<Changed> => {
       if (change.intent === "add") {
         const last = await tx.ineligibilityReason.aggregate({ where: { fundId }, _max: { position: true } });
         const created = await tx.ineligibilityReason.create({ data: { fundId, text, position: (last._max.position ?? -1) + 1 } });
         await recordAudit({ actorId, action: "ineligibility-reason.added", subjectType: "ineligibility-reason", subjectId: created.id, after: { text, active: true } }, tx);
-        return { ok: true as const, message: "The reason has been added." };
+        return { ok: true, message: "The reason has been added." };
       }
       await tx.ineligibilityReason.update({ where: { id: reason!.id }, data: { text } });
       await recordAudit({ actorId, action: "ineligibility-reason.renamed", subjectType: "ineligibility-reason", subjectId: reason!.id, before: { text: reason!.text }, after: { text } }, tx);
-      return { ok: true as const, message: "The reason has been changed." };
+      return { ok: true, message: "The reason has been changed." };
     });
   }
   const active = change.intent === "reactivate";

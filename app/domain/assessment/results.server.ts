@@ -3,9 +3,13 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/form-errors";
+import { FORM_ERROR, hasErrors, type FieldErrors } from "~/lib/form-errors";
+import { textValue, type FormObject } from "~/lib/form-values";
+import { parseValues } from "~/lib/parse-form";
+import { invalid, type Result } from "~/lib/refusal";
 import { ASSESSABLE_BID } from "./assignment.server";
-import { formatFraction, rankBids, scoreBid, scoreProblem, type BidForScoring, type RoundScoringRules } from "./scoring";
+import { moderationSchema } from "./moderation.schema";
+import { formatFraction, rankBids, scoreBid, type BidForScoring, type RoundScoringRules } from "./scoring";
 
 const BID_FOR_SCORING = {
   id: true,
@@ -143,39 +147,31 @@ export async function loadBidResult(roundId: string, bidId: string) {
   };
 }
 
-export type ModerationResult = { ok: true } | { ok: false; errors: FieldErrors };
-
 /**
- * Records the administrator's score for one criterion of a bid. The assessors' own scores are
- * kept; the moderated score replaces their mean. Refusals are audited and change nothing.
+ * Records the administrator's score for one criterion of a bid (the posted form, parsed with
+ * moderationSchema). The assessors' own scores are kept; the moderated score replaces their mean.
+ * Refusals are audited and change nothing; their messages sit by the criterion's own fields.
  */
-export async function moderateScore(
-  actorId: string,
-  roundId: string,
-  bidId: string,
-  input: { criterionId: string; score: string; reason: string },
-): Promise<ModerationResult> {
-  const criterion = await db.criterion.findFirst({ where: { id: input.criterionId, roundId }, select: { id: true, title: true, maxScore: true } });
+export async function moderateScore(actorId: string, roundId: string, bidId: string, posted: FormObject): Promise<Result> {
+  const criterionId = textValue(posted, "criterionId");
+  const criterion = await db.criterion.findFirst({ where: { id: criterionId, roundId }, select: { id: true, title: true, maxScore: true } });
   const bid = await db.bid.findFirst({ where: { id: bidId, roundId, ...ASSESSABLE_BID }, select: { id: true } });
-  const scoreKey = `score.${input.criterionId}`;
-  const reasonKey = `reason.${input.criterionId}`;
+  const parsed = parseValues(posted, moderationSchema(criterion ?? { title: "", maxScore: 0 }));
   const errors: FieldErrors = {};
-  if (!criterion || !bid) errors.form = "This bid or criterion is not being assessed in this round";
-  const score = /^\d{1,3}$/.test(input.score.trim()) ? Number(input.score.trim()) : Number.NaN;
-  if (criterion) {
-    if (input.score.trim() === "") errors[scoreKey] = `Enter the moderated score for “${criterion.title}”`;
-    else {
-      const problem = scoreProblem(score, criterion);
-      if (problem) errors[scoreKey] = problem;
+  if (!criterion || !bid) errors[FORM_ERROR] = "This bid or criterion is not being assessed in this round";
+  if (!parsed.ok) {
+    for (const [field, message] of Object.entries(parsed.refusal.fieldErrors)) {
+      // Without a criterion there is no scale to check a score against.
+      if (field === "score" && !criterion) continue;
+      errors[`${field}.${criterionId}`] = message;
     }
   }
-  const reason = input.reason.trim();
-  if (reason === "") errors[reasonKey] = "Enter the reason for the moderated score";
-  else if (reason.length > 2000) errors[reasonKey] = "Reason must be 2000 characters or fewer";
-  if (Object.keys(errors).length > 0) {
-    await recordAudit({ actorId, action: "score.moderate", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { criterionId: input.criterionId, errors } });
-    return { ok: false, errors };
+  if (hasErrors(errors) || !parsed.ok) {
+    await recordAudit({ actorId, action: "score.moderate", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { criterionId, errors } });
+    return invalid(errors);
   }
+  const { score, reason } = parsed.data;
+  const input = { criterionId };
   await db.$transaction(async (tx: Tx) => {
     const before = await tx.moderatedScore.findUnique({ where: { bidId_criterionId: { bidId, criterionId: input.criterionId } }, select: { score: true, reason: true } });
     const assessorScores = await tx.criterionScore.findMany({
@@ -218,7 +214,7 @@ export async function loadBidHistory(roundId: string, bidId: string) {
 }
 
 /** Re-opens a submitted assessment so its assessor can change it (audited). */
-export async function reopenAssessment(actorId: string, roundId: string, bidId: string, assessmentId: string): Promise<ModerationResult> {
+export async function reopenAssessment(actorId: string, roundId: string, bidId: string, assessmentId: string): Promise<Result> {
   const reopened = await db.$transaction(async (tx: Tx) => {
     const updated = await tx.assessment.updateMany({
       where: { id: assessmentId, bidId, status: "submitted", bid: { roundId } },
@@ -230,5 +226,5 @@ export async function reopenAssessment(actorId: string, roundId: string, bidId: 
   });
   if (reopened) return { ok: true };
   await recordAudit({ actorId, action: "assessment.reopen", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { assessmentId, reason: "not a submitted assessment of this bid" } });
-  return { ok: false, errors: { form: "Only a submitted assessment of this bid can be re-opened" } };
+  return invalid({ [FORM_ERROR]: "Only a submitted assessment of this bid can be re-opened" });
 }

@@ -4,9 +4,10 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.ser
 import type { RegisterInput, StaffAccountInput } from "./accounts.schema";
 import { isRole, type Role } from "./roles";
 import { isUniqueViolation } from "~/lib/prisma-errors";
+import { invalid, type Result } from "~/lib/refusal";
 
-export type AccountResult = { ok: true; userId: string } | { ok: false; field: string; message: string };
-
+// A taken email address is a problem with what was typed in the email field, so it is "invalid".
+export type AccountResult = Result<{ userId: string }>;
 
 /** Applicants register themselves. */
 export async function registerApplicant(input: RegisterInput): Promise<AccountResult> {
@@ -22,7 +23,7 @@ export async function registerApplicant(input: RegisterInput): Promise<AccountRe
     return { ok: true, userId: user.id };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { ok: false, field: "email", message: "An account with this email address already exists. Sign in instead" };
+      return invalid({ email: "An account with this email address already exists. Sign in instead" });
     }
     throw error;
   }
@@ -39,7 +40,7 @@ export async function createStaffAccount(adminId: string, input: StaffAccountInp
     });
     return { ok: true, userId: user.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: "email", message: "An account with this email address already exists" };
+    if (isUniqueViolation(error)) return invalid({ email: "An account with this email address already exists" });
     throw error;
   }
 }

@@ -1,32 +1,15 @@
-import { createCookie } from "@remix-run/node";
+// Sessions as rows: the Session row decides whether a session is still valid. How its id travels
+// (a signed cookie) is the HTTP edge's business (app/web/session.server.ts, ADR 0012).
 import { randomBytes } from "node:crypto";
 import { db } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
 import { isRole, type Role } from "./roles";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-// The cookie holds only the session id; the Session row decides whether it is still valid.
-export const sessionCookie = createCookie("csf_session", {
-  httpOnly: true,
-  sameSite: "lax",
-  path: "/",
-  secure: env().NODE_ENV === "production",
-  secrets: [env().SESSION_SECRET],
-  maxAge: SESSION_TTL_MS / 1000,
-});
-
 export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string };
 
-export async function readSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie.parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
-}
-
-/** The signed-in user, or null when there is no valid session (expired, revoked, disabled). */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = await readSessionId(request);
-  if (!sessionId) return null;
+/** The session's user, or null when the session is not valid (expired, revoked, disabled). */
+export async function findSessionUser(sessionId: string): Promise<SessionUser | null> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
     select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
@@ -37,23 +20,19 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
 }
 
 /**
- * Starts a new session for the user and returns the Set-Cookie header. A fresh id every
- * time (never reusing one the browser sent) prevents session fixation; the old one is revoked.
+ * Starts a new session for the user and returns its id. A fresh id every time (never reusing one
+ * the browser sent) prevents session fixation; the previous one is revoked.
  */
-export async function startSession(request: Request, userId: string): Promise<string> {
-  const previous = await readSessionId(request);
+export async function createSession(userId: string, previousId: string | null): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await db.$transaction([
-    ...(previous ? [db.session.deleteMany({ where: { id: previous } })] : []),
+    ...(previousId ? [db.session.deleteMany({ where: { id: previousId } })] : []),
     db.session.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } }),
     db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } }),
   ]);
-  return sessionCookie.serialize(id);
+  return id;
 }
 
-/** Revokes the session in the database and returns a Set-Cookie header that clears it. */
-export async function endSession(request: Request): Promise<string> {
-  const id = await readSessionId(request);
-  if (id) await db.session.deleteMany({ where: { id } });
-  return sessionCookie.serialize("", { maxAge: 0 });
+export async function revokeSession(sessionId: string) {
+  await db.session.deleteMany({ where: { id: sessionId } });
 }

@@ -6,7 +6,7 @@
 // and come back later: blanks allowed, but whatever is given must be valid). Word limits depend
 // on the amount requested (proportionate.ts) and are enforced in both.
 import { z } from "zod";
-import { parsePounds } from "~/lib/money";
+import { readPounds } from "~/lib/money-field";
 import { amountLimitProblem, budgetMatchProblem, type AwardLimits } from "./amount-rule";
 import { countWords, formRulesFor, type FormRules } from "./proportionate";
 
@@ -65,14 +65,13 @@ const charsFor = (maxWords: number) => maxWords * 15;
 type MoneyRule = { path: Path; name: string; missing: string; format: string; required: boolean };
 
 function checkMoney(value: string, rule: MoneyRule, problems: Problems): number | null {
-  const parsed = parsePounds(value);
-  if (parsed.ok) return parsed.pence;
-  if (parsed.reason === "empty") {
-    if (rule.required) problems.push({ path: rule.path, message: rule.missing });
+  const read = readPounds(value, { empty: rule.missing, format: rule.format, tooLarge: `${rule.name} must be £10,000,000 or less` });
+  if (!read.ok) {
+    problems.push({ path: rule.path, message: read.message });
     return null;
   }
-  problems.push({ path: rule.path, message: parsed.reason === "too_large" ? `${rule.name} must be £10,000,000 or less` : rule.format });
-  return null;
+  if (read.pence === null && rule.required) problems.push({ path: rule.path, message: rule.missing });
+  return read.pence;
 }
 
 export type DateParts = { day: string; month: string; year: string };

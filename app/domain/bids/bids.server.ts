@@ -10,6 +10,7 @@ import { roundPhase } from "~/domain/rounds/pot";
 import { db, type Db, type Prisma as PrismaTypes } from "~/lib/db.server";
 import { MAX_PENCE } from "~/lib/money";
 import { isUniqueViolation } from "~/lib/prisma-errors";
+import { conflict, invalid, notFound, type Result } from "~/lib/refusal";
 import { withSectionStatus, type SectionKey, type StoredStatus } from "./sections";
 
 type Tx = PrismaTypes.TransactionClient;
@@ -90,13 +91,10 @@ export function findBidForViewer(bidId: string, viewer: Viewer, client: Pick<Db,
   return client.bid.findFirst({ where: visibleBid(bidId, viewer), select: bidPageSelect });
 }
 
-/** The bid, or a 404 that says nothing about whether it exists (and an audit event). */
-export async function requireBidForViewer(bidId: string | undefined, viewer: Viewer): Promise<BidForPage> {
+/** The bid, or null that says nothing about whether it exists (and an audit event). */
+export async function findBidForViewerAudited(bidId: string | undefined, viewer: Viewer): Promise<BidForPage | null> {
   const bid = bidId ? await findBidForViewer(bidId, viewer) : null;
-  if (!bid) {
-    await recordAudit({ actorId: viewer.id, action: "bid.access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId ?? null });
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
-  }
+  if (!bid) await recordAudit({ actorId: viewer.id, action: "bid.access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId ?? null });
   return bid;
 }
 
@@ -133,7 +131,9 @@ export function newStartToken() {
   return randomUUID();
 }
 
-export type StartBidResult = { ok: true; bidId: string } | { ok: false; reason: "not_member" | "round_not_open" | "no_round" };
+export type StartBidResult = Result<{ bidId: string }>;
+
+const NOT_MEMBER = "Select the organisation this bid is for";
 
 /**
  * Creates a draft bid for an organisation the person belongs to. Answers from the eligibility
@@ -167,10 +167,10 @@ export async function startBid(input: {
 
 async function createDraft(input: Parameters<typeof startBid>[0], startToken: string | null): Promise<StartBidResult> {
   const round = await db.round.findUnique({ where: { id: input.roundId }, select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } } });
-  if (!round) return { ok: false, reason: "no_round" };
-  if (roundPhase(round, input.now) !== "open") return { ok: false, reason: "round_not_open" };
+  if (!round) return invalid({ organisationId: NOT_MEMBER });
+  if (roundPhase(round, input.now) !== "open") return invalid({ start: "This round is not open for bids" });
   const membership = await db.membership.findUnique({ where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } } });
-  if (!membership) return { ok: false, reason: "not_member" };
+  if (!membership) return invalid({ organisationId: NOT_MEMBER });
 
   const answers = input.eligibility;
   const areaIds = (answers?.areaIds ?? []).filter((id) => round.areas.some((a) => a.id === id));
@@ -204,7 +204,14 @@ async function createDraft(input: Parameters<typeof startBid>[0], startToken: st
 
 // --- saving a section --------------------------------------------------------------------
 
-export type SaveResult = "saved" | "frozen" | "not_found";
+/** Why a change to a bid that is no longer a draft is refused. */
+export const FROZEN_MESSAGE = "This bid has been submitted, so it can no longer be changed";
+
+/** A refused change: a bid that is not a draft (a conflict), or one the person may not see. */
+export async function refusedBidChange(tx: Pick<Db, "bid">, bidId: string, viewer: Viewer) {
+  const visible = await tx.bid.count({ where: visibleBid(bidId, viewer) });
+  return visible ? conflict(FROZEN_MESSAGE) : notFound();
+}
 
 /**
  * Saves one section of a draft: the bid's own fields, then (optionally) its rows, then the
@@ -219,7 +226,7 @@ export async function saveSection(input: {
   status: StoredStatus;
   fields?: PrismaTypes.BidUpdateManyMutationInput;
   rows?: (tx: Tx, bidId: string) => Promise<unknown>;
-}): Promise<SaveResult> {
+}): Promise<Result> {
   const { bidId, viewer, section, status } = input;
   return db.$transaction(async (tx) => {
     const claimed = await tx.bid.updateMany({
@@ -229,13 +236,13 @@ export async function saveSection(input: {
     if (claimed.count === 0) {
       const visible = await tx.bid.count({ where: visibleBid(bidId, viewer) });
       await recordAudit({ actorId: viewer.id, action: "bid.change_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { section, reason: visible ? "not a draft" : "not visible" } }, tx);
-      return visible ? "frozen" : "not_found";
+      return visible ? conflict(FROZEN_MESSAGE) : notFound();
     }
     await input.rows?.(tx, bidId);
     const { sectionProgress } = await tx.bid.findUniqueOrThrow({ where: { id: bidId }, select: { sectionProgress: true } });
     await tx.bid.update({ where: { id: bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, section, status) } });
     await recordAudit({ actorId: viewer.id, action: "bid.section_saved", subjectType: "bid", subjectId: bidId, details: { section, status } }, tx);
-    return "saved";
+    return { ok: true };
   });
 }
 

@@ -1,13 +1,14 @@
 // A bid's supporting documents: checked by content, stored under generated names, recorded with
 // the bid, and given back only to people who may see the bid.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
+import { refusedBidChange, visibleBid, type Viewer } from "~/domain/bids/bids.server";
 import { parseSectionProgress, withSectionStatus } from "~/domain/bids/sections";
 import { db, type Prisma } from "~/lib/db.server";
+import { invalid, notFound, type Result } from "~/lib/refusal";
 import { ACCEPTED_TYPES_TEXT, formatFileSize, inKindOrder, type DocumentKind } from "./document-kinds";
 import { inspectDocument } from "./inspect.server";
 import { documentStorage } from "./storage.server";
-import type { DocumentUpload } from "./upload.server";
+import type { DocumentUpload } from "./upload";
 
 /** A file name fit to show and to offer back in Content-Disposition: no path, no control characters. */
 export function cleanFileName(name: string): string {
@@ -17,7 +18,7 @@ export function cleanFileName(name: string): string {
   return cleaned || "document";
 }
 
-export type AddDocumentResult = { ok: true; documentId: string } | { ok: false; field: "document" | "kind"; message: string } | { ok: false; reason: "frozen" | "not_found" };
+export type AddDocumentResult = Result<{ documentId: string }>;
 
 /** Checks an upload and stores it as the bid's document of that kind, replacing any earlier one. */
 export async function addDocument(input: {
@@ -29,14 +30,14 @@ export async function addDocument(input: {
 }): Promise<AddDocumentResult> {
   const { upload, maxBytes } = input;
   if (upload.problem === "missing" || !upload.file) {
-    if (upload.problem === "too_large") return { ok: false, field: "document", message: `The selected file must be smaller than ${formatFileSize(maxBytes)}` };
-    if (upload.problem === "empty") return { ok: false, field: "document", message: "The selected file is empty" };
-    return { ok: false, field: "document", message: "Select a file to upload" };
+    if (upload.problem === "too_large") return invalid({ document: `The selected file must be smaller than ${formatFileSize(maxBytes)}` });
+    if (upload.problem === "empty") return invalid({ document: "The selected file is empty" });
+    return invalid({ document: "Select a file to upload" });
   }
   const inspection = await inspectDocument(upload.file.bytes);
   if (!inspection.ok) {
     await recordAudit({ actorId: input.viewer.id, action: "bid.document_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId, details: { detected: inspection.detected, name: cleanFileName(upload.file.name) } });
-    return { ok: false, field: "document", message: `The selected file must be a ${ACCEPTED_TYPES_TEXT}` };
+    return invalid({ document: `The selected file must be a ${ACCEPTED_TYPES_TEXT}` });
   }
 
   const storage = documentStorage();
@@ -48,17 +49,14 @@ export async function addDocument(input: {
     // document and the applicant can simply try again.
     console.error("documents: storing an upload failed", error);
     await recordAudit({ actorId: input.viewer.id, action: "bid.document_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId, details: { reason: "storage_failed", name: cleanFileName(upload.file.name) } });
-    return { ok: false, field: "document", message: "The selected file could not be saved. Try again" };
+    return invalid({ document: "The selected file could not be saved. Try again" });
   }
   let replaced: string[] = [];
   let added: AddDocumentResult;
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx): Promise<AddDocumentResult> => {
       const claimed = await tx.bid.updateMany({ where: { ...visibleBid(input.bidId, input.viewer), status: "draft" }, data: { updatedAt: new Date() } });
-      if (claimed.count === 0) {
-        const visible = await tx.bid.count({ where: visibleBid(input.bidId, input.viewer) });
-        return { ok: false as const, reason: visible ? ("frozen" as const) : ("not_found" as const) };
-      }
+      if (claimed.count === 0) return refusedBidChange(tx, input.bidId, input.viewer);
       const earlier = await tx.bidDocument.findMany({ where: { bidId: input.bidId, kind: input.kind }, select: { id: true, storedName: true } });
       await tx.bidDocument.deleteMany({ where: { id: { in: earlier.map((d) => d.id) } } });
       replaced = earlier.map((d) => d.storedName);
@@ -79,7 +77,7 @@ export async function addDocument(input: {
         await tx.bid.update({ where: { id: input.bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, "documents", "in_progress") } });
       }
       await recordAudit({ actorId: input.viewer.id, action: "bid.document_uploaded", subjectType: "bid", subjectId: input.bidId, after: { documentId: document.id, kind: input.kind, mediaType: inspection.mediaType, sizeBytes: upload.file!.bytes.byteLength, replaced: earlier.length } }, tx);
-      return { ok: true as const, documentId: document.id };
+      return { ok: true, documentId: document.id };
     });
     if (!result.ok) {
       await storage.delete(storedName);
@@ -95,42 +93,37 @@ export async function addDocument(input: {
   return added;
 }
 
-export type RemoveDocumentResult = "removed" | "frozen" | "not_found";
-
-export async function removeDocument(input: { bidId: string; documentId: string; viewer: Viewer }): Promise<RemoveDocumentResult> {
-  const result = await db.$transaction(async (tx) => {
+export async function removeDocument(input: { bidId: string; documentId: string; viewer: Viewer }): Promise<Result> {
+  const result = await db.$transaction(async (tx): Promise<Result<{ storedName: string }>> => {
     const claimed = await tx.bid.updateMany({ where: { ...visibleBid(input.bidId, input.viewer), status: "draft" }, data: { updatedAt: new Date() } });
-    if (claimed.count === 0) {
-      const visible = await tx.bid.count({ where: visibleBid(input.bidId, input.viewer) });
-      return { outcome: visible ? ("frozen" as const) : ("not_found" as const) };
-    }
+    if (claimed.count === 0) return refusedBidChange(tx, input.bidId, input.viewer);
     const document = await tx.bidDocument.findFirst({ where: { id: input.documentId, bidId: input.bidId }, select: { id: true, kind: true, storedName: true } });
-    if (!document) return { outcome: "not_found" as const };
+    if (!document) return notFound();
     await tx.bidDocument.delete({ where: { id: document.id } });
     await recordAudit({ actorId: input.viewer.id, action: "bid.document_removed", subjectType: "bid", subjectId: input.bidId, before: { documentId: document.id, kind: document.kind } }, tx);
-    return { outcome: "removed" as const, storedName: document.storedName };
+    return { ok: true, storedName: document.storedName };
   });
-  if (result.outcome === "removed") await documentStorage().delete(result.storedName);
-  return result.outcome;
+  if (result.ok) await documentStorage().delete(result.storedName);
+  return result;
 }
 
 /**
  * A document and its bytes for someone allowed to see its bid (bidVisibleTo decides who; staff
- * read through requireBidDocument with their own scope), or an audited 404.
+ * read through findReadableDocument with their own scope), or null (audited).
  */
-export function requireDocumentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
-  return requireBidDocument(input.viewer.id, { bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
+export function documentForViewer(input: { bidId: string; documentId: string; viewer: Viewer }) {
+  return findReadableDocument(input.viewer.id, { bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
 }
 
 /**
- * readBidDocument for a download: the document, or a 404 thrown after auditing the refusal (a
- * document of another bid, or of a bid outside the reader's scope, looks the same as none).
+ * readBidDocument for a download: the document, or null after auditing the refusal (a document of
+ * another bid, or of a bid outside the reader's scope, looks the same as none).
  */
-export async function requireBidDocument(actorId: string, input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }, details: Record<string, unknown> = {}) {
+export async function findReadableDocument(actorId: string, input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }, details: Record<string, unknown> = {}) {
   const document = await readBidDocument(input);
   if (!document) {
     await recordAudit({ actorId, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId || null, details: { ...details, documentId: input.documentId } });
-    throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+    return null;
   }
   return document;
 }

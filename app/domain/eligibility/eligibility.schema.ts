@@ -2,7 +2,7 @@
 // the schema is built from them, in the browser and again on the server: a tampered value is
 // refused like a missing one.
 import { z } from "zod";
-import { parsePounds } from "~/lib/money";
+import { moneyField } from "~/lib/money-field";
 import { ELIGIBILITY_ORGANISATION_TYPES } from "./eligibility";
 
 /** The value of the "None of these" checkbox. */
@@ -35,22 +35,12 @@ export function eligibilitySchema(round: { areaIds: readonly string[]; priorityI
       missing: "Select the priorities your project will address, or select 'None of these'",
       both: "Select the priorities your project will address, or select 'None of these', not both",
     }),
-    amountRequested: z
-      .string({ error: "Enter the amount you are requesting, like 12500" })
-      .max(30, "Enter the amount you are requesting as a number, like 12500 or 12500.50")
-      .transform((v, ctx) => {
-        const result = parsePounds(v);
-        if (result.ok && result.pence > 0) return result.pence as number;
-        const message = result.ok
-          ? "Amount you are requesting must be more than £0"
-          : {
-              empty: "Enter the amount you are requesting, like 12500",
-              format: "Enter the amount you are requesting as a number, like 12500 or 12500.50",
-              too_large: "Amount you are requesting must be £10,000,000 or less",
-            }[result.reason];
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }),
+    amountRequested: moneyField({
+      empty: "Enter the amount you are requesting, like 12500",
+      format: "Enter the amount you are requesting as a number, like 12500 or 12500.50",
+      tooLarge: "Amount you are requesting must be £10,000,000 or less",
+      notPositive: "Amount you are requesting must be more than £0",
+    }),
   });
 }
 

@@ -8,6 +8,7 @@ import { formatDateTime } from "~/lib/dates";
 import { isUniqueViolation } from "~/lib/prisma-errors";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { invalid, notFound, type Result } from "~/lib/refusal";
 import { renderOrganisationInvitation } from "../../../emails";
 import { INVITATION_LIFETIME_MS, invitationStatus, looksLikeInvitationToken, type InvitationStatus } from "./invitation-status";
 
@@ -15,10 +16,7 @@ export function hashInvitationToken(token: string) {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export type InviteResult =
-  | { ok: true; invitationId: string }
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "invalid"; field: "email"; message: string };
+export type InviteResult = Result<{ invitationId: string }>;
 
 /**
  * A member invites a colleague by email: the invitation and its email are written in one
@@ -36,17 +34,17 @@ export async function inviteColleague(input: {
     where: { id: organisationId, members: { some: { userId: inviter.id } } },
     select: { id: true, name: true },
   });
-  if (!organisation) return { ok: false, reason: "not_found" };
+  if (!organisation) return notFound();
 
   const member = await db.membership.findFirst({ where: { organisationId, user: { email } }, select: { id: true } });
-  if (member) return { ok: false, reason: "invalid", field: "email", message: `${email} is already a member of ${organisation.name}` };
+  if (member) return invalid({ email: `${email} is already a member of ${organisation.name}` });
   const pending = await db.organisationInvitation.findFirst({
     where: { organisationId, email, acceptedAt: null, expiresAt: { gt: now } },
     orderBy: { expiresAt: "desc" },
     select: { expiresAt: true },
   });
   if (pending) {
-    return { ok: false, reason: "invalid", field: "email", message: `You have already invited ${email}. The invitation works until ${formatDateTime(pending.expiresAt)}` };
+    return invalid({ email: `You have already invited ${email}. The invitation works until ${formatDateTime(pending.expiresAt)}` });
   }
 
   const token = randomBytes(32).toString("base64url");
@@ -58,9 +56,9 @@ export async function inviteColleague(input: {
     acceptUrl: new URL(`/invitations/${token}`, env().APP_URL).toString(),
     expiresAt,
   });
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<InviteResult> => {
     const stillMember = await tx.membership.count({ where: { organisationId, userId: inviter.id } });
-    if (stillMember === 0) return { ok: false, reason: "not_found" } as const;
+    if (stillMember === 0) return notFound();
     const invitation = await tx.organisationInvitation.create({
       data: { organisationId, email, tokenHash: hashInvitationToken(token), invitedById: inviter.id, expiresAt },
       select: { id: true },
@@ -70,7 +68,7 @@ export async function inviteColleague(input: {
       { actorId: inviter.id, action: "organisation.invitation_sent", subjectType: "organisation", subjectId: organisationId, details: { invitationId: invitation.id, email } },
       tx,
     );
-    return { ok: true, invitationId: invitation.id } as const;
+    return { ok: true, invitationId: invitation.id };
   });
 }
 

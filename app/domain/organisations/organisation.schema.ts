@@ -1,7 +1,7 @@
 // The organisation profile form and the invite form: one zod schema each, used by the browser
 // (react-hook-form) and parsed again on the server.
 import { z } from "zod";
-import { parsePounds } from "~/lib/money";
+import { moneyField } from "~/lib/money-field";
 import { NEEDS_CHARITY_NUMBER, NEEDS_COMPANY_NUMBER, ORGANISATION_TYPES, type OrganisationType } from "./organisation-types";
 
 /** "dh13np", " DH1  3NP " → "DH1 3NP"; null when it is not a UK postcode. */
@@ -105,20 +105,11 @@ const postcode = z
     return normalised;
   });
 
-const annualIncome = z
-  .string({ error: "Enter your organisation's annual income, like 25000" })
-  .max(30, "Enter your organisation's annual income as a number, like 25000 or 25000.50")
-  .transform((v, ctx) => {
-    const result = parsePounds(v);
-    if (result.ok) return result.pence as number;
-    const message = {
-      empty: "Enter your organisation's annual income, like 25000",
-      format: "Enter your organisation's annual income as a number, like 25000 or 25000.50",
-      too_large: "Annual income must be £10,000,000 or less",
-    }[result.reason];
-    ctx.addIssue({ code: "custom", message });
-    return z.NEVER;
-  });
+const annualIncome = moneyField({
+  empty: "Enter your organisation's annual income, like 25000",
+  format: "Enter your organisation's annual income as a number, like 25000 or 25000.50",
+  tooLarge: "Annual income must be £10,000,000 or less",
+});
 
 const contactPhone = z
   .string()

@@ -88,14 +88,14 @@ export async function updateOrganisationForMember(organisationId: string, userId
 }
 
 /** Records that someone asked for an organisation they are not a member of (or that does not exist). */
-export async function recordOrganisationAccessRefused(request: Request, userId: string, organisationId: string) {
+export async function recordOrganisationAccessRefused(userId: string, organisationId: string, attempt: { method: string; path: string }) {
   await recordAudit({
     actorId: userId,
     action: "organisation.access_refused",
     outcome: "refused",
     subjectType: "organisation",
     subjectId: organisationId,
-    details: { method: request.method, path: new URL(request.url).pathname },
+    details: attempt,
   });
 }
 

@@ -5,9 +5,12 @@
 // ModeratedScore restrict the delete) and its scale never drops below a score already given.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
-import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
+import { FORM_ERROR, hasErrors, type FieldErrors } from "~/lib/form-errors";
+import { formRows, type FormObject } from "~/lib/form-values";
+import { parseValues } from "~/lib/parse-form";
+import { invalid, notFound, type Refused } from "~/lib/refusal";
 import { isPrismaCode } from "~/lib/prisma-errors";
-import { addCriterion, BLANK_CRITERION, checkCriteria, criteriaIntent, criterionField, removeCriterion, type CheckedCriterion, type CriterionRow } from "./criteria";
+import { addCriterion, BLANK_CRITERION, criteriaIntent, criteriaSchema, CRITERION_FIELDS, criterionField, removeCriterion, type CheckedCriterion, type CriterionRow } from "./criteria";
 import { roundTitle } from "~/domain/rounds/pot";
 
 export const CRITERIA_LOCKED_MESSAGE = "The round has opened, so its criteria, their weights and their scales cannot be changed";
@@ -77,35 +80,37 @@ async function copiedFromRound(roundId: string): Promise<string | null> {
   return saved === 0 ? copied.name : null;
 }
 
-export type CriteriaPost = { intent: unknown; rows: CriterionRow[] };
-
-/** What the page shows after a post that did not save: the rows as they now stand, and any problems. */
-export type CriteriaFormAnswer = { ok: true } | { ok: false; status: 200 | 400; rows: CriterionRow[]; errors: FieldErrors };
+/**
+ * The answer to a post: saved (rows null); the rows to show again after "Add" or "Remove"; or a
+ * refusal with the rows as posted.
+ */
+export type CriteriaFormAnswer = { ok: true; rows: CriterionRow[] | null } | (Refused & { rows: CriterionRow[] });
 
 /**
  * Handles a post of the criteria form. "Add another criterion" and "Remove" change the rows shown
  * and save nothing (so they work without JavaScript); a save checks everything and saves all or
  * nothing. Null when there is no such round.
  */
-export async function submitRoundCriteria(actorId: string, roundId: string, post: CriteriaPost, now: Date): Promise<CriteriaFormAnswer | null> {
+export async function submitRoundCriteria(actorId: string, roundId: string, posted: FormObject, now: Date): Promise<CriteriaFormAnswer> {
   const current = await loadRoundCriteria(roundId, now);
-  if (!current) return null;
+  if (!current) return { ...notFound("Round not found"), rows: [] };
+  const post = { intent: posted.intent, rows: formRows(posted.criteria, CRITERION_FIELDS) };
   if (current.locked) return refuse(actorId, roundId, current.rows, { [FORM_ERROR]: CRITERIA_LOCKED_MESSAGE }, { posted: post.rows });
 
   const intent = criteriaIntent(post.intent);
   if (intent.kind === "add") {
     const added = addCriterion(post.rows);
-    return { ok: false, status: Object.keys(added.errors).length > 0 ? 400 : 200, rows: added.rows, errors: added.errors };
+    return hasErrors(added.errors) ? { ...invalid(added.errors), rows: added.rows } : { ok: true, rows: added.rows };
   }
   if (intent.kind === "remove") {
     const scored = scoredCriterion(current.criteria, post.rows[intent.index]?.id);
-    if (scored) return { ok: false, status: 400, rows: post.rows, errors: { [criterionField(intent.index, "title")]: cannotRemove(scored) } };
-    return { ok: false, status: 200, rows: removeCriterion(post.rows, intent.index), errors: {} };
+    if (scored) return { ...invalid({ [criterionField(intent.index, "title")]: cannotRemove(scored) }), rows: post.rows };
+    return { ok: true, rows: removeCriterion(post.rows, intent.index) };
   }
 
-  const checked = checkCriteria(post.rows);
-  if (!checked.ok) return refuse(actorId, roundId, post.rows, checked.errors);
-  const plan = planSave(current.criteria, checked.criteria);
+  const checked = parseValues(posted, criteriaSchema);
+  if (!checked.ok) return refuse(actorId, roundId, post.rows, checked.refusal.fieldErrors);
+  const plan = planSave(current.criteria, checked.data);
   if (!plan.ok) return refuse(actorId, roundId, post.rows, plan.errors);
 
   try {
@@ -150,7 +155,7 @@ export async function submitRoundCriteria(actorId: string, roundId: string, post
     }
     throw error;
   }
-  return { ok: true };
+  return { ok: true, rows: null };
 }
 
 type Planned = { criterion: CheckedCriterion; stored: StoredCriterion | null };
@@ -187,7 +192,7 @@ function cannotRemove(criterion: StoredCriterion) {
 
 async function refuse(actorId: string, roundId: string, rows: CriterionRow[], errors: FieldErrors, details: Record<string, unknown> = {}): Promise<CriteriaFormAnswer> {
   await recordAudit({ actorId, action: "round.criteria.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors, ...details } });
-  return { ok: false, status: 400, rows, errors };
+  return { ...invalid(errors), rows };
 }
 
 

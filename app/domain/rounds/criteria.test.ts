@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FORM_ERROR } from "~/lib/form-errors";
-import { addCriterion, BLANK_CRITERION, checkCriteria, criteriaIntent, MAX_CRITERIA, removeCriterion, weightsTotal, wholeNumber, type CriterionRow } from "./criteria";
+import { fieldErrorsFrom, FORM_ERROR } from "~/lib/form-errors";
+import { addCriterion, BLANK_CRITERION, checkCriteria, criteriaIntent, criteriaSchema, MAX_CRITERIA, removeCriterion, weightsTotal, wholeNumber, type CriterionRow } from "./criteria";
 
 function row(overrides: Partial<CriterionRow> = {}): CriterionRow {
   return { id: "", title: "Value for money", guidance: "", weightPercent: "100", maxScore: "4", ...overrides };
@@ -100,5 +100,27 @@ describe("the buttons of the criteria form", () => {
     expect(wholeNumber(" 7 ", 0, 10)).toBe(7);
     expect(wholeNumber("7%", 0, 10)).toBe(7);
     for (const bad of ["", "7.0", "1e1", "+7", "-1", "11", "0x7", "٧"]) expect(wholeNumber(bad, 0, 10)).toBeNull();
+  });
+});
+
+describe("the criteria form's schema", () => {
+  it("gives the checked criteria for rows as posted", () => {
+    const parsed = criteriaSchema.parse({ criteria: [{ id: "", title: " Need ", guidance: "", weightPercent: "100", maxScore: "4" }] });
+    expect(parsed).toEqual([{ id: null, title: "Need", guidance: "", weightPercent: 100, maxScore: 4, position: 0 }]);
+  });
+
+  it("puts each problem on its field, and a problem with the whole list on the form", () => {
+    const rows = [
+      { title: "Need", weightPercent: "60", maxScore: "4" },
+      { title: "need", weightPercent: "", maxScore: "11" },
+    ];
+    const parsed = criteriaSchema.safeParse({ criteria: rows });
+    expect(parsed.success ? {} : fieldErrorsFrom(parsed.error)).toEqual({
+      "criteria.1.title": "Criterion 2 has the same title as criterion 1; give each criterion a different title",
+      "criteria.1.weightPercent": "Enter the weight of criterion 2, in per cent",
+      "criteria.1.maxScore": "The highest score for criterion 2 must be a whole number from 1 to 10",
+    });
+    const none = criteriaSchema.safeParse({});
+    expect(none.success ? {} : Object.keys(fieldErrorsFrom(none.error))).toEqual(["form"]);
   });
 });

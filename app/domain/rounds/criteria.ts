@@ -2,7 +2,9 @@
 // title, guidance for assessors, weight and the highest score of each, in order. Pure: the rows
 // come in as posted text and go out as checked values or GOV.UK error messages keyed by field.
 import { criteriaProblem } from "~/domain/assessment/scoring";
+import { z } from "zod";
 import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
+import { formRows, type FormValue } from "~/lib/form-values";
 
 export const MAX_CRITERIA = 20;
 export const MAX_TITLE_LENGTH = 120;
@@ -126,3 +128,18 @@ function inPageOrder(errors: FieldErrors): FieldErrors {
   };
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
+
+/**
+ * The criteria form's schema: the posted rows, checked as a whole by checkCriteria (the rules
+ * span rows: distinct titles, weights that add up to 100%), its messages keyed by field.
+ */
+export const criteriaSchema = z
+  .object({ criteria: z.unknown().optional() })
+  .transform((posted, ctx) => {
+    const checked = checkCriteria(formRows(posted.criteria as FormValue | undefined, CRITERION_FIELDS));
+    if (checked.ok) return checked.criteria;
+    for (const [field, message] of Object.entries(checked.errors)) {
+      ctx.addIssue({ code: "custom", path: field === FORM_ERROR ? [] : field.split("."), message: message ?? "" });
+    }
+    return z.NEVER;
+  });

@@ -3,7 +3,8 @@
 // eligible areas, PCC priorities, OPCC sign-off and the largest document allowed. Money is parsed
 // to integer pence; dates are London wall-clock times converted to UTC instants.
 import { z } from "zod";
-import { MAX_PENCE, parsePounds } from "~/lib/money";
+import { MAX_PENCE } from "~/lib/money";
+import { moneyField, optionalMoneyField } from "~/lib/money-field";
 
 export const ROUND_DETAIL_FIELDS = [
   "name",
@@ -143,19 +144,13 @@ function dateField(label: string) {
 }
 
 function money(label: string, { optional = false } = {}) {
-  return z.string().transform((raw, ctx) => {
-    if (optional && raw.trim() === "") return 0;
-    const parsed = parsePounds(raw);
-    if (parsed.ok) return parsed.pence as number;
-    const message =
-      parsed.reason === "empty"
-        ? `Enter the ${label}`
-        : parsed.reason === "too_large"
-          ? `The ${label} must be £${(MAX_PENCE / 100).toLocaleString("en-GB")} or less`
-          : `The ${label} must be an amount in pounds, like 5000 or 5000.50`;
-    ctx.addIssue({ code: "custom", message });
-    return z.NEVER;
-  });
+  const messages = {
+    empty: `Enter the ${label}`,
+    format: `The ${label} must be an amount in pounds, like 5000 or 5000.50`,
+    tooLarge: `The ${label} must be £${(MAX_PENCE / 100).toLocaleString("en-GB")} or less`,
+  };
+  // An optional amount left empty is none at all.
+  return optional ? optionalMoneyField(messages).transform((pence) => pence ?? 0) : moneyField(messages);
 }
 
 export const roundDetailsSchema = z

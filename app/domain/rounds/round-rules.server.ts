@@ -5,7 +5,11 @@
 // shown here but owned by the criteria page (criteria.server.ts, ADR 0008).
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/form-errors";
+import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
+import type { FormObject } from "~/lib/form-values";
+import { parseValues } from "~/lib/parse-form";
+import { invalid, notFound, type Result } from "~/lib/refusal";
+import { roundRulesSchema, topScaleOf } from "./round-rules.schema";
 import { roundTitle } from "~/domain/rounds/pot";
 
 export async function loadRoundRules(roundId: string, now: Date) {
@@ -35,62 +39,29 @@ export async function loadRoundRules(roundId: string, now: Date) {
   };
 }
 
-export type RoundRulesValues = NonNullable<Awaited<ReturnType<typeof loadRoundRules>>>["values"];
-
-function wholeNumber(raw: string, min: number, max: number): number | null {
-  if (!/^\d{1,3}$/.test(raw.trim())) return null;
-  const value = Number(raw.trim());
-  return value >= min && value <= max ? value : null;
-}
-
 /**
- * Saves the rules posted. A field left out of the form (the threshold, once locked) keeps its
- * stored value. Null when there is no such round.
+ * Saves the rules posted (parsed with roundRulesSchema). The threshold, once locked, is not in the
+ * form and keeps its stored value; posting one that differs is refused.
  */
-export async function saveRoundRules(
-  actorId: string,
-  roundId: string,
-  input: Partial<RoundRulesValues>,
-  now: Date,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors; values: RoundRulesValues } | null> {
+export async function saveRoundRules(actorId: string, roundId: string, posted: FormObject, now: Date): Promise<Result> {
   const current = await loadRoundRules(roundId, now);
-  if (!current) return null;
-  const values: RoundRulesValues = {
-    qualityThresholdPercent: input.qualityThresholdPercent ?? current.values.qualityThresholdPercent,
-    assessorsPerBid: input.assessorsPerBid ?? "",
-    moderationSpread: input.moderationSpread ?? "",
-  };
-  const errors: FieldErrors = {};
-  const assessorsPerBid = wholeNumber(values.assessorsPerBid, 1, 10);
-  if (assessorsPerBid === null) errors.assessorsPerBid = "Assessors per bid must be a whole number from 1 to 10";
-  const topScale = Math.max(1, ...current.criteria.map((c) => c.maxScore));
-  const moderationSpread = wholeNumber(values.moderationSpread, 0, topScale);
-  if (moderationSpread === null) errors.moderationSpread = `Moderation spread must be a whole number from 0 to ${topScale}`;
-
-  const changesScoring = values.qualityThresholdPercent.trim() !== current.values.qualityThresholdPercent;
-  if (current.scoringLocked && changesScoring) {
-    errors.form = "The round has opened, so the quality threshold and criteria weights cannot be changed";
+  if (!current) return notFound("Round not found");
+  const parsed = parseValues(posted, roundRulesSchema(topScaleOf(current.criteria)));
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.refusal.fieldErrors };
+  const stored = Number(current.values.qualityThresholdPercent);
+  const threshold = parsed.ok ? (parsed.data.qualityThresholdPercent ?? stored) : stored;
+  const postedThreshold = posted.qualityThresholdPercent;
+  if (current.scoringLocked && typeof postedThreshold === "string" && postedThreshold.trim() !== current.values.qualityThresholdPercent) {
+    errors[FORM_ERROR] = "The round has opened, so the quality threshold and criteria weights cannot be changed";
   }
-  const threshold = wholeNumber(values.qualityThresholdPercent, 0, 100);
-  if (threshold === null) errors.qualityThresholdPercent = "Quality threshold must be a whole number from 0 to 100";
-  if (Object.keys(errors).length > 0) {
+  if (!parsed.ok || Object.keys(errors).length > 0) {
     await recordAudit({ actorId, action: "round.rules.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors } });
-    return { ok: false, errors, values };
+    return invalid(errors);
   }
-  const after = { qualityThresholdPercent: threshold!, assessorsPerBid: assessorsPerBid!, moderationSpread: moderationSpread! };
+  const after = { qualityThresholdPercent: threshold, assessorsPerBid: parsed.data.assessorsPerBid, moderationSpread: parsed.data.moderationSpread };
   await db.$transaction(async (tx: Tx) => {
-    await tx.round.update({ where: { id: roundId }, data: { qualityThresholdPercent: after.qualityThresholdPercent, assessorsPerBid: after.assessorsPerBid, moderationSpread: after.moderationSpread } });
-    await recordAudit(
-      {
-        actorId,
-        action: "round.rules.updated",
-        subjectType: "round",
-        subjectId: roundId,
-        before: current.values,
-        after,
-      },
-      tx,
-    );
+    await tx.round.update({ where: { id: roundId }, data: after });
+    await recordAudit({ actorId, action: "round.rules.updated", subjectType: "round", subjectId: roundId, before: current.values, after }, tx);
   });
   return { ok: true };
 }

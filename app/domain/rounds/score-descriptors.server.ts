@@ -3,14 +3,14 @@
 // bids are scored, so they are locked once the round opens.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/form-errors";
+import { FORM_ERROR } from "~/lib/form-errors";
+import type { FormObject } from "~/lib/form-values";
+import { parseValues } from "~/lib/parse-form";
+import { invalid, notFound, type Result } from "~/lib/refusal";
+import { descriptorField, descriptorValues, MAX_DESCRIPTOR_LENGTH, scoreDescriptorsSchema } from "./score-descriptors.schema";
 import { roundTitle } from "~/domain/rounds/pot";
 
-export const MAX_DESCRIPTOR_LENGTH = 300;
-
-export function descriptorField(criterionId: string, score: number) {
-  return `descriptors.${criterionId}.${score}`;
-}
+export { descriptorField, MAX_DESCRIPTOR_LENGTH };
 
 export async function loadScoreDescriptors(roundId: string, now: Date) {
   const round = await db.round.findUnique({
@@ -32,31 +32,17 @@ export async function loadScoreDescriptors(roundId: string, now: Date) {
   return { round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString() }, locked: now >= round.opensAt, criteria, values };
 }
 
-export async function saveScoreDescriptors(
-  actorId: string,
-  roundId: string,
-  posted: Record<string, string | undefined>,
-  now: Date,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors; values: Record<string, string> }> {
+/** Saves the descriptors posted (parsed with scoreDescriptorsSchema); refused once the round has opened. */
+export async function saveScoreDescriptors(actorId: string, roundId: string, posted: FormObject, now: Date): Promise<Result> {
   const current = await loadScoreDescriptors(roundId, now);
-  if (!current) return { ok: false, errors: { form: "Round not found" }, values: {} };
-  const values = Object.fromEntries(Object.keys(current.values).map((k) => [k, (posted[k] ?? "").trim()]));
-  const errors: FieldErrors = {};
-  if (current.locked) {
-    errors.form = "The round has opened, so the score descriptors cannot be changed";
-  } else {
-    for (const c of current.criteria) {
-      for (let score = 0; score <= c.maxScore; score += 1) {
-        const key = descriptorField(c.id, score);
-        if (!values[key]) errors[key] = `Enter what a score of ${score} means for “${c.title}”`;
-        else if (values[key].length > MAX_DESCRIPTOR_LENGTH) errors[key] = `The description of a score of ${score} for “${c.title}” must be ${MAX_DESCRIPTOR_LENGTH} characters or fewer`;
-      }
-    }
-  }
-  if (Object.keys(errors).length > 0) {
+  if (!current) return notFound("Round not found");
+  const parsed = parseValues(posted, scoreDescriptorsSchema(current.criteria));
+  const errors = current.locked ? { [FORM_ERROR]: "The round has opened, so the score descriptors cannot be changed" } : parsed.ok ? null : parsed.refusal.fieldErrors;
+  if (errors || !parsed.ok) {
     await recordAudit({ actorId, action: "round.descriptors.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors } });
-    return { ok: false, errors, values: current.locked ? current.values : values };
+    return invalid(errors ?? {});
   }
+  const values = descriptorValues(current.criteria, parsed.data);
   await db.$transaction(async (tx: Tx) => {
     for (const c of current.criteria) {
       await tx.scoreDescriptor.deleteMany({ where: { criterionId: c.id, score: { gt: c.maxScore } } });

@@ -3,16 +3,7 @@
 // read and thrown away so that the browser gets the page with a GOV.UK error (a server that
 // answers before the upload has finished sending is seen by browsers as a failed connection).
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-
-export type UploadedFile = { name: string; bytes: Uint8Array };
-
-export type DocumentUpload = {
-  /** The form's text fields. */
-  fields: Record<string, string>;
-  file: UploadedFile | null;
-  /** Why the file cannot be used, before its content is checked. */
-  problem: "too_large" | "empty" | "missing" | null;
-};
+import type { DocumentUpload, UploadedFile } from "~/domain/documents/upload";
 
 /** Beyond this much over the limit, reading on is not worth it: the request is refused outright. */
 const DRAIN_ALLOWANCE_BYTES = 64 * 1024 * 1024;

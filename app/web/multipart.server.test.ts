@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDocumentUpload } from "./upload.server";
+import { readDocumentUpload } from "./multipart.server";
 
 function request(parts: [string, string | File][], headers: Record<string, string> = {}) {
   const body = new FormData();

@@ -2,7 +2,7 @@
 // short-lived cookie, so nothing is stored for people who never apply.
 import { createCookie } from "@remix-run/node";
 import { env } from "~/lib/env.server";
-import { eligibilityAnswersSchema, type EligibilityAnswers } from "./answers";
+import { eligibilityAnswersSchema, type EligibilityAnswers } from "~/domain/eligibility/answers";
 
 const cookie = createCookie("csf_eligibility", {
   httpOnly: true,

@@ -1,4 +1,4 @@
-// Turns posted form fields into the nested shape the section schemas read. Field names use dots,
+// Turns posted form fields into the nested shape the form schemas read. Field names use dots,
 // as react-hook-form and the error summary do: `lines.2.cost` → { lines: [, , { cost }] }.
 
 export type FormValue = string | FormValue[] | { [key: string]: FormValue };
