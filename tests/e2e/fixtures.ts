@@ -8,20 +8,19 @@ export const DEMO_PASSWORD = "community-safety-demo";
  * The checks every page the specs visit must pass: no accessibility violation axe can find, valid
  * HTML, and no sideways scrolling on a 320 px wide screen. axe runs as JavaScript in the page, so
  * for a page open without JavaScript it checks an exact copy of that page (same HTML and
- * stylesheets, scripts blocked) in a JavaScript-enabled tab. The narrow screen is tried on such a
- * copy too, so the page under test keeps its size.
+ * stylesheets, scripts blocked) in a JavaScript-enabled tab; the narrow screen is tried there too.
  */
 export async function expectAccessiblePage(page: Page) {
   await expectValidHtml(page);
   const javaScriptOff = test.info().project.use.javaScriptEnabled === false;
-  const copy = await staticCopyOf(page);
+  const target = javaScriptOff ? await staticCopyOf(page) : page;
   try {
-    const results = await new AxeBuilder({ page: javaScriptOff ? copy : page }).analyze();
+    const results = await new AxeBuilder({ page: target }).analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-    await expectReflowAt320(copy, page.url());
+    await expectReflowAt320(target, page.url());
   } finally {
-    await copy.context().close();
+    if (javaScriptOff) await target.context().close();
   }
 }
 
@@ -70,18 +69,23 @@ async function expectValidHtml(page: Page) {
 
 /** WCAG 1.4.10 (reflow): at 320 CSS pixels wide, nothing makes the page scroll sideways. */
 async function expectReflowAt320(page: Page, url: string) {
-  await page.setViewportSize({ width: 320, height: page.viewportSize()?.height ?? 720 });
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    // The outermost elements that stick out, to say where the problem is.
-    const wide = [...document.body.querySelectorAll("*")]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width + 1)
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.className ? `.${String(element.className).trim().split(/\s+/).join(".")}` : ""}`);
-    return { scrollWidth: document.documentElement.scrollWidth, wide };
-  });
-  expect(overflow.scrollWidth, `${url} is ${overflow.scrollWidth}px wide at 320px (${overflow.wide.join(", ")})`).toBeLessThanOrEqual(320);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: size?.height ?? 720 });
+  try {
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // The outermost elements that stick out, to say where the problem is.
+      const wide = [...document.body.querySelectorAll("*")]
+        .filter((element) => element.getBoundingClientRect().right > width + 1)
+        .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width + 1)
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.className ? `.${String(element.className).trim().split(/\s+/).join(".")}` : ""}`);
+      return { scrollWidth: document.documentElement.scrollWidth, wide };
+    });
+    expect(overflow.scrollWidth, `${url} is ${overflow.scrollWidth}px wide at 320px (${overflow.wide.join(", ")})`).toBeLessThanOrEqual(320);
+  } finally {
+    if (size) await page.setViewportSize(size);
+  }
 }
 
 async function staticCopyOf(page: Page) {
