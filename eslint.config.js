@@ -34,9 +34,15 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@remix-run/*"], message: "The domain knows nothing of HTTP or Remix: return a Result (app/lib/refusal.ts) and let app/web answer (ADR 0012)." },
+            {
+              group: ["@remix-run/*"],
+              message: "The domain knows nothing of HTTP or Remix: return a Result (app/lib/refusal.ts) and let app/web answer (ADR 0012).",
+            },
             { group: ["react", "react-dom", "react-dom/*", "react-hook-form", "@hookform/*"], message: "The domain knows nothing of React (ADR 0012)." },
-            { group: ["~/web", "~/web/*", "~/routes", "~/routes/*", "~/components", "~/components/*", "~/root", "**/web/*", "**/routes/*", "**/components/*"], message: "The domain may not import the HTTP edge, routes or components (ADR 0012)." },
+            {
+              group: ["~/web", "~/web/*", "~/routes", "~/routes/*", "~/components", "~/components/*", "~/root", "**/web/*", "**/routes/*", "**/components/*"],
+              message: "The domain may not import the HTTP edge, routes or components (ADR 0012).",
+            },
           ],
         },
       ],
@@ -49,7 +55,23 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["~/domain", "~/domain/*", "~/web", "~/web/*", "~/routes", "~/routes/*", "~/components", "~/components/*", "**/domain/*", "**/web/*", "**/routes/*", "**/components/*"], message: "app/lib sits below everything: it may not import the domain, the HTTP edge, routes or components (ADR 0012)." },
+            {
+              group: [
+                "~/domain",
+                "~/domain/*",
+                "~/web",
+                "~/web/*",
+                "~/routes",
+                "~/routes/*",
+                "~/components",
+                "~/components/*",
+                "**/domain/*",
+                "**/web/*",
+                "**/routes/*",
+                "**/components/*",
+              ],
+              message: "app/lib sits below everything: it may not import the domain, the HTTP edge, routes or components (ADR 0012).",
+            },
           ],
         },
       ],

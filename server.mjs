@@ -17,9 +17,7 @@ const shutdownGraceMs = Number(process.env.SHUTDOWN_GRACE_MS || 25_000);
 const logger = createLogger({ name: "web" });
 let shuttingDown = false;
 
-const vite = production
-  ? null
-  : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+const vite = production ? null : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
 const app = express();
 app.disable("x-powered-by");
@@ -73,9 +71,7 @@ if (vite) {
 
 app.get("/favicon.ico", (_req, res) => res.status(204).end());
 
-const build = vite
-  ? () => vite.ssrLoadModule("virtual:remix/server-build")
-  : await import(pathToFileURL(join(buildDir, "server/index.js")).href);
+const build = vite ? () => vite.ssrLoadModule("virtual:remix/server-build") : await import(pathToFileURL(join(buildDir, "server/index.js")).href);
 
 app.all(
   "*",

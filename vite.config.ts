@@ -21,11 +21,15 @@ export default defineConfig({
     },
   },
   server: { port: 3000 },
-  plugins: [
-    !process.env.VITEST && remix(remixConfig),
-  ],
+  plugins: [!process.env.VITEST && remix(remixConfig)],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.mjs", "tests/integration/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "scripts/**/*.test.{ts,mjs}"],
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "server/**/*.test.mjs",
+      "tests/integration/**/*.test.{ts,tsx}",
+      "emails/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.{ts,mjs}",
+    ],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/worker-setup.ts"],
     pool: "forks",

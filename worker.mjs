@@ -20,7 +20,10 @@ const log = {
   error: (message, error) => logger.error({ err: error }, message),
 };
 const worker = await startWorker({ log });
-logger.info({ via: worker.via }, `worker: sending the outbox (${worker.via === "smtp" ? "to SMTP_URL" : "to the built-in mailbox"}) and queueing deadline reminders`);
+logger.info(
+  { via: worker.via },
+  `worker: sending the outbox (${worker.via === "smtp" ? "to SMTP_URL" : "to the built-in mailbox"}) and queueing deadline reminders`,
+);
 
 let stopping = false;
 const shutdown = async (signal) => {

@@ -1,14 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageLayout } from "~/components/govuk/layout";
 import { documentTitle, ErrorSummaryReports, SERVICE_NAME, usePageTitleState } from "~/components/page-title";
@@ -55,8 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
           nonce={nonce}
           // GOV.UK Frontend styles its JavaScript-enhanced components only when this class is set.
           dangerouslySetInnerHTML={{
-            __html:
-              "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
           }}
         />
         <ErrorSummaryReports value={reportErrorSummary}>

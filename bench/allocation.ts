@@ -78,6 +78,13 @@ for (const count of [50, 200, 500]) {
     ["optimal, ring-fence+priority+org", constraints],
   ] as const) {
     const [s, ms] = await timeAsync(() => suggestOptimal(bids, round, c, { timeLimitSeconds }));
-    row(name, ms, s.status, s.lines.filter((l) => l.awardPence > 0).length, s.objectiveBasisPoints ?? 0, s.mipGap === null ? "-" : `${(s.mipGap * 100).toFixed(3)}%`);
+    row(
+      name,
+      ms,
+      s.status,
+      s.lines.filter((l) => l.awardPence > 0).length,
+      s.objectiveBasisPoints ?? 0,
+      s.mipGap === null ? "-" : `${(s.mipGap * 100).toFixed(3)}%`,
+    );
   }
 }

@@ -27,8 +27,8 @@ export function AssessorAssignmentEmail(props: AssessorAssignmentProps) {
         ]}
       />
       <Paragraph>
-        Before you read the bid, tell us if you have a conflict of interest, for example if you work with or are related to
-        anyone at the organisation. You will not be asked to score a bid you are conflicted on.
+        Before you read the bid, tell us if you have a conflict of interest, for example if you work with or are related to anyone at the organisation. You will
+        not be asked to score a bid you are conflicted on.
       </Paragraph>
       <LinkParagraph href={props.assessUrl}>Declare any conflict and assess the bid</LinkParagraph>
     </EmailLayout>

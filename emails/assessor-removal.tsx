@@ -17,10 +17,14 @@ export function AssessorRemovalEmail(props: AssessorRemovalProps) {
   return (
     <EmailLayout fundName={props.fundName} preview={`You no longer need to assess bid ${props.reference}`} heading="You no longer need to assess a bid">
       <Paragraph>Dear {props.assessorName},</Paragraph>
-      <Paragraph>The fund administrator has taken you off this bid. You do not need to assess it, and it is no longer in your list of bids to assess.</Paragraph>
+      <Paragraph>
+        The fund administrator has taken you off this bid. You do not need to assess it, and it is no longer in your list of bids to assess.
+      </Paragraph>
       <Inset lines={[`Bid reference: ${props.reference}`, `Funding round: ${props.roundName}`]} />
       {props.draftKept ? (
-        <Paragraph>The draft assessment you started has been kept. If you are asked to assess this bid again, you can carry on from where you left off.</Paragraph>
+        <Paragraph>
+          The draft assessment you started has been kept. If you are asked to assess this bid again, you can carry on from where you left off.
+        </Paragraph>
       ) : null}
       <Paragraph>If you think this is a mistake, contact the fund administrator.</Paragraph>
       <LinkParagraph href={props.queueUrl}>See your bids to assess</LinkParagraph>

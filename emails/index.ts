@@ -30,12 +30,27 @@ function template<P>(title: string, sentWhen: string, render: (props: P) => Prom
 
 export const EMAIL_TEMPLATES = {
   "submission-receipt": template("Submission receipt", "An applicant submits a bid.", renderSubmissionReceipt, submissionReceiptSample),
-  "assessor-assignment": template("Assessor assignment", "The fund administrator assigns an assessor to a bid.", renderAssessorAssignment, assessorAssignmentSample),
-  "assessor-removal": template("Assessor removed from a bid", "The fund administrator takes an assessor off a bid.", renderAssessorRemoval, assessorRemovalSample),
+  "assessor-assignment": template(
+    "Assessor assignment",
+    "The fund administrator assigns an assessor to a bid.",
+    renderAssessorAssignment,
+    assessorAssignmentSample,
+  ),
+  "assessor-removal": template(
+    "Assessor removed from a bid",
+    "The fund administrator takes an assessor off a bid.",
+    renderAssessorRemoval,
+    assessorRemovalSample,
+  ),
   "outcome-award": template("Outcome: award", "Outcomes are released and the bid is awarded funding.", renderOutcomeAward, outcomeAwardSample),
   "outcome-reserve": template("Outcome: reserve", "Outcomes are released and the bid is on the reserve list.", renderOutcomeReserve, outcomeReserveSample),
   "outcome-decline": template("Outcome: decline", "Outcomes are released and the bid is not funded.", renderOutcomeDecline, outcomeDeclineSample),
-  "organisation-invitation": template("Organisation invitation", "A member invites someone to join their organisation.", renderOrganisationInvitation, organisationInvitationSample),
+  "organisation-invitation": template(
+    "Organisation invitation",
+    "A member invites someone to join their organisation.",
+    renderOrganisationInvitation,
+    organisationInvitationSample,
+  ),
   "password-reset": template("Password reset", "Someone asks to reset their password.", renderPasswordReset, passwordResetSample),
   "deadline-reminder": template("Deadline reminder", "A round is about to close and a bid is still a draft.", renderDeadlineReminder, deadlineReminderSample),
 } as const satisfies Record<string, EmailTemplate>;

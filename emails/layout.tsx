@@ -24,7 +24,17 @@ const styles = {
   footer: { color: colours.secondary, fontFamily: font, fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" },
 };
 
-export function EmailLayout({ fundName = DEFAULT_FUND_NAME, preview, heading, children }: { fundName?: string; preview: string; heading: string; children: ReactNode }) {
+export function EmailLayout({
+  fundName = DEFAULT_FUND_NAME,
+  preview,
+  heading,
+  children,
+}: {
+  fundName?: string;
+  preview: string;
+  heading: string;
+  children: ReactNode;
+}) {
   return (
     <Html lang="en">
       <Head />
@@ -40,8 +50,7 @@ export function EmailLayout({ fundName = DEFAULT_FUND_NAME, preview, heading, ch
           {children}
           <Hr style={styles.hr} />
           <Text style={styles.footer}>
-            This email was sent by the {fundName} portal, run by the Office of the Police and Crime Commissioner. Replies to
-            this address are not read.
+            This email was sent by the {fundName} portal, run by the Office of the Police and Crime Commissioner. Replies to this address are not read.
           </Text>
         </Container>
       </Body>

@@ -12,10 +12,14 @@ export type OrganisationInvitationProps = {
 
 export function OrganisationInvitationEmail(props: OrganisationInvitationProps) {
   return (
-    <EmailLayout fundName={props.fundName} preview={`Join ${props.organisationName} on the ${props.fundName ?? DEFAULT_FUND_NAME} portal`} heading={`You have been invited to join ${props.organisationName}`}>
+    <EmailLayout
+      fundName={props.fundName}
+      preview={`Join ${props.organisationName} on the ${props.fundName ?? DEFAULT_FUND_NAME} portal`}
+      heading={`You have been invited to join ${props.organisationName}`}
+    >
       <Paragraph>
-        {props.inviterName} has invited you to join {props.organisationName} on the {props.fundName ?? DEFAULT_FUND_NAME}{" "}
-        portal. Members can see and work on the organisation&apos;s bids.
+        {props.inviterName} has invited you to join {props.organisationName} on the {props.fundName ?? DEFAULT_FUND_NAME} portal. Members can see and work on
+        the organisation&apos;s bids.
       </Paragraph>
       <LinkParagraph href={props.acceptUrl}>Accept the invitation</LinkParagraph>
       <Paragraph>The link works once and stops working on {formatDateTime(props.expiresAt)}.</Paragraph>

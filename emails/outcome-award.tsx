@@ -20,7 +20,11 @@ export type OutcomeAwardProps = {
 export function OutcomeAwardEmail(props: OutcomeAwardProps) {
   const partAward = props.amountPence < props.amountRequestedPence;
   return (
-    <EmailLayout fundName={props.fundName} preview={`${props.organisationName} has been awarded ${formatPounds(props.amountPence)}`} heading="Your bid has been awarded funding">
+    <EmailLayout
+      fundName={props.fundName}
+      preview={`${props.organisationName} has been awarded ${formatPounds(props.amountPence)}`}
+      heading="Your bid has been awarded funding"
+    >
       <Paragraph>Dear {props.recipientName},</Paragraph>
       <Paragraph>
         We are pleased to tell you that {props.organisationName} has been awarded {formatPounds(props.amountPence)} from the{" "}
@@ -36,10 +40,7 @@ export function OutcomeAwardEmail(props: OutcomeAwardProps) {
         ]}
       />
       {partAward ? (
-        <Paragraph>
-          This is less than you asked for. Check that you can still deliver the project, and tell us if you need to change
-          what it will do.
-        </Paragraph>
+        <Paragraph>This is less than you asked for. Check that you can still deliver the project, and tell us if you need to change what it will do.</Paragraph>
       ) : null}
       {props.conditions.length > 0 ? (
         <>

@@ -19,8 +19,8 @@ export function OutcomeDeclineEmail(props: OutcomeDeclineProps) {
     <EmailLayout fundName={props.fundName} preview={`The decision on bid ${props.reference}`} heading="Your bid has not been funded">
       <Paragraph>Dear {props.recipientName},</Paragraph>
       <Paragraph>
-        We are sorry to tell you that {props.organisationName}&apos;s bid has not been funded in this round. Every bid is scored
-        against the round&apos;s criteria, and there was only enough money for the highest-scoring ones.
+        We are sorry to tell you that {props.organisationName}&apos;s bid has not been funded in this round. Every bid is scored against the round&apos;s
+        criteria, and there was only enough money for the highest-scoring ones.
       </Paragraph>
       <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`]} />
       {feedback ? (

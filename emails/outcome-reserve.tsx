@@ -18,14 +18,13 @@ export function OutcomeReserveEmail(props: OutcomeReserveProps) {
     <EmailLayout fundName={props.fundName} preview={`Bid ${props.reference} is on the reserve list`} heading="Your bid is on the reserve list">
       <Paragraph>Dear {props.recipientName},</Paragraph>
       <Paragraph>
-        {props.organisationName}&apos;s bid met the quality standard, but there was not enough money in this round to fund it now.
-        We have put it on the reserve list.
+        {props.organisationName}&apos;s bid met the quality standard, but there was not enough money in this round to fund it now. We have put it on the reserve
+        list.
       </Paragraph>
       <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`]} />
       <Paragraph>
-        If money becomes available{props.reserveUntil ? ` before ${props.reserveUntil}` : ""}, for example because another
-        project does not go ahead, we will offer it to bids on the reserve list in score order. We will email you if your bid
-        is offered funding. You do not need to do anything now.
+        If money becomes available{props.reserveUntil ? ` before ${props.reserveUntil}` : ""}, for example because another project does not go ahead, we will
+        offer it to bids on the reserve list in score order. We will email you if your bid is offered funding. You do not need to do anything now.
       </Paragraph>
       <LinkParagraph href={props.bidUrl}>See the decision on your bid</LinkParagraph>
     </EmailLayout>

@@ -33,8 +33,8 @@ export function SubmissionReceiptEmail(props: SubmissionReceiptProps) {
       />
       <Paragraph>Keep the bid reference. Use it if you contact us about this bid.</Paragraph>
       <Paragraph>
-        You cannot change a bid once it is submitted. The fund team will check it is eligible, and then assessors will score
-        it. We will email you when a decision has been made.
+        You cannot change a bid once it is submitted. The fund team will check it is eligible, and then assessors will score it. We will email you when a
+        decision has been made.
       </Paragraph>
       <LinkParagraph href={props.bidUrl}>Read your bid as submitted</LinkParagraph>
     </EmailLayout>

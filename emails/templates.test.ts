@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EMAIL_TEMPLATES, isEmailTemplateName, renderOutcomeAward, renderOutcomeDecline, renderSubmissionReceipt, outcomeAwardSample, outcomeDeclineSample, submissionReceiptSample } from "./index";
+import {
+  EMAIL_TEMPLATES,
+  isEmailTemplateName,
+  renderOutcomeAward,
+  renderOutcomeDecline,
+  renderSubmissionReceipt,
+  outcomeAwardSample,
+  outcomeDeclineSample,
+  submissionReceiptSample,
+} from "./index";
 
 describe("every template", () => {
   it.each(Object.entries(EMAIL_TEMPLATES))("%s renders a subject, HTML and plain text in the shared layout", async (name, template) => {

@@ -25,7 +25,12 @@ export const DAY = 24 * 60 * 60 * 1000;
 
 /** The areas, priorities and criteria (with score descriptors) every demo round of the fund uses. */
 export const CSF_ROUND_SET_UP = {
-  areas: { create: [{ name: "County Durham", position: 0 }, { name: "Darlington", position: 1 }] },
+  areas: {
+    create: [
+      { name: "County Durham", position: 0 },
+      { name: "Darlington", position: 1 },
+    ],
+  },
   priorities: {
     create: [
       ["Reducing anti-social behaviour", "Fewer incidents and less fear of anti-social behaviour in neighbourhoods."],
@@ -131,15 +136,44 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
   const organisations = [
     {
       owner: "applicant@demo.csf.test",
-      data: { name: "Darlington Youth Outreach", type: "registered_charity", charityNumber: "1167432", addressLine1: "12 Bondgate", town: "Darlington", postcode: "DL3 7JJ", annualIncomePence: 18_500_000, contactName: "Asha Patel", contactEmail: "applicant@demo.csf.test" },
+      data: {
+        name: "Darlington Youth Outreach",
+        type: "registered_charity",
+        charityNumber: "1167432",
+        addressLine1: "12 Bondgate",
+        town: "Darlington",
+        postcode: "DL3 7JJ",
+        annualIncomePence: 18_500_000,
+        contactName: "Asha Patel",
+        contactEmail: "applicant@demo.csf.test",
+      },
     },
     {
       owner: "bids@durham-watch.demo.csf.test",
-      data: { name: "Durham Neighbourhood Watch Association", type: "unincorporated_group", addressLine1: "Community Centre, Front Street", town: "Stanley", postcode: "DH9 0NA", annualIncomePence: 2_400_000, contactName: "Gwen Lowe", contactEmail: "bids@durham-watch.demo.csf.test" },
+      data: {
+        name: "Durham Neighbourhood Watch Association",
+        type: "unincorporated_group",
+        addressLine1: "Community Centre, Front Street",
+        town: "Stanley",
+        postcode: "DH9 0NA",
+        annualIncomePence: 2_400_000,
+        contactName: "Gwen Lowe",
+        contactEmail: "bids@durham-watch.demo.csf.test",
+      },
     },
     {
       owner: "hello@safe-streets.demo.csf.test",
-      data: { name: "Safe Streets CIC", type: "cic", companyNumber: "11873245", addressLine1: "4 Saddler Street", town: "Durham", postcode: "DH1 3NP", annualIncomePence: 9_600_000, contactName: "Harry Ibbotson", contactEmail: "hello@safe-streets.demo.csf.test" },
+      data: {
+        name: "Safe Streets CIC",
+        type: "cic",
+        companyNumber: "11873245",
+        addressLine1: "4 Saddler Street",
+        town: "Durham",
+        postcode: "DH1 3NP",
+        annualIncomePence: 9_600_000,
+        contactName: "Harry Ibbotson",
+        contactEmail: "hello@safe-streets.demo.csf.test",
+      },
     },
   ];
   const orgIds: string[] = [];
@@ -172,7 +206,10 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
       title: "Street safe Stanley",
       summary: "Volunteer street patrols and a home security scheme for older residents in Stanley.",
       amount: 850_000,
-      budget: [["Door and window locks for 120 homes", 600_000, 0], ["Volunteer training and equipment", 350_000, 100_000]] as const,
+      budget: [
+        ["Door and window locks for 120 homes", 600_000, 0],
+        ["Volunteer training and equipment", 350_000, 100_000],
+      ] as const,
       areas: ["County Durham"],
       priorities: ["Reducing anti-social behaviour", "Protecting vulnerable people"],
       outcomes: [["Older residents feel safer at home", "Residents reporting they feel safe (survey)", "80% of 120 households"]] as const,
@@ -183,7 +220,10 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
       title: "Recovery mentors",
       summary: "Peer mentors with lived experience support people leaving drug treatment to stay out of offending.",
       amount: 2_200_000,
-      budget: [["Two part-time peer mentors for a year", 2_000_000, 0], ["Travel and venue hire", 400_000, 200_000]] as const,
+      budget: [
+        ["Two part-time peer mentors for a year", 2_000_000, 0],
+        ["Travel and venue hire", 400_000, 200_000],
+      ] as const,
       areas: ["County Durham", "Darlington"],
       priorities: ["Reducing reoffending", "Tackling drug and alcohol harm"],
       outcomes: [["Mentees do not reoffend", "Mentees with no new offence after 6 months", "70% of 40 mentees"]] as const,

@@ -29,19 +29,50 @@ import { CSF_ROUND_SET_UP, DAY } from "./demo-data";
 const MORE_ORGANISATIONS = [
   {
     owner: { email: "team@auckland-refuge.demo.csf.test", name: "Nadia Hussain" },
-    data: { name: "Bishop Auckland Women's Refuge", type: "registered_charity", charityNumber: "1093318", addressLine1: "7 Newgate Street", town: "Bishop Auckland", postcode: "DL14 7EG", annualIncomePence: 42_000_000 },
+    data: {
+      name: "Bishop Auckland Women's Refuge",
+      type: "registered_charity",
+      charityNumber: "1093318",
+      addressLine1: "7 Newgate Street",
+      town: "Bishop Auckland",
+      postcode: "DL14 7EG",
+      annualIncomePence: 42_000_000,
+    },
   },
   {
     owner: { email: "info@consett-shed.demo.csf.test", name: "Tom Wardle" },
-    data: { name: "Consett Community Shed", type: "cio", charityNumber: "1184467", addressLine1: "Unit 3, Berry Edge Road", town: "Consett", postcode: "DH8 5EU", annualIncomePence: 3_100_000 },
+    data: {
+      name: "Consett Community Shed",
+      type: "cio",
+      charityNumber: "1184467",
+      addressLine1: "Unit 3, Berry Edge Road",
+      town: "Consett",
+      postcode: "DH8 5EU",
+      annualIncomePence: 3_100_000,
+    },
   },
   {
     owner: { email: "office@stanley-partnership.demo.csf.test", name: "Joan Hetherington" },
-    data: { name: "Stanley Community Partnership", type: "unincorporated_group", addressLine1: "Civic Hall, Front Street", town: "Stanley", postcode: "DH9 0NA", annualIncomePence: 1_900_000 },
+    data: {
+      name: "Stanley Community Partnership",
+      type: "unincorporated_group",
+      addressLine1: "Civic Hall, Front Street",
+      town: "Stanley",
+      postcode: "DH9 0NA",
+      annualIncomePence: 1_900_000,
+    },
   },
   {
     owner: { email: "coach@seaham-boxing.demo.csf.test", name: "Lee Raine" },
-    data: { name: "Seaham Boxing Academy", type: "cic", companyNumber: "12544301", addressLine1: "North Road", town: "Seaham", postcode: "SR7 7AA", annualIncomePence: 6_800_000 },
+    data: {
+      name: "Seaham Boxing Academy",
+      type: "cic",
+      companyNumber: "12544301",
+      addressLine1: "North Road",
+      town: "Seaham",
+      postcode: "SR7 7AA",
+      annualIncomePence: 6_800_000,
+    },
   },
 ] as const;
 
@@ -118,7 +149,14 @@ async function loadContext(db: Db) {
   const fund = await db.fund.findUniqueOrThrow({ where: { slug: "community-safety-fund" } });
   const user = async (email: string) => db.user.findUniqueOrThrow({ where: { email } });
   const [administrator, opcc, ben, chloe, isla, applicant] = await Promise.all(
-    ["administrator@demo.csf.test", "opcc@demo.csf.test", "assessor@demo.csf.test", "assessor2@demo.csf.test", "assessor3@demo.csf.test", "applicant@demo.csf.test"].map(user),
+    [
+      "administrator@demo.csf.test",
+      "opcc@demo.csf.test",
+      "assessor@demo.csf.test",
+      "assessor2@demo.csf.test",
+      "assessor3@demo.csf.test",
+      "applicant@demo.csf.test",
+    ].map(user),
   );
   return { fund, administrator: administrator!, opcc: opcc!, assessors: { ben: ben!, chloe: chloe!, isla: isla! }, applicant: applicant! };
 }
@@ -387,10 +425,18 @@ async function seedAssessmentRound(db: Db, ctx: Context, now: Date) {
   const [routes, alarms, marshals, hateCrime, scams] = bids as [SeededBid, SeededBid, SeededBid, SeededBid, SeededBid, SeededBid];
   const screenedAt = daysFrom(now, -12);
   await screenAll(db, ctx, round, [routes, alarms, marshals, hateCrime], screenedAt);
-  const reason = await db.ineligibilityReason.findFirstOrThrow({ where: { fundId: ctx.fund.id, text: "The project does not work in County Durham or Darlington" } });
+  const reason = await db.ineligibilityReason.findFirstOrThrow({
+    where: { fundId: ctx.fund.id, text: "The project does not work in County Durham or Darlington" },
+  });
   await asOf(db, screenedAt, () =>
     expectOk(
-      screenBid(ctx.administrator.id, round.id, scams.id, { decision: "ineligible", reasonId: reason.id, note: "The talks are outside the force area." }, screenedAt),
+      screenBid(
+        ctx.administrator.id,
+        round.id,
+        scams.id,
+        { decision: "ineligible", reasonId: reason.id, note: "The talks are outside the force area." },
+        screenedAt,
+      ),
       "screening",
     ),
   );
@@ -530,7 +576,10 @@ async function receiveBids(db: Db, round: SeededRound, specs: readonly BidSpec[]
         bidUrl: new URL(`/applicant/bids/${bid.id}`, env().APP_URL).toString(),
       }),
     });
-    await db.outboxEmail.updateMany({ where: { idempotencyKey: emailKeys.submissionReceipt(bid.id) }, data: { createdAt: submittedAt, nextAttemptAt: submittedAt } });
+    await db.outboxEmail.updateMany({
+      where: { idempotencyKey: emailKeys.submissionReceipt(bid.id) },
+      data: { createdAt: submittedAt, nextAttemptAt: submittedAt },
+    });
     seeded.push({ id: bid.id, reference, spec });
   }
   return seeded;
@@ -559,7 +608,12 @@ async function scoreAll(db: Db, bids: readonly SeededBid[], at: Date) {
 const RECOMMENDATION: Record<Profile, Recommendation> = { strong: "fund", good: "fund", fair: "fund_in_part", adequate: "reserve", weak: "do_not_fund" };
 
 const COMMENTS = [
-  ["Clearly tied to the Police and Crime Plan.", "Fits the Plan's priorities well.", "Some link to the Plan's priorities.", "Little link to the Police and Crime Plan."],
+  [
+    "Clearly tied to the Police and Crime Plan.",
+    "Fits the Plan's priorities well.",
+    "Some link to the Plan's priorities.",
+    "Little link to the Police and Crime Plan.",
+  ],
   ["Outcomes are specific and measurable.", "Outcomes are clear but targets could be sharper.", "Outcomes are broad.", "Outcomes are hard to measure."],
   ["Good value; other funding is secured.", "Costs are reasonable.", "Some costs seem high.", "Costs are not explained."],
   ["An experienced organisation with a clear plan.", "A realistic timetable.", "Delivery depends on recruiting volunteers.", "No plan for delivery."],
@@ -579,7 +633,10 @@ async function score(assessorId: string, bid: SeededBid, scores: readonly (numbe
     scores: Object.fromEntries(criteria.map((c, i) => [c.id, given(i) === null ? "" : String(given(i))])),
     comments: Object.fromEntries(criteria.map((c, i) => [c.id, given(i) === null ? "" : comment(i, given(i)!)])),
     recommendation: intent === "submit" ? RECOMMENDATION[bid.spec.profile] : "",
-    overallComment: intent === "submit" ? `${bid.spec.title}: ${RECOMMENDATION[bid.spec.profile] === "do_not_fund" ? "not strong enough to fund this time." : "a sound project that meets the fund's aims."}` : "",
+    overallComment:
+      intent === "submit"
+        ? `${bid.spec.title}: ${RECOMMENDATION[bid.spec.profile] === "do_not_fund" ? "not strong enough to fund this time." : "a sound project that meets the fund's aims."}`
+        : "",
   };
   await expectOk(saveAssessment(assessorId, opened, values, intent), "assessment");
 }

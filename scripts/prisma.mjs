@@ -48,7 +48,13 @@ function postgresMigrationsWithoutChecks() {
     const file = join(dir, name, "migration.sql");
     try {
       const sql = readFileSync(file, "utf8");
-      writeFileSync(file, sql.split("\n").filter((line) => !/ADD CONSTRAINT "\w+_check" CHECK/.test(line)).join("\n"));
+      writeFileSync(
+        file,
+        sql
+          .split("\n")
+          .filter((line) => !/ADD CONSTRAINT "\w+_check" CHECK/.test(line))
+          .join("\n"),
+      );
     } catch {
       // migration_lock.toml and the like
     }
@@ -57,15 +63,13 @@ function postgresMigrationsWithoutChecks() {
 }
 
 function diffFromMigrations(target, migrationsDir, url) {
-  return prisma(
-    ["migrate", "diff", "--from-migrations", migrationsDir, "--to-schema-datamodel", target.schema, "--exit-code"],
-    url,
-    { capture: true },
-  );
+  return prisma(["migrate", "diff", "--from-migrations", migrationsDir, "--to-schema-datamodel", target.schema, "--exit-code"], url, { capture: true });
 }
 
 function migrationNames(dir) {
-  return readdirSync(dir).filter((n) => /^\d+_/.test(n)).sort();
+  return readdirSync(dir)
+    .filter((n) => /^\d+_/.test(n))
+    .sort();
 }
 
 const url = process.env.DATABASE_URL || DEFAULT_SQLITE_URL;
@@ -90,7 +94,10 @@ switch (command) {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const folder = `${stamp}_${name}`;
     const scratch = join(tmpdir(), `csf-new-migration-${stamp}.db`);
-    for (const [target, dbUrl] of [[SQLITE, `file:${scratch}`], [POSTGRES, pgAdminUrl]]) {
+    for (const [target, dbUrl] of [
+      [SQLITE, `file:${scratch}`],
+      [POSTGRES, pgAdminUrl],
+    ]) {
       if (!dbUrl) {
         console.error(`skipped ${target.migrations}: set PG_ADMIN_URL to a PostgreSQL server to write it`);
         continue;

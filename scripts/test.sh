@@ -55,7 +55,7 @@ bash scripts/postgres.sh start "$pg_dir" "$pg_port" || { echo "PostgreSQL did no
 export PG_ADMIN_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres"
 
 # --- suites ---------------------------------------------------------------------------
-run_suite lint npx --no-install eslint .
+run_suite lint bash -c "npx --no-install eslint . && npx --no-install prettier --check ."
 run_suite typecheck npx --no-install tsc --noEmit
 run_suite schema node scripts/prisma.mjs check
 run_suite build npx --no-install remix vite:build

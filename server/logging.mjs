@@ -16,7 +16,19 @@ export function createLogger({ name, level = process.env.LOG_LEVEL || "info", de
       timestamp: pino.stdTimeFunctions.isoTime,
       // Belt and braces: should anyone log a request or response object, these never appear.
       redact: {
-        paths: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']", "headers.cookie", "headers.authorization", "password", "*.password", "token", "*.token", "sessionId", "*.sessionId"],
+        paths: [
+          "req.headers.cookie",
+          "req.headers.authorization",
+          "res.headers['set-cookie']",
+          "headers.cookie",
+          "headers.authorization",
+          "password",
+          "*.password",
+          "token",
+          "*.token",
+          "sessionId",
+          "*.sessionId",
+        ],
         censor: "[redacted]",
       },
     },

@@ -42,7 +42,13 @@ describe("request logs", () => {
       await new Promise((r) => setTimeout(r, 50));
       expect(lines).toHaveLength(1);
       const entry = JSON.parse(lines[0]);
-      expect(entry).toMatchObject({ msg: "request", method: "POST", path: "/reset-password/[token]", status: 200, requestId: response.headers.get("x-request-id") });
+      expect(entry).toMatchObject({
+        msg: "request",
+        method: "POST",
+        path: "/reset-password/[token]",
+        status: 200,
+        requestId: response.headers.get("x-request-id"),
+      });
       for (const secret of ["the-session-id", "the-api-token", "the-password-123", "the-reset-token", "someone"]) expect(lines[0]).not.toContain(secret);
     } finally {
       await new Promise((r) => server.close(r));

@@ -47,7 +47,13 @@ export function OrganisationFields({
       />
       <fieldset className="govuk-fieldset">
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Address</legend>
-        <TextInput label="Address line 1" autoComplete="address-line1" error={errors.addressLine1} defaultValue={values?.addressLine1} {...field("addressLine1")} />
+        <TextInput
+          label="Address line 1"
+          autoComplete="address-line1"
+          error={errors.addressLine1}
+          defaultValue={values?.addressLine1}
+          {...field("addressLine1")}
+        />
         <TextInput
           label="Address line 2 (optional)"
           autoComplete="address-line2"

@@ -27,13 +27,33 @@ describe("parseEnv", () => {
   it("keeps documents in a local folder unless told to use a bucket, and then needs the bucket", () => {
     expect(parseEnv({ DATABASE_URL: "file:x.db" }).DOCUMENT_STORAGE).toBe("local");
     expect(() => parseEnv({ DATABASE_URL: "file:x.db", DOCUMENT_STORAGE: "s3" })).toThrow(/S3_BUCKET is required when DOCUMENT_STORAGE=s3/);
-    const s3 = parseEnv({ DATABASE_URL: "file:x.db", DOCUMENT_STORAGE: "s3", S3_BUCKET: "csf-documents", S3_ENDPOINT: "http://127.0.0.1:4569", S3_FORCE_PATH_STYLE: "true", S3_SERVER_SIDE_ENCRYPTION: "AES256" });
-    expect(s3).toMatchObject({ S3_BUCKET: "csf-documents", S3_REGION: "eu-west-2", S3_FORCE_PATH_STYLE: "true", S3_KEY_PREFIX: "documents/", S3_SERVER_SIDE_ENCRYPTION: "AES256" });
+    const s3 = parseEnv({
+      DATABASE_URL: "file:x.db",
+      DOCUMENT_STORAGE: "s3",
+      S3_BUCKET: "csf-documents",
+      S3_ENDPOINT: "http://127.0.0.1:4569",
+      S3_FORCE_PATH_STYLE: "true",
+      S3_SERVER_SIDE_ENCRYPTION: "AES256",
+    });
+    expect(s3).toMatchObject({
+      S3_BUCKET: "csf-documents",
+      S3_REGION: "eu-west-2",
+      S3_FORCE_PATH_STYLE: "true",
+      S3_KEY_PREFIX: "documents/",
+      S3_SERVER_SIDE_ENCRYPTION: "AES256",
+    });
   });
 
   it("names bad object storage settings", () => {
     expect(() =>
-      parseEnv({ DATABASE_URL: "file:x.db", DOCUMENT_STORAGE: "bucket", S3_ENDPOINT: "not a url", S3_FORCE_PATH_STYLE: "yes", S3_SERVER_SIDE_ENCRYPTION: "rot13", S3_KEY_PREFIX: "../x y" }),
+      parseEnv({
+        DATABASE_URL: "file:x.db",
+        DOCUMENT_STORAGE: "bucket",
+        S3_ENDPOINT: "not a url",
+        S3_FORCE_PATH_STYLE: "yes",
+        S3_SERVER_SIDE_ENCRYPTION: "rot13",
+        S3_KEY_PREFIX: "../x y",
+      }),
     ).toThrow(/DOCUMENT_STORAGE must be local or s3[\s\S]*S3_ENDPOINT[\s\S]*S3_FORCE_PATH_STYLE[\s\S]*S3_KEY_PREFIX[\s\S]*S3_SERVER_SIDE_ENCRYPTION/);
     expect(() => parseEnv({ DATABASE_URL: "file:x.db", S3_SSE_KMS_KEY_ID: "key" })).toThrow(/S3_SSE_KMS_KEY_ID needs/);
   });

@@ -29,7 +29,9 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9._\-/]*$/, "S3_KEY_PREFIX may use letters, digits, dots, dashes, underscores and slashes only")
       .default("documents/"),
-    S3_SERVER_SIDE_ENCRYPTION: z.enum(["AES256", "aws:kms", "aws:kms:dsse"], { message: "S3_SERVER_SIDE_ENCRYPTION must be AES256, aws:kms or aws:kms:dsse" }).optional(),
+    S3_SERVER_SIDE_ENCRYPTION: z
+      .enum(["AES256", "aws:kms", "aws:kms:dsse"], { message: "S3_SERVER_SIDE_ENCRYPTION must be AES256, aws:kms or aws:kms:dsse" })
+      .optional(),
     S3_SSE_KMS_KEY_ID: z.string().optional(),
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   })

@@ -21,7 +21,15 @@ describe("formValues", () => {
   });
 
   it("keeps every value of a checkbox group, and an empty list when none is ticked", () => {
-    expect(formValues(form([["priorityIds", "a"], ["priorityIds", "b"]]), ["priorityIds"])).toEqual({ priorityIds: ["a", "b"] });
+    expect(
+      formValues(
+        form([
+          ["priorityIds", "a"],
+          ["priorityIds", "b"],
+        ]),
+        ["priorityIds"],
+      ),
+    ).toEqual({ priorityIds: ["a", "b"] });
     expect(formValues(form([]), ["priorityIds"])).toEqual({ priorityIds: [] });
   });
 

@@ -13,7 +13,13 @@ function posted(entries: [string, string][]) {
 
 describe("parseValues", () => {
   it("gives the schema's data and the values as posted, nested by the dots in their names", () => {
-    const parsed = parseValues(posted([["name", " Ada "], ["rows.0.cost", "5"]]), schema);
+    const parsed = parseValues(
+      posted([
+        ["name", " Ada "],
+        ["rows.0.cost", "5"],
+      ]),
+      schema,
+    );
     expect(parsed).toEqual({ ok: true, data: { name: "Ada", rows: [{ cost: "5" }] }, values: { name: " Ada ", rows: [{ cost: "5" }] } });
   });
 

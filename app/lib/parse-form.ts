@@ -6,9 +6,7 @@ import { fieldErrorsFrom } from "./form-errors";
 import type { FormObject } from "./form-values";
 import type { Refusal } from "./refusal";
 
-export type Parsed<T> =
-  | { ok: true; data: T; values: FormObject }
-  | { ok: false; refusal: Extract<Refusal, { kind: "invalid" }>; values: FormObject };
+export type Parsed<T> = { ok: true; data: T; values: FormObject } | { ok: false; refusal: Extract<Refusal, { kind: "invalid" }>; values: FormObject };
 
 export function parseValues<S extends z.ZodType>(values: FormObject, schema: S): Parsed<z.output<S>> {
   const parsed = schema.safeParse(values);

@@ -38,7 +38,8 @@ export function useGovukForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const submit = useSubmit();
   // The button of the submission being checked, for a schema that depends on it.
   const submitterRef = useRef<HTMLButtonElement | null>(null);
-  const schemaFor = (submitter: HTMLButtonElement | null): S => (typeof schema === "function" ? (schema as (s: HTMLButtonElement | null) => S)(submitter) : schema);
+  const schemaFor = (submitter: HTMLButtonElement | null): S =>
+    typeof schema === "function" ? (schema as (s: HTMLButtonElement | null) => S)(submitter) : schema;
   // The resolver's generic types lag zod 4's; the schema is the same one the server parses.
   const resolver: Resolver<z.input<S>> = (values, context, resolverOptions) =>
     (zodResolver(schemaFor(submitterRef.current) as never) as unknown as Resolver<z.input<S>>)(values, context, resolverOptions);

@@ -9,21 +9,34 @@ export default function StartPage() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">Apply to the Community Safety Fund</h1>
         <p className="govuk-body">
-          The Police and Crime Commissioner funds voluntary and community organisations to make
-          their communities safer. Use this service to check whether your organisation can apply,
-          bid for funding and find out the outcome.
+          The Police and Crime Commissioner funds voluntary and community organisations to make their communities safer. Use this service to check whether your
+          organisation can apply, bid for funding and find out the outcome.
         </p>
         <p className="govuk-body">You can see how much money is available and how many bids have been made before you start.</p>
         <Link to="/rounds" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
           See funding rounds
-          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+          <svg
+            className="govuk-button__start-icon"
+            xmlns="http://www.w3.org/2000/svg"
+            width="17.5"
+            height="19"
+            viewBox="0 0 33 40"
+            aria-hidden="true"
+            focusable="false"
+          >
             <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
           </svg>
         </Link>
         <h2 className="govuk-heading-m">Already applying?</h2>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/sign-in">Sign in</Link> or{" "}
-          <Link className="govuk-link" to="/register">create an account</Link> for your organisation.
+          <Link className="govuk-link" to="/sign-in">
+            Sign in
+          </Link>{" "}
+          or{" "}
+          <Link className="govuk-link" to="/register">
+            create an account
+          </Link>{" "}
+          for your organisation.
         </p>
       </div>
     </div>

@@ -8,8 +8,8 @@ export default function AccessibilityStatement() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Accessibility statement</h1>
         <p className="govuk-body">
-          This service is built with the GOV.UK Design System&apos;s patterns and is tested with automated
-          accessibility checks on every page. Every page works without JavaScript.
+          This service is built with the GOV.UK Design System&apos;s patterns and is tested with automated accessibility checks on every page. Every page works
+          without JavaScript.
         </p>
         <p className="govuk-body">If you find a problem or need information in a different format, contact the fund team.</p>
       </div>

@@ -25,7 +25,10 @@ export default function AdminHome() {
       <Table label="Staff accounts" head={["Name", "Email", "Role"]}>
         {staff.map((s) => (
           <TableRow key={s.id}>
-            <TableCell>{s.name}{s.disabled ? " (disabled)" : ""}</TableCell>
+            <TableCell>
+              {s.name}
+              {s.disabled ? " (disabled)" : ""}
+            </TableCell>
             <TableCell>{s.email}</TableCell>
             <TableCell>{s.role}</TableCell>
           </TableRow>
@@ -33,9 +36,24 @@ export default function AdminHome() {
       </Table>
       <h2 className="govuk-heading-m">Email</h2>
       <ul className="govuk-list">
-        <li><Link className="govuk-link" to="/admin/outbox">Email outbox</Link>: what is waiting, sent or failed</li>
-        <li><Link className="govuk-link" to="/admin/mailbox">Demo mailbox</Link>: emails delivered here when no mail server is set</li>
-        <li><Link className="govuk-link" to="/admin/emails">Email templates</Link>: every email with sample details</li>
+        <li>
+          <Link className="govuk-link" to="/admin/outbox">
+            Email outbox
+          </Link>
+          : what is waiting, sent or failed
+        </li>
+        <li>
+          <Link className="govuk-link" to="/admin/mailbox">
+            Demo mailbox
+          </Link>
+          : emails delivered here when no mail server is set
+        </li>
+        <li>
+          <Link className="govuk-link" to="/admin/emails">
+            Email templates
+          </Link>
+          : every email with sample details
+        </li>
       </ul>
     </>
   );

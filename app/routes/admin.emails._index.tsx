@@ -23,9 +23,18 @@ export default function EmailTemplates() {
       <p className="govuk-body">Every email the portal sends, shown with made-up sample details.</p>
       <SummaryList>
         {templates.map((t) => (
-          <SummaryRow key={t.name} label={<><Link className="govuk-link" to={`/admin/emails/${t.name}`}>
-                {t.title}
-              </Link></>}>Sent when: {t.sentWhen}</SummaryRow>
+          <SummaryRow
+            key={t.name}
+            label={
+              <>
+                <Link className="govuk-link" to={`/admin/emails/${t.name}`}>
+                  {t.title}
+                </Link>
+              </>
+            }
+          >
+            Sent when: {t.sentWhen}
+          </SummaryRow>
         ))}
       </SummaryList>
     </>

@@ -28,14 +28,12 @@ export default function Mailbox() {
       <h1 className="govuk-heading-l">Demo mailbox</h1>
       {mailServerSet ? (
         <p className="govuk-body">
-          The portal sends email through a mail server, so new emails do not arrive here. Emails below were delivered here
-          before the mail server was set up.
+          The portal sends email through a mail server, so new emails do not arrive here. Emails below were delivered here before the mail server was set up.
         </p>
       ) : (
         <p className="govuk-body">
-          No mail server is set up (SMTP_URL), so the portal delivers every email here instead of sending it. Use this to see
-          what applicants, assessors and staff would receive. A live service must set a mail server: everything here,
-          including password reset links, can be read by admins.
+          No mail server is set up (SMTP_URL), so the portal delivers every email here instead of sending it. Use this to see what applicants, assessors and
+          staff would receive. A live service must set a mail server: everything here, including password reset links, can be read by admins.
         </p>
       )}
       {emails.length === 0 ? (

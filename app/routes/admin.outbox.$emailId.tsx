@@ -53,7 +53,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/admin/outbox/${id}?retried=1`);
 }
 
-
 const VIA = { smtp: "Mail server (SMTP)", mailbox: "The portal's own mailbox" } as Record<string, string>;
 
 export default function OutboxEmail() {
@@ -68,7 +67,12 @@ export default function OutboxEmail() {
         </Link>
         <ErrorSummary errors={errors} />
         {retried && !actionData ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="retry-banner-title" data-module="govuk-notification-banner">
+          <div
+            className="govuk-notification-banner govuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="retry-banner-title"
+            data-module="govuk-notification-banner"
+          >
             <div className="govuk-notification-banner__header">
               <h2 className="govuk-notification-banner__title" id="retry-banner-title">
                 Success
@@ -115,9 +119,7 @@ export default function OutboxEmail() {
             <EmailText text={email.text} />
           </>
         ) : (
-          <p className="govuk-body">
-            The message itself is not shown here: it may hold sign-in or invitation links meant only for its recipient.
-          </p>
+          <p className="govuk-body">The message itself is not shown here: it may hold sign-in or invitation links meant only for its recipient.</p>
         )}
       </div>
     </div>

@@ -42,12 +42,20 @@ export default function Outbox() {
       </Link>
       <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
-        Every email the portal sends waits here until it has been delivered. If the mail server is down, emails wait and are
-        tried again later. An email that still fails after several tries is marked failed: check the error, then send it again.
+        Every email the portal sends waits here until it has been delivered. If the mail server is down, emails wait and are tried again later. An email that
+        still fails after several tries is marked failed: check the error, then send it again.
       </p>
       <nav aria-label="Filter by status">
         <ul className="govuk-list">
-          <li>{status ? <Link className="govuk-link" to="/admin/outbox">All emails</Link> : <strong>All emails</strong>}</li>
+          <li>
+            {status ? (
+              <Link className="govuk-link" to="/admin/outbox">
+                All emails
+              </Link>
+            ) : (
+              <strong>All emails</strong>
+            )}
+          </li>
           {OUTBOX_STATUSES.map((s) => (
             <li key={s}>
               {s === status ? (
@@ -64,7 +72,10 @@ export default function Outbox() {
       {emails.length === 0 ? (
         <p className="govuk-body">There are no emails{status ? " with this status" : ""}.</p>
       ) : (
-        <Table caption={emails.length === limit ? `The newest ${limit} emails` : `${emails.length} ${emails.length === 1 ? "email" : "emails"}`} head={["Email", "Status", { text: "Attempts", numeric: true }, "Last error", { text: <span className="govuk-visually-hidden">Action</span> }]}>
+        <Table
+          caption={emails.length === limit ? `The newest ${limit} emails` : `${emails.length} ${emails.length === 1 ? "email" : "emails"}`}
+          head={["Email", "Status", { text: "Attempts", numeric: true }, "Last error", { text: <span className="govuk-visually-hidden">Action</span> }]}
+        >
           {emails.map((e) => (
             <TableRow key={e.id}>
               <TableCell>

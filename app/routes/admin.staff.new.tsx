@@ -13,7 +13,6 @@ import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
-
 export const meta = titleMeta("Add a staff account");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +40,14 @@ export default function NewStaffAccount() {
         <h1 className="govuk-heading-l">Add a staff account</h1>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <TextInput label="Full name" error={errors.name} defaultValue={actionData?.values.name} {...register("name")} />
-          <TextInput label="Email address" type="email" spellCheck={false} error={errors.email} defaultValue={actionData?.values.email} {...register("email")} />
+          <TextInput
+            label="Email address"
+            type="email"
+            spellCheck={false}
+            error={errors.email}
+            defaultValue={actionData?.values.email}
+            {...register("email")}
+          />
           <Radios
             name="role"
             legend="Role"
@@ -50,7 +56,14 @@ export default function NewStaffAccount() {
             choices={STAFF_ROLES.map((role) => ({ value: role, label: roleLabel(role) }))}
             inputProps={register("role")}
           />
-          <TextInput label="Temporary password" hint="12 characters or more. Give it to the person securely." type="password" autoComplete="new-password" error={errors.password} {...register("password")} />
+          <TextInput
+            label="Temporary password"
+            hint="12 characters or more. Give it to the person securely."
+            type="password"
+            autoComplete="new-password"
+            error={errors.password}
+            {...register("password")}
+          />
           <Button>Add account</Button>
         </Form>
       </div>

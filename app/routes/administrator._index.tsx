@@ -50,13 +50,20 @@ export default function AdministratorHome() {
     <>
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Fund administration</h1>
-      <Table caption="Rounds" head={["Round", { text: "Bids received", numeric: true }, { text: "Pot", numeric: true }, { text: "Not yet awarded", numeric: true }, "Assessment"]}>
+      <Table
+        caption="Rounds"
+        head={["Round", { text: "Bids received", numeric: true }, { text: "Pot", numeric: true }, { text: "Not yet awarded", numeric: true }, "Assessment"]}
+      >
         {rounds.map((r) => (
           <TableRow key={r.id}>
             <TableRowHeader>{r.name}</TableRowHeader>
             <TableCell numeric>{r.bids}</TableCell>
-            <TableCell numeric className="app-money">{formatPounds(r.pot)}</TableCell>
-            <TableCell numeric className="app-money">{formatPounds(r.remaining)}</TableCell>
+            <TableCell numeric className="app-money">
+              {formatPounds(r.pot)}
+            </TableCell>
+            <TableCell numeric className="app-money">
+              {formatPounds(r.remaining)}
+            </TableCell>
             <TableCell>
               <Link className="govuk-link" to={`/administrator/rounds/${r.id}/details`}>
                 Round details<span className="govuk-visually-hidden"> for {r.name}</span>

@@ -93,7 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const ringFences = Object.fromEntries(allocation.round.areas.map((area) => [area.id, String(form.get(ringFenceField(area.id)) ?? "")]));
       const priorityMinimums = Object.fromEntries(allocation.round.priorities.map((p) => [p.id, String(form.get(priorityMinimumField(p.id)) ?? "")]));
       const result = await optimalSuggestion(allocation, { onePerOrganisation: form.get("onePerOrganisation") === "yes", ringFences, priorityMinimums });
-      if (!result.ok) return data<ActionResult>({ errors: result.errors, values: valuesFromForm(allocation, form), ringFences, priorityMinimums }, { status: 400 });
+      if (!result.ok)
+        return data<ActionResult>({ errors: result.errors, values: valuesFromForm(allocation, form), ringFences, priorityMinimums }, { status: 400 });
       return data<ActionResult>({ suggestion: result.suggestion, values: result.suggestion.values, ringFences, priorityMinimums });
     }
     case "approve": {
@@ -104,7 +105,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const reserve = form.getAll("reserve").map(String);
       const feedback = feedbackFromForm(allocation, form);
       const result = await releaseOutcomes(allocation, user.id, reserve, feedback);
-      return result.ok ? data<ActionResult>({ message: result.message }) : data<ActionResult>({ errors: { release: result.message }, feedback }, { status: 409 });
+      return result.ok
+        ? data<ActionResult>({ message: result.message })
+        : data<ActionResult>({ errors: { release: result.message }, feedback }, { status: 409 });
     }
     case "award-declined":
     case "award-withdrawn": {
@@ -162,7 +165,20 @@ export default function AllocationWorkspace() {
       ) : null}
 
       {/* Re-mounted when the values change (a saved proposal or a loaded suggestion). */}
-      <Workspace key={JSON.stringify(values)} values={values} errors={errors} editable={editable} round={round} pot={pot} rows={rows} rowsAboveThreshold={rowsAboveThreshold} tieBreakRule={tieBreakRule} suggestion={actionData?.suggestion} ringFences={actionData?.ringFences} priorityMinimums={actionData?.priorityMinimums} />
+      <Workspace
+        key={JSON.stringify(values)}
+        values={values}
+        errors={errors}
+        editable={editable}
+        round={round}
+        pot={pot}
+        rows={rows}
+        rowsAboveThreshold={rowsAboveThreshold}
+        tieBreakRule={tieBreakRule}
+        suggestion={actionData?.suggestion}
+        ringFences={actionData?.ringFences}
+        priorityMinimums={actionData?.priorityMinimums}
+      />
 
       {editable && pot.proposedPence > 0 ? (
         <Form method="post" noValidate>
@@ -184,7 +200,10 @@ export default function AllocationWorkspace() {
       {round.allocationStatus === "signed_off" ? (
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">Release outcomes</h2>
-          <p className="govuk-body">Each bid with an approved award is told it is awarded; bids you put on the reserve list are told so; the others are told they are not funded. Released decisions are final.</p>
+          <p className="govuk-body">
+            Each bid with an approved award is told it is awarded; bids you put on the reserve list are told so; the others are told they are not funded.
+            Released decisions are final.
+          </p>
           {reserveChoices.length > 0 ? (
             <Checkboxes name="reserve" legend="Reserve list" hint="Select the bids without an award to put on the reserve list." choices={reserveChoices} />
           ) : null}
@@ -192,11 +211,17 @@ export default function AllocationWorkspace() {
             <>
               <h3 className="govuk-heading-s">Feedback for bids without an award</h3>
               <p className="govuk-body">
-                Each box starts with the assessors’ comments on each criterion (never their scores). Edit it to what you want to share: a bid that is not funded gets this
-                feedback in its outcome email. Leave a box empty to share no feedback.
+                Each box starts with the assessors’ comments on each criterion (never their scores). Edit it to what you want to share: a bid that is not funded
+                gets this feedback in its outcome email. Leave a box empty to share no feedback.
               </p>
               {feedbackRows.map((r) => (
-                <Textarea key={r.bidId} name={feedbackField(r.bidId)} label={`Feedback for ${r.reference}: ${r.title}`} rows={6} defaultValue={feedback[r.bidId] ?? ""} />
+                <Textarea
+                  key={r.bidId}
+                  name={feedbackField(r.bidId)}
+                  label={`Feedback for ${r.reference}: ${r.title}`}
+                  rows={6}
+                  defaultValue={feedback[r.bidId] ?? ""}
+                />
               ))}
             </>
           ) : null}
@@ -231,50 +256,51 @@ function AfterRelease({ rows, pot, round, actionData }: Pick<LoaderData, "rows" 
     <>
       <h2 className="govuk-heading-m">Released awards</h2>
       <p className="govuk-body">
-        Released decisions are final. If an applicant declines their award, or you withdraw it, record it here: the money goes back to the pot and you can offer it to the
-        next bid on the reserve list.
+        Released decisions are final. If an applicant declines their award, or you withdraw it, record it here: the money goes back to the pot and you can offer
+        it to the next bid on the reserve list.
       </p>
       <p className="govuk-body" data-testid="freed-money">
-        Money returned from declined or withdrawn awards: <strong>{formatPounds(returnedPence)}</strong>. Remaining in the pot: <strong>{formatPounds(pot.remainingPotPence)}</strong>.
+        Money returned from declined or withdrawn awards: <strong>{formatPounds(returnedPence)}</strong>. Remaining in the pot:{" "}
+        <strong>{formatPounds(pot.remainingPotPence)}</strong>.
       </p>
       {awards.length > 0 ? (
         <Table caption="Awards" captionSize="s" head={["Bid", { text: "Award", numeric: true }, "Status", "Change"]}>
-            {awards.map((r) => {
-              const error = errors[`return.${r.bidId}`];
-              return (
-                <TableRow key={r.bidId}>
-                  <TableCell>
-                    <strong>{r.reference}</strong>
-                    <br />
-                    {r.title}
-                  </TableCell>
-                  <TableCell numeric>{formatPounds(r.award!.amountPence)}</TableCell>
-                  <TableCell>{AWARD_STATUS_LABEL[r.award!.status] ?? r.award!.status}</TableCell>
-                  <TableCell id={fieldId(`return.${r.bidId}`)}>
-                    {error ? (
-                      <p className="govuk-error-message">
-                        <span className="govuk-visually-hidden">Error:</span> {error}
-                      </p>
-                    ) : null}
-                    {r.award!.status === "released" ? (
-                      <Form method="post" noValidate>
-                        <input type="hidden" name="bidId" value={r.bidId} />
-                        <div className="govuk-button-group">
-                          <Button name="intent" value="award-declined" secondary>
-                            Record that the applicant declined the award<span className="govuk-visually-hidden"> for {r.reference}</span>
-                          </Button>
-                          <Button name="intent" value="award-withdrawn" warning>
-                            Withdraw the award<span className="govuk-visually-hidden"> for {r.reference}</span>
-                          </Button>
-                        </div>
-                      </Form>
-                    ) : (
-                      "No further change"
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+          {awards.map((r) => {
+            const error = errors[`return.${r.bidId}`];
+            return (
+              <TableRow key={r.bidId}>
+                <TableCell>
+                  <strong>{r.reference}</strong>
+                  <br />
+                  {r.title}
+                </TableCell>
+                <TableCell numeric>{formatPounds(r.award!.amountPence)}</TableCell>
+                <TableCell>{AWARD_STATUS_LABEL[r.award!.status] ?? r.award!.status}</TableCell>
+                <TableCell id={fieldId(`return.${r.bidId}`)}>
+                  {error ? (
+                    <p className="govuk-error-message">
+                      <span className="govuk-visually-hidden">Error:</span> {error}
+                    </p>
+                  ) : null}
+                  {r.award!.status === "released" ? (
+                    <Form method="post" noValidate>
+                      <input type="hidden" name="bidId" value={r.bidId} />
+                      <div className="govuk-button-group">
+                        <Button name="intent" value="award-declined" secondary>
+                          Record that the applicant declined the award<span className="govuk-visually-hidden"> for {r.reference}</span>
+                        </Button>
+                        <Button name="intent" value="award-withdrawn" warning>
+                          Withdraw the award<span className="govuk-visually-hidden"> for {r.reference}</span>
+                        </Button>
+                      </div>
+                    </Form>
+                  ) : (
+                    "No further change"
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </Table>
       ) : null}
 
@@ -284,8 +310,8 @@ function AfterRelease({ rows, pot, round, actionData }: Pick<LoaderData, "rows" 
       ) : (
         <>
           <p className="govuk-body">
-            In rank order. Offering an award is a new decision: the bid becomes awarded and its applicant is emailed. An award must be between {formatPounds(round.minAwardPence)} and the
-            amount requested, and within the {formatPounds(pot.remainingPotPence)} remaining in the pot.
+            In rank order. Offering an award is a new decision: the bid becomes awarded and its applicant is emailed. An award must be between{" "}
+            {formatPounds(round.minAwardPence)} and the amount requested, and within the {formatPounds(pot.remainingPotPence)} remaining in the pot.
           </p>
           {reserve.map((r) => {
             const offered = actionData?.offer?.bidId === r.bidId ? actionData.offer : undefined;
@@ -304,7 +330,12 @@ function AfterRelease({ rows, pot, round, actionData }: Pick<LoaderData, "rows" 
                   error={errors[offerAmountField(r.bidId)]}
                   defaultValue={offered?.amount ?? ""}
                 />
-                <Textarea name={offerConditionsField(r.bidId)} label={`Conditions for ${r.reference} (optional)`} rows={2} defaultValue={offered?.conditions ?? ""} />
+                <Textarea
+                  name={offerConditionsField(r.bidId)}
+                  label={`Conditions for ${r.reference} (optional)`}
+                  rows={2}
+                  defaultValue={offered?.conditions ?? ""}
+                />
                 <Button name="intent" value="offer">
                   Offer an award<span className="govuk-visually-hidden"> to {r.reference}</span>
                 </Button>
@@ -374,107 +405,108 @@ function Workspace({
 
       <ProposalForm editable={editable}>
         <Table caption="Ranked bids" head={["Rank", "Bid", "Score", { text: "Requested", numeric: true }, "Award and conditions"]}>
-            {rows.map((row, index) => {
-              const locked = !editable || (row.award !== null && row.award.status !== "proposed");
-              const amountError = errors[awardField(row.bidId)];
-              const conditionsError = errors[conditionsField(row.bidId)];
-              const amountId = fieldId(awardField(row.bidId));
-              const conditionsId = fieldId(conditionsField(row.bidId));
-              return [
-                index === rowsAboveThreshold && index > 0 ? (
-                  <TableRow key={`threshold-${row.bidId}`}>
-                    <TableCell colSpan={5}>
-                      <strong>{`Quality threshold (${round.qualityThresholdPercent}%)`}</strong>: bids below this line cannot be given an award.
-                    </TableCell>
-                  </TableRow>
-                ) : null,
-                <TableRow key={row.bidId}>
-                  <TableCell>{row.rank ?? "Not ranked"}</TableCell>
-                  <TableCell>
-                    <strong>{row.reference}</strong>
-                    <br />
-                    {row.title}
-                    <br />
-                    <span className="govuk-hint">{row.organisationName}</span>
-                    {row.status !== "in_assessment" ? (
-                      <>
-                        <br />
-                        <span className="govuk-hint">{bidStatusLabel(row.status)}</span>
-                      </>
-                    ) : null}
-                    {explanations.get(row.bidId) ? (
-                      <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">Suggestion: {explanations.get(row.bidId)}</p>
-                    ) : null}
+          {rows.map((row, index) => {
+            const locked = !editable || (row.award !== null && row.award.status !== "proposed");
+            const amountError = errors[awardField(row.bidId)];
+            const conditionsError = errors[conditionsField(row.bidId)];
+            const amountId = fieldId(awardField(row.bidId));
+            const conditionsId = fieldId(conditionsField(row.bidId));
+            return [
+              index === rowsAboveThreshold && index > 0 ? (
+                <TableRow key={`threshold-${row.bidId}`}>
+                  <TableCell colSpan={5}>
+                    <strong>{`Quality threshold (${round.qualityThresholdPercent}%)`}</strong>: bids below this line cannot be given an award.
                   </TableCell>
-                  <TableCell>{row.scoreText ?? "Not scored yet"}</TableCell>
-                  <TableCell numeric>{formatPounds(row.requestedPence)}</TableCell>
-                  <TableCell>
-                    {locked ? (
-                      <>
-                        {row.award && row.award.amountPence > 0 ? `${formatPounds(row.award.amountPence)} (${row.award.status})` : "No award"}
-                        {row.award?.conditions ? <p className="govuk-body-s">{row.award.conditions}</p> : null}
-                      </>
-                    ) : (
-                      <>
-                        <div className={`govuk-form-group${amountError ? " govuk-form-group--error" : ""}`}>
-                          <label className="govuk-label" htmlFor={amountId}>
-                            Award<span className="govuk-visually-hidden"> for {row.reference}</span>
-                          </label>
-                          {amountError ? (
-                            <p id={`${amountId}-error`} className="govuk-error-message">
-                              <span className="govuk-visually-hidden">Error:</span> {amountError}
-                            </p>
-                          ) : null}
-                          <div className="govuk-input__wrapper">
-                            <div className="govuk-input__prefix" aria-hidden="true">
-                              £
-                            </div>
-                            <input
-                              className={`govuk-input govuk-input--width-10${amountError ? " govuk-input--error" : ""}`}
-                              id={amountId}
-                              name={awardField(row.bidId)}
-                              type="text"
-                              inputMode="decimal"
-                              spellCheck={false}
-                              defaultValue={values[row.bidId]?.amount ?? ""}
-                              aria-describedby={amountError ? `${amountId}-error` : undefined}
-                              onChange={(event) => {
-                                const value = event.currentTarget.value;
-                                setAmounts((current) => ({ ...current, [row.bidId]: value }));
-                              }}
-                            />
+                </TableRow>
+              ) : null,
+              <TableRow key={row.bidId}>
+                <TableCell>{row.rank ?? "Not ranked"}</TableCell>
+                <TableCell>
+                  <strong>{row.reference}</strong>
+                  <br />
+                  {row.title}
+                  <br />
+                  <span className="govuk-hint">{row.organisationName}</span>
+                  {row.status !== "in_assessment" ? (
+                    <>
+                      <br />
+                      <span className="govuk-hint">{bidStatusLabel(row.status)}</span>
+                    </>
+                  ) : null}
+                  {explanations.get(row.bidId) ? (
+                    <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">Suggestion: {explanations.get(row.bidId)}</p>
+                  ) : null}
+                </TableCell>
+                <TableCell>{row.scoreText ?? "Not scored yet"}</TableCell>
+                <TableCell numeric>{formatPounds(row.requestedPence)}</TableCell>
+                <TableCell>
+                  {locked ? (
+                    <>
+                      {row.award && row.award.amountPence > 0 ? `${formatPounds(row.award.amountPence)} (${row.award.status})` : "No award"}
+                      {row.award?.conditions ? <p className="govuk-body-s">{row.award.conditions}</p> : null}
+                    </>
+                  ) : (
+                    <>
+                      <div className={`govuk-form-group${amountError ? " govuk-form-group--error" : ""}`}>
+                        <label className="govuk-label" htmlFor={amountId}>
+                          Award<span className="govuk-visually-hidden"> for {row.reference}</span>
+                        </label>
+                        {amountError ? (
+                          <p id={`${amountId}-error`} className="govuk-error-message">
+                            <span className="govuk-visually-hidden">Error:</span> {amountError}
+                          </p>
+                        ) : null}
+                        <div className="govuk-input__wrapper">
+                          <div className="govuk-input__prefix" aria-hidden="true">
+                            £
                           </div>
-                        </div>
-                        <div className={`govuk-form-group${conditionsError ? " govuk-form-group--error" : ""}`}>
-                          <label className="govuk-label" htmlFor={conditionsId}>
-                            Conditions<span className="govuk-visually-hidden"> for {row.reference}</span>
-                          </label>
-                          {conditionsError ? (
-                            <p id={`${conditionsId}-error`} className="govuk-error-message">
-                              <span className="govuk-visually-hidden">Error:</span> {conditionsError}
-                            </p>
-                          ) : null}
-                          <textarea
-                            className={`govuk-textarea${conditionsError ? " govuk-textarea--error" : ""}`}
-                            id={conditionsId}
-                            name={conditionsField(row.bidId)}
-                            rows={2}
-                            defaultValue={values[row.bidId]?.conditions ?? ""}
-                            aria-describedby={conditionsError ? `${conditionsId}-error` : undefined}
+                          <input
+                            className={`govuk-input govuk-input--width-10${amountError ? " govuk-input--error" : ""}`}
+                            id={amountId}
+                            name={awardField(row.bidId)}
+                            type="text"
+                            inputMode="decimal"
+                            spellCheck={false}
+                            defaultValue={values[row.bidId]?.amount ?? ""}
+                            aria-describedby={amountError ? `${amountId}-error` : undefined}
+                            onChange={(event) => {
+                              const value = event.currentTarget.value;
+                              setAmounts((current) => ({ ...current, [row.bidId]: value }));
+                            }}
                           />
                         </div>
-                      </>
-                    )}
-                  </TableCell>
-                </TableRow>,
-              ];
-            })}
+                      </div>
+                      <div className={`govuk-form-group${conditionsError ? " govuk-form-group--error" : ""}`}>
+                        <label className="govuk-label" htmlFor={conditionsId}>
+                          Conditions<span className="govuk-visually-hidden"> for {row.reference}</span>
+                        </label>
+                        {conditionsError ? (
+                          <p id={`${conditionsId}-error`} className="govuk-error-message">
+                            <span className="govuk-visually-hidden">Error:</span> {conditionsError}
+                          </p>
+                        ) : null}
+                        <textarea
+                          className={`govuk-textarea${conditionsError ? " govuk-textarea--error" : ""}`}
+                          id={conditionsId}
+                          name={conditionsField(row.bidId)}
+                          rows={2}
+                          defaultValue={values[row.bidId]?.conditions ?? ""}
+                          aria-describedby={conditionsError ? `${conditionsId}-error` : undefined}
+                        />
+                      </div>
+                    </>
+                  )}
+                </TableCell>
+              </TableRow>,
+            ];
+          })}
         </Table>
         <p className="govuk-body-s">{tieBreakRule}</p>
         {editable ? (
           <>
             <p className="govuk-hint">
-              Leave an award blank to give nothing. An award must be between {formatPounds(round.minAwardPence)} and the amount requested (at most {formatPounds(round.maxAwardPence)}).
+              Leave an award blank to give nothing. An award must be between {formatPounds(round.minAwardPence)} and the amount requested (at most{" "}
+              {formatPounds(round.maxAwardPence)}).
             </p>
             <span id={fieldId("proposal")} />
             <Button name="intent" value="save">
@@ -544,4 +576,3 @@ function ProposalForm({ editable, children }: { editable: boolean; children: Rea
     <>{children}</>
   );
 }
-

@@ -47,7 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "remove") {
     const result = await removeAssignment(round.id, user.id, bidId, assessorId);
     if (result.ok) {
-      const search = new URLSearchParams({ removed: assessorId, bid: bidId, ...(result.draftKept ? { draft: "1" } : {}), ...(result.emailed ? {} : { emailed: "0" }) });
+      const search = new URLSearchParams({
+        removed: assessorId,
+        bid: bidId,
+        ...(result.draftKept ? { draft: "1" } : {}),
+        ...(result.emailed ? {} : { emailed: "0" }),
+      });
       return redirect(`/administrator/rounds/${round.id}/assignments?${search}`);
     }
     return refusalResponse(result.refusal);
@@ -80,9 +85,15 @@ export default function RoundAssignments() {
         {assigned !== null && !actionData ? (
           <NotificationBanner success>
             <p className="govuk-notification-banner__heading">
-              {assigned === "0" ? "No new assignments were needed." : `${assigned} ${assigned === "1" ? "assignment" : "assignments"} made. Each assessor has been emailed.`}
+              {assigned === "0"
+                ? "No new assignments were needed."
+                : `${assigned} ${assigned === "1" ? "assignment" : "assignments"} made. Each assessor has been emailed.`}
             </p>
-            {short > 0 ? <p className="govuk-body">{short} {short === 1 ? "bid still needs" : "bids still need"} assessors: there are not enough assessors without a conflict.</p> : null}
+            {short > 0 ? (
+              <p className="govuk-body">
+                {short} {short === 1 ? "bid still needs" : "bids still need"} assessors: there are not enough assessors without a conflict.
+              </p>
+            ) : null}
           </NotificationBanner>
         ) : null}
         {removedBid && !actionData ? (
@@ -90,7 +101,9 @@ export default function RoundAssignments() {
             <p className="govuk-notification-banner__heading">
               {`${removedName} has been removed from ${removedBid.reference}.${search.get("emailed") === "0" ? "" : " They have been emailed to say they no longer need to assess it."}`}
             </p>
-            {search.get("draft") ? <p className="govuk-body">Their draft assessment has been kept. It comes back if they are assigned to this bid again.</p> : null}
+            {search.get("draft") ? (
+              <p className="govuk-body">Their draft assessment has been kept. It comes back if they are assigned to this bid again.</p>
+            ) : null}
           </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">{round.name}</span>
@@ -118,8 +131,8 @@ export default function RoundAssignments() {
         <h2 className="govuk-heading-m">Bids</h2>
         {bids.length > 0 ? (
           <p className="govuk-body">
-            You can remove an assessor who has not submitted their assessment. A draft they have started is kept, and comes back if they are assigned to the
-            bid again. Automatic assignment may give the place back to the same assessor: to choose who replaces them, add an assessor by hand.
+            You can remove an assessor who has not submitted their assessment. A draft they have started is kept, and comes back if they are assigned to the bid
+            again. Automatic assignment may give the place back to the same assessor: to choose who replaces them, add an assessor by hand.
           </p>
         ) : null}
         {bids.length === 0 ? <p className="govuk-body">There are no bids to assess in this round yet.</p> : null}
@@ -131,8 +144,7 @@ export default function RoundAssignments() {
           return (
             <section key={bid.id} className="govuk-!-margin-bottom-7" aria-labelledby={`bid-${bid.id}`}>
               <h3 className="govuk-heading-s" id={`bid-${bid.id}`}>
-                {bid.reference}: {bid.title}{" "}
-                {bid.needsReassignment ? <strong className="govuk-tag govuk-tag--red">Needs another assessor</strong> : null}
+                {bid.reference}: {bid.title} {bid.needsReassignment ? <strong className="govuk-tag govuk-tag--red">Needs another assessor</strong> : null}
               </h3>
               <p className="govuk-body govuk-!-margin-bottom-2">{bid.organisationName}</p>
               {errors[removeField] ? (
@@ -156,7 +168,12 @@ export default function RoundAssignments() {
                             <input type="hidden" name="intent" value="remove" />
                             <input type="hidden" name="bidId" value={bid.id} />
                             <input type="hidden" name="assessorId" value={a.id} />
-                            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" data-prevent-double-click="true">
+                            <button
+                              type="submit"
+                              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                              data-module="govuk-button"
+                              data-prevent-double-click="true"
+                            >
                               Remove<span className="govuk-visually-hidden">{` ${a.name} from ${bid.reference}`}</span>
                             </button>
                           </Form>
@@ -183,7 +200,12 @@ export default function RoundAssignments() {
                       Add an assessor to {bid.reference}
                     </label>
                     {errors[field] ? <ErrorMessage id={`${id}-error`}>{errors[field]}</ErrorMessage> : null}
-                    <select className={`govuk-select${errors[field] ? " govuk-select--error" : ""}`} id={id} name="assessorId" aria-describedby={errors[field] ? `${id}-error` : undefined}>
+                    <select
+                      className={`govuk-select${errors[field] ? " govuk-select--error" : ""}`}
+                      id={id}
+                      name="assessorId"
+                      aria-describedby={errors[field] ? `${id}-error` : undefined}
+                    >
                       {free.map((a) => (
                         <option key={a.id} value={a.id}>
                           {a.name} ({a.assigned} assigned)

@@ -81,7 +81,10 @@ export default function BidScores() {
         {result.conflicts.length > 0 ? (
           <div className="govuk-inset-text">
             {result.conflicts.map((c) => (
-              <p className="govuk-body" key={c.assessorName}>{`${c.assessorName} declared a conflict of interest (“${c.reason.trim()}”). Their scores do not count.`}</p>
+              <p
+                className="govuk-body"
+                key={c.assessorName}
+              >{`${c.assessorName} declared a conflict of interest (“${c.reason.trim()}”). Their scores do not count.`}</p>
             ))}
           </div>
         ) : null}
@@ -93,7 +96,9 @@ export default function BidScores() {
             <section key={c.id} className="govuk-!-margin-bottom-8" aria-labelledby={`criterion-${c.id}`}>
               <h2 className="govuk-heading-m" id={`criterion-${c.id}`}>
                 {`${c.title} (${c.weightPercent}%)`}{" "}
-                {c.disagreement && !c.moderated ? <strong className="govuk-tag govuk-tag--red">Scores differ by more than {round.moderationSpread}</strong> : null}
+                {c.disagreement && !c.moderated ? (
+                  <strong className="govuk-tag govuk-tag--red">Scores differ by more than {round.moderationSpread}</strong>
+                ) : null}
               </h2>
               <ul className="govuk-list">
                 {c.assessorScores.length === 0 ? <li>No submitted scores yet</li> : null}
@@ -114,7 +119,14 @@ export default function BidScores() {
                   error={errors[scoreKey]}
                   defaultValue={mine ? actionData?.values.score : c.moderated ? String(c.moderated.score) : ""}
                 />
-                <Textarea name="reason" id={fieldId(reasonKey)} label="Reason for the moderated score" rows={2} error={errors[reasonKey]} defaultValue={mine ? actionData?.values.reason : ""} />
+                <Textarea
+                  name="reason"
+                  id={fieldId(reasonKey)}
+                  label="Reason for the moderated score"
+                  rows={2}
+                  error={errors[reasonKey]}
+                  defaultValue={mine ? actionData?.values.reason : ""}
+                />
                 <Button secondary>Save moderated score</Button>
               </Form>
             </section>

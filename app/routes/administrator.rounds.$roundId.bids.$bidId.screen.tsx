@@ -42,7 +42,11 @@ export default function ScreenBid() {
   const { round, bid, award, reasons } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(screeningSchema, { serverErrors: actionData?.errors });
-  const values = actionData?.values ?? { decision: bid.screeningDecision ?? "", reasonId: reasons.find((r) => r.text === bid.screeningReason)?.id ?? "", note: bid.screeningNote ?? "" };
+  const values = actionData?.values ?? {
+    decision: bid.screeningDecision ?? "",
+    reasonId: reasons.find((r) => r.text === bid.screeningReason)?.id ?? "",
+    note: bid.screeningNote ?? "",
+  };
   const reasonFieldId = fieldId("reasonId");
   return (
     <div className="govuk-grid-row">
@@ -100,7 +104,14 @@ export default function ScreenBid() {
                 ))}
               </select>
             </div>
-            <Textarea label="Note (optional)" hint="For the fund team's records." error={errors.note} defaultValue={values.note} rows={3} {...register("note")} />
+            <Textarea
+              label="Note (optional)"
+              hint="For the fund team's records."
+              error={errors.note}
+              defaultValue={values.note}
+              rows={3}
+              {...register("note")}
+            />
             <Button>Save screening decision</Button>
           </Form>
         ) : (

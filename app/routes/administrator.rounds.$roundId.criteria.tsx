@@ -78,8 +78,8 @@ export default function AssessmentCriteria() {
       ) : (
         <>
           <p className="govuk-body">
-            Assessors score each bid against every criterion, from 0 to the criterion&apos;s highest score. The weights say how much each criterion counts towards a bid&apos;s
-            score, and must add up to 100%.
+            Assessors score each bid against every criterion, from 0 to the criterion&apos;s highest score. The weights say how much each criterion counts
+            towards a bid&apos;s score, and must add up to 100%.
           </p>
           {copiedFrom ? (
             <div className="govuk-inset-text">

@@ -1,21 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useMemo } from "react";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { requirePermission } from "~/web/guards.server";
-import {
-  loadScoreDescriptors,
-  saveScoreDescriptors,
-} from "~/domain/rounds/score-descriptors.server";
+import { loadScoreDescriptors, saveScoreDescriptors } from "~/domain/rounds/score-descriptors.server";
 import { descriptorField, descriptorValues, scoreDescriptorsSchema } from "~/domain/rounds/score-descriptors.schema";
 import { formatDateTime } from "~/lib/dates";
 import { useGovukForm } from "~/lib/use-govuk-form";
@@ -47,12 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const field = descriptorField;
 
 export default function ScoreDescriptors() {
-  const {
-    round,
-    locked,
-    criteria,
-    values: loaded,
-  } = useLoaderData<typeof loader>();
+  const { round, locked, criteria, values: loaded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const schema = useMemo(() => scoreDescriptorsSchema(criteria), [criteria]);
@@ -66,16 +53,12 @@ export default function ScoreDescriptors() {
       banner={
         search.get("saved") && !actionData ? (
           <>
-            <p className="govuk-notification-banner__heading">
-              The score descriptors have been saved.
-            </p>
+            <p className="govuk-notification-banner__heading">The score descriptors have been saved.</p>
           </>
         ) : null
       }
     >
-      {criteria.length === 0 ? (
-        <p className="govuk-body">This round has no criteria yet.</p>
-      ) : null}
+      {criteria.length === 0 ? <p className="govuk-body">This round has no criteria yet.</p> : null}
       {locked ? (
         <>
           <div className="govuk-inset-text">
@@ -98,9 +81,7 @@ export default function ScoreDescriptors() {
         <Form method="post" noValidate onSubmit={onSubmit}>
           {criteria.map((c) => (
             <fieldset className="govuk-fieldset" key={c.id}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                {c.title}
-              </legend>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{c.title}</legend>
               {Array.from({ length: c.maxScore + 1 }, (_, score) => (
                 <TextInput
                   key={score}

@@ -44,7 +44,12 @@ export default function RoundDetailsPage() {
   const values = actionData?.values ?? loaded;
   const banner = actionData ? null : search.get("created") ? "The round has been created." : search.get("saved") ? "The round details have been saved." : null;
   return (
-    <RoundSetupPage title="Round details" roundName={round.name} errors={errors} banner={banner ? <p className="govuk-notification-banner__heading">{banner}</p> : null}>
+    <RoundSetupPage
+      title="Round details"
+      roundName={round.name}
+      errors={errors}
+      banner={banner ? <p className="govuk-notification-banner__heading">{banner}</p> : null}
+    >
       <RoundDetailsForm
         errors={errors}
         values={values}

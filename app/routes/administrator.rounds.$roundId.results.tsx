@@ -42,7 +42,10 @@ export default function RoundResults() {
         {rows.length === 0 ? (
           <p className="govuk-body">There are no bids being assessed in this round yet.</p>
         ) : (
-          <Table caption="Bids by weighted score" head={["Rank", "Bid", { text: "Score", numeric: true }, "Flags", { text: "Requested", numeric: true }, { text: "Running total", numeric: true }]}>
+          <Table
+            caption="Bids by weighted score"
+            head={["Rank", "Bid", { text: "Score", numeric: true }, "Flags", { text: "Requested", numeric: true }, { text: "Running total", numeric: true }]}
+          >
             {rows.map((row, index) => (
               <Fragment key={row.bidId}>
                 {index === results.rowsAboveThreshold ? (

@@ -65,7 +65,9 @@ export default function Screening() {
                 <TableCell numeric>{formatPounds(bid.amountRequestedPence ?? 0)}</TableCell>
                 <TableCell>
                   {bid.screeningDecision ? (
-                    <strong className={`govuk-tag ${DECISION[bid.screeningDecision]?.tag ?? ""}`}>{DECISION[bid.screeningDecision]?.text ?? bid.screeningDecision}</strong>
+                    <strong className={`govuk-tag ${DECISION[bid.screeningDecision]?.tag ?? ""}`}>
+                      {DECISION[bid.screeningDecision]?.text ?? bid.screeningDecision}
+                    </strong>
                   ) : (
                     <strong className="govuk-tag govuk-tag--grey">Not screened</strong>
                   )}

@@ -47,7 +47,9 @@ export default function NewRound() {
           values={values}
           locked={false}
           submitLabel="Create round"
-          before={<Radios name="fundId" legend="Fund" error={errors.fundId} defaultValue={fundId} choices={funds.map((f) => ({ value: f.id, label: f.name }))} />}
+          before={
+            <Radios name="fundId" legend="Fund" error={errors.fundId} defaultValue={fundId} choices={funds.map((f) => ({ value: f.id, label: f.name }))} />
+          }
         />
       </div>
     </div>

@@ -20,7 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: true,
           bids: {
             orderBy: { createdAt: "desc" },
-            select: { id: true, title: true, reference: true, status: true, amountRequestedPence: true, round: { select: { name: true } }, award: { select: { amountPence: true, status: true } } },
+            select: {
+              id: true,
+              title: true,
+              reference: true,
+              status: true,
+              amountRequestedPence: true,
+              round: { select: { name: true } },
+              award: { select: { amountPence: true, status: true } },
+            },
           },
         },
       },
@@ -48,17 +56,25 @@ export default function ApplicantHome() {
       <h1 className="govuk-heading-l">Your bids</h1>
       {organisations.length > 0 ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to="/applicant/bids/new">Start a new bid</Link>
+          <Link className="govuk-link" to="/applicant/bids/new">
+            Start a new bid
+          </Link>
         </p>
       ) : null}
       {organisations.length === 0 ? (
         <>
           <p className="govuk-body">
-            You are not part of an organisation yet. <Link className="govuk-link" to="/rounds">See the funding rounds</Link> to check whether you can apply.
+            You are not part of an organisation yet.{" "}
+            <Link className="govuk-link" to="/rounds">
+              See the funding rounds
+            </Link>{" "}
+            to check whether you can apply.
           </p>
           <p className="govuk-body">
-            <Link className="govuk-link" to="/applicant/organisation/new">Create your organisation&apos;s profile</Link>, or ask a colleague
-            to invite you to theirs.
+            <Link className="govuk-link" to="/applicant/organisation/new">
+              Create your organisation&apos;s profile
+            </Link>
+            , or ask a colleague to invite you to theirs.
           </p>
         </>
       ) : (
@@ -90,7 +106,9 @@ export default function ApplicantHome() {
                     <TableCell>
                       <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
                       {/* An award is shown only once outcomes are released; before that it is not a decision. */}
-                      {bid.award?.status === "released" ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span> : null}
+                      {bid.award?.status === "released" ? (
+                        <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span>
+                      ) : null}
                       {bid.award?.status === "declined_by_applicant" || bid.award?.status === "withdrawn" ? (
                         <span className="govuk-hint govuk-!-margin-bottom-0">{`Award of ${formatPounds(bid.award.amountPence)} ${bid.award.status === "withdrawn" ? "withdrawn" : "declined"}`}</span>
                       ) : null}

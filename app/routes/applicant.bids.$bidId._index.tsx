@@ -45,18 +45,12 @@ export default function BidTaskList() {
           <SummaryRow label="Status">
             <strong className={bidStatusTagClass(bid.status)}>{bidStatusLabel(bid.status)}</strong>
           </SummaryRow>
-          {bid.reference ? (
-            <SummaryRow label="Reference">{bid.reference}</SummaryRow>
-          ) : null}
+          {bid.reference ? <SummaryRow label="Reference">{bid.reference}</SummaryRow> : null}
           <SummaryRow label="Round">
             {bid.round.fund.name}: {bid.round.name}
           </SummaryRow>
-          {bid.submittedAt ? (
-            <SummaryRow label="Submitted">{formatDateTime(bid.submittedAt)}</SummaryRow>
-          ) : null}
-          {bid.withdrawnAt ? (
-            <SummaryRow label="Withdrawn">{formatDateTime(bid.withdrawnAt)}</SummaryRow>
-          ) : null}
+          {bid.submittedAt ? <SummaryRow label="Submitted">{formatDateTime(bid.submittedAt)}</SummaryRow> : null}
+          {bid.withdrawnAt ? <SummaryRow label="Withdrawn">{formatDateTime(bid.withdrawnAt)}</SummaryRow> : null}
         </SummaryList>
         <p className="govuk-body">This is the bid as it was submitted. It can no longer be changed.</p>
         <BidSummary bid={bid} changeable={false} />

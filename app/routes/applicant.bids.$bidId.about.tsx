@@ -45,7 +45,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return afterSave(result, bid.id);
 }
 
-
 export default function AboutTheProject() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -59,7 +58,13 @@ export default function AboutTheProject() {
     <SectionLayout bid={loaderData.bid} title="About the project" errors={errors}>
       <Form method="post" noValidate onSubmit={onSubmit}>
         <DefaultSubmit />
-        <TextInput label="Project title" hint="A short name for your project" error={errors.title} defaultValue={textValue(values, "title")} {...register("title")} />
+        <TextInput
+          label="Project title"
+          hint="A short name for your project"
+          error={errors.title}
+          defaultValue={textValue(values, "title")}
+          {...register("title")}
+        />
         <TextInput
           label="Amount requested"
           hint={`Between ${formatPounds(round.minAwardPence)} and ${formatPounds(round.maxAwardPence)}. This must equal your budget total minus any other funding. Bids for less than ${formatPounds(round.smallBidThresholdPence)} answer a shorter form.`}

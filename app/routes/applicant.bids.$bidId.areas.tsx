@@ -25,7 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (bid.status !== "draft") return frozenResponse();
   const values = formValues(await request.formData(), ["areaIds"]);
   const mode = values.intent === "save-draft" ? "draft" : "complete";
-  const parsed = areasSchema(bid.round.areas.map((a) => a.id), mode).safeParse(values);
+  const parsed = areasSchema(
+    bid.round.areas.map((a) => a.id),
+    mode,
+  ).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
   const result = await saveSection({
     bidId: bid.id,

@@ -32,10 +32,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const rules = formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence);
   const parsed = beneficiariesSchema(rules, mode).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
-  const result = await saveSection({ bidId: bid.id, viewer: user, section: "beneficiaries", status: mode === "complete" ? "completed" : "in_progress", fields: parsed.data });
+  const result = await saveSection({
+    bidId: bid.id,
+    viewer: user,
+    section: "beneficiaries",
+    status: mode === "complete" ? "completed" : "in_progress",
+    fields: parsed.data,
+  });
   return afterSave(result, bid.id);
 }
-
 
 export default function Beneficiaries() {
   const loaderData = useLoaderData<typeof loader>();

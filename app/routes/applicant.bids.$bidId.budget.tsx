@@ -40,7 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const revision = Date.now();
   if (intent.kind === "add") {
     if (rows.length >= rules.maxBudgetLines) {
-      return data({ errors: { [`lines.${rows.length - 1}.item`]: `You can add up to ${rules.maxBudgetLines} budget lines` } as FieldErrors, rows, revision, frozen: false }, { status: 400 });
+      return data(
+        {
+          errors: { [`lines.${rows.length - 1}.item`]: `You can add up to ${rules.maxBudgetLines} budget lines` } as FieldErrors,
+          rows,
+          revision,
+          frozen: false,
+        },
+        { status: 400 },
+      );
     }
     return data({ errors: {} as FieldErrors, rows: [...rows, BLANK], revision, frozen: false });
   }
@@ -81,8 +89,8 @@ export default function Budget() {
   return (
     <SectionLayout bid={bid} title="Budget" errors={errors}>
       <p className="govuk-body">
-        List what the project will cost. If part of a cost is paid by other funding or match funding, give that part as other funding. The fund pays the
-        total cost minus other funding, which must equal the amount you are requesting.
+        List what the project will cost. If part of a cost is paid by other funding or match funding, give that part as other funding. The fund pays the total
+        cost minus other funding, which must equal the amount you are requesting.
       </p>
       <Form method="post" noValidate>
         <DefaultSubmit />
@@ -129,13 +137,22 @@ export default function Budget() {
           <h2 className="govuk-heading-m">Totals</h2>
           {errors.budgetTotal ? <ErrorMessage id="budgetTotal-error">{errors.budgetTotal}</ErrorMessage> : null}
           <SummaryList>
-            <SummaryRow label="Total cost" valueClassName="app-money">{formatPounds(totals.costPence)}</SummaryRow>
-            <SummaryRow label="Other funding" valueClassName="app-money">{formatPounds(totals.otherFundingPence)}</SummaryRow>
-            <SummaryRow label="Asked of the fund" valueClassName="app-money">{formatPounds(totals.askPence)}</SummaryRow>
+            <SummaryRow label="Total cost" valueClassName="app-money">
+              {formatPounds(totals.costPence)}
+            </SummaryRow>
+            <SummaryRow label="Other funding" valueClassName="app-money">
+              {formatPounds(totals.otherFundingPence)}
+            </SummaryRow>
+            <SummaryRow label="Asked of the fund" valueClassName="app-money">
+              {formatPounds(totals.askPence)}
+            </SummaryRow>
             <SummaryRow label="Amount requested" valueClassName="app-money">
               {amountRequestedPence === null ? (
                 <>
-                  Not given yet. <Link className="govuk-link" to={`/applicant/bids/${bid.id}/about`}>Give the amount in About the project</Link>
+                  Not given yet.{" "}
+                  <Link className="govuk-link" to={`/applicant/bids/${bid.id}/about`}>
+                    Give the amount in About the project
+                  </Link>
                 </>
               ) : (
                 formatPounds(amountRequestedPence)

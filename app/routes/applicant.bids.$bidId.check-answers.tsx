@@ -79,7 +79,11 @@ export default function CheckAnswers() {
           <h1 className="govuk-heading-l">Check your answers before submitting your bid</h1>
           {bid.status !== "draft" ? (
             <div className="govuk-inset-text">
-              This bid has already been submitted. <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>View the bid</Link>.
+              This bid has already been submitted.{" "}
+              <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+                View the bid
+              </Link>
+              .
             </div>
           ) : !ready || listed.length > 0 ? (
             <div className="govuk-inset-text">
@@ -104,8 +108,8 @@ export default function CheckAnswers() {
           <div className="govuk-grid-column-two-thirds">
             <h2 className="govuk-heading-m">Now submit your bid</h2>
             <p className="govuk-body">
-              By submitting this bid you confirm that, to the best of your knowledge, the details you are providing are correct. You cannot change the bid
-              after you submit it.
+              By submitting this bid you confirm that, to the best of your knowledge, the details you are providing are correct. You cannot change the bid after
+              you submit it.
             </p>
             {phase === "closed" ? (
               <p className="govuk-body">The round closed at {formatDateTime(bid.round.closesAt)}.</p>

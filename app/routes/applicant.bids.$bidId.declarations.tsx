@@ -22,7 +22,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formValues(await request.formData(), ["declarations"]);
   const parsed = declarationsSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
-  const result = await saveSection({ bidId: bid.id, viewer: user, section: "declarations", status: "completed", fields: { declarationsAcceptedAt: new Date() } });
+  const result = await saveSection({
+    bidId: bid.id,
+    viewer: user,
+    section: "declarations",
+    status: "completed",
+    fields: { declarationsAcceptedAt: new Date() },
+  });
   return afterSave(result, bid.id);
 }
 

@@ -8,14 +8,7 @@ import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { saveSection } from "~/domain/bids/bids.server";
 import { sectionProblems } from "~/domain/bids/sections";
-import {
-  ACCEPT_ATTRIBUTE,
-  ACCEPTED_TYPES_TEXT,
-  DOCUMENT_KINDS,
-  documentKindLabel,
-  formatFileSize,
-  isDocumentKind,
-} from "~/domain/documents/document-kinds";
+import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, DOCUMENT_KINDS, documentKindLabel, formatFileSize, isDocumentKind } from "~/domain/documents/document-kinds";
 import { addDocument, removeDocument } from "~/domain/documents/documents.server";
 import { isMultipart, readDocumentUpload } from "~/web/multipart.server";
 import type { FieldErrors } from "~/lib/form-errors";

@@ -37,7 +37,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Adding and removing rows changes the page, not the bid: it works the same with or without JavaScript.
   if (intent.kind === "add") {
     if (rows.length >= rules.maxOutcomes) {
-      return data({ errors: { [`outcomes.${rows.length - 1}.outcome`]: `You can add up to ${rules.maxOutcomes} outcomes` } as FieldErrors, rows, revision, frozen: false }, { status: 400 });
+      return data(
+        {
+          errors: { [`outcomes.${rows.length - 1}.outcome`]: `You can add up to ${rules.maxOutcomes} outcomes` } as FieldErrors,
+          rows,
+          revision,
+          frozen: false,
+        },
+        { status: 400 },
+      );
     }
     return data({ errors: {} as FieldErrors, rows: [...rows, BLANK], revision, frozen: false });
   }

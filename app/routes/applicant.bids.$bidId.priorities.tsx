@@ -25,7 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (bid.status !== "draft") return frozenResponse();
   const values = formValues(await request.formData(), ["priorityIds"]);
   const mode = values.intent === "save-draft" ? "draft" : "complete";
-  const parsed = prioritiesSchema(bid.round.priorities.map((p) => p.id), mode).safeParse(values);
+  const parsed = prioritiesSchema(
+    bid.round.priorities.map((p) => p.id),
+    mode,
+  ).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
   const result = await saveSection({
     bidId: bid.id,

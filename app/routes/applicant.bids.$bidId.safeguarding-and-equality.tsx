@@ -42,7 +42,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return afterSave(result, bid.id);
 }
 
-
 export default function SafeguardingAndEquality() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -66,7 +65,11 @@ export default function SafeguardingAndEquality() {
           {...register("safeguardingAnswer")}
         />
         <Textarea
-          label={rules.equalityRequired ? "How will your project reach and include everyone who could benefit?" : "How will your project reach and include everyone who could benefit? (optional)"}
+          label={
+            rules.equalityRequired
+              ? "How will your project reach and include everyone who could benefit?"
+              : "How will your project reach and include everyone who could benefit? (optional)"
+          }
           hint={
             rules.equalityRequired
               ? "For example, how you will reach groups who are often missed, and make the project accessible"

@@ -21,7 +21,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await withdrawBid(bid.id, user, new Date());
   if (result.ok) return redirect(`/applicant/bids/${bid.id}`);
   if (result.reason === "not_found") throw new Response("Not Found", { status: 404, statusText: "Not Found" });
-  return data({ errors: { withdraw: `You cannot withdraw this bid because it is ${bidStatusLabel(bid.status).toLowerCase()}` } as FieldErrors }, { status: 409 });
+  return data(
+    { errors: { withdraw: `You cannot withdraw this bid because it is ${bidStatusLabel(bid.status).toLowerCase()}` } as FieldErrors },
+    { status: 409 },
+  );
 }
 
 export default function WithdrawBid() {
@@ -40,8 +43,8 @@ export default function WithdrawBid() {
         {withdrawable ? (
           <>
             <p className="govuk-body">
-              If you withdraw &ldquo;{name}&rdquo;, it will not be assessed or funded, and any award being considered for it is cancelled so the money can go
-              to other bids. You cannot undo this, but you can start a new bid while the round is open.
+              If you withdraw &ldquo;{name}&rdquo;, it will not be assessed or funded, and any award being considered for it is cancelled so the money can go to
+              other bids. You cannot undo this, but you can start a new bid while the round is open.
             </p>
             <Form method="post">
               <div className="govuk-button-group">

@@ -13,7 +13,9 @@ import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
 
-export const meta = titleMeta<typeof loader>(({ data }) => (data.kind === "choose-round" ? "Choose a funding round" : `Start a bid for ${roundTitle(data.round)}`));
+export const meta = titleMeta<typeof loader>(({ data }) =>
+  data.kind === "choose-round" ? "Choose a funding round" : `Start a bid for ${roundTitle(data.round)}`,
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -51,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // The organisation must be one of the applicant's own; with only one, nothing is read from the form.
   const organisationId = memberships.length === 1 ? memberships[0]!.organisation.id : parsed.data.organisationId;
   if (!organisationId || !memberships.some((m) => m.organisation.id === organisationId)) {
-    if (memberships.length === 0) throw redirect(`/applicant/organisation/new?${new URLSearchParams({ redirectTo: `/applicant/bids/new?round=${round.slug}` })}`);
+    if (memberships.length === 0)
+      throw redirect(`/applicant/organisation/new?${new URLSearchParams({ redirectTo: `/applicant/bids/new?round=${round.slug}` })}`);
     return data({ errors: { organisationId: "Select the organisation this bid is for" } as FieldErrors }, { status: 400 });
   }
   const result = await startBid({
@@ -78,7 +81,11 @@ export default function NewBid() {
           <h1 className="govuk-heading-l">Choose a funding round</h1>
           {loaderData.rounds.length === 0 ? (
             <p className="govuk-body">
-              No rounds are open for bids at the moment. <Link className="govuk-link" to="/rounds">See all funding rounds</Link>.
+              No rounds are open for bids at the moment.{" "}
+              <Link className="govuk-link" to="/rounds">
+                See all funding rounds
+              </Link>
+              .
             </p>
           ) : (
             <ul className="govuk-list">
@@ -106,7 +113,11 @@ export default function NewBid() {
         <h1 className="govuk-heading-l">{title}</h1>
         {!round.open ? (
           <p className="govuk-body" id="start">
-            This round is not open for bids. <Link className="govuk-link" to="/rounds">See the funding rounds</Link>.
+            This round is not open for bids.{" "}
+            <Link className="govuk-link" to="/rounds">
+              See the funding rounds
+            </Link>
+            .
           </p>
         ) : (
           <>

@@ -45,8 +45,7 @@ export default function NewOrganisation() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Create your organisation&apos;s profile</h1>
         <p className="govuk-body">
-          Your organisation&apos;s profile is used in every bid it makes. You will be its first member, and you can invite colleagues to
-          join it.
+          Your organisation&apos;s profile is used in every bid it makes. You will be its first member, and you can invite colleagues to join it.
         </p>
         <Form method="post" noValidate onSubmit={form.onSubmit}>
           <input type="hidden" name="redirectTo" value={redirectTo} />

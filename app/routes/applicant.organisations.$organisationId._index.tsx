@@ -7,11 +7,7 @@ import { OrganisationFields } from "~/components/organisation-fields";
 import { requireRole } from "~/web/guards.server";
 import { organisationNotFound } from "~/web/organisation.server";
 import { ORGANISATION_FIELDS, organisationFormValuesFrom, organisationSchema } from "~/domain/organisations/organisation.schema";
-import {
-  findOrganisationForMember,
-  organisationFormValues,
-  updateOrganisationForMember,
-} from "~/domain/organisations/organisations.server";
+import { findOrganisationForMember, organisationFormValues, updateOrganisationForMember } from "~/domain/organisations/organisations.server";
 import { formatDateTime } from "~/lib/dates";
 import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
@@ -70,7 +66,12 @@ export default function Organisation() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {notice && !actionData ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner">
+          <div
+            className="govuk-notification-banner govuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="notice-title"
+            data-module="govuk-notification-banner"
+          >
             <div className="govuk-notification-banner__header">
               <h2 className="govuk-notification-banner__title" id="notice-title">
                 Success

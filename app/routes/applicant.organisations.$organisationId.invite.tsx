@@ -51,8 +51,8 @@ export default function InviteColleague() {
         <span className="govuk-caption-l">{organisation.name}</span>
         <h1 className="govuk-heading-l">Invite a colleague</h1>
         <p className="govuk-body">
-          We will email your colleague a link to join {organisation.name}. The link works for 7 days. Once they join, they can see and work
-          on all of the organisation&apos;s bids.
+          We will email your colleague a link to join {organisation.name}. The link works for 7 days. Once they join, they can see and work on all of the
+          organisation&apos;s bids.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <TextInput

@@ -23,7 +23,9 @@ async function assignedBidOr404(assessorId: string, bidId: string, action: strin
   return bid;
 }
 
-export const meta = titleMeta<typeof loader>(({ data }) => (data.conflict ? "You have a conflict of interest on this bid" : `${data.bid.reference}: ${data.bid.title}`));
+export const meta = titleMeta<typeof loader>(({ data }) =>
+  data.conflict ? "You have a conflict of interest on this bid" : `${data.bid.reference}: ${data.bid.title}`,
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bid:assigned");
@@ -69,7 +71,9 @@ export default function AssessorBidStart() {
           <>
             <h1 className="govuk-heading-l">You have a conflict of interest on this bid</h1>
             <p className="govuk-body">You told us: {conflict.reason}</p>
-            <p className="govuk-body">You cannot read or score {bid.reference}, and any scores you gave it no longer count. The fund administrator will ask another assessor.</p>
+            <p className="govuk-body">
+              You cannot read or score {bid.reference}, and any scores you gave it no longer count. The fund administrator will ask another assessor.
+            </p>
           </>
         ) : assessmentStatus ? (
           <>
@@ -81,14 +85,23 @@ export default function AssessorBidStart() {
             <h2 className="govuk-heading-m">If you find you have a conflict of interest</h2>
             <Form method="post" noValidate onSubmit={onSubmit}>
               <input type="hidden" value="yes" {...register("conflict")} />
-              <Textarea label="Why do you have a conflict of interest?" hint="For example, you work with or are related to someone at the organisation. Your scores for this bid will stop counting." error={errors.reason} defaultValue={actionData?.values.reason} {...register("reason")} />
+              <Textarea
+                label="Why do you have a conflict of interest?"
+                hint="For example, you work with or are related to someone at the organisation. Your scores for this bid will stop counting."
+                error={errors.reason}
+                defaultValue={actionData?.values.reason}
+                {...register("reason")}
+              />
               <Button warning>Declare a conflict of interest</Button>
             </Form>
           </>
         ) : (
           <>
             <h1 className="govuk-heading-l">{heading}</h1>
-            <p className="govuk-body">Before you read this bid, tell us if you have a conflict of interest. You have one if, for example, you work with, volunteer for or are related to anyone at {bid.organisationName}, or could gain from its bid.</p>
+            <p className="govuk-body">
+              Before you read this bid, tell us if you have a conflict of interest. You have one if, for example, you work with, volunteer for or are related to
+              anyone at {bid.organisationName}, or could gain from its bid.
+            </p>
             <Form method="post" noValidate onSubmit={onSubmit}>
               <Radios
                 name="conflict"
@@ -102,7 +115,13 @@ export default function AssessorBidStart() {
                 ]}
                 inputProps={register("conflict")}
               />
-              <Textarea label="If yes, why do you have a conflict of interest?" hint="You will not see the bid or be asked to score it." error={errors.reason} defaultValue={actionData?.values.reason} {...register("reason")} />
+              <Textarea
+                label="If yes, why do you have a conflict of interest?"
+                hint="You will not see the bid or be asked to score it."
+                error={errors.reason}
+                defaultValue={actionData?.values.reason}
+                {...register("reason")}
+              />
               <Button>Continue</Button>
             </Form>
           </>

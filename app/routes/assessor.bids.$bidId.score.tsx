@@ -11,7 +11,15 @@ import { SupportingDocumentsTable } from "~/components/bids/supporting-documents
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { assessmentFieldOrder, assessmentIntent, assessmentSchema, LOW_SCORE, recommendationLabel, RECOMMENDATIONS, valuesFromForm } from "~/domain/assessment/assessment-form";
+import {
+  assessmentFieldOrder,
+  assessmentIntent,
+  assessmentSchema,
+  LOW_SCORE,
+  recommendationLabel,
+  RECOMMENDATIONS,
+  valuesFromForm,
+} from "~/domain/assessment/assessment-form";
 import { loadCriteriaForBid, loadScoringPage, saveAssessment } from "~/domain/assessment/assessor-bids.server";
 import { requireScorableBid } from "~/web/assessor-bid.server";
 import { refusalResponse } from "~/web/respond.server";
@@ -43,7 +51,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "submit") return redirect(`/assessor?submitted=${encodeURIComponent(bid.reference)}`);
   return redirect(`/assessor/bids/${bid.id}/score?saved=1`);
 }
-
 
 export default function ScoreBid() {
   const page = useLoaderData<typeof loader>();
@@ -113,7 +120,9 @@ export default function ScoreBid() {
         <h2 className="govuk-heading-m">Your assessment</h2>
         {readOnly ? (
           <>
-            <p className="govuk-body">You submitted this assessment{page.submittedAt ? ` on ${formatDateTime(page.submittedAt)}` : ""}. It cannot be changed.</p>
+            <p className="govuk-body">
+              You submitted this assessment{page.submittedAt ? ` on ${formatDateTime(page.submittedAt)}` : ""}. It cannot be changed.
+            </p>
             <SummaryList>
               {page.criteria.map((c) => (
                 <SummaryRow key={c.id} label={c.title}>

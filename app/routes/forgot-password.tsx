@@ -40,7 +40,9 @@ export default function ForgotPassword() {
           <p className="govuk-body">If an account exists for that email, we have sent a link to reset your password.</p>
           <p className="govuk-body">The link works once and stops working after 1 hour. Check your spam folder if you cannot find the email.</p>
           <p className="govuk-body">
-            <Link className="govuk-link" to="/sign-in">Return to sign in</Link>
+            <Link className="govuk-link" to="/sign-in">
+              Return to sign in
+            </Link>
           </p>
         </div>
       </div>
@@ -65,7 +67,9 @@ export default function ForgotPassword() {
           <Button>Send reset link</Button>
         </Form>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/sign-in">Return to sign in</Link>
+          <Link className="govuk-link" to="/sign-in">
+            Return to sign in
+          </Link>
         </p>
       </div>
     </div>

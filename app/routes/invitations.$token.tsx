@@ -58,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/applicant/organisations/${result.organisationId}?joined=1`);
   const invitation = await findInvitationByToken(token);
   if (result.reason === "unknown" || !invitation) return answer({ state: "unknown" });
-  if (result.reason === "wrong_account") return answer({ state: "wrong_account", organisationName: invitation.organisation.name, invitedEmail: invitation.email });
+  if (result.reason === "wrong_account")
+    return answer({ state: "wrong_account", organisationName: invitation.organisation.name, invitedEmail: invitation.email });
   return answer({ state: result.reason, organisationName: invitation.organisation.name });
 }
 
@@ -104,8 +105,8 @@ export default function Invitation() {
           <>
             <h1 className="govuk-heading-l">{TITLES.wrong_account}</h1>
             <p className="govuk-body">
-              This invitation to join {view.organisationName} was sent to {view.invitedEmail}. Sign out, then sign in or create an account
-              with that email address.
+              This invitation to join {view.organisationName} was sent to {view.invitedEmail}. Sign out, then sign in or create an account with that email
+              address.
             </p>
           </>
         ) : (
@@ -123,8 +124,8 @@ function ValidInvitation({ view }: { view: Extract<View, { state: "valid" }> }) 
       <span className="govuk-caption-l">Invitation</span>
       <h1 className="govuk-heading-l">Join {view.organisationName}</h1>
       <p className="govuk-body">
-        {view.inviterName} has invited {view.invitedEmail} to join {view.organisationName} on the Community Safety Fund portal. Members
-        can see and work on the organisation&apos;s bids.
+        {view.inviterName} has invited {view.invitedEmail} to join {view.organisationName} on the Community Safety Fund portal. Members can see and work on the
+        organisation&apos;s bids.
       </p>
       <p className="govuk-body">This invitation works until {formatDateTime(view.expiresAt)}.</p>
       {viewer.kind === "invitee" ? (
@@ -136,8 +137,8 @@ function ValidInvitation({ view }: { view: Extract<View, { state: "valid" }> }) 
       ) : (
         <div className="govuk-inset-text">
           You are signed in as {viewer.email}
-          {viewer.kind === "staff" ? ", a staff account. Staff accounts cannot join organisations" : ""}. To accept, sign out, then sign in
-          or create an applicant account with {view.invitedEmail}.
+          {viewer.kind === "staff" ? ", a staff account. Staff accounts cannot join organisations" : ""}. To accept, sign out, then sign in or create an
+          applicant account with {view.invitedEmail}.
         </div>
       )}
     </>

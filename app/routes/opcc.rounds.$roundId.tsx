@@ -28,7 +28,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pot: allocation.pot,
     awards: allocation.rows
       .filter((r) => r.award && r.award.status !== "proposed")
-      .map((r) => ({ bidId: r.bidId, reference: r.reference, title: r.title, organisationName: r.organisationName, rank: r.rank, scoreText: r.scoreText, requestedPence: r.requestedPence, award: r.award! })),
+      .map((r) => ({
+        bidId: r.bidId,
+        reference: r.reference,
+        title: r.title,
+        organisationName: r.organisationName,
+        rank: r.rank,
+        scoreText: r.scoreText,
+        requestedPence: r.requestedPence,
+        award: r.award!,
+      })),
   };
 }
 
@@ -63,7 +72,8 @@ export default function OpccRoundSignOff() {
       </p>
       <SummaryList>
         <SummaryRow label="Pot">
-          {formatPounds(pot.potPence)} ({formatPounds(pot.baseAllocationPence)} base allocation + {formatPounds(pot.rolledForwardPence)} rolled forward + {formatPounds(pot.matchFundingPence)} match funding)
+          {formatPounds(pot.potPence)} ({formatPounds(pot.baseAllocationPence)} base allocation + {formatPounds(pot.rolledForwardPence)} rolled forward +{" "}
+          {formatPounds(pot.matchFundingPence)} match funding)
         </SummaryRow>
         <SummaryRow label="Awarded">{formatPounds(pot.awardedPence)}</SummaryRow>
         <SummaryRow label="Remaining">{formatPounds(pot.remainingPotPence)}</SummaryRow>
@@ -71,7 +81,17 @@ export default function OpccRoundSignOff() {
       {awards.length === 0 ? (
         <p className="govuk-body">There are no approved awards in this round yet.</p>
       ) : (
-        <Table caption="Approved awards" head={["Rank", "Bid", "Score", { text: "Requested", numeric: true }, { text: "Award", numeric: true }, { text: "PCC / match funding", numeric: true }]}>
+        <Table
+          caption="Approved awards"
+          head={[
+            "Rank",
+            "Bid",
+            "Score",
+            { text: "Requested", numeric: true },
+            { text: "Award", numeric: true },
+            { text: "PCC / match funding", numeric: true },
+          ]}
+        >
           {awards.map((a) => (
             <TableRow key={a.bidId}>
               <TableCell>{a.rank ?? "Not ranked"}</TableCell>
@@ -106,7 +126,14 @@ export default function OpccRoundSignOff() {
             ]}
             inputProps={register("decision")}
           />
-          <Textarea label="Comment" hint="Required if you send the allocation back." error={errors.comment} defaultValue={values?.comment} rows={3} {...register("comment")} />
+          <Textarea
+            label="Comment"
+            hint="Required if you send the allocation back."
+            error={errors.comment}
+            defaultValue={values?.comment}
+            rows={3}
+            {...register("comment")}
+          />
           <Button>Continue</Button>
         </Form>
       ) : null}

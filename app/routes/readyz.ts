@@ -7,5 +7,8 @@ import { readiness } from "~/domain/operations/readiness.server";
  */
 export async function loader() {
   const report = await readiness();
-  return Response.json({ status: report.ready ? "ready" : "not ready", ...report }, { status: report.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { status: report.ready ? "ready" : "not ready", ...report },
+    { status: report.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

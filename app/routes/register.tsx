@@ -14,7 +14,6 @@ import { getSessionUser, startSession } from "~/web/session.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
-
 export const meta = titleMeta("Create an account");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,9 +45,7 @@ export default function Register() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Create an account</h1>
-        <p className="govuk-body">
-          Create an account to bid for your organisation. Colleagues can join your organisation later.
-        </p>
+        <p className="govuk-body">Create an account to bid for your organisation. Colleagues can join your organisation later.</p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.values.name} {...register("name")} />
@@ -62,12 +59,29 @@ export default function Register() {
             defaultValue={actionData?.values.email}
             {...register("email")}
           />
-          <TextInput label="Create a password" hint="Use 12 characters or more" type="password" autoComplete="new-password" error={errors.password} {...register("password")} />
-          <TextInput label="Confirm your password" type="password" autoComplete="new-password" error={errors.confirmPassword} {...register("confirmPassword")} />
+          <TextInput
+            label="Create a password"
+            hint="Use 12 characters or more"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password}
+            {...register("password")}
+          />
+          <TextInput
+            label="Confirm your password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.confirmPassword}
+            {...register("confirmPassword")}
+          />
           <Button>Create account</Button>
         </Form>
         <p className="govuk-body">
-          Already have an account? <Link className="govuk-link" to={redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo })}` : "/sign-in"}>Sign in</Link>.
+          Already have an account?{" "}
+          <Link className="govuk-link" to={redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo })}` : "/sign-in"}>
+            Sign in
+          </Link>
+          .
         </p>
       </div>
     </div>

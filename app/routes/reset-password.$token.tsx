@@ -63,7 +63,11 @@ export default function ResetPassword() {
           <h1 className="govuk-heading-l">{problem.title}</h1>
           <p className="govuk-body">{problem.body}</p>
           <p className="govuk-body">
-            You can <Link className="govuk-link" to="/forgot-password">ask for a new link</Link>.
+            You can{" "}
+            <Link className="govuk-link" to="/forgot-password">
+              ask for a new link
+            </Link>
+            .
           </p>
         </div>
       </div>
@@ -76,8 +80,21 @@ export default function ResetPassword() {
         <h1 className="govuk-heading-l">Choose a new password</h1>
         <p className="govuk-body">When you change your password, you will be signed out everywhere you are signed in.</p>
         <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput label="New password" hint="Use 12 characters or more" type="password" autoComplete="new-password" error={errors.password} {...register("password")} />
-          <TextInput label="Confirm your new password" type="password" autoComplete="new-password" error={errors.confirmPassword} {...register("confirmPassword")} />
+          <TextInput
+            label="New password"
+            hint="Use 12 characters or more"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password}
+            {...register("password")}
+          />
+          <TextInput
+            label="Confirm your new password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.confirmPassword}
+            {...register("confirmPassword")}
+          />
           <Button>Change password</Button>
         </Form>
       </div>

@@ -41,7 +41,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 const PHASE_TAG = { open: ["Open", "govuk-tag--green"], upcoming: ["Opens soon", "govuk-tag--blue"], closed: ["Closed", "govuk-tag--grey"] } as const;
 
-
 export default function RoundPage() {
   const { round, phase, pot, figures } = useLoaderData<typeof loader>();
   const [phaseLabel, phaseClass] = PHASE_TAG[phase];
@@ -70,13 +69,25 @@ export default function RoundPage() {
           {phase === "open" ? (
             <a href={eligibilityPath} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
               Check if you can apply
-              <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+              <svg
+                className="govuk-button__start-icon"
+                xmlns="http://www.w3.org/2000/svg"
+                width="17.5"
+                height="19"
+                viewBox="0 0 33 40"
+                aria-hidden="true"
+                focusable="false"
+              >
                 <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
               </svg>
             </a>
           ) : phase === "upcoming" ? (
             <div className="govuk-inset-text">
-              This round is not open yet. You can still <Link className="govuk-link" to={eligibilityPath}>check if you can apply</Link>.
+              This round is not open yet. You can still{" "}
+              <Link className="govuk-link" to={eligibilityPath}>
+                check if you can apply
+              </Link>
+              .
             </div>
           ) : (
             <div className="govuk-inset-text">This round has closed. It is no longer taking bids.</div>
@@ -114,8 +125,8 @@ export default function RoundPage() {
           <div className="govuk-inset-text">
             <p className="govuk-body">{figures.summary}</p>
             <p className="govuk-body">
-              {`${describeRequests(figures.submittedBids, figures.totalRequestedPence)} against a pot of ${formatPounds(pot)}.`} These
-              figures count every bid submitted and not withdrawn, and change as bids come in.
+              {`${describeRequests(figures.submittedBids, figures.totalRequestedPence)} against a pot of ${formatPounds(pot)}.`} These figures count every bid
+              submitted and not withdrawn, and change as bids come in.
             </p>
           </div>
 
@@ -138,15 +149,13 @@ export default function RoundPage() {
 
           <h2 className="govuk-heading-m">How bids are scored</h2>
           <p className="govuk-body">
-            At least two assessors score each eligible bid against these criteria. Each criterion counts for its weight in the overall
-            score. Bids must score at least {`${round.qualityThresholdPercent}%`} overall to be funded.
+            At least two assessors score each eligible bid against these criteria. Each criterion counts for its weight in the overall score. Bids must score at
+            least {`${round.qualityThresholdPercent}%`} overall to be funded.
           </p>
           <Table label="Assessment criteria" head={["Criterion", "What assessors look for", { text: "Weight", numeric: true }]}>
             {round.criteria.map((criterion) => (
               <TableRow key={criterion.id}>
-                <TableRowHeader>
-                  {criterion.title}
-                </TableRowHeader>
+                <TableRowHeader>{criterion.title}</TableRowHeader>
                 <TableCell>{criterion.guidance}</TableCell>
                 <TableCell numeric>{`${criterion.weightPercent}%`}</TableCell>
               </TableRow>

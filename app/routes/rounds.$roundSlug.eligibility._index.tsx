@@ -92,8 +92,8 @@ export default function EligibilityCheck() {
         </span>
         <h1 className="govuk-heading-l">Check if you can apply</h1>
         <p className="govuk-body">
-          Answer these questions to find out whether your organisation can bid in this round. You do not need an account. If you can apply,
-          your answers are carried into your bid.
+          Answer these questions to find out whether your organisation can bid in this round. You do not need an account. If you can apply, your answers are
+          carried into your bid.
         </p>
         {phase === "closed" ? (
           <div className="govuk-inset-text">This round closed on {formatDateTime(round.closesAt)}.</div>

@@ -18,8 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   // The server's clock decides whether the round is open, every time the result is shown.
   const result = checkEligibility(answers, round, new Date());
-  const named = <T extends { id: string }>(list: T[], ids: string[], name: (item: T) => string) =>
-    list.filter((item) => ids.includes(item.id)).map(name);
+  const named = <T extends { id: string }>(list: T[], ids: string[], name: (item: T) => string) => list.filter((item) => ids.includes(item.id)).map(name);
   const figures = await liveRoundFigures(round);
   return {
     round: heading,
@@ -77,11 +76,15 @@ export default function EligibilityResult() {
             <h1 className="govuk-heading-l">You can apply</h1>
             <p className="govuk-body">From your answers, your organisation can bid in this round.</p>
             <div className="govuk-inset-text">{loaderData.oversubscription} Not every bid that can apply will be funded.</div>
-            <p className="govuk-body">
-              You need to sign in, or create an account, to start your bid. Your answers will be carried into it.
-            </p>
+            <p className="govuk-body">You need to sign in, or create an account, to start your bid. Your answers will be carried into it.</p>
             {/* A full page load: the bid pages ask the person to sign in first. */}
-            <a href={`/applicant/bids/new?round=${encodeURIComponent(round.slug)}`} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+            <a
+              href={`/applicant/bids/new?round=${encodeURIComponent(round.slug)}`}
+              role="button"
+              draggable="false"
+              className="govuk-button"
+              data-module="govuk-button"
+            >
               Start your bid
             </a>
           </>
@@ -99,8 +102,12 @@ export default function EligibilityResult() {
         )}
         <h2 className="govuk-heading-m">Your answers</h2>
         <SummaryList>
-          <SummaryRow label="Type of organisation" action={change("organisationType", "type of organisation")}>{answers.organisationType}</SummaryRow>
-          <SummaryRow label="Where the project will work" action={change("areaIds", "where the project will work")}>{answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}</SummaryRow>
+          <SummaryRow label="Type of organisation" action={change("organisationType", "type of organisation")}>
+            {answers.organisationType}
+          </SummaryRow>
+          <SummaryRow label="Where the project will work" action={change("areaIds", "where the project will work")}>
+            {answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}
+          </SummaryRow>
           <SummaryRow label="Priorities addressed" action={change("priorityIds", "priorities addressed")}>
             {answers.priorities.length > 0 ? (
               <ul className="govuk-list">
@@ -112,7 +119,9 @@ export default function EligibilityResult() {
               "None of the Police and Crime Commissioner's priorities"
             )}
           </SummaryRow>
-          <SummaryRow label="Amount you will ask for" valueClassName="app-money" action={change("amountRequested", "amount you will ask for")}>{answers.amount}</SummaryRow>
+          <SummaryRow label="Amount you will ask for" valueClassName="app-money" action={change("amountRequested", "amount you will ask for")}>
+            {answers.amount}
+          </SummaryRow>
         </SummaryList>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/rounds/${round.slug}`}>

@@ -37,10 +37,7 @@ export default function Rounds() {
       {rounds.length === 0 ? (
         <p className="govuk-body">There are no funding rounds yet.</p>
       ) : (
-        <Table
-          caption="Open and past rounds"
-          head={["Round", "Status", "Closes", { text: "Pot", numeric: true }, { text: "Awards", numeric: true }]}
-        >
+        <Table caption="Open and past rounds" head={["Round", "Status", "Closes", { text: "Pot", numeric: true }, { text: "Awards", numeric: true }]}>
           {rounds.map((round) => {
             const [label, tagClass] = PHASE_TAG[round.phase];
             return (

@@ -17,7 +17,6 @@ import { getSessionUser, startSession } from "~/web/session.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
-
 export const meta = titleMeta("Sign in");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -73,10 +72,16 @@ export default function SignIn() {
           <Button>Sign in</Button>
         </Form>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/forgot-password">Forgotten your password?</Link>
+          <Link className="govuk-link" to="/forgot-password">
+            Forgotten your password?
+          </Link>
         </p>
         <p className="govuk-body">
-          New to the fund? <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>Create an account</Link>.
+          New to the fund?{" "}
+          <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>
+            Create an account
+          </Link>
+          .
         </p>
       </div>
     </div>

@@ -3,7 +3,9 @@ import { contentDisposition, documentDownload } from "./download";
 
 describe("contentDisposition", () => {
   it("offers the name as an attachment, in ASCII and in UTF-8", () => {
-    expect(contentDisposition("Our constitution (2024).pdf")).toBe(`attachment; filename="Our constitution (2024).pdf"; filename*=UTF-8''Our%20constitution%20(2024).pdf`);
+    expect(contentDisposition("Our constitution (2024).pdf")).toBe(
+      `attachment; filename="Our constitution (2024).pdf"; filename*=UTF-8''Our%20constitution%20(2024).pdf`,
+    );
     expect(contentDisposition("Café accounts.pdf")).toBe(`attachment; filename="Caf_ accounts.pdf"; filename*=UTF-8''Caf%C3%A9%20accounts.pdf`);
   });
 

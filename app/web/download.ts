@@ -9,7 +9,9 @@ export function contentDisposition(name: string) {
 }
 
 /** The bytes whole (small, or already read), or as a stream with the size recorded by the store. */
-export type DownloadableDocument = { originalName: string; mediaType: string } & ({ bytes: Uint8Array } | { body: ReadableStream<Uint8Array>; sizeBytes: number });
+export type DownloadableDocument = { originalName: string; mediaType: string } & (
+  { bytes: Uint8Array } | { body: ReadableStream<Uint8Array>; sizeBytes: number }
+);
 
 export function documentDownload(document: DownloadableDocument): Response {
   const [body, size] = "bytes" in document ? [new Uint8Array(document.bytes), document.bytes.byteLength] : [document.body, document.sizeBytes];

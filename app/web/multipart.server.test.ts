@@ -9,7 +9,13 @@ function request(parts: [string, string | File][], headers: Record<string, strin
 
 describe("reading a document upload", () => {
   it("gives the text fields and the file", async () => {
-    const upload = await readDocumentUpload(request([["kind", "accounts"], ["document", new File(["%PDF-1.4"], "a.pdf")]]), { fileField: "document", maxFileBytes: 100 });
+    const upload = await readDocumentUpload(
+      request([
+        ["kind", "accounts"],
+        ["document", new File(["%PDF-1.4"], "a.pdf")],
+      ]),
+      { fileField: "document", maxFileBytes: 100 },
+    );
     expect(upload.problem).toBeNull();
     expect(upload.fields).toEqual({ kind: "accounts" });
     expect(upload.file?.name).toBe("a.pdf");
@@ -18,7 +24,13 @@ describe("reading a document upload", () => {
 
   it("reads past an oversize file without keeping it, and says it is too large", async () => {
     const big = new File([Buffer.alloc(3 * 1024 * 1024, 1)], "big.pdf");
-    const upload = await readDocumentUpload(request([["document", big], ["kind", "accounts"]]), { fileField: "document", maxFileBytes: 1024 });
+    const upload = await readDocumentUpload(
+      request([
+        ["document", big],
+        ["kind", "accounts"],
+      ]),
+      { fileField: "document", maxFileBytes: 1024 },
+    );
     expect(upload.problem).toBe("too_large");
     expect(upload.file).toBeNull();
     // The field after the file was still read: the whole request was consumed.
@@ -40,7 +52,11 @@ describe("reading a document upload", () => {
   });
 
   it("answers a broken body with a 400, not a server error", async () => {
-    const broken = new Request("http://localhost/upload", { method: "POST", body: "--x\r\nnonsense", headers: { "Content-Type": "multipart/form-data; boundary=x" } });
+    const broken = new Request("http://localhost/upload", {
+      method: "POST",
+      body: "--x\r\nnonsense",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    });
     await expect(readDocumentUpload(broken, { fileField: "document", maxFileBytes: 1024 })).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -11,8 +11,16 @@ const DEFAULT_MESSAGE = { not_found: "Not Found", forbidden: "You do not have pe
 /** The error page's response for a refusal that has no form to show it on. */
 export function refusalStatusResponse(refusal: Refusal): Response {
   const status = REFUSAL_STATUS[refusal.kind];
-  const message = "message" in refusal && refusal.message ? refusal.message : refusal.kind in DEFAULT_MESSAGE ? DEFAULT_MESSAGE[refusal.kind as keyof typeof DEFAULT_MESSAGE] : "";
-  return new Response(message, { status, statusText: status === 404 ? "Not Found" : status === 403 ? "Forbidden" : status === 409 ? "Conflict" : "Bad Request" });
+  const message =
+    "message" in refusal && refusal.message
+      ? refusal.message
+      : refusal.kind in DEFAULT_MESSAGE
+        ? DEFAULT_MESSAGE[refusal.kind as keyof typeof DEFAULT_MESSAGE]
+        : "";
+  return new Response(message, {
+    status,
+    statusText: status === 404 ? "Not Found" : status === 403 ? "Forbidden" : status === 409 ? "Conflict" : "Bad Request",
+  });
 }
 
 /** For a loader, or an action with no page to go back to: the refusal as a thrown response. */

@@ -38,7 +38,15 @@ async function seedAssignedBid() {
     });
     const storage = localDiskStorage(`tmp/e2e-${process.env.E2E_PORT ?? 3100}/documents`);
     await db.bidDocument.create({
-      data: { bidId: bid.id, kind: "constitution", originalName: "Street pastors constitution.pdf", storedName: await storage.put(PDF), mediaType: "application/pdf", sizeBytes: PDF.byteLength, uploadedById: organisation.members[0]!.userId },
+      data: {
+        bidId: bid.id,
+        kind: "constitution",
+        originalName: "Street pastors constitution.pdf",
+        storedName: await storage.put(PDF),
+        mediaType: "application/pdf",
+        sizeBytes: PDF.byteLength,
+        uploadedById: organisation.members[0]!.userId,
+      },
     });
     await db.assessorAssignment.create({ data: { bidId: bid.id, assessorId: assessor.id, assignedById: administrator.id } });
     return { id: bid.id, reference: bid.reference! };
@@ -89,7 +97,10 @@ test("saving a draft is not held back by what submitting needs; submitting is ch
   expect(posts).toHaveLength(javaScript ? 0 : 1);
   await expectAccessiblePage(page);
 
-  await page.getByRole("group", { name: /^Value for money/ }).getByLabel(/^1:/).check();
+  await page
+    .getByRole("group", { name: /^Value for money/ })
+    .getByLabel(/^1:/)
+    .check();
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page.getByText("Your draft has been saved.")).toBeVisible();
   await expect(page.getByText("There is a problem")).toHaveCount(0);

@@ -154,7 +154,10 @@ async function score(page: Page, email: string, reference: string, scores: { [cr
     await expectAccessiblePage(page);
   }
   for (const [criterion, value] of Object.entries(scores)) {
-    await page.getByRole("group", { name: new RegExp(criterion) }).getByLabel(new RegExp(`^${value}:`)).check();
+    await page
+      .getByRole("group", { name: new RegExp(criterion) })
+      .getByLabel(new RegExp(`^${value}:`))
+      .check();
     if (value <= 1) await page.getByLabel(new RegExp(`^Comment on ${criterion}`, "i")).fill("Little evidence of this.");
   }
   await page.getByRole("group", { name: "Your overall recommendation" }).getByLabel("Fund", { exact: true }).check();
@@ -166,7 +169,9 @@ async function score(page: Page, email: string, reference: string, scores: { [cr
   await signOut(page);
 }
 
-test("criteria set up, bids screened and assigned, a conflicted assessor replaced, a divergent score moderated, and the ranking", async ({ page }, testInfo) => {
+test("criteria set up, bids screened and assigned, a conflicted assessor replaced, a divergent score moderated, and the ranking", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const { roundId, roundName, code } = await seedRoundNotYetOpen(`assessment-${testInfo.project.name}`, {
     qualityThresholdPercent: 60,
@@ -232,7 +237,9 @@ test("criteria set up, bids screened and assigned, a conflicted assessor replace
   await firstRow.getByRole("link", { name: first! }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(first!);
   // The conflict is stated; only the two other assessors' scores are shown and counted.
-  await expect(page.locator("main")).toContainText(`${conflicted} declared a conflict of interest (“I volunteer with this organisation.”). Their scores do not count.`);
+  await expect(page.locator("main")).toContainText(
+    `${conflicted} declared a conflict of interest (“I volunteer with this organisation.”). Their scores do not count.`,
+  );
   await expect(page.getByText(new RegExp(`^${conflicted}: \\d out of 4$`))).toHaveCount(0);
   await expect(page.getByText(`${replacement}: 1 out of 4`)).toBeVisible();
   await expectAccessiblePage(page);
@@ -249,7 +256,10 @@ test("criteria set up, bids screened and assigned, a conflicted assessor replace
   await page.getByRole("link", { name: "Back to scores and ranking" }).click();
   // After moderation: 3 of 4 on both criteria = 75%; the second bid scores 2 of 4 on both = 50%,
   // below the round's 60% threshold. Running totals: £8,000, then £8,000 + £5,000.
-  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("link", { name: /^CSF-/ }) });
+  const rows = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: /^CSF-/ }) });
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText(first!);
   await expect(rows.nth(0).getByRole("cell").nth(0)).toHaveText("1");

@@ -93,7 +93,9 @@ async function completeEverySection(page: Page, checks: boolean) {
   }
   await page.getByLabel("Project title").fill("Friday night detached youth work <b>in Darlington</b>");
   await page.getByLabel("Amount requested").fill("£12,000");
-  await page.getByLabel("Summary of your project").fill("Youth workers on the streets of central Darlington on Friday evenings, when anti-social behaviour peaks.");
+  await page
+    .getByLabel("Summary of your project")
+    .fill("Youth workers on the streets of central Darlington on Friday evenings, when anti-social behaviour peaks.");
   if (checks && test.info().project.use.javaScriptEnabled !== false) {
     // With JavaScript the words left are counted as the applicant types.
     await expect(page.locator(".govuk-character-count__status").first()).toHaveText("You have 285 words remaining");
@@ -166,7 +168,9 @@ async function completeEverySection(page: Page, checks: boolean) {
   await openSection(page, "Safeguarding and equality");
   await axe();
   await page.getByLabel("How will you keep children and adults at risk safe?").fill("Enhanced DBS checks, a named safeguarding lead and yearly training.");
-  await page.getByLabel("How will your project reach and include everyone who could benefit?").fill("We go where young people are and work with schools to reach those often missed.");
+  await page
+    .getByLabel("How will your project reach and include everyone who could benefit?")
+    .fill("We go where young people are and work with schools to reach those often missed.");
   await saveAndContinue(page);
 
   await openSection(page, "Supporting documents");
@@ -205,7 +209,10 @@ async function passEligibilityCheck(page: Page) {
   await page.goto(`/rounds/${ROUND}/eligibility`);
   await page.getByLabel("Registered charity").check();
   await page.getByRole("group", { name: "Where will your project work?" }).getByLabel("Darlington", { exact: true }).check();
-  await page.getByRole("group", { name: /Which of the Police and Crime Commissioner's priorities/ }).getByLabel("Reducing anti-social behaviour").check();
+  await page
+    .getByRole("group", { name: /Which of the Police and Crime Commissioner's priorities/ })
+    .getByLabel("Reducing anti-social behaviour")
+    .check();
   await page.getByLabel("How much money will you ask for?").fill("£12,000");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You can apply");

@@ -29,9 +29,12 @@ test("an admin reads a bid receipt in the demo mailbox", async ({ page }) => {
   const html = await page.request.get(href!);
   expect(html.status()).toBe(200);
   // Exactly the sandbox policy: the server's default CSP must not be added as a second one.
-  expect(html.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value)).toEqual([
-    "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
-  ]);
+  expect(
+    html
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "content-security-policy")
+      .map((h) => h.value),
+  ).toEqual(["sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"]);
   expect(await html.text()).toContain("We have received your bid");
 });
 

@@ -79,7 +79,10 @@ async function expectReflowAt320(page: Page, url: string) {
         .filter((element) => element.getBoundingClientRect().right > width + 1)
         .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width + 1)
         .slice(0, 5)
-        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.className ? `.${String(element.className).trim().split(/\s+/).join(".")}` : ""}`);
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.className ? `.${String(element.className).trim().split(/\s+/).join(".")}` : ""}`,
+        );
       return { scrollWidth: document.documentElement.scrollWidth, wide };
     });
     expect(overflow.scrollWidth, `${url} is ${overflow.scrollWidth}px wide at 320px (${overflow.wide.join(", ")})`).toBeLessThanOrEqual(320);

@@ -37,7 +37,10 @@ test("an applicant who forgot their password resets it with the emailed link", a
   const admin = await adminContext.newPage();
   await signIn(admin, "admin@demo.csf.test", DEMO_PASSWORD);
   await admin.goto("/admin/mailbox");
-  const message = admin.getByRole("row").filter({ hasText: email }).getByRole("link", { name: /Reset your .* password/ });
+  const message = admin
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("link", { name: /Reset your .* password/ });
   // The worker polls every 2 seconds: look again until it has delivered the email.
   await expect(async () => {
     await admin.reload();

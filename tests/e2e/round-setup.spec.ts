@@ -15,24 +15,38 @@ test("the round set-up pages and their errors are accessible", async ({ page }) 
   await expectAccessiblePage(page);
 
   await page.goto("/administrator");
-  await page.getByRole("link", { name: /^Round details/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Round details/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessiblePage(page);
 
   await page.goto("/administrator");
-  await page.getByRole("link", { name: /^Score descriptors/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Score descriptors/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Score descriptors");
   await expectAccessiblePage(page);
 
   await page.goto("/administrator");
-  await page.getByRole("link", { name: /^Reasons a bid is ineligible/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Reasons a bid is ineligible/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reasons a bid is ineligible");
   await expectAccessiblePage(page);
 });
 
 test("the assessment criteria page and its errors are accessible", async ({ page }, testInfo) => {
   const { roundName } = await seedRoundNotYetOpen(`criteria-${testInfo.project.name}`, {
-    criteria: { create: [{ title: "Supports PCC and partner objectives", weightPercent: 60, position: 0 }, { title: "Value for money", weightPercent: 40, position: 1 }] },
+    criteria: {
+      create: [
+        { title: "Supports PCC and partner objectives", weightPercent: 60, position: 0 },
+        { title: "Value for money", weightPercent: 40, position: 1 },
+      ],
+    },
   });
   await signIn(page, "administrator@demo.csf.test");
   await page.goto("/administrator");

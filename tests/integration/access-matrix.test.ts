@@ -40,8 +40,14 @@ async function fixtures(): Promise<Record<string, string>> {
   const applicant = await db.user.findFirstOrThrow({ where: { role: "applicant", email: { endsWith: "@test.csf.test" } } });
   const organisation = await db.organisation.create({
     data: {
-      name: "Access Matrix Community Group", type: "unincorporated_group", addressLine1: "1 Front Street", town: "Durham", postcode: "DH1 3NP",
-      contactName: applicant.name, contactEmail: applicant.email, members: { create: { userId: applicant.id, role: "owner" } },
+      name: "Access Matrix Community Group",
+      type: "unincorporated_group",
+      addressLine1: "1 Front Street",
+      town: "Durham",
+      postcode: "DH1 3NP",
+      contactName: applicant.name,
+      contactEmail: applicant.email,
+      members: { create: { userId: applicant.id, role: "owner" } },
     },
   });
   // The applicant persona also belongs to the fixture bid's organisation, so the bid pages answer
@@ -49,15 +55,39 @@ async function fixtures(): Promise<Record<string, string>> {
   await db.membership.create({ data: { organisationId: bid.organisationId, userId: applicant.id } });
   const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
   const document = await db.bidDocument.create({
-    data: { bidId: bid.id, kind: "constitution", originalName: "constitution.pdf", storedName: await documentStorage().put(pdf), mediaType: "application/pdf", sizeBytes: pdf.byteLength, uploadedById: applicant.id },
+    data: {
+      bidId: bid.id,
+      kind: "constitution",
+      originalName: "constitution.pdf",
+      storedName: await documentStorage().put(pdf),
+      mediaType: "application/pdf",
+      sizeBytes: pdf.byteLength,
+      uploadedById: applicant.id,
+    },
   });
   const token = "access-matrix-invitation-token-0123456789ab";
   await db.organisationInvitation.create({
-    data: { organisationId: organisation.id, email: "invitee@example.org", tokenHash: hashInvitationToken(token), invitedById: applicant.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      organisationId: organisation.id,
+      email: "invitee@example.org",
+      tokenHash: hashInvitationToken(token),
+      invitedById: applicant.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
   // The same :token value is also a live password reset link (routes/reset-password.$token); only a GET is sent.
   await db.passwordResetToken.create({ data: { userId: applicant.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
-  return { fundId: round.fundId, roundId: round.id, roundSlug: round.slug, bidId: bid.id, emailId: email.id, template: "submission-receipt", organisationId: organisation.id, token, documentId: document.id };
+  return {
+    fundId: round.fundId,
+    roundId: round.id,
+    roundSlug: round.slug,
+    bidId: bid.id,
+    emailId: email.id,
+    template: "submission-receipt",
+    organisationId: organisation.id,
+    token,
+    documentId: document.id,
+  };
 }
 
 function expectedGet(access: RouteAccess, persona: Persona): { status: number; location?: RegExp } {
@@ -110,7 +140,9 @@ describe("access-control matrix", () => {
         const expected = expectedGet(access, persona);
         const location = response.headers.get("Location") ?? "";
         if (response.status !== expected.status || (expected.location && !expected.location.test(location))) {
-          failures.push(`${persona} GET ${path} (${id}): expected ${expected.status}${expected.location ? ` → ${expected.location}` : ""}, got ${response.status}${location ? ` → ${location}` : ""}`);
+          failures.push(
+            `${persona} GET ${path} (${id}): expected ${expected.status}${expected.location ? ` → ${expected.location}` : ""}, got ${response.status}${location ? ` → ${location}` : ""}`,
+          );
         }
       }
     }

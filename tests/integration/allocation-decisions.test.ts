@@ -19,7 +19,10 @@ describe("approval, sign-off and release", () => {
   it("approves once, is signed off by the OPCC, releases outcomes with one email per bid, and then refuses changes", async () => {
     const { round, bids, administrator } = await createAllocationRound();
     const admin = administrator.cookie;
-    expect((await send(workspace(round.id), { cookie: admin, form: proposalForm(bids, { 0: "1000", 1: "1500" }, { 0: "Report quarterly\nCredit the PCC" }) })).status).toBe(200);
+    expect(
+      (await send(workspace(round.id), { cookie: admin, form: proposalForm(bids, { 0: "1000", 1: "1500" }, { 0: "Report quarterly\nCredit the PCC" }) }))
+        .status,
+    ).toBe(200);
 
     // Outcomes cannot be released before approval and sign-off.
     const early = await send(workspace(round.id), { cookie: admin, form: { intent: "release" } });
@@ -42,7 +45,7 @@ describe("approval, sign-off and release", () => {
 
     // Only the OPCC signs off.
     const opcc = await signedInAs("opcc_sign_off");
-    for (const who of [administrator, (await signedInAs("assessor")), (await signedInAs("applicant"))]) {
+    for (const who of [administrator, await signedInAs("assessor"), await signedInAs("applicant")]) {
       expect((await send(signOff(round.id), { cookie: who.cookie, form: { decision: "approved" } })).status).toBe(403);
     }
     const page = await send(signOff(round.id), { cookie: opcc.cookie });

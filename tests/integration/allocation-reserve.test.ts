@@ -157,7 +157,9 @@ describe("the reserve list after release", () => {
     });
     expect(twice.status).toBe(409);
     expect(await remaining(round.id)).toBe(200_000);
-    expect(await (await send(workspace(round.id), { cookie: admin })).text()).toContain("Money returned from declined or withdrawn awards: <strong>£2,000.00</strong>");
+    expect(await (await send(workspace(round.id), { cookie: admin })).text()).toContain(
+      "Money returned from declined or withdrawn awards: <strong>£2,000.00</strong>",
+    );
 
     // Over the freed money, or over the request: refused, nothing changed.
     const over = await send(workspace(round.id), {
@@ -299,7 +301,9 @@ describe("the reserve list after release", () => {
 
     const reserveBid = bids[2]!;
     const offers = await Promise.all(
-      [admin, other.cookie, admin].map((cookie) => send(workspace(round.id), { cookie, form: { intent: "offer", bidId: reserveBid.id, [`offer.${reserveBid.id}`]: "3000" } })),
+      [admin, other.cookie, admin].map((cookie) =>
+        send(workspace(round.id), { cookie, form: { intent: "offer", bidId: reserveBid.id, [`offer.${reserveBid.id}`]: "3000" } }),
+      ),
     );
     expect(offers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect(await remaining(round.id)).toBe(100_000);

@@ -28,7 +28,10 @@ describe("allocation workspace", () => {
 
   it("saves a proposal as proposed awards, split between PCC money and match funding, and shows what is left", async () => {
     const { round, bids, administrator } = await createAllocationRound();
-    const response = await send(path(round.id), { cookie: administrator.cookie, form: proposalForm(bids, { 0: "1000", 1: "£1,500.50" }, { 1: "Report quarterly" }) });
+    const response = await send(path(round.id), {
+      cookie: administrator.cookie,
+      form: proposalForm(bids, { 0: "1000", 1: "£1,500.50" }, { 1: "Report quarterly" }),
+    });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("Proposal saved");

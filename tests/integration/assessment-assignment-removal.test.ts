@@ -38,7 +38,11 @@ describe("removing an assessor from a bid", () => {
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "assessor.removed", subjectId: bid.id } });
     expect(audit.actorId).toBe(administrator.user.id);
-    expect(JSON.parse(audit.before!)).toMatchObject({ assignmentId: assignment.id, assessorId: ben!.user.id, assessorIds: expect.arrayContaining([ben!.user.id, chloe!.user.id]) });
+    expect(JSON.parse(audit.before!)).toMatchObject({
+      assignmentId: assignment.id,
+      assessorId: ben!.user.id,
+      assessorIds: expect.arrayContaining([ben!.user.id, chloe!.user.id]),
+    });
     expect(JSON.parse(audit.after!)).toEqual({ assessorIds: [chloe!.user.id], needsReassignment: true });
     expect(JSON.parse(audit.details!)).toMatchObject({ assessment: null, emailed: true });
 
@@ -57,14 +61,24 @@ describe("removing an assessor from a bid", () => {
     const ben = assessors[0]!;
     await assignDirectly(bid.id, ben.user.id, administrator.user.id);
     const draft = await db.assessment.create({
-      data: { bidId: bid.id, assessorId: ben.user.id, status: "draft", overallComment: "Half way", scores: { create: [{ criterionId: criteria[0]!.id, score: 3, comment: "Clear link to the priorities" }] } },
+      data: {
+        bidId: bid.id,
+        assessorId: ben.user.id,
+        status: "draft",
+        overallComment: "Half way",
+        scores: { create: [{ criterionId: criteria[0]!.id, score: 3, comment: "Clear link to the priorities" }] },
+      },
     });
 
     const response = await send(assignmentsPath(round.id), { cookie: administrator.cookie, form: remove(bid.id, ben.user.id) });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toContain("draft=1");
     expect(await db.assessorAssignment.count({ where: { bidId: bid.id } })).toBe(0);
-    expect(await db.assessment.findUniqueOrThrow({ where: { id: draft.id }, include: { scores: true } })).toMatchObject({ status: "draft", overallComment: "Half way", scores: [{ score: 3 }] });
+    expect(await db.assessment.findUniqueOrThrow({ where: { id: draft.id }, include: { scores: true } })).toMatchObject({
+      status: "draft",
+      overallComment: "Half way",
+      scores: [{ score: 3 }],
+    });
     const email = await db.outboxEmail.findFirstOrThrow({ where: { template: "assessor-removal" } });
     expect(email.text).toContain("The draft assessment you started has been kept.");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "assessor.removed" } });

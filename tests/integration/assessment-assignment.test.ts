@@ -48,7 +48,13 @@ describe("assigning assessors automatically", () => {
     await send(assignmentsPath(round.id), { cookie: administrator.cookie, form: { intent: "auto" } });
     const pairs = (await db.assessorAssignment.findMany()).map((a) => `${a.bidId}/${a.assessorId}`).sort();
     expect(pairs).toEqual(
-      [`${bids[0]!.id}/${first!.user.id}`, `${bids[0]!.id}/${second!.user.id}`, `${bids[0]!.id}/${third!.user.id}`, `${bids[1]!.id}/${first!.user.id}`, `${bids[1]!.id}/${third!.user.id}`].sort(),
+      [
+        `${bids[0]!.id}/${first!.user.id}`,
+        `${bids[0]!.id}/${second!.user.id}`,
+        `${bids[0]!.id}/${third!.user.id}`,
+        `${bids[1]!.id}/${first!.user.id}`,
+        `${bids[1]!.id}/${third!.user.id}`,
+      ].sort(),
     );
     expect((await db.bid.findUniqueOrThrow({ where: { id: bids[0]!.id } })).needsReassignment).toBe(false);
   });
@@ -73,7 +79,10 @@ describe("assigning assessors automatically", () => {
 describe("assigning an assessor by hand", () => {
   it("assigns, emails, and shows the assessor on the page", async () => {
     const { round, bids, assessors, administrator } = await createAssessmentRound({ bids: 1, assessors: 2 });
-    const response = await send(assignmentsPath(round.id), { cookie: administrator.cookie, form: { intent: "assign", bidId: bids[0]!.id, assessorId: assessors[1]!.user.id } });
+    const response = await send(assignmentsPath(round.id), {
+      cookie: administrator.cookie,
+      form: { intent: "assign", bidId: bids[0]!.id, assessorId: assessors[1]!.user.id },
+    });
     expect(response.status).toBe(302);
     expect(await db.assessorAssignment.count({ where: { bidId: bids[0]!.id, assessorId: assessors[1]!.user.id } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { toAddress: assessors[1]!.user.email } })).toBe(1);
@@ -84,14 +93,20 @@ describe("assigning an assessor by hand", () => {
   it("refuses an assessor with a conflict, or one already assigned, changes nothing and audits the refusal", async () => {
     const { round, bids, assessors, administrator } = await createAssessmentRound({ bids: 1, assessors: 2 });
     await db.conflictDeclaration.create({ data: { bidId: bids[0]!.id, assessorId: assessors[0]!.user.id, reason: "Related to the chair" } });
-    const conflicted = await send(assignmentsPath(round.id), { cookie: administrator.cookie, form: { intent: "assign", bidId: bids[0]!.id, assessorId: assessors[0]!.user.id } });
+    const conflicted = await send(assignmentsPath(round.id), {
+      cookie: administrator.cookie,
+      form: { intent: "assign", bidId: bids[0]!.id, assessorId: assessors[0]!.user.id },
+    });
     expect(conflicted.status).toBe(400);
     const html = await conflicted.text();
     expect(html).toContain("There is a problem");
     expect(html).toContain(`${assessors[0]!.user.name} has declared a conflict of interest on this bid`);
 
     await send(assignmentsPath(round.id), { cookie: administrator.cookie, form: { intent: "assign", bidId: bids[0]!.id, assessorId: assessors[1]!.user.id } });
-    const twice = await send(assignmentsPath(round.id), { cookie: administrator.cookie, form: { intent: "assign", bidId: bids[0]!.id, assessorId: assessors[1]!.user.id } });
+    const twice = await send(assignmentsPath(round.id), {
+      cookie: administrator.cookie,
+      form: { intent: "assign", bidId: bids[0]!.id, assessorId: assessors[1]!.user.id },
+    });
     expect(twice.status).toBe(400);
     expect(await twice.text()).toContain("is already assigned to this bid");
 
@@ -107,7 +122,10 @@ describe("assigning an assessor by hand", () => {
       expect(response.status).toBe(403);
     }
     const other = await createAssessmentRound({ bids: 1, assessors: 0 });
-    const response = await send(assignmentsPath(round.id), { cookie: administrator.cookie, form: { intent: "assign", bidId: other.bids[0]!.id, assessorId: assessors[0]!.user.id } });
+    const response = await send(assignmentsPath(round.id), {
+      cookie: administrator.cookie,
+      form: { intent: "assign", bidId: other.bids[0]!.id, assessorId: assessors[0]!.user.id },
+    });
     expect(response.status).toBe(400);
     expect(await db.assessorAssignment.count()).toBe(0);
     expect(await db.auditEvent.count({ where: { outcome: "refused" } })).toBe(3);

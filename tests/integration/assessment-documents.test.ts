@@ -91,7 +91,9 @@ describe("downloading a supporting document as an assessor", () => {
     const response = await send(download(bid.id, constitution.id), { cookie: assessor.cookie });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="Our constitution (2024).pdf"; filename*=UTF-8''Our%20constitution%20(2024).pdf`);
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="Our constitution (2024).pdf"; filename*=UTF-8''Our%20constitution%20(2024).pdf`,
+    );
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(pdfFile()));
@@ -133,8 +135,20 @@ describe("downloading a supporting document as an assessor", () => {
   it("does not find a document of another bid, even one the assessor may read, or one that does not exist (404)", async () => {
     const { bid, otherBid, assessor, constitution, otherDocument } = await setUp();
     const unassignedBid = await createAssessmentRound({ bids: 1, assessors: 1 });
-    const elsewhere = await addDocument(unassignedBid.bids[0]!.id, unassignedBid.applicant.user.id, "constitution", "Elsewhere.pdf", pdfFile(), "application/pdf");
-    for (const path of [download(bid.id, otherDocument.id), download(otherBid.id, constitution.id), download(bid.id, elsewhere.id), download(bid.id, "no-such-document")]) {
+    const elsewhere = await addDocument(
+      unassignedBid.bids[0]!.id,
+      unassignedBid.applicant.user.id,
+      "constitution",
+      "Elsewhere.pdf",
+      pdfFile(),
+      "application/pdf",
+    );
+    for (const path of [
+      download(bid.id, otherDocument.id),
+      download(otherBid.id, constitution.id),
+      download(bid.id, elsewhere.id),
+      download(bid.id, "no-such-document"),
+    ]) {
       const response = await send(path, { cookie: assessor.cookie });
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain("%PDF");

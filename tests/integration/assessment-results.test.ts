@@ -54,7 +54,10 @@ describe("scores and ranking", () => {
     expect(refusedHtml).toContain("Enter the reason for the moderated score");
     expect(await db.moderatedScore.count()).toBe(0);
 
-    const saved = await send(path, { cookie: administrator.cookie, form: { criterionId: criteria[0]!.id, score: "3", reason: "Panel agreed the evidence is good" } });
+    const saved = await send(path, {
+      cookie: administrator.cookie,
+      form: { criterionId: criteria[0]!.id, score: "3", reason: "Panel agreed the evidence is good" },
+    });
     expect(saved.status).toBe(302);
     const moderated = await db.moderatedScore.findFirstOrThrow();
     expect(moderated).toMatchObject({ score: 3, reason: "Panel agreed the evidence is good", moderatedById: administrator.user.id });
@@ -107,7 +110,10 @@ describe("scores and ranking", () => {
     const { round, bids, criteria, assessors, applicant } = await createAssessmentRound({ bids: 1, assessors: 1 });
     for (const cookie of [assessors[0]!.cookie, applicant.cookie]) {
       expect((await send(`/administrator/rounds/${round.id}/results`, { cookie })).status).toBe(403);
-      const post = await send(`/administrator/rounds/${round.id}/bids/${bids[0]!.id}`, { cookie, form: { criterionId: criteria[0]!.id, score: "4", reason: "Mine" } });
+      const post = await send(`/administrator/rounds/${round.id}/bids/${bids[0]!.id}`, {
+        cookie,
+        form: { criterionId: criteria[0]!.id, score: "4", reason: "Mine" },
+      });
       expect(post.status).toBe(403);
     }
     expect(await db.moderatedScore.count()).toBe(0);

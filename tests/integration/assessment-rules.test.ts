@@ -20,7 +20,11 @@ describe("a round's assessment rules", () => {
     await db.round.update({ where: { id: round.id }, data: { opensAt: new Date(Date.now() + 86_400_000) } });
     const response = await send(`/administrator/rounds/${round.id}/rules`, { cookie: administrator.cookie, form: form() });
     expect(response.status).toBe(302);
-    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ qualityThresholdPercent: 60, assessorsPerBid: 3, moderationSpread: 1 });
+    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({
+      qualityThresholdPercent: 60,
+      assessorsPerBid: 3,
+      moderationSpread: 1,
+    });
     expect(await db.auditEvent.count({ where: { action: "round.rules.updated", subjectId: round.id } })).toBe(1);
   });
 
@@ -68,9 +72,16 @@ describe("a round's assessment rules", () => {
     expect(forced.status).toBe(400);
     expect(await forced.text()).toContain("The round has opened, so the quality threshold and criteria weights cannot be changed");
 
-    const allowed = await send(`/administrator/rounds/${round.id}/rules`, { cookie: administrator.cookie, form: { assessorsPerBid: "3", moderationSpread: "1" } });
+    const allowed = await send(`/administrator/rounds/${round.id}/rules`, {
+      cookie: administrator.cookie,
+      form: { assessorsPerBid: "3", moderationSpread: "1" },
+    });
     expect(allowed.status).toBe(302);
-    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ qualityThresholdPercent: 50, assessorsPerBid: 3, moderationSpread: 1 });
+    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({
+      qualityThresholdPercent: 50,
+      assessorsPerBid: 3,
+      moderationSpread: 1,
+    });
     expect(await weights(round.id)).toEqual([40, 35, 25]);
   });
 

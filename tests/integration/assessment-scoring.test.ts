@@ -41,7 +41,11 @@ describe("scoring a bid", () => {
     const final = await db.assessment.findFirstOrThrow({ include: { scores: { include: { criterion: true } } } });
     expect(final.status).toBe("submitted");
     expect(final.recommendation).toBe("fund");
-    expect(Object.fromEntries(final.scores.map((s) => [s.criterion.title, s.score]))).toEqual({ "Supports PCC and partner objectives": 4, "Value for money": 1, Deliverability: 3 });
+    expect(Object.fromEntries(final.scores.map((s) => [s.criterion.title, s.score]))).toEqual({
+      "Supports PCC and partner objectives": 4,
+      "Value for money": 1,
+      Deliverability: 3,
+    });
 
     const page = await (await send(path, { cookie: assessor.cookie })).text();
     expect(page).toContain("It cannot be changed");

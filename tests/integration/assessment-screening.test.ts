@@ -20,10 +20,19 @@ async function closedRound() {
 describe("eligibility screening", () => {
   it("screens a bid out with a stock reason and a note; it leaves the assessment", async () => {
     const { round, bids, reasons, administrator, screen } = await closedRound();
-    const response = await send(screen(bids[0]!.id), { cookie: administrator.cookie, form: { decision: "ineligible", reasonId: reasons[1]!.id, note: "No safeguarding policy" } });
+    const response = await send(screen(bids[0]!.id), {
+      cookie: administrator.cookie,
+      form: { decision: "ineligible", reasonId: reasons[1]!.id, note: "No safeguarding policy" },
+    });
     expect(response.status).toBe(302);
     const bid = await db.bid.findUniqueOrThrow({ where: { id: bids[0]!.id } });
-    expect(bid).toMatchObject({ status: "ineligible", screeningDecision: "ineligible", screeningReason: "Required documents are missing", screeningNote: "No safeguarding policy", screenedById: administrator.user.id });
+    expect(bid).toMatchObject({
+      status: "ineligible",
+      screeningDecision: "ineligible",
+      screeningReason: "Required documents are missing",
+      screeningNote: "No safeguarding policy",
+      screenedById: administrator.user.id,
+    });
     expect(await db.auditEvent.count({ where: { action: "bid.screened", subjectId: bid.id } })).toBe(1);
 
     await send(screen(bids[1]!.id), { cookie: administrator.cookie, form: { decision: "eligible" } });

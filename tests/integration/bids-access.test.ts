@@ -55,7 +55,10 @@ describe("another organisation's bid", () => {
 
   it("changes nothing when its sections, submit or withdraw are posted to", async () => {
     const { round, stranger, bidId } = await twoOrganisations();
-    const before = await db.bid.findUniqueOrThrow({ where: { id: bidId }, include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true } });
+    const before = await db.bid.findUniqueOrThrow({
+      where: { id: bidId },
+      include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true },
+    });
     const posts: [string, Record<string, string | string[]>][] = [
       ["/about", { title: "Hijacked", summary: "x", amountRequested: "5000" }],
       ["/priorities", { priorityIds: [round.priorities[1]!.id] }],
@@ -73,7 +76,10 @@ describe("another organisation's bid", () => {
       const response = await send(`/applicant/bids/${bidId}${page}`, { cookie: stranger.cookie, form });
       expect(response.status, page).toBe(404);
     }
-    const after = await db.bid.findUniqueOrThrow({ where: { id: bidId }, include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true } });
+    const after = await db.bid.findUniqueOrThrow({
+      where: { id: bidId },
+      include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true },
+    });
     expect(after).toEqual(before);
     expect(await db.outboxEmail.count()).toBe(0);
   });

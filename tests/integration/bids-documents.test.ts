@@ -145,7 +145,9 @@ describe("downloading", () => {
     const response = await send(`/applicant/bids/${bidId}/documents/${document!.id}`, { cookie });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="Our constitution (2024).pdf"; filename*=UTF-8''Our%20constitution%20(2024).pdf`);
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="Our constitution (2024).pdf"; filename*=UTF-8''Our%20constitution%20(2024).pdf`,
+    );
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(pdfFile()));
   });
@@ -162,7 +164,9 @@ describe("downloading", () => {
     expect((await send(`/applicant/bids/${theirs.id}/documents/${document!.id}`, { cookie: stranger.cookie })).status).toBe(404);
     // And they cannot upload to, or remove from, the bid.
     expect((await upload("accounts", "a.pdf", pdfFile(), "application/pdf", stranger.cookie)).status).toBe(404);
-    expect((await send(`/applicant/bids/${bidId}/documents`, { cookie: stranger.cookie, form: { intent: "remove-document", documentId: document!.id } })).status).toBe(404);
+    expect(
+      (await send(`/applicant/bids/${bidId}/documents`, { cookie: stranger.cookie, form: { intent: "remove-document", documentId: document!.id } })).status,
+    ).toBe(404);
     expect((await documents()).length).toBe(1);
   });
 });

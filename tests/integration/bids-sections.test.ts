@@ -20,7 +20,11 @@ beforeEach(async () => {
 });
 
 const post = (section: string, form: Record<string, string | string[]>) => send(`/applicant/bids/${bidId}/${section}`, { cookie, form });
-const bid = () => db.bid.findUniqueOrThrow({ where: { id: bidId }, include: { outcomes: { orderBy: { position: "asc" } }, budgetLines: { orderBy: { position: "asc" } }, areas: true, priorities: true } });
+const bid = () =>
+  db.bid.findUniqueOrThrow({
+    where: { id: bidId },
+    include: { outcomes: { orderBy: { position: "asc" } }, budgetLines: { orderBy: { position: "asc" } }, areas: true, priorities: true },
+  });
 const progress = async () => JSON.parse((await bid()).sectionProgress) as Record<string, string>;
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
 
@@ -132,7 +136,10 @@ describe("about the project", () => {
     expect(response.status).toBe(302);
     expect((await bid()).title).toBe("Half done");
     expect(await progress()).toEqual({ about: "in_progress" });
-    await expectErrors(await post("about", { intent: "save-draft", amountRequested: "lots" }), "Amount requested must be an amount in pounds, like 12500 or 12500.50");
+    await expectErrors(
+      await post("about", { intent: "save-draft", amountRequested: "lots" }),
+      "Amount requested must be an amount in pounds, like 12500 or 12500.50",
+    );
     const taskList = await (await send(`/applicant/bids/${bidId}`, { cookie })).text();
     expect(taskList).toMatch(/About the project[\s\S]*?In progress/);
   });
@@ -176,7 +183,12 @@ describe("priorities and areas", () => {
 
 describe("outcomes", () => {
   it("adds and removes rows without JavaScript, keeping what was typed, and saves nothing until asked", async () => {
-    const added = await post("outcomes", { intent: "add-outcome", "outcomes.0.outcome": "Fewer incidents", "outcomes.0.indicator": "Police data", "outcomes.0.target": "20% fewer" });
+    const added = await post("outcomes", {
+      intent: "add-outcome",
+      "outcomes.0.outcome": "Fewer incidents",
+      "outcomes.0.indicator": "Police data",
+      "outcomes.0.target": "20% fewer",
+    });
     expect(added.status).toBe(200);
     const html = await added.text();
     expect(html).toContain("Outcome 2");
@@ -221,7 +233,11 @@ describe("outcomes", () => {
   });
 
   it("asks for every part of a row and for at least one outcome", async () => {
-    await expectErrors(await post("outcomes", { intent: "save-and-continue", "outcomes.0.outcome": "Fewer incidents" }), "Enter how you will measure outcome 1", "Enter the target for outcome 1");
+    await expectErrors(
+      await post("outcomes", { intent: "save-and-continue", "outcomes.0.outcome": "Fewer incidents" }),
+      "Enter how you will measure outcome 1",
+      "Enter the target for outcome 1",
+    );
     await expectErrors(await post("outcomes", { intent: "save-and-continue" }), "Enter outcome 1");
     await expectErrors(
       await post("outcomes", { intent: "save-and-continue", "outcomes.0.outcome": "x".repeat(301), "outcomes.0.indicator": "a", "outcomes.0.target": "b" }),
@@ -232,7 +248,13 @@ describe("outcomes", () => {
 
   it("allows fewer outcomes on a small bid", async () => {
     await db.bid.update({ where: { id: bidId }, data: { amountRequestedPence: 400_000 } });
-    const rows = Object.fromEntries([0, 1, 2, 3].flatMap((i) => [[`outcomes.${i}.outcome`, `O${i}`], [`outcomes.${i}.indicator`, "I"], [`outcomes.${i}.target`, "T"]]));
+    const rows = Object.fromEntries(
+      [0, 1, 2, 3].flatMap((i) => [
+        [`outcomes.${i}.outcome`, `O${i}`],
+        [`outcomes.${i}.indicator`, "I"],
+        [`outcomes.${i}.target`, "T"],
+      ]),
+    );
     await expectErrors(await post("outcomes", { intent: "save-and-continue", ...rows }), "You can add up to 3 outcomes");
   });
 });
@@ -313,7 +335,10 @@ describe("beneficiaries", () => {
   });
 
   it("enforces the word limit on the server", async () => {
-    await expectErrors(await post("beneficiaries", { intent: "save-and-continue", beneficiaries: words(201), beneficiaryCount: "5" }), "Who will benefit must be 200 words or fewer");
+    await expectErrors(
+      await post("beneficiaries", { intent: "save-and-continue", beneficiaries: words(201), beneficiaryCount: "5" }),
+      "Who will benefit must be 200 words or fewer",
+    );
   });
 });
 
@@ -331,7 +356,10 @@ describe("safeguarding and equality", () => {
     const page = await (await send(`/applicant/bids/${bidId}/safeguarding-and-equality`, { cookie })).text();
     expect(page).toContain("(optional)");
     expect(page).toContain('data-maxwords="150"');
-    await expectErrors(await post("safeguarding-and-equality", { intent: "save-and-continue", safeguardingAnswer: words(151) }), "Safeguarding answer must be 150 words or fewer");
+    await expectErrors(
+      await post("safeguarding-and-equality", { intent: "save-and-continue", safeguardingAnswer: words(151) }),
+      "Safeguarding answer must be 150 words or fewer",
+    );
     expect((await post("safeguarding-and-equality", { intent: "save-and-continue", safeguardingAnswer: "DBS checks" })).status).toBe(302);
     expect(await progress()).toEqual({ "safeguarding-and-equality": "completed" });
   });

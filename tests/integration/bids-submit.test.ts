@@ -105,7 +105,16 @@ describe("starting a bid", () => {
     const round = await createRound();
     const { user, cookie, organisation } = await applicantWithOrganisation("First group");
     const second = await db.organisation.create({
-      data: { name: "Second group", type: "cic", addressLine1: "1 Road", town: "Durham", postcode: "DH1 1AA", contactName: "X", contactEmail: "x@example.org", members: { create: { userId: user.id } } },
+      data: {
+        name: "Second group",
+        type: "cic",
+        addressLine1: "1 Road",
+        town: "Durham",
+        postcode: "DH1 1AA",
+        contactName: "X",
+        contactEmail: "x@example.org",
+        members: { create: { userId: user.id } },
+      },
     });
     const { organisation: stranger } = await applicantWithOrganisation("Someone else's group");
     const page = await (await send(`/applicant/bids/new?round=${round.slug}`, { cookie })).text();
@@ -181,7 +190,9 @@ describe("submitting a bid", () => {
 
   it("submits once however many times it is sent at the same moment", async () => {
     const { round, cookie, bidId } = await readyBid();
-    const responses = await Promise.all(Array.from({ length: 4 }, () => send(`/applicant/bids/${bidId}/check-answers`, { cookie, form: { intent: "submit" } })));
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => send(`/applicant/bids/${bidId}/check-answers`, { cookie, form: { intent: "submit" } })),
+    );
     expect(responses.map((r) => r.status)).toEqual([302, 302, 302, 302]);
     expect(new Set(responses.map((r) => r.headers.get("Location")))).toEqual(new Set([`/applicant/bids/${bidId}/confirmation`]));
     const bid = await db.bid.findUniqueOrThrow({ where: { id: bidId } });
@@ -247,7 +258,9 @@ describe("submitting a bid", () => {
     const { cookie, bidId } = await readyBid();
     await db.bid.update({ where: { id: bidId }, data: { amountRequestedPence: 1_000_000 } });
     const checkPage = await (await send(`/applicant/bids/${bidId}/check-answers`, { cookie })).text();
-    expect(checkPage).toContain("The amount you are requesting (£10,000.00) must equal your budget total (£12,500.00) minus other funding (£500.00), which is £12,000.00");
+    expect(checkPage).toContain(
+      "The amount you are requesting (£10,000.00) must equal your budget total (£12,500.00) minus other funding (£500.00), which is £12,000.00",
+    );
     const response = await send(`/applicant/bids/${bidId}/check-answers`, { cookie, form: { intent: "submit" } });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("must equal your budget total");
@@ -266,9 +279,25 @@ describe("submitting a bid", () => {
   it("freezes a submitted bid: every section refuses changes", async () => {
     const { cookie, bidId } = await readyBid();
     await send(`/applicant/bids/${bidId}/check-answers`, { cookie, form: { intent: "submit" } });
-    const before = await db.bid.findUniqueOrThrow({ where: { id: bidId }, include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true } });
+    const before = await db.bid.findUniqueOrThrow({
+      where: { id: bidId },
+      include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true },
+    });
     const attempts: [string, Record<string, string | string[]>][] = [
-      ["about", { title: "Changed", summary: "Changed", amountRequested: "5000", "projectStart.day": "1", "projectStart.month": "4", "projectStart.year": "2026", "projectEnd.day": "1", "projectEnd.month": "4", "projectEnd.year": "2027" }],
+      [
+        "about",
+        {
+          title: "Changed",
+          summary: "Changed",
+          amountRequested: "5000",
+          "projectStart.day": "1",
+          "projectStart.month": "4",
+          "projectStart.year": "2026",
+          "projectEnd.day": "1",
+          "projectEnd.month": "4",
+          "projectEnd.year": "2027",
+        },
+      ],
       ["priorities", { priorityIds: [] }],
       ["areas", { areaIds: [] }],
       ["outcomes", { "outcomes.0.outcome": "x", "outcomes.0.indicator": "y", "outcomes.0.target": "z" }],
@@ -284,7 +313,10 @@ describe("submitting a bid", () => {
       const page = await (await send(`/applicant/bids/${bidId}/${section}`, { cookie })).text();
       expect(page, section).toContain("This bid has been submitted, so it can no longer be changed");
     }
-    const after = await db.bid.findUniqueOrThrow({ where: { id: bidId }, include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true } });
+    const after = await db.bid.findUniqueOrThrow({
+      where: { id: bidId },
+      include: { outcomes: true, budgetLines: true, areas: true, priorities: true, documents: true },
+    });
     expect(after).toEqual(before);
   });
 });
@@ -340,7 +372,9 @@ describe("my bids and withdrawing", () => {
     const response = await send(`/applicant/bids/${draft.id}/withdraw`, { cookie, form: { intent: "withdraw" } });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain("You cannot withdraw this bid because it is draft");
-    const decided = await db.bid.create({ data: { roundId: round.id, organisationId: organisation.id, createdById: user.id, status: "awarded", reference: "CSF-X-0009" } });
+    const decided = await db.bid.create({
+      data: { roundId: round.id, organisationId: organisation.id, createdById: user.id, status: "awarded", reference: "CSF-X-0009" },
+    });
     expect((await send(`/applicant/bids/${decided.id}/withdraw`, { cookie, form: { intent: "withdraw" } })).status).toBe(409);
     expect((await db.bid.findUniqueOrThrow({ where: { id: decided.id } })).status).toBe("awarded");
     expect((await db.bid.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("draft");

@@ -180,7 +180,9 @@ describe("the demo seed", () => {
     const released = await db.round.findFirstOrThrow({ where: { allocationStatus: "released" }, include: { bids: true } });
     for (const bid of released.bids) {
       const outcome = await db.outboxEmail.findUnique({ where: { idempotencyKey: `outcome:${bid.id}:0` } });
-      expect(outcome?.template, bid.reference!).toBe(bid.status === "awarded" ? "outcome-award" : bid.status === "reserve" ? "outcome-reserve" : "outcome-decline");
+      expect(outcome?.template, bid.reference!).toBe(
+        bid.status === "awarded" ? "outcome-award" : bid.status === "reserve" ? "outcome-reserve" : "outcome-decline",
+      );
     }
     const templates = (await db.outboxEmail.groupBy({ by: ["template"], _count: { _all: true } })).map((g) => g.template);
     expect(templates).toEqual(expect.arrayContaining(["submission-receipt", "assessor-assignment", "outcome-award", "outcome-reserve", "outcome-decline"]));

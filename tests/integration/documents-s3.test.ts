@@ -25,7 +25,14 @@ afterAll(() => s3.stop());
 startEachTestEmpty();
 
 const client = new S3Client({ region: S3_TEST_REGION, endpoint: s3.endpoint, forcePathStyle: true, credentials: S3_TEST_CREDENTIALS });
-const bucket = s3Storage({ bucket: "csf-documents", region: S3_TEST_REGION, endpoint: s3.endpoint, forcePathStyle: true, keyPrefix: "documents/", credentials: S3_TEST_CREDENTIALS });
+const bucket = s3Storage({
+  bucket: "csf-documents",
+  region: S3_TEST_REGION,
+  endpoint: s3.endpoint,
+  forcePathStyle: true,
+  keyPrefix: "documents/",
+  credentials: S3_TEST_CREDENTIALS,
+});
 const objectKeys = async () => ((await client.send(new ListObjectsV2Command({ Bucket: "csf-documents" }))).Contents ?? []).map((o) => o.Key!).sort();
 
 let applicant: Awaited<ReturnType<typeof applicantWithOrganisation>>;
@@ -67,7 +74,10 @@ describe("documents in an S3 bucket", () => {
     const assessor = await signedInAs("assessor");
     expect((await send(`/assessor/bids/${bidId}/documents/${document!.id}`, { cookie: assessor.cookie })).status).toBe(404);
 
-    const removed = await send(`/applicant/bids/${bidId}/documents`, { cookie: applicant.cookie, form: { intent: "remove-document", documentId: document!.id } });
+    const removed = await send(`/applicant/bids/${bidId}/documents`, {
+      cookie: applicant.cookie,
+      form: { intent: "remove-document", documentId: document!.id },
+    });
     expect(removed.status).toBe(302);
     expect(await db.bidDocument.count({ where: { bidId } })).toBe(0);
     expect(await objectKeys()).not.toContain(`documents/${document!.storedName}`);

@@ -34,7 +34,10 @@ function passing() {
 }
 
 function decode(html: string) {
-  return html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 async function check(form: Record<string, string | string[]>) {
@@ -97,7 +100,7 @@ describe("checking eligibility", () => {
     const result = await send(RESULT, { cookie });
     expect(result.status).toBe(200);
     const html = decode(await result.text());
-    expect(html).toContain("<h1 class=\"govuk-heading-l\">You can apply</h1>");
+    expect(html).toContain('<h1 class="govuk-heading-l">You can apply</h1>');
     expect(html).toContain(`href="/applicant/bids/new?round=${SLUG}"`);
     expect(html).toContain("Unincorporated community group");
     expect(html).toContain("£12,500.00");

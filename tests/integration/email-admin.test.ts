@@ -61,7 +61,14 @@ describe("the demo mailbox", () => {
     await createOutboxSender({ smtpUrl: null }).deliverDue();
     for (const role of ["applicant", "assessor", "fund_administrator", "opcc_sign_off"] as const) {
       const { cookie } = await signedInAs(role);
-      for (const path of ["/admin/mailbox", "/admin/outbox", `/admin/outbox/${row.id}`, `/admin/outbox/${row.id}/html`, "/admin/emails", "/admin/emails/password-reset/html"]) {
+      for (const path of [
+        "/admin/mailbox",
+        "/admin/outbox",
+        `/admin/outbox/${row.id}`,
+        `/admin/outbox/${row.id}/html`,
+        "/admin/emails",
+        "/admin/emails/password-reset/html",
+      ]) {
         expect((await send(path, { cookie })).status, `${role} GET ${path}`).toBe(403);
       }
     }

@@ -54,10 +54,27 @@ const textOf = (m: ReceivedMail) => (m.parsed.text ?? "").replace(/\r\n/g, "\n")
 describe("each email type", () => {
   // What must be in each email's text, beyond the text being exactly what was rendered.
   const mustSay: Record<EmailTemplateName, string[]> = {
-    "submission-receipt": ["We have received your bid", "Bid reference: CSF-2526-R1-0042", "Title: Street safe Stanley", "Funding round: 2025 to 2026, round 1", "£8,500.00"],
+    "submission-receipt": [
+      "We have received your bid",
+      "Bid reference: CSF-2526-R1-0042",
+      "Title: Street safe Stanley",
+      "Funding round: 2025 to 2026, round 1",
+      "£8,500.00",
+    ],
     "assessor-assignment": ["You have a bid to assess", "Bid reference: CSF-2526-R1-0042", "conflict of interest", "http://localhost:3000/assessor"],
-    "assessor-removal": ["You no longer need to assess a bid", "Bid reference: CSF-2526-R1-0042", "draft assessment you started has been kept", "http://localhost:3000/assessor"],
-    "outcome-award": ["Your bid has been awarded funding", "Amount awarded: £18,500.00", "Amount requested: £22,000.00", "Report the number of mentees", "Sign in and accept the award within 14 days."],
+    "assessor-removal": [
+      "You no longer need to assess a bid",
+      "Bid reference: CSF-2526-R1-0042",
+      "draft assessment you started has been kept",
+      "http://localhost:3000/assessor",
+    ],
+    "outcome-award": [
+      "Your bid has been awarded funding",
+      "Amount awarded: £18,500.00",
+      "Amount requested: £22,000.00",
+      "Report the number of mentees",
+      "Sign in and accept the award within 14 days.",
+    ],
     "outcome-reserve": ["Your bid is on the reserve list", "Bid reference: CSF-2526-R1-0001", "31 March 2026"],
     "outcome-decline": ["Your bid has not been funded", "Feedback from the fund team:", "the outcomes were hard to measure"],
     "organisation-invitation": ["Asha Patel has invited you to join Darlington Youth Outreach", "http://localhost:3000/invitations/sample-token"],
@@ -225,7 +242,15 @@ describe("header safety", () => {
     await queue("test:inject-name", invitationWithBadName, "invitee@example.org");
     // A row written some other way than queueEmail is made safe again when it is sent.
     await db.outboxEmail.create({
-      data: { idempotencyKey: "test:raw", template: "organisation-invitation", toAddress: "raw@example.org", subject: "Hello\r\nBcc: attacker@example.org", html: invitation.html, text: invitation.text, messageId: "<raw-row@csf.test>" },
+      data: {
+        idempotencyKey: "test:raw",
+        template: "organisation-invitation",
+        toAddress: "raw@example.org",
+        subject: "Hello\r\nBcc: attacker@example.org",
+        html: invitation.html,
+        text: invitation.text,
+        messageId: "<raw-row@csf.test>",
+      },
     });
     advance(0);
     expect(await sender().deliverDue()).toEqual({ sent: 3, retrying: 0, failed: 0 });
@@ -292,9 +317,26 @@ async function makeSubmittedBid() {
     },
   });
   const organisation = await db.organisation.create({
-    data: { name: "Darlington Youth Outreach", type: "registered_charity", addressLine1: "12 Bondgate", town: "Darlington", postcode: "DL3 7JJ", contactName: "Nia Brown", contactEmail: user.email },
+    data: {
+      name: "Darlington Youth Outreach",
+      type: "registered_charity",
+      addressLine1: "12 Bondgate",
+      town: "Darlington",
+      postcode: "DL3 7JJ",
+      contactName: "Nia Brown",
+      contactEmail: user.email,
+    },
   });
   return db.bid.create({
-    data: { roundId: round.id, organisationId: organisation.id, createdById: user.id, reference: "CSF-2526-R1-0001", status: "submitted", title: "Street safe", amountRequestedPence: 500_000, submittedAt: new Date() },
+    data: {
+      roundId: round.id,
+      organisationId: organisation.id,
+      createdById: user.id,
+      reference: "CSF-2526-R1-0001",
+      status: "submitted",
+      title: "Street safe",
+      amountRequestedPence: 500_000,
+      submittedAt: new Date(),
+    },
   });
 }

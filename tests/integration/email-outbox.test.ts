@@ -14,16 +14,40 @@ async function submittedBid() {
   const fund = await db.fund.create({ data: { slug: "csf", code: "CSF", name: "Community Safety Fund", description: "" } });
   const round = await db.round.create({
     data: {
-      fundId: fund.id, slug: "r1", code: "2526-R1", name: "2025 to 2026, round 1",
-      opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 86_400_000),
-      baseAllocationPence: 10_000_000, remainingPotPence: 10_000_000, minAwardPence: 100_000, maxAwardPence: 2_500_000,
+      fundId: fund.id,
+      slug: "r1",
+      code: "2526-R1",
+      name: "2025 to 2026, round 1",
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      baseAllocationPence: 10_000_000,
+      remainingPotPence: 10_000_000,
+      minAwardPence: 100_000,
+      maxAwardPence: 2_500_000,
     },
   });
   const organisation = await db.organisation.create({
-    data: { name: "Darlington Youth Outreach", type: "registered_charity", addressLine1: "12 Bondgate", town: "Darlington", postcode: "DL3 7JJ", contactName: "Nia Brown", contactEmail: user.email },
+    data: {
+      name: "Darlington Youth Outreach",
+      type: "registered_charity",
+      addressLine1: "12 Bondgate",
+      town: "Darlington",
+      postcode: "DL3 7JJ",
+      contactName: "Nia Brown",
+      contactEmail: user.email,
+    },
   });
   return db.bid.create({
-    data: { roundId: round.id, organisationId: organisation.id, createdById: user.id, reference: "CSF-2526-R1-0001", status: "submitted", title: "Street safe", amountRequestedPence: 500_000, submittedAt: new Date() },
+    data: {
+      roundId: round.id,
+      organisationId: organisation.id,
+      createdById: user.id,
+      reference: "CSF-2526-R1-0001",
+      status: "submitted",
+      title: "Street safe",
+      amountRequestedPence: 500_000,
+      submittedAt: new Date(),
+    },
   });
 }
 
@@ -58,7 +82,15 @@ describe("queueing an email with the change that causes it", () => {
 
     expect((await db.bid.findUniqueOrThrow({ where: { id: bid.id } })).status).toBe("declined");
     const row = await db.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: `outcome:${bid.id}:1` } });
-    expect(row).toMatchObject({ status: "pending", attempts: 0, template: "outcome-decline", toAddress: "applicant@example.org", subject: rendered.subject, text: rendered.text, html: rendered.html });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      template: "outcome-decline",
+      toAddress: "applicant@example.org",
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+    });
     expect(row.messageId).toMatch(/^<[0-9a-f]{32}@localhost>$/);
   });
 
@@ -75,6 +107,9 @@ describe("queueing an email with the change that causes it", () => {
     const rendered = await EMAIL_TEMPLATES["outcome-decline"].renderSample();
     await releaseDecline(bid.id, rendered);
     await releaseDecline(bid.id, rendered);
-    expect((await db.outboxEmail.findMany({ orderBy: { idempotencyKey: "asc" } })).map((e) => e.idempotencyKey)).toEqual([`outcome:${bid.id}:1`, `outcome:${bid.id}:2`]);
+    expect((await db.outboxEmail.findMany({ orderBy: { idempotencyKey: "asc" } })).map((e) => e.idempotencyKey)).toEqual([
+      `outcome:${bid.id}:1`,
+      `outcome:${bid.id}:2`,
+    ]);
   });
 });

@@ -20,7 +20,11 @@ afterEach(async () => {
 
 async function queueSome(count: number) {
   for (let i = 0; i < count; i += 1) {
-    await queueEmail(db, { idempotencyKey: `stop-test:${i}`, to: `person${i}@example.org`, rendered: { template: "test", subject: `Email ${i}`, html: `<p>${i}</p>`, text: `${i}` } });
+    await queueEmail(db, {
+      idempotencyKey: `stop-test:${i}`,
+      to: `person${i}@example.org`,
+      rendered: { template: "test", subject: `Email ${i}`, html: `<p>${i}</p>`, text: `${i}` },
+    });
   }
 }
 
@@ -32,7 +36,8 @@ const until = async (check: () => boolean | Promise<boolean>) => {
   }
 };
 
-const statuses = async () => (await db.outboxEmail.findMany({ orderBy: { idempotencyKey: "asc" }, select: { status: true, attempts: true, lockedUntil: true } })).map((r) => r.status);
+const statuses = async () =>
+  (await db.outboxEmail.findMany({ orderBy: { idempotencyKey: "asc" }, select: { status: true, attempts: true, lockedUntil: true } })).map((r) => r.status);
 
 describe("stopping the sender", () => {
   it("finishes the email in hand, claims no more, and leaves the rest pending for the next sender", async () => {

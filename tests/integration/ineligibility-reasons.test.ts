@@ -25,7 +25,10 @@ describe("stock ineligibility reasons", () => {
       "Project outside the force area",
     ]);
 
-    const renamed = await send(path, { cookie: administrator.cookie, form: { intent: "rename", reasonId: reason.id, [`reasons.${reason.id}`]: "Organisation is not a charity or community group" } });
+    const renamed = await send(path, {
+      cookie: administrator.cookie,
+      form: { intent: "rename", reasonId: reason.id, [`reasons.${reason.id}`]: "Organisation is not a charity or community group" },
+    });
     expect(renamed.status).toBe(200);
     expect((await db.ineligibilityReason.findUniqueOrThrow({ where: { id: reason.id } })).text).toBe("Organisation is not a charity or community group");
 
@@ -35,8 +38,15 @@ describe("stock ineligibility reasons", () => {
     expect((await send(path, { cookie: administrator.cookie, form: { intent: "reactivate", reasonId: reason.id } })).status).toBe(200);
     expect((await db.ineligibilityReason.findUniqueOrThrow({ where: { id: reason.id } })).active).toBe(true);
 
-    const actions = (await db.auditEvent.findMany({ where: { action: { startsWith: "ineligibility-reason." }, outcome: "allowed" }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
-    expect(actions.sort()).toEqual(["ineligibility-reason.added", "ineligibility-reason.deactivated", "ineligibility-reason.reactivated", "ineligibility-reason.renamed"]);
+    const actions = (
+      await db.auditEvent.findMany({ where: { action: { startsWith: "ineligibility-reason." }, outcome: "allowed" }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
+    expect(actions.sort()).toEqual([
+      "ineligibility-reason.added",
+      "ineligibility-reason.deactivated",
+      "ineligibility-reason.reactivated",
+      "ineligibility-reason.renamed",
+    ]);
   });
 
   it("refuses a blank or duplicate reason, keeps what was typed, changes nothing and audits the refusal", async () => {

@@ -28,7 +28,10 @@ const good = {
 };
 
 function decode(html: string) {
-  return html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 /** The page as shown, without the data the scripts carry. */
@@ -38,7 +41,11 @@ function visible(html: string) {
 
 /** The words on the page, as a person reads them. */
 function textOf(html: string) {
-  return decode(visible(html).replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ");
+  return decode(
+    visible(html)
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .replace(/<[^>]+>/g, " "),
+  ).replace(/\s+/g, " ");
 }
 
 async function createOrganisation(cookie: string, form: Record<string, string> = good) {
@@ -110,7 +117,10 @@ describe("creating an organisation", () => {
     ];
     const summary = visible(html).match(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/)?.[0] ?? "";
     const positions = messages.map((m) => summary.indexOf(m));
-    expect(positions.every((p) => p >= 0), summary).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      summary,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     for (const message of messages) expect(visible(html).split(message).length - 1, message).toBe(2);
     expect(await db.organisation.count()).toBe(0);
@@ -345,7 +355,9 @@ describe("accepting an invitation", () => {
     expect(accepted.headers.get("Location")).toBe(`/applicant/organisations/${organisation.id}?joined=1`);
 
     const sam = await db.user.findUniqueOrThrow({ where: { email: "sam@example.org" } });
-    expect(await db.membership.findUnique({ where: { organisationId_userId: { organisationId: organisation.id, userId: sam.id } } })).toMatchObject({ role: "member" });
+    expect(await db.membership.findUnique({ where: { organisationId_userId: { organisationId: organisation.id, userId: sam.id } } })).toMatchObject({
+      role: "member",
+    });
     expect((await db.organisationInvitation.findFirstOrThrow()).acceptedAt).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: "organisation.invitation_accepted", actorId: sam.id } })).toBe(1);
 

@@ -45,7 +45,12 @@ describe("asking for a reset link", () => {
     const emails = await db.outboxEmail.findMany();
     expect(emails).toHaveLength(1);
     const token = await db.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } });
-    expect(emails[0]).toMatchObject({ template: "password-reset", toAddress: user.email, idempotencyKey: emailKeys.passwordReset(token.id), status: "pending" });
+    expect(emails[0]).toMatchObject({
+      template: "password-reset",
+      toAddress: user.email,
+      idempotencyKey: emailKeys.passwordReset(token.id),
+      status: "pending",
+    });
     const raw = await tokenFromEmail(user.email);
     // Only the hash is stored, and the link expires after an hour.
     expect(token.tokenHash).toBe(hashResetToken(raw));

@@ -16,9 +16,19 @@ beforeEach(async () => {
   await emptyDatabase();
   const fund = await db.fund.create({ data: { slug: "community-safety-fund", code: "CSF", name: "Community Safety Fund", description: "Test fund" } });
   const applicant = await db.user.create({ data: { email: "applicant@pot.test", name: "Applicant", role: "applicant", passwordHash: "x" } });
-  const administrator = await db.user.create({ data: { email: "administrator@pot.test", name: "Administrator", role: "fund_administrator", passwordHash: "x" } });
+  const administrator = await db.user.create({
+    data: { email: "administrator@pot.test", name: "Administrator", role: "fund_administrator", passwordHash: "x" },
+  });
   const organisation = await db.organisation.create({
-    data: { name: "Safe Streets CIC", type: "cic", addressLine1: "4 Saddler Street", town: "Durham", postcode: "DH1 3NP", contactName: "Harry", contactEmail: "harry@pot.test" },
+    data: {
+      name: "Safe Streets CIC",
+      type: "cic",
+      addressLine1: "4 Saddler Street",
+      town: "Durham",
+      postcode: "DH1 3NP",
+      contactName: "Harry",
+      contactEmail: "harry@pot.test",
+    },
   });
   fundId = fund.id;
   organisationId = organisation.id;
@@ -92,7 +102,9 @@ describe("approving awards against the pot", () => {
       expect(remaining).toBe(1_000);
       expect(awards).toHaveLength(33);
       expect(awarded).toBe(99_000);
-      expect(awards.every((a) => a.status === "approved" && a.pccFundedPence === 2_400 && a.matchFundedPence === 600 && a.approvedById === administratorId)).toBe(true);
+      expect(
+        awards.every((a) => a.status === "approved" && a.pccFundedPence === 2_400 && a.matchFundedPence === 600 && a.approvedById === administratorId),
+      ).toBe(true);
       expect(await db.auditEvent.count({ where: { action: "allocation.approve", subjectId: roundId, outcome: "allowed" } })).toBe(33);
       expect(await db.auditEvent.count({ where: { action: "allocation.approve", subjectId: roundId, outcome: "refused" } })).toBe(17);
     }
@@ -103,7 +115,10 @@ describe("approving awards against the pot", () => {
     for (const bid of bids) {
       const results = await Promise.all([approveOne(roundId, bid.id), approveOne(roundId, bid.id)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toMatchObject({ reason: "already_approved", message: `${bid.reference} already has an approved award. Nothing was approved.` });
+      expect(results.find((r) => !r.ok)).toMatchObject({
+        reason: "already_approved",
+        message: `${bid.reference} already has an approved award. Nothing was approved.`,
+      });
     }
     const { remaining, awards } = await potState(roundId);
     expect(awards).toHaveLength(10);
@@ -113,7 +128,9 @@ describe("approving awards against the pot", () => {
   it("flips a proposed award to approved once when two approvals race", { timeout: 60_000 }, async () => {
     const { roundId, bids } = await roundWithBids(10);
     for (const bid of bids) {
-      await db.award.create({ data: { bidId: bid.id, roundId, amountPence: 3_000, pccFundedPence: 3_000, matchFundedPence: 0, conditions: "Quarterly reports" } });
+      await db.award.create({
+        data: { bidId: bid.id, roundId, amountPence: 3_000, pccFundedPence: 3_000, matchFundedPence: 0, conditions: "Quarterly reports" },
+      });
     }
     for (const bid of bids) {
       const results = await Promise.all([approveOne(roundId, bid.id), approveOne(roundId, bid.id)]);
@@ -130,18 +147,47 @@ describe("approving awards against the pot", () => {
     const [a, b, c, d] = bids as [(typeof bids)[number], (typeof bids)[number], (typeof bids)[number], (typeof bids)[number]];
     await db.bid.update({ where: { id: d.id }, data: { status: "withdrawn", withdrawnAt: new Date() } });
 
-    const withWithdrawn = await approveAwards({ roundId, actorId: administratorId, awards: [{ bidId: a.id, amountPence: 3_000 }, { bidId: d.id, amountPence: 3_000 }] });
-    expect(withWithdrawn).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { [d.id]: `${d.reference} is withdrawn, so it cannot be given an award` } });
+    const withWithdrawn = await approveAwards({
+      roundId,
+      actorId: administratorId,
+      awards: [
+        { bidId: a.id, amountPence: 3_000 },
+        { bidId: d.id, amountPence: 3_000 },
+      ],
+    });
+    expect(withWithdrawn).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { [d.id]: `${d.reference} is withdrawn, so it cannot be given an award` },
+    });
 
     const overRequest = await approveAwards({ roundId, actorId: administratorId, awards: [{ bidId: a.id, amountPence: 3_001 }] });
-    expect(overRequest).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { [a.id]: `The award for ${a.reference} must be £30.00 or less, the amount requested` } });
+    expect(overRequest).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { [a.id]: `The award for ${a.reference} must be £30.00 or less, the amount requested` },
+    });
     expect(await potState(roundId)).toMatchObject({ remaining: 100_000, awards: [] });
 
-    const ok = await approveAwards({ roundId, actorId: administratorId, awards: [{ bidId: a.id, amountPence: 3_000, conditions: "Report in March" }, { bidId: b.id, amountPence: 2_000 }] });
+    const ok = await approveAwards({
+      roundId,
+      actorId: administratorId,
+      awards: [
+        { bidId: a.id, amountPence: 3_000, conditions: "Report in March" },
+        { bidId: b.id, amountPence: 2_000 },
+      ],
+    });
     expect(ok).toMatchObject({ ok: true, totalPence: 5_000, remainingPotPence: 95_000 });
 
     // b is already approved, so c is not approved either.
-    const again = await approveAwards({ roundId, actorId: administratorId, awards: [{ bidId: b.id, amountPence: 2_000 }, { bidId: c.id, amountPence: 3_000 }] });
+    const again = await approveAwards({
+      roundId,
+      actorId: administratorId,
+      awards: [
+        { bidId: b.id, amountPence: 2_000 },
+        { bidId: c.id, amountPence: 3_000 },
+      ],
+    });
     expect(again).toMatchObject({ ok: false, reason: "already_approved", bidIds: [b.id] });
     const state = await potState(roundId);
     expect(state.remaining).toBe(95_000);

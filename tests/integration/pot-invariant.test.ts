@@ -57,7 +57,12 @@ beforeAll(async () => {
   await emptyDatabase();
   const fund = await db.fund.create({ data: { slug: "csf", code: "CSF", name: "Community Safety Fund", description: "Test fund" } });
   const user = (role: string, name: string) => db.user.create({ data: { email: `${name}@pot-invariant.test`, name, role, passwordHash: "x" } });
-  const [applicantUser, administrator, opcc, assessor] = await Promise.all([user("applicant", "applicant"), user("fund_administrator", "administrator"), user("opcc_sign_off", "opcc"), user("assessor", "assessor")]);
+  const [applicantUser, administrator, opcc, assessor] = await Promise.all([
+    user("applicant", "applicant"),
+    user("fund_administrator", "administrator"),
+    user("opcc_sign_off", "opcc"),
+    user("assessor", "assessor"),
+  ]);
   const organisation = await db.organisation.create({
     data: {
       name: "Safe Streets CIC",
@@ -149,15 +154,30 @@ const share = fc.integer({ min: 1, max: 10 });
 // Weighted so that whole journeys (propose, approve, sign off, release, then returns and offers)
 // happen often, not only their refusals.
 const operation = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("propose" as const), shares: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: BIDS, maxLength: BIDS }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant("propose" as const), shares: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: BIDS, maxLength: BIDS }) }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("proposeRankOrder" as const), mode: fc.constantFrom("skip" as const, "part_fund" as const) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant("approve" as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("approveOne" as const), bid: bidIndex, share }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("signOff" as const), decision: fc.constantFrom("approved" as const, "approved" as const, "sent_back" as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant("signOff" as const), decision: fc.constantFrom("approved" as const, "approved" as const, "sent_back" as const) }),
+  },
   { weight: 4, arbitrary: fc.record({ op: fc.constant("release" as const), reserve: fc.array(fc.boolean(), { minLength: BIDS, maxLength: BIDS }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("return" as const), bid: bidIndex, as: fc.constantFrom("withdrawn" as const, "declined_by_applicant" as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant("return" as const), bid: bidIndex, as: fc.constantFrom("withdrawn" as const, "declined_by_applicant" as const) }),
+  },
   { weight: 4, arbitrary: fc.record({ op: fc.constant("offer" as const), bid: bidIndex, share }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("details" as const), change: fc.constantFrom("name" as const, "raisePot" as const, "cutPot" as const, "opcc" as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("details" as const),
+      change: fc.constantFrom("name" as const, "raisePot" as const, "cutPot" as const, "opcc" as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("withdraw" as const), bid: bidIndex }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("screenOut" as const), bid: bidIndex }) },
 );
@@ -166,7 +186,7 @@ type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 const requested = (i: number) => 100_000 * (i + 1);
 const amountFor = (i: number, tenths: number) => Math.round((requested(i) * tenths) / 10);
 
-const pick = <T,>(items: T[], n: number): T | undefined => items[n % Math.max(1, items.length)];
+const pick = <T>(items: T[], n: number): T | undefined => items[n % Math.max(1, items.length)];
 
 async function allocation(roundId: string) {
   const loaded = await loadAllocation(roundId);
@@ -188,31 +208,56 @@ async function perform(setup: Setup, step: Operation): Promise<boolean> {
     case "propose": {
       // Any share of each request, as typed; the bid below the quality line is left blank, as the
       // workspace would refuse it.
-      const values = Object.fromEntries(bidIds.map((id, i) => [id, { amount: step.shares[i] && i < BIDS - 1 ? penceToInput(amountFor(i, step.shares[i]!)) : "", conditions: "" }]));
+      const values = Object.fromEntries(
+        bidIds.map((id, i) => [id, { amount: step.shares[i] && i < BIDS - 1 ? penceToInput(amountFor(i, step.shares[i]!)) : "", conditions: "" }]),
+      );
       return (await saveProposal(await allocation(roundId), administratorId, values)).ok;
     }
     case "approve":
       return (await approveAllocation(await allocation(roundId), administratorId)).ok;
     case "approveOne":
-      return (await approveAwards({ roundId, actorId: administratorId, awards: [{ bidId: bidIds[step.bid]!, amountPence: amountFor(step.bid, step.share) }] })).ok;
+      return (await approveAwards({ roundId, actorId: administratorId, awards: [{ bidId: bidIds[step.bid]!, amountPence: amountFor(step.bid, step.share) }] }))
+        .ok;
     case "signOff":
-      return (await signOffAllocation(roundId, opccId, step.decision === "approved" ? { decision: "approved" } : { decision: "sent_back", comment: "Please look again" })).ok;
+      return (
+        await signOffAllocation(
+          roundId,
+          opccId,
+          step.decision === "approved" ? { decision: "approved" } : { decision: "sent_back", comment: "Please look again" },
+        )
+      ).ok;
     case "release": {
       // Of the bids ticked, those the release form offers as reserve choices.
       const current = await allocation(roundId);
-      const choices = new Set(current.rows.filter((r) => r.status === "in_assessment" && r.meetsThreshold && r.award?.status !== "approved").map((r) => r.bidId));
-      return (await releaseOutcomes(current, administratorId, bidIds.filter((id, i) => step.reserve[i] && choices.has(id)))).ok;
+      const choices = new Set(
+        current.rows.filter((r) => r.status === "in_assessment" && r.meetsThreshold && r.award?.status !== "approved").map((r) => r.bidId),
+      );
+      return (
+        await releaseOutcomes(
+          current,
+          administratorId,
+          bidIds.filter((id, i) => step.reserve[i] && choices.has(id)),
+        )
+      ).ok;
     }
     case "return": {
       // One of the awards the page lists as released (any bid, if there are none).
       const current = await allocation(roundId);
-      const bidId = pick(current.rows.filter((r) => r.award?.status === "released").map((r) => r.bidId), step.bid) ?? bidIds[step.bid]!;
+      const bidId =
+        pick(
+          current.rows.filter((r) => r.award?.status === "released").map((r) => r.bidId),
+          step.bid,
+        ) ?? bidIds[step.bid]!;
       return (await returnAward(current, bidId, administratorId, step.as)).ok;
     }
     case "offer": {
       // One of the bids on the reserve list (any bid, if there are none).
       const current = await allocation(roundId);
-      const bidId = pick(current.rows.filter((r) => r.status === "reserve").map((r) => r.bidId), step.bid) ?? bidIds[step.bid]!;
+      const bidId =
+        pick(
+          current.rows.filter((r) => r.status === "reserve").map((r) => r.bidId),
+          step.bid,
+        ) ?? bidIds[step.bid]!;
       const i = bidIds.indexOf(bidId);
       return (await offerAward(current, bidId, administratorId, { amount: penceToInput(amountFor(i, step.share)), conditions: "" })).ok;
     }
@@ -249,7 +294,10 @@ async function checkInvariants(roundId: string) {
   }
   const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { allocationStatus: true } });
   if (round.allocationStatus === "released") {
-    expect(bids.filter((b) => b.award?.status === "approved" || b.award?.status === "proposed"), "a released round keeps no undecided awards").toEqual([]);
+    expect(
+      bids.filter((b) => b.award?.status === "approved" || b.award?.status === "proposed"),
+      "a released round keeps no undecided awards",
+    ).toEqual([]);
   }
 }
 
@@ -279,6 +327,19 @@ describe("the pot balances after every operation, whatever runs at the same time
     );
     // The runs did real work: every kind of operation was carried out somewhere, not only refused.
     console.info("operations carried out (the rest were refused):", Object.fromEntries(carriedOut));
-    if (NUM_RUNS >= 100) expect([...carriedOut.keys()].sort()).toEqual(["approve", "approveOne", "details", "offer", "propose", "proposeRankOrder", "release", "return", "screenOut", "signOff", "withdraw"]);
+    if (NUM_RUNS >= 100)
+      expect([...carriedOut.keys()].sort()).toEqual([
+        "approve",
+        "approveOne",
+        "details",
+        "offer",
+        "propose",
+        "proposeRankOrder",
+        "release",
+        "return",
+        "screenOut",
+        "signOff",
+        "withdraw",
+      ]);
   });
 });

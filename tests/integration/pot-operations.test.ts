@@ -103,12 +103,19 @@ describe("saving round details while awards are approved", () => {
   it("moves the remaining pot by exactly the change to the pot's parts before the round opens, and refuses a cut below what is approved", async () => {
     const { round, bids, administrator } = await roundOfSmallBids(3);
     await db.round.update({ where: { id: round.id }, data: { opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 30 * DAY) } });
-    expect(await approveAwards({ roundId: round.id, actorId: administrator.user.id, awards: bids.map((b) => ({ bidId: b.id, amountPence: 3_000 })) })).toMatchObject({ ok: true, remainingPotPence: 91_000 });
+    expect(
+      await approveAwards({ roundId: round.id, actorId: administrator.user.id, awards: bids.map((b) => ({ bidId: b.id, amountPence: 3_000 })) }),
+    ).toMatchObject({ ok: true, remainingPotPence: 91_000 });
 
     expect(await updateRoundDetails(administrator.user.id, round.id, { baseAllocation: "700" }, new Date())).toMatchObject({ ok: true });
     expect(await expectBalanced(round.id)).toMatchObject({ potPence: 110_000, remainingPotPence: 101_000, heldPence: 9_000 });
 
-    const cut = await updateRoundDetails(administrator.user.id, round.id, { baseAllocation: "0", rolledForward: "0", matchFunding: "80", minAward: "10", maxAward: "80" }, new Date());
+    const cut = await updateRoundDetails(
+      administrator.user.id,
+      round.id,
+      { baseAllocation: "0", rolledForward: "0", matchFunding: "80", minAward: "10", maxAward: "80" },
+      new Date(),
+    );
     expect(cut).toMatchObject({ ok: false, errors: { baseAllocation: "The pot cannot be less than the awards already approved" } });
     expect(await expectBalanced(round.id)).toMatchObject({ potPence: 110_000, remainingPotPence: 101_000 });
     expect(await db.auditEvent.count({ where: { action: "round.details.update", outcome: "refused", subjectId: round.id } })).toBe(1);
@@ -133,7 +140,10 @@ describe("OPCC sign-off", () => {
 
   it("cannot be changed before the round opens once the allocation has been approved", async () => {
     const setup = await createAllocationRound({ opccSignOffRequired: true });
-    await db.round.update({ where: { id: setup.round.id }, data: { opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 30 * DAY), allocationStatus: "approved", maxAwardPence: 1_000_000 } });
+    await db.round.update({
+      where: { id: setup.round.id },
+      data: { opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 30 * DAY), allocationStatus: "approved", maxAwardPence: 1_000_000 },
+    });
     const result = await updateRoundDetails(setup.administrator.user.id, setup.round.id, { opccSignOffRequired: "no" }, new Date());
     expect(result).toMatchObject({ ok: false, errors: { opccSignOffRequired: "OPCC sign-off cannot be changed once the allocation has been approved" } });
     expect(await db.round.findUniqueOrThrow({ where: { id: setup.round.id } })).toMatchObject({ opccSignOffRequired: true, allocationStatus: "approved" });
@@ -173,7 +183,9 @@ describe("a bid that holds an award leaves the running", () => {
     // Release then decides only what is left: the withdrawn bid keeps its state and gets no award.
     await db.round.update({ where: { id: setup.round.id }, data: { allocationStatus: "signed_off" } });
     expect(await releaseOutcomes((await loadAllocation(setup.round.id))!, setup.administrator.user.id, [])).toMatchObject({ ok: true });
-    expect(await db.award.findMany({ where: { roundId: setup.round.id, status: "released" }, select: { bidId: true } })).toEqual([{ bidId: setup.bids[0]!.id }]);
+    expect(await db.award.findMany({ where: { roundId: setup.round.id, status: "released" }, select: { bidId: true } })).toEqual([
+      { bidId: setup.bids[0]!.id },
+    ]);
     expect(await expectBalanced(setup.round.id)).toMatchObject({ remainingPotPence: 900_000 });
   });
 
@@ -186,7 +198,10 @@ describe("a bid that holds an award leaves the running", () => {
     const form = await (await send(`/administrator/rounds/${setup.round.id}/bids/${bid.id}/screen`, { cookie })).text();
     expect(form).toContain("This bid has an approved award of £1,000.00. If you screen it out, the award is cancelled and £1,000.00 goes back to the pot.");
 
-    const response = await send(`/administrator/rounds/${setup.round.id}/bids/${bid.id}/screen`, { cookie, form: { decision: "ineligible", reasonId: reason.id, note: "" } });
+    const response = await send(`/administrator/rounds/${setup.round.id}/bids/${bid.id}/screen`, {
+      cookie,
+      form: { decision: "ineligible", reasonId: reason.id, note: "" },
+    });
     expect(response.status).toBe(302);
     const banner = await (await send(response.headers.get("Location")!, { cookie })).text();
     expect(banner).toContain("Its approved award was cancelled and £1,000.00 has gone back to the pot.");
@@ -211,7 +226,11 @@ describe("a bid that holds an award leaves the running", () => {
 
   it("an allocation waiting for sign-off takes no further approvals, and approving moves the round on with the awards", async () => {
     const setup = await approvedAllocation();
-    const late = await approveAwards({ roundId: setup.round.id, actorId: setup.administrator.user.id, awards: [{ bidId: setup.bids[2]!.id, amountPence: 300_000 }] });
+    const late = await approveAwards({
+      roundId: setup.round.id,
+      actorId: setup.administrator.user.id,
+      awards: [{ bidId: setup.bids[2]!.id, amountPence: 300_000 }],
+    });
     expect(late).toMatchObject({ ok: false, reason: "awaiting_release" });
     expect(await expectBalanced(setup.round.id)).toMatchObject({ remainingPotPence: 700_000 });
     const approval = await db.auditEvent.findFirstOrThrow({ where: { action: "allocation.approve", outcome: "allowed", subjectId: setup.round.id } });

@@ -18,7 +18,13 @@ describe("GET /readyz", () => {
     try {
       const response = await send("/readyz");
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ ready: false, database: "ok", migrations: "behind", storage: "ok", missingMigrations: [latest!.migration_name] });
+      expect(await response.json()).toMatchObject({
+        ready: false,
+        database: "ok",
+        migrations: "behind",
+        storage: "ok",
+        missingMigrations: [latest!.migration_name],
+      });
     } finally {
       await db.$executeRaw`UPDATE _prisma_migrations SET migration_name = ${latest!.migration_name} WHERE migration_name = 'renamed'`;
     }

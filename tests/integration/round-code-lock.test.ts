@@ -85,7 +85,12 @@ describe("the round code once the round has opened", () => {
     const forced = await send(detailsPath(round.id), { cookie: administrator.cookie, form: { code: "2526-R9", name: "Renamed", maxDocumentMegabytes: "20" } });
     expect(forced.status).toBe(400);
     expect(await forced.text()).toContain("The round has opened, so the round code cannot be changed");
-    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ code: "2526-R1", slug: "2526-r1", name: round.name, maxDocumentBytes: round.maxDocumentBytes });
+    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({
+      code: "2526-R1",
+      slug: "2526-r1",
+      name: round.name,
+      maxDocumentBytes: round.maxDocumentBytes,
+    });
     expect(await refusedUpdates(round.id)).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { action: "round.details.updated", subjectId: round.id } })).toBe(0);
   });

@@ -40,7 +40,13 @@ async function stored(roundId: string) {
 }
 
 async function summary(roundId: string) {
-  return (await stored(roundId)).map((c) => ({ title: c.title, guidance: c.guidance, weightPercent: c.weightPercent, maxScore: c.maxScore, position: c.position }));
+  return (await stored(roundId)).map((c) => ({
+    title: c.title,
+    guidance: c.guidance,
+    weightPercent: c.weightPercent,
+    maxScore: c.maxScore,
+    position: c.position,
+  }));
 }
 
 const ORIGINAL = [
@@ -85,7 +91,9 @@ describe("a round's assessment criteria", () => {
     expect(response.headers.get("Location")).toBe(`/administrator/rounds/${round.id}/criteria?saved=1`);
 
     const after = await stored(round.id);
-    expect(after.map((c) => ({ id: c.id, title: c.title, guidance: c.guidance, weightPercent: c.weightPercent, maxScore: c.maxScore, position: c.position }))).toEqual([
+    expect(
+      after.map((c) => ({ id: c.id, title: c.title, guidance: c.guidance, weightPercent: c.weightPercent, maxScore: c.maxScore, position: c.position })),
+    ).toEqual([
       { id: value.id, title: "Supports PCC and partner objectives", guidance: "Look for\nlocal evidence.", weightPercent: 50, maxScore: 4, position: 0 },
       { id: objectives.id, title: "Value for money", guidance: "", weightPercent: 30, maxScore: 2, position: 1 },
       { id: expect.any(String), title: "Community involvement", guidance: "", weightPercent: 20, maxScore: 6, position: 2 },
@@ -99,8 +107,12 @@ describe("a round's assessment criteria", () => {
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "round.criteria.updated", subjectId: round.id } });
     expect(audit).toMatchObject({ actorId: administrator.user.id, outcome: "allowed", subjectType: "round" });
-    expect(JSON.parse(audit.before!).map((c: { title: string; weightPercent: number }) => [c.title, c.weightPercent])).toEqual(ORIGINAL.map((c) => [c.title, c.weightPercent]));
-    expect(JSON.parse(audit.after!)).toEqual(after.map((c) => ({ id: c.id, title: c.title, guidance: c.guidance, weightPercent: c.weightPercent, maxScore: c.maxScore, position: c.position })));
+    expect(JSON.parse(audit.before!).map((c: { title: string; weightPercent: number }) => [c.title, c.weightPercent])).toEqual(
+      ORIGINAL.map((c) => [c.title, c.weightPercent]),
+    );
+    expect(JSON.parse(audit.after!)).toEqual(
+      after.map((c) => ({ id: c.id, title: c.title, guidance: c.guidance, weightPercent: c.weightPercent, maxScore: c.maxScore, position: c.position })),
+    );
     expect(JSON.parse(audit.details!)).toEqual({ removed: [{ id: deliverability.id, title: "Deliverability" }] });
 
     const page = await (await send(`/administrator/rounds/${round.id}/criteria?saved=1`, { cookie: administrator.cookie })).text();
@@ -140,17 +152,53 @@ describe("a round's assessment criteria", () => {
   const invalid: [string, (rows: Row[]) => Row[], string][] = [
     ["no criteria", () => [], "Add at least one scoring criterion"],
     ["a blank title", (rows) => rows.map((r, i) => (i === 1 ? { ...r, title: "  " } : r)), "Enter the title of criterion 2"],
-    ["a title over 120 characters", (rows) => rows.map((r, i) => (i === 0 ? { ...r, title: "x".repeat(121) } : r)), "The title of criterion 1 must be 120 characters or fewer"],
-    ["two titles the same but for case", (rows) => rows.map((r, i) => (i === 2 ? { ...r, title: "VALUE FOR MONEY" } : r)), "Criterion 3 has the same title as criterion 2; give each criterion a different title"],
-    ["guidance over 1000 characters", (rows) => rows.map((r, i) => (i === 0 ? { ...r, guidance: "g".repeat(1001) } : r)), "The guidance for criterion 1 must be 1000 characters or fewer"],
+    [
+      "a title over 120 characters",
+      (rows) => rows.map((r, i) => (i === 0 ? { ...r, title: "x".repeat(121) } : r)),
+      "The title of criterion 1 must be 120 characters or fewer",
+    ],
+    [
+      "two titles the same but for case",
+      (rows) => rows.map((r, i) => (i === 2 ? { ...r, title: "VALUE FOR MONEY" } : r)),
+      "Criterion 3 has the same title as criterion 2; give each criterion a different title",
+    ],
+    [
+      "guidance over 1000 characters",
+      (rows) => rows.map((r, i) => (i === 0 ? { ...r, guidance: "g".repeat(1001) } : r)),
+      "The guidance for criterion 1 must be 1000 characters or fewer",
+    ],
     ["a blank weight", (rows) => rows.map((r, i) => (i === 2 ? { ...r, weightPercent: "" } : r)), "Enter the weight of criterion 3, in per cent"],
-    ["a weight that is not a whole number", (rows) => rows.map((r, i) => (i === 0 ? { ...r, weightPercent: "39.5" } : r)), "The weight of criterion 1 must be a whole number from 0 to 100"],
-    ["a weight over 100", (rows) => rows.map((r, i) => (i === 0 ? { ...r, weightPercent: "140" } : r)), "The weight of criterion 1 must be a whole number from 0 to 100"],
+    [
+      "a weight that is not a whole number",
+      (rows) => rows.map((r, i) => (i === 0 ? { ...r, weightPercent: "39.5" } : r)),
+      "The weight of criterion 1 must be a whole number from 0 to 100",
+    ],
+    [
+      "a weight over 100",
+      (rows) => rows.map((r, i) => (i === 0 ? { ...r, weightPercent: "140" } : r)),
+      "The weight of criterion 1 must be a whole number from 0 to 100",
+    ],
     ["a blank highest score", (rows) => rows.map((r, i) => (i === 1 ? { ...r, maxScore: "" } : r)), "Enter the highest score for criterion 2"],
-    ["a highest score of 0", (rows) => rows.map((r, i) => (i === 1 ? { ...r, maxScore: "0" } : r)), "The highest score for criterion 2 must be a whole number from 1 to 10"],
-    ["a highest score over 10", (rows) => rows.map((r, i) => (i === 1 ? { ...r, maxScore: "11" } : r)), "The highest score for criterion 2 must be a whole number from 1 to 10"],
-    ["weights adding up to 110", (rows) => rows.map((r, i) => (i === 2 ? { ...r, weightPercent: "35" } : r)), "The criteria weights add up to 110%; they must add up to 100%"],
-    ["weights adding up to 90", (rows) => rows.map((r, i) => (i === 2 ? { ...r, weightPercent: "15" } : r)), "The criteria weights add up to 90%; they must add up to 100%"],
+    [
+      "a highest score of 0",
+      (rows) => rows.map((r, i) => (i === 1 ? { ...r, maxScore: "0" } : r)),
+      "The highest score for criterion 2 must be a whole number from 1 to 10",
+    ],
+    [
+      "a highest score over 10",
+      (rows) => rows.map((r, i) => (i === 1 ? { ...r, maxScore: "11" } : r)),
+      "The highest score for criterion 2 must be a whole number from 1 to 10",
+    ],
+    [
+      "weights adding up to 110",
+      (rows) => rows.map((r, i) => (i === 2 ? { ...r, weightPercent: "35" } : r)),
+      "The criteria weights add up to 110%; they must add up to 100%",
+    ],
+    [
+      "weights adding up to 90",
+      (rows) => rows.map((r, i) => (i === 2 ? { ...r, weightPercent: "15" } : r)),
+      "The criteria weights add up to 90%; they must add up to 100%",
+    ],
   ];
 
   for (const [what, change, message] of invalid) {
@@ -187,7 +235,10 @@ describe("a round's assessment criteria", () => {
     expect(page).not.toContain("Criterion 2</h2></legend>");
     expect(page).toContain("Weights add up to 0%");
 
-    const response = await send(`/administrator/rounds/${round.id}/criteria`, { cookie: administrator.cookie, form: criteriaForm([{ title: "Value for money", weightPercent: "100" }]) });
+    const response = await send(`/administrator/rounds/${round.id}/criteria`, {
+      cookie: administrator.cookie,
+      form: criteriaForm([{ title: "Value for money", weightPercent: "100" }]),
+    });
     expect(response.status).toBe(302);
     expect(await summary(round.id)).toEqual([{ title: "Value for money", guidance: "", weightPercent: 100, maxScore: 4, position: 0 }]);
   });
@@ -216,8 +267,27 @@ describe("a round's assessment criteria", () => {
 
   it("never removes a criterion assessors have scored, nor lowers its scale below a score given", async () => {
     const { round, criteria, administrator, assessors, applicant } = await roundNotYetOpen();
-    const organisation = await db.organisation.create({ data: { name: "Scored Org", type: "cic", addressLine1: "1 High Street", town: "Durham", postcode: "DH1 1AA", contactName: "C", contactEmail: "c@example.org" } });
-    const bid = await db.bid.create({ data: { roundId: round.id, organisationId: organisation.id, createdById: applicant.user.id, reference: `CSF-${round.code}-0001`, status: "in_assessment", title: "Scored bid" } });
+    const organisation = await db.organisation.create({
+      data: {
+        name: "Scored Org",
+        type: "cic",
+        addressLine1: "1 High Street",
+        town: "Durham",
+        postcode: "DH1 1AA",
+        contactName: "C",
+        contactEmail: "c@example.org",
+      },
+    });
+    const bid = await db.bid.create({
+      data: {
+        roundId: round.id,
+        organisationId: organisation.id,
+        createdById: applicant.user.id,
+        reference: `CSF-${round.code}-0001`,
+        status: "in_assessment",
+        title: "Scored bid",
+      },
+    });
     await db.assessment.create({ data: { bidId: bid.id, assessorId: assessors[0]!.user.id, scores: { create: { criterionId: criteria[2]!.id, score: 3 } } } });
     const rows = asRows(criteria);
 
@@ -227,12 +297,18 @@ describe("a round's assessment criteria", () => {
 
     const without = await send(`/administrator/rounds/${round.id}/criteria`, {
       cookie: administrator.cookie,
-      form: criteriaForm([{ ...rows[0]!, weightPercent: "60" }, { ...rows[1]!, weightPercent: "40" }]),
+      form: criteriaForm([
+        { ...rows[0]!, weightPercent: "60" },
+        { ...rows[1]!, weightPercent: "40" },
+      ]),
     });
     expect(without.status).toBe(400);
     expect(await without.text()).toContain("cannot be removed because assessors have already scored bids against it");
 
-    const lowered = await send(`/administrator/rounds/${round.id}/criteria`, { cookie: administrator.cookie, form: criteriaForm(rows.map((r, i) => (i === 2 ? { ...r, maxScore: "2" } : r))) });
+    const lowered = await send(`/administrator/rounds/${round.id}/criteria`, {
+      cookie: administrator.cookie,
+      form: criteriaForm(rows.map((r, i) => (i === 2 ? { ...r, maxScore: "2" } : r))),
+    });
     expect(lowered.status).toBe(400);
     expect(await lowered.text()).toContain("The highest score for criterion 3 cannot be less than 3: assessors have already given that score");
 
@@ -240,7 +316,10 @@ describe("a round's assessment criteria", () => {
     expect(await db.auditEvent.count({ where: { action: "round.criteria.update", outcome: "refused" } })).toBe(2);
 
     // Other changes to the same criteria are still allowed.
-    const renamed = await send(`/administrator/rounds/${round.id}/criteria`, { cookie: administrator.cookie, form: criteriaForm(rows.map((r, i) => (i === 2 ? { ...r, title: "Can it be delivered?", maxScore: "3" } : r))) });
+    const renamed = await send(`/administrator/rounds/${round.id}/criteria`, {
+      cookie: administrator.cookie,
+      form: criteriaForm(rows.map((r, i) => (i === 2 ? { ...r, title: "Can it be delivered?", maxScore: "3" } : r))),
+    });
     expect(renamed.status).toBe(302);
     expect((await db.criterion.findUniqueOrThrow({ where: { id: criteria[2]!.id } })).title).toBe("Can it be delivered?");
   });
@@ -263,7 +342,9 @@ describe("a round's assessment criteria", () => {
     for (const role of ["assessor", "applicant", "opcc_sign_off"] as const) {
       const { cookie } = await signedInAs(role);
       expect((await send(`/administrator/rounds/${round.id}/criteria`, { cookie })).status).toBe(403);
-      expect((await send(`/administrator/rounds/${round.id}/criteria`, { cookie, form: criteriaForm([{ title: "Taken over", weightPercent: "100" }]) })).status).toBe(403);
+      expect(
+        (await send(`/administrator/rounds/${round.id}/criteria`, { cookie, form: criteriaForm([{ title: "Taken over", weightPercent: "100" }]) })).status,
+      ).toBe(403);
     }
     expect(await summary(round.id)).toEqual(ORIGINAL);
     expect(criteria).toHaveLength(3);
@@ -272,7 +353,10 @@ describe("a round's assessment criteria", () => {
   it("answers 404 for a round that does not exist", async () => {
     const administrator = await signedInAs("fund_administrator");
     expect((await send("/administrator/rounds/no-such-round/criteria", { cookie: administrator.cookie })).status).toBe(404);
-    expect((await send("/administrator/rounds/no-such-round/criteria", { cookie: administrator.cookie, form: criteriaForm([{ title: "A", weightPercent: "100" }]) })).status).toBe(404);
+    expect(
+      (await send("/administrator/rounds/no-such-round/criteria", { cookie: administrator.cookie, form: criteriaForm([{ title: "A", weightPercent: "100" }]) }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -319,7 +403,10 @@ describe("criteria of a new round", () => {
     expect(await summary(previous.id)).toEqual(ORIGINAL.map((c, i) => (i === 1 ? { ...c, guidance: "Costs are realistic." } : c)));
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "round.created", subjectId: round.id } });
-    expect(JSON.parse(audit.after!)).toMatchObject({ criteriaCopiedFrom: { roundId: previous.id, name: previous.name }, criteria: [{ title: ORIGINAL[0]!.title, descriptors: 5 }, {}, {}] });
+    expect(JSON.parse(audit.after!)).toMatchObject({
+      criteriaCopiedFrom: { roundId: previous.id, name: previous.name },
+      criteria: [{ title: ORIGINAL[0]!.title, descriptors: 5 }, {}, {}],
+    });
 
     const page = await (await send(`/administrator/rounds/${round.id}/criteria`, { cookie: administrator.cookie })).text();
     expect(page).toContain(`These criteria and their score descriptors were copied from ${previous.name}`);

@@ -48,7 +48,10 @@ describe("creating a round", () => {
     const administrator = await signedInAs("fund_administrator");
     const response = await send("/administrator/rounds/new", { cookie: administrator.cookie, form: { fundId, ...roundForm() } });
     expect(response.status).toBe(302);
-    const round = await db.round.findFirstOrThrow({ where: { fundId, code: "2728-R1" }, include: { areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } } });
+    const round = await db.round.findFirstOrThrow({
+      where: { fundId, code: "2728-R1" },
+      include: { areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } },
+    });
     expect(response.headers.get("Location")).toBe(`/administrator/rounds/${round.id}/details?created=1`);
     expect(round).toMatchObject({
       name: "2027 to 2028, round 1",
@@ -82,7 +85,11 @@ describe("creating a round", () => {
     ["no opening date", { "opensAt.day": "", "opensAt.month": "", "opensAt.year": "" }, "Enter the opening date"],
     ["an impossible date", { "opensAt.day": "31", "opensAt.month": "2" }, "The opening date must be a real date"],
     ["a badly formed time", { "closesAt.time": "5pm" }, "Enter the closing time in the 24-hour clock, like 09:00 or 17:30"],
-    ["a time lost when the clocks go forward", { "opensAt.day": "28", "opensAt.month": "3", "opensAt.time": "01:30" }, "The opening time does not exist on that day because the clocks go forward"],
+    [
+      "a time lost when the clocks go forward",
+      { "opensAt.day": "28", "opensAt.month": "3", "opensAt.time": "01:30" },
+      "The opening time does not exist on that day because the clocks go forward",
+    ],
     ["closing before opening", { "closesAt.year": "2027", "closesAt.month": "3" }, "The closing date and time must be after the opening date and time"],
     ["no base allocation", { baseAllocation: "" }, "Enter the base allocation"],
     ["pounds with three decimals", { matchFunding: "10.505" }, "The match funding must be an amount in pounds, like 5000 or 5000.50"],
@@ -97,7 +104,10 @@ describe("creating a round", () => {
   it.each(invalid)("refuses %s, keeps what was typed, creates nothing and audits the refusal", async (_, extra, message) => {
     const { id: fundId } = await fund();
     const administrator = await signedInAs("fund_administrator");
-    const response = await send("/administrator/rounds/new", { cookie: administrator.cookie, form: { fundId, ...roundForm({ name: "Typed name", ...extra }) } });
+    const response = await send("/administrator/rounds/new", {
+      cookie: administrator.cookie,
+      form: { fundId, ...roundForm({ name: "Typed name", ...extra }) },
+    });
     expect(response.status).toBe(400);
     const page = await response.text();
     expect(page).toContain("There is a problem");
@@ -121,14 +131,39 @@ describe("editing a round", () => {
   it("saves every field before the round opens, keeps the remaining pot equal to the pot less approved awards, and audits before and after", async () => {
     const { round, bids, administrator } = await createAssessmentRound({ bids: 1, assessors: 0 });
     await db.round.update({ where: { id: round.id }, data: { opensAt: new Date(Date.now() + DAY), remainingPotPence: 10_000_000 - 100_000 } });
-    await db.award.create({ data: { bidId: bids[0]!.id, roundId: round.id, amountPence: 100_000, pccFundedPence: 100_000, matchFundedPence: 0, status: "approved", approvedById: administrator.user.id, approvedAt: new Date() } });
+    await db.award.create({
+      data: {
+        bidId: bids[0]!.id,
+        roundId: round.id,
+        amountPence: 100_000,
+        pccFundedPence: 100_000,
+        matchFundedPence: 0,
+        status: "approved",
+        approvedById: administrator.user.id,
+        approvedAt: new Date(),
+      },
+    });
     const response = await send(`/administrator/rounds/${round.id}/details`, {
       cookie: administrator.cookie,
-      form: roundForm({ code: round.code, baseAllocation: "120000", rolledForward: "", matchFunding: "5000", areas: "Darlington\nHartlepool", priorities: "Supporting victims of crime", opccSignOffRequired: "no" }),
+      form: roundForm({
+        code: round.code,
+        baseAllocation: "120000",
+        rolledForward: "",
+        matchFunding: "5000",
+        areas: "Darlington\nHartlepool",
+        priorities: "Supporting victims of crime",
+        opccSignOffRequired: "no",
+      }),
     });
     expect(response.status).toBe(302);
     const after = await db.round.findUniqueOrThrow({ where: { id: round.id }, include: { areas: { orderBy: { position: "asc" } }, priorities: true } });
-    expect(after).toMatchObject({ baseAllocationPence: 12_000_000, rolledForwardPence: 0, matchFundingPence: 500_000, remainingPotPence: 12_500_000 - 100_000, opccSignOffRequired: false });
+    expect(after).toMatchObject({
+      baseAllocationPence: 12_000_000,
+      rolledForwardPence: 0,
+      matchFundingPence: 500_000,
+      remainingPotPence: 12_500_000 - 100_000,
+      opccSignOffRequired: false,
+    });
     expect(after.areas.map((a) => a.name)).toEqual(["Darlington", "Hartlepool"]);
     expect(after.priorities.map((p) => p.title)).toEqual(["Supporting victims of crime"]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "round.details.updated", subjectId: round.id } });
@@ -145,10 +180,19 @@ describe("editing a round", () => {
     expect(page).not.toContain('name="areas"');
     expect(page).not.toContain('name="opensAt.day"');
 
-    const forced = await send(`/administrator/rounds/${round.id}/details`, { cookie: administrator.cookie, form: roundForm({ code: round.code, baseAllocation: "999999" }) });
+    const forced = await send(`/administrator/rounds/${round.id}/details`, {
+      cookie: administrator.cookie,
+      form: roundForm({ code: round.code, baseAllocation: "999999" }),
+    });
     expect(forced.status).toBe(400);
-    expect(await forced.text()).toContain("The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed");
-    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ baseAllocationPence: 10_000_000, remainingPotPence: 10_000_000, name: round.name });
+    expect(await forced.text()).toContain(
+      "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed",
+    );
+    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({
+      baseAllocationPence: 10_000_000,
+      remainingPotPence: 10_000_000,
+      name: round.name,
+    });
     expect(await db.auditEvent.count({ where: { action: "round.details.update", outcome: "refused", subjectId: round.id } })).toBe(1);
 
     const closes = new Date(round.closesAt.getTime() + 7 * DAY);
@@ -156,12 +200,27 @@ describe("editing a round", () => {
     const part = (type: string) => london.find((p) => p.type === type)!.value;
     const allowed = await send(`/administrator/rounds/${round.id}/details`, {
       cookie: administrator.cookie,
-      form: { name: "Renamed round", code: round.code, "closesAt.day": part("day"), "closesAt.month": part("month"), "closesAt.year": part("year"), "closesAt.time": "12:00", maxDocumentMegabytes: "20" },
+      form: {
+        name: "Renamed round",
+        code: round.code,
+        "closesAt.day": part("day"),
+        "closesAt.month": part("month"),
+        "closesAt.year": part("year"),
+        "closesAt.time": "12:00",
+        maxDocumentMegabytes: "20",
+      },
     });
     expect(allowed.status).toBe(302);
     const saved = await db.round.findUniqueOrThrow({ where: { id: round.id }, include: { areas: true } });
     // OPCC sign-off is one of the rules locked once the round opens (ADR 0010).
-    expect(saved).toMatchObject({ name: "Renamed round", opccSignOffRequired: false, maxDocumentBytes: 20 * 1024 * 1024, baseAllocationPence: 10_000_000, remainingPotPence: 10_000_000, opensAt: round.opensAt });
+    expect(saved).toMatchObject({
+      name: "Renamed round",
+      opccSignOffRequired: false,
+      maxDocumentBytes: 20 * 1024 * 1024,
+      baseAllocationPence: 10_000_000,
+      remainingPotPence: 10_000_000,
+      opensAt: round.opensAt,
+    });
     expect(saved.closesAt.getTime()).toBeGreaterThan(round.closesAt.getTime());
     expect(saved.areas).toHaveLength(2);
   });

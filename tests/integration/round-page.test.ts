@@ -62,7 +62,13 @@ describe("the public round page", () => {
     expect(text).toContain("Smallest award £1,000.00");
     expect(text).toContain("Largest award £25,000.00");
     for (const area of ["County Durham", "Darlington"]) expect(text).toContain(area);
-    for (const priority of ["Reducing anti-social behaviour", "Supporting victims of crime", "Reducing reoffending", "Tackling drug and alcohol harm", "Protecting vulnerable people"]) {
+    for (const priority of [
+      "Reducing anti-social behaviour",
+      "Supporting victims of crime",
+      "Reducing reoffending",
+      "Tackling drug and alcohol harm",
+      "Protecting vulnerable people",
+    ]) {
       expect(text).toContain(priority);
     }
     expect(text).toContain("Supports PCC and partner objectives How well the project supports the Police and Crime Plan and partners' priorities. 30%");

@@ -20,7 +20,10 @@ describe("score descriptors", () => {
     await db.round.update({ where: { id: round.id }, data: { opensAt: new Date(Date.now() + 86_400_000) } });
     const page = await (await send(`/administrator/rounds/${round.id}/descriptors`, { cookie: administrator.cookie })).text();
     expect(page).toContain(`name="descriptors.${criteria[0]!.id}.4"`);
-    const response = await send(`/administrator/rounds/${round.id}/descriptors`, { cookie: administrator.cookie, form: descriptorsForm(criteria, (s) => ` Level ${s} `) });
+    const response = await send(`/administrator/rounds/${round.id}/descriptors`, {
+      cookie: administrator.cookie,
+      form: descriptorsForm(criteria, (s) => ` Level ${s} `),
+    });
     expect(response.status).toBe(302);
     for (const c of criteria) expect(await descriptions(c.id)).toEqual(["Level 0", "Level 1", "Level 2", "Level 3", "Level 4"]);
     expect(await db.auditEvent.count({ where: { action: "round.descriptors.updated", subjectId: round.id } })).toBe(1);
@@ -29,7 +32,10 @@ describe("score descriptors", () => {
   it("refuses a blank descriptor, keeps what was typed and changes nothing", async () => {
     const { round, criteria, administrator } = await createAssessmentRound({ bids: 0, assessors: 0 });
     await db.round.update({ where: { id: round.id }, data: { opensAt: new Date(Date.now() + 86_400_000) } });
-    const response = await send(`/administrator/rounds/${round.id}/descriptors`, { cookie: administrator.cookie, form: descriptorsForm(criteria, (s) => (s === 2 ? "" : `Typed ${s}`)) });
+    const response = await send(`/administrator/rounds/${round.id}/descriptors`, {
+      cookie: administrator.cookie,
+      form: descriptorsForm(criteria, (s) => (s === 2 ? "" : `Typed ${s}`)),
+    });
     expect(response.status).toBe(400);
     const page = await response.text();
     expect(page).toContain("There is a problem");
@@ -44,7 +50,10 @@ describe("score descriptors", () => {
     const page = await (await send(`/administrator/rounds/${round.id}/descriptors`, { cookie: administrator.cookie })).text();
     expect(page).toContain("The score descriptors cannot be changed now: that would change the rules for bids already submitted");
     expect(page).not.toContain('name="descriptors.');
-    const forced = await send(`/administrator/rounds/${round.id}/descriptors`, { cookie: administrator.cookie, form: descriptorsForm(criteria, () => "Changed") });
+    const forced = await send(`/administrator/rounds/${round.id}/descriptors`, {
+      cookie: administrator.cookie,
+      form: descriptorsForm(criteria, () => "Changed"),
+    });
     expect(forced.status).toBe(400);
     expect(await forced.text()).toContain("The round has opened, so the score descriptors cannot be changed");
     expect(await descriptions(criteria[0]!.id)).toEqual(["Unacceptable", "Weak", "Adequate", "Good", "Excellent"]);

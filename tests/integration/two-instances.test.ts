@@ -112,7 +112,10 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
     expect((await post(a, `/applicant/bids/${bid.id}/documents`, form, applicant.cookie)).status).toBe(302);
     const document = await db.bidDocument.findFirstOrThrow({ where: { bidId: bid.id } });
 
-    await db.bid.update({ where: { id: bid.id }, data: { status: "submitted", reference: `CSF-${round.code}-0001`, submittedAt: new Date(), title: "Street safety" } });
+    await db.bid.update({
+      where: { id: bid.id },
+      data: { status: "submitted", reference: `CSF-${round.code}-0001`, submittedAt: new Date(), title: "Street safety" },
+    });
     const assessor = await signedInAs("assessor");
     const administrator = await signedInAs("fund_administrator");
     await assignDirectly(bid.id, assessor.user.id, administrator.user.id);
@@ -132,12 +135,22 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
     const { round, bids, administrator, criteria } = setup;
     const assessor = setup.assessors[0]!;
     const POT = 33 * 100_000;
-    await db.round.update({ where: { id: round.id }, data: { allocationStatus: "released", outcomesReleasedAt: new Date(), opccSignOffRequired: false, baseAllocationPence: POT, remainingPotPence: POT } });
+    await db.round.update({
+      where: { id: round.id },
+      data: { allocationStatus: "released", outcomesReleasedAt: new Date(), opccSignOffRequired: false, baseAllocationPence: POT, remainingPotPence: POT },
+    });
     for (const bid of bids) {
       await db.bid.update({ where: { id: bid.id }, data: { status: "reserve" } });
       await db.assessorAssignment.create({ data: { bidId: bid.id, assessorId: assessor.user.id, assignedById: administrator.user.id } });
       await db.assessment.create({
-        data: { bidId: bid.id, assessorId: assessor.user.id, status: "submitted", recommendation: "fund", submittedAt: new Date(), scores: { create: criteria.map((c) => ({ criterionId: c.id, score: 4 })) } },
+        data: {
+          bidId: bid.id,
+          assessorId: assessor.user.id,
+          status: "submitted",
+          recommendation: "fund",
+          submittedAt: new Date(),
+          scores: { create: criteria.map((c) => ({ criterionId: c.id, score: 4 })) },
+        },
       });
     }
     const sentBefore = mail.received.length;
@@ -148,7 +161,12 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
 
     const responses = await Promise.all(
       bids.map((bid, i) =>
-        post(i % 2 === 0 ? a : b, `/administrator/rounds/${round.id}/allocation`, new URLSearchParams({ intent: "offer", bidId: bid.id, [`offer.${bid.id}`]: "1000", [`offerConditions.${bid.id}`]: "" }), cookie),
+        post(
+          i % 2 === 0 ? a : b,
+          `/administrator/rounds/${round.id}/allocation`,
+          new URLSearchParams({ intent: "offer", bidId: bid.id, [`offer.${bid.id}`]: "1000", [`offerConditions.${bid.id}`]: "" }),
+          cookie,
+        ),
       ),
     );
     const statuses = responses.map((r) => r.status);
@@ -156,9 +174,13 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
     // Exactly what fits is awarded; every other request is refused, clearly, and changes nothing.
     expect({ offered, refused: statuses.filter((s) => s === 409).length }).toEqual({ offered: 33, refused: 17 });
     const refusals = await Promise.all(responses.filter((r) => r.status === 409).map((r) => r.text()));
-    for (const page of refusals) expect(page).toContain("These awards total £1,000.00, which is £1,000.00 over the remaining pot of £0.00. Nothing was approved.");
+    for (const page of refusals)
+      expect(page).toContain("These awards total £1,000.00, which is £1,000.00 over the remaining pot of £0.00. Nothing was approved.");
 
-    const awards = await db.award.findMany({ where: { roundId: round.id, status: { in: ["approved", "released"] } }, select: { amountPence: true, status: true } });
+    const awards = await db.award.findMany({
+      where: { roundId: round.id, status: { in: ["approved", "released"] } },
+      select: { amountPence: true, status: true },
+    });
     const { remainingPotPence } = await db.round.findUniqueOrThrow({ where: { id: round.id }, select: { remainingPotPence: true } });
     expect(awards).toHaveLength(33);
     expect(awards.every((award) => award.status === "released" && award.amountPence === 100_000)).toBe(true);
@@ -166,7 +188,10 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
     expect(await db.bid.count({ where: { roundId: round.id, status: "awarded" } })).toBe(33);
 
     // The worker sends each award email once; every link in it uses APP_URL, not the instance's address.
-    await until("the award emails", async () => (await db.outboxEmail.count({ where: { status: { not: "sent" } } })) === 0 && mail.received.length - sentBefore >= offered);
+    await until(
+      "the award emails",
+      async () => (await db.outboxEmail.count({ where: { status: { not: "sent" } } })) === 0 && mail.received.length - sentBefore >= offered,
+    );
     const awardMails = mail.received.slice(sentBefore);
     expect(awardMails).toHaveLength(offered);
     expect(new Set(awardMails.map((m) => m.parsed.messageId)).size).toBe(offered);
@@ -183,7 +208,11 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
     const count = 12;
     await db.outboxEmail.createMany({
       data: Array.from({ length: count }, (_, i) =>
-        outboxEmailData({ idempotencyKey: `scale-out-test:${run}:${i}`, to: `person${i}@example.org`, rendered: { template: "test", subject: `Queued ${run} ${i}`, html: `<p>Email ${i}</p>`, text: `Email ${i}` } }),
+        outboxEmailData({
+          idempotencyKey: `scale-out-test:${run}:${i}`,
+          to: `person${i}@example.org`,
+          rendered: { template: "test", subject: `Queued ${run} ${i}`, html: `<p>Email ${i}</p>`, text: `Email ${i}` },
+        }),
       ),
     });
     const ours = () => mail.received.filter((m) => m.parsed.subject?.startsWith(`Queued ${run} `));
@@ -199,7 +228,10 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
 
     mail.slowDown(0);
     worker = await startWorkerProcess({ env: workerEnv });
-    await until("every queued email", async () => (await db.outboxEmail.count({ where: { idempotencyKey: { startsWith: `scale-out-test:${run}:` }, status: "sent" } })) === count);
+    await until(
+      "every queued email",
+      async () => (await db.outboxEmail.count({ where: { idempotencyKey: { startsWith: `scale-out-test:${run}:` }, status: "sent" } })) === count,
+    );
     const received = ours();
     expect(received).toHaveLength(count);
     expect(new Set(received.map((m) => m.parsed.subject)).size).toBe(count);

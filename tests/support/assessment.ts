@@ -34,7 +34,15 @@ export async function createAssessmentRound({ bids = 2, assessors = 2, assessors
   for (let i = 1; i <= bids; i += 1) {
     counter += 1;
     const organisation = await db.organisation.create({
-      data: { name: `Organisation ${counter}`, type: "cic", addressLine1: "1 High Street", town: "Durham", postcode: "DH1 1AA", contactName: "Contact", contactEmail: "contact@example.org" },
+      data: {
+        name: `Organisation ${counter}`,
+        type: "cic",
+        addressLine1: "1 High Street",
+        town: "Durham",
+        postcode: "DH1 1AA",
+        contactName: "Contact",
+        contactEmail: "contact@example.org",
+      },
     });
     bidRows.push(
       await db.bid.create({

@@ -31,7 +31,12 @@ export async function createRound(overrides: { closesAt?: Date; opensAt?: Date; 
       maxAwardPence: 2_500_000,
       smallBidThresholdPence: 500_000,
       maxDocumentBytes: overrides.maxDocumentBytes ?? 10_485_760,
-      areas: { create: [{ name: "County Durham", position: 0 }, { name: "Darlington", position: 1 }] },
+      areas: {
+        create: [
+          { name: "County Durham", position: 0 },
+          { name: "Darlington", position: 1 },
+        ],
+      },
       priorities: {
         create: [
           { title: "Reducing anti-social behaviour", position: 0 },

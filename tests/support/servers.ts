@@ -93,7 +93,8 @@ export async function startPortal({ port, env }: { port?: number; env: Record<st
   const url = `http://127.0.0.1:${chosen}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (portal.child.exitCode !== null) throw new Error(`the portal on port ${chosen} exited with ${portal.child.exitCode}:\n${portal.output.slice(-30).join("\n")}`);
+    if (portal.child.exitCode !== null)
+      throw new Error(`the portal on port ${chosen} exited with ${portal.child.exitCode}:\n${portal.output.slice(-30).join("\n")}`);
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.status === 200) break;

@@ -46,7 +46,6 @@ export function Paragraphs({ text }: { text: string }) {
   );
 }
 
-
 function Card({ bidId, section, changeable, children }: { bidId: string; section: SectionKey; changeable: boolean; children: ReactNode }) {
   const title = SECTIONS.find((s) => s.key === section)!.title;
   return (

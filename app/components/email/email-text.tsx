@@ -6,7 +6,10 @@ import { Fragment } from "react";
  * styles, so no `white-space: pre` here.)
  */
 export function EmailText({ text }: { text: string }) {
-  const blocks = text.split(/\n{2,}/).map((block) => block.trim()).filter(Boolean);
+  const blocks = text
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter(Boolean);
   return (
     <div className="govuk-inset-text govuk-!-text-break-word">
       {blocks.map((block, index) => (

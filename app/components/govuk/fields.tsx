@@ -47,8 +47,7 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
   );
 }
 
-type TextInputProps = FieldChrome &
-  Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & { widthClass?: string; prefix?: string; suffix?: string };
+type TextInputProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & { widthClass?: string; prefix?: string; suffix?: string };
 
 export const TextInput = forwardRef<HTMLInputElement, TextInputProps>(function TextInput(
   { name, label, hint, error, labelIsPageHeading, widthClass, prefix, suffix, className, type = "text", ...input },
@@ -104,8 +103,10 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaProps>(function 
 ) {
   const id = textarea.id ?? fieldId(name);
   const field = (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}${maxWords ? " govuk-character-count" : ""}`}
-      {...(maxWords ? { "data-module": "govuk-character-count", "data-maxwords": String(maxWords) } : {})}>
+    <div
+      className={`govuk-form-group${error ? " govuk-form-group--error" : ""}${maxWords ? " govuk-character-count" : ""}`}
+      {...(maxWords ? { "data-module": "govuk-character-count", "data-maxwords": String(maxWords) } : {})}
+    >
       <Label id={id} label={label} asHeading={labelIsPageHeading} />
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
@@ -151,7 +152,18 @@ type ChoicesProps = {
   defaultValue?: string | string[];
 };
 
-function Choices({ kind, name, legend, hint, error, choices, legendIsPageHeading, inline, inputProps, defaultValue }: ChoicesProps & { kind: "radios" | "checkboxes" }) {
+function Choices({
+  kind,
+  name,
+  legend,
+  hint,
+  error,
+  choices,
+  legendIsPageHeading,
+  inline,
+  inputProps,
+  defaultValue,
+}: ChoicesProps & { kind: "radios" | "checkboxes" }) {
   const id = fieldId(name);
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   return (
@@ -208,7 +220,12 @@ export function Checkboxes(props: ChoicesProps) {
   return <Choices kind="checkboxes" {...props} />;
 }
 
-export function Button({ children, secondary, warning, ...button }: React.ButtonHTMLAttributes<HTMLButtonElement> & { secondary?: boolean; warning?: boolean }) {
+export function Button({
+  children,
+  secondary,
+  warning,
+  ...button
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { secondary?: boolean; warning?: boolean }) {
   const variant = secondary ? " govuk-button--secondary" : warning ? " govuk-button--warning" : "";
   return (
     <button type="submit" data-prevent-double-click="true" data-module="govuk-button" {...button} className={`govuk-button${variant}`}>

@@ -24,50 +24,48 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
             </div>
           </div>
         </div>
-      <div className="govuk-service-navigation" data-module="govuk-service-navigation">
-        <div className="govuk-width-container">
-          <div className="govuk-service-navigation__container">
-            <nav aria-label="Account" className="govuk-service-navigation__wrapper">
-              <ul className="govuk-service-navigation__list" id="navigation">
-                <li className="govuk-service-navigation__item">
-                  <Link className="govuk-service-navigation__link" to="/rounds">
-                    Funding rounds
-                  </Link>
-                </li>
-                {user ? (
-                  <>
-                    <li className="govuk-service-navigation__item">
-                      <Link className="govuk-service-navigation__link" to={roleHome(user.role)}>
-                        {roleLabel(user.role)} home
-                      </Link>
-                    </li>
-                    <li className="govuk-service-navigation__item">
-                      <form method="post" action="/sign-out" className="app-sign-out">
-                        <button type="submit" className="govuk-service-navigation__link app-link-button">
-                          Sign out<span className="govuk-visually-hidden"> ({user.name})</span>
-                        </button>
-                      </form>
-                    </li>
-                  </>
-                ) : (
+        <div className="govuk-service-navigation" data-module="govuk-service-navigation">
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <nav aria-label="Account" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
                   <li className="govuk-service-navigation__item">
-                    <Link className="govuk-service-navigation__link" to="/sign-in">
-                      Sign in
+                    <Link className="govuk-service-navigation__link" to="/rounds">
+                      Funding rounds
                     </Link>
                   </li>
-                )}
-              </ul>
-            </nav>
+                  {user ? (
+                    <>
+                      <li className="govuk-service-navigation__item">
+                        <Link className="govuk-service-navigation__link" to={roleHome(user.role)}>
+                          {roleLabel(user.role)} home
+                        </Link>
+                      </li>
+                      <li className="govuk-service-navigation__item">
+                        <form method="post" action="/sign-out" className="app-sign-out">
+                          <button type="submit" className="govuk-service-navigation__link app-link-button">
+                            Sign out<span className="govuk-visually-hidden"> ({user.name})</span>
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <li className="govuk-service-navigation__item">
+                      <Link className="govuk-service-navigation__link" to="/sign-in">
+                        Sign in
+                      </Link>
+                    </li>
+                  )}
+                </ul>
+              </nav>
+            </div>
           </div>
         </div>
-      </div>
         <div className="govuk-width-container">
           <div className="govuk-phase-banner">
             <p className="govuk-phase-banner__content">
               <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
-              <span className="govuk-phase-banner__text">
-                This is a new service. Tell the fund team if something does not work as you expect.
-              </span>
+              <span className="govuk-phase-banner__text">This is a new service. Tell the fund team if something does not work as you expect.</span>
             </p>
           </div>
         </div>

@@ -15,7 +15,17 @@ export function SummaryList({ children, withActions = false, className }: { chil
 }
 
 /** One row: what it is, its value, and an optional action (a link or button about this row). */
-export function SummaryRow({ label, children, action, valueClassName }: { label: ReactNode; children?: ReactNode; action?: ReactNode; valueClassName?: string }) {
+export function SummaryRow({
+  label,
+  children,
+  action,
+  valueClassName,
+}: {
+  label: ReactNode;
+  children?: ReactNode;
+  action?: ReactNode;
+  valueClassName?: string;
+}) {
   const listHasActions = useContext(HasActions);
   const rowClass = listHasActions && !action ? "govuk-summary-list__row govuk-summary-list__row--no-actions" : "govuk-summary-list__row";
   return (

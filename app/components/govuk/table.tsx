@@ -56,7 +56,19 @@ export function TableRow({ children, className }: { children: ReactNode; classNa
 }
 
 /** A data cell; `numeric` right-aligns figures and money. */
-export function TableCell({ children, numeric, colSpan, className, id }: { children?: ReactNode; numeric?: boolean; colSpan?: number; className?: string; id?: string }) {
+export function TableCell({
+  children,
+  numeric,
+  colSpan,
+  className,
+  id,
+}: {
+  children?: ReactNode;
+  numeric?: boolean;
+  colSpan?: number;
+  className?: string;
+  id?: string;
+}) {
   return (
     <td id={id} className={classes("govuk-table__cell", numeric && "govuk-table__cell--numeric", className)} colSpan={colSpan}>
       {children}

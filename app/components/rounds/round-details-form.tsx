@@ -54,15 +54,41 @@ function DateTimeInput({ name, legend, errors, values }: { name: "opensAt" | "cl
   );
 }
 
-function Money({ name, label, hint, errors, values }: { name: keyof RoundDetailsInput; label: string; hint?: string; errors: FieldErrors; values: RoundDetailsInput }) {
-  return <TextInput name={name} label={label} hint={hint} prefix="£" widthClass="govuk-input--width-10" inputMode="decimal" spellCheck={false} error={errors[name]} defaultValue={values[name] as string} />;
+function Money({
+  name,
+  label,
+  hint,
+  errors,
+  values,
+}: {
+  name: keyof RoundDetailsInput;
+  label: string;
+  hint?: string;
+  errors: FieldErrors;
+  values: RoundDetailsInput;
+}) {
+  return (
+    <TextInput
+      name={name}
+      label={label}
+      hint={hint}
+      prefix="£"
+      widthClass="govuk-input--width-10"
+      inputMode="decimal"
+      spellCheck={false}
+      error={errors[name]}
+      defaultValue={values[name] as string}
+    />
+  );
 }
 
 function Summary({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <SummaryList>
       {rows.map(([key, value]) => (
-        <SummaryRow key={key} label={key}>{value}</SummaryRow>
+        <SummaryRow key={key} label={key}>
+          {value}
+        </SummaryRow>
       ))}
     </SummaryList>
   );
@@ -98,7 +124,15 @@ export function RoundDetailsForm({
           <div className="govuk-inset-text">{codeLockedReason}</div>
         </>
       ) : (
-        <TextInput name="code" label="Round code" hint="Used in bid references. The years and round number, like 2627-R1" widthClass="govuk-input--width-10" spellCheck={false} error={errors.code} defaultValue={values.code} />
+        <TextInput
+          name="code"
+          label="Round code"
+          hint="Used in bid references. The years and round number, like 2627-R1"
+          widthClass="govuk-input--width-10"
+          spellCheck={false}
+          error={errors.code}
+          defaultValue={values.code}
+        />
       )}
       {locked ? null : <DateTimeInput name="opensAt" legend="When the round opens" errors={errors} values={values.opensAt} />}
       <DateTimeInput name="closesAt" legend="When the round closes" errors={errors} values={values.closesAt} />
@@ -117,9 +151,22 @@ export function RoundDetailsForm({
           <h2 className="govuk-heading-m">Awards</h2>
           <Money name="minAward" label="Minimum award" errors={errors} values={values} />
           <Money name="maxAward" label="Maximum award" hint="No more than the pot" errors={errors} values={values} />
-          <Money name="smallBidThreshold" label="Small-bid threshold" hint="Bids asking for less than this answer the shorter form. Leave blank if every bid answers the full form." errors={errors} values={values} />
+          <Money
+            name="smallBidThreshold"
+            label="Small-bid threshold"
+            hint="Bids asking for less than this answer the shorter form. Leave blank if every bid answers the full form."
+            errors={errors}
+            values={values}
+          />
           <Textarea name="areas" label="Eligible areas" hint="Enter one area on each line" rows={5} error={errors.areas} defaultValue={values.areas} />
-          <Textarea name="priorities" label="PCC priorities" hint="Enter one priority on each line" rows={5} error={errors.priorities} defaultValue={values.priorities} />
+          <Textarea
+            name="priorities"
+            label="PCC priorities"
+            hint="Enter one priority on each line"
+            rows={5}
+            error={errors.priorities}
+            defaultValue={values.priorities}
+          />
         </>
       )}
       <h2 className="govuk-heading-m">Sign-off and documents</h2>

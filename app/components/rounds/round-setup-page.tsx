@@ -8,7 +8,19 @@ import type { FieldErrors } from "~/lib/form-errors";
  * The frame of a round set-up page (details, criteria, descriptors, rules): way back,
  * error summary, the success banner after a save, and the round's name above the heading.
  */
-export function RoundSetupPage({ title, roundName, errors, banner, children }: { title: string; roundName: string; errors: FieldErrors; banner?: ReactNode; children: ReactNode }) {
+export function RoundSetupPage({
+  title,
+  roundName,
+  errors,
+  banner,
+  children,
+}: {
+  title: string;
+  roundName: string;
+  errors: FieldErrors;
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -90,7 +90,11 @@ export async function approveAwards(input: ApproveAwardsInput): Promise<Approval
       return outcome;
     }
     if (attempt >= MAX_ATTEMPTS) {
-      const refusal: ApprovalRefusal = { ok: false, reason: "changed", message: `The pot changed while these awards were being approved. ${NOTHING_APPROVED} Try again.` };
+      const refusal: ApprovalRefusal = {
+        ok: false,
+        reason: "changed",
+        message: `The pot changed while these awards were being approved. ${NOTHING_APPROVED} Try again.`,
+      };
       await auditRefusal(input, refusal);
       return refusal;
     }
@@ -117,7 +121,14 @@ function load(input: ApproveAwardsInput) {
     }),
     db.bid.findMany({
       where: { id: { in: bidIds } },
-      select: { id: true, roundId: true, status: true, reference: true, amountRequestedPence: true, award: { select: { id: true, status: true, amountPence: true, conditions: true } } },
+      select: {
+        id: true,
+        roundId: true,
+        status: true,
+        reference: true,
+        amountRequestedPence: true,
+        award: { select: { id: true, status: true, amountPence: true, conditions: true } },
+      },
     }),
   ]).then(([round, bids]) => (round ? { round, bids: new Map(bids.map((b) => [b.id, b])) } : null));
 }
@@ -172,7 +183,11 @@ async function write(input: ApproveAwardsInput, { round, bids }: Loaded, totalPe
   });
 
   const potUpdate = db.round.update({
-    where: { id: round.id, remainingPotPence: { gte: totalPence }, allocationStatus: input.newDecision ? "released" : { in: [...EDITABLE_ALLOCATION_STATUSES] } },
+    where: {
+      id: round.id,
+      remainingPotPence: { gte: totalPence },
+      allocationStatus: input.newDecision ? "released" : { in: [...EDITABLE_ALLOCATION_STATUSES] },
+    },
     data: {
       remainingPotPence: { decrement: totalPence },
       ...(input.moveAllocationTo ? { allocationStatus: input.moveAllocationTo, allocationApprovedAt: now } : {}),
@@ -216,7 +231,13 @@ async function write(input: ApproveAwardsInput, { round, bids }: Loaded, totalPe
     ok: true,
     totalPence,
     remainingPotPence,
-    approved: lines.map(({ award, bid, split }, i) => ({ awardId: awardIds[i]!.id, bidId: bid.id, reference: bid.reference ?? bid.id, amountPence: award.amountPence, ...split })),
+    approved: lines.map(({ award, bid, split }, i) => ({
+      awardId: awardIds[i]!.id,
+      bidId: bid.id,
+      reference: bid.reference ?? bid.id,
+      amountPence: award.amountPence,
+      ...split,
+    })),
   };
 }
 
@@ -244,7 +265,11 @@ async function explainFailure(error: unknown, input: ApproveAwardsInput, totalPe
     const status = bids.get(a.bidId)?.award?.status;
     return status === "approved" || status === "released";
   });
-  if (approved.length > 0) return alreadyApprovedRefusal(approved.map((a) => a.bidId), bids);
+  if (approved.length > 0)
+    return alreadyApprovedRefusal(
+      approved.map((a) => a.bidId),
+      bids,
+    );
   return {
     ok: false,
     reason: "changed",
@@ -286,11 +311,19 @@ function allocationStatusRefusal(allocationStatus: string, input: ApproveAwardsI
 }
 
 function releasedRefusal(): ApprovalRefusal {
-  return { ok: false, reason: "released", message: `Outcomes for this round have been released, so awards can only change through a new decision. ${NOTHING_APPROVED}` };
+  return {
+    ok: false,
+    reason: "released",
+    message: `Outcomes for this round have been released, so awards can only change through a new decision. ${NOTHING_APPROVED}`,
+  };
 }
 
 function notReleasedRefusal(): ApprovalRefusal {
-  return { ok: false, reason: "changed", message: `Outcomes for this round have not been released yet, so use the allocation workspace instead. ${NOTHING_APPROVED}` };
+  return {
+    ok: false,
+    reason: "changed",
+    message: `Outcomes for this round have not been released yet, so use the allocation workspace instead. ${NOTHING_APPROVED}`,
+  };
 }
 
 async function auditRefusal(input: ApproveAwardsInput, refusal: ApprovalRefusal) {

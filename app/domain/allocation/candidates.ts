@@ -88,7 +88,8 @@ export function awardCeilingPence(candidate: Pick<AllocationCandidate, "amountRe
 export function unfundableReason(candidate: AllocationCandidate, round: AllocationRound): { outcome: LineOutcome; explanation: string } | null {
   if (candidate.rank === null || candidate.scoreBasisPoints === null) return { outcome: "not_funded", explanation: "not funded: not scored yet" };
   if (!candidate.meetsThreshold) {
-    const detail = candidate.scoreText && round.qualityThresholdPercent !== undefined ? ` (${candidate.scoreText}, threshold ${round.qualityThresholdPercent}%)` : "";
+    const detail =
+      candidate.scoreText && round.qualityThresholdPercent !== undefined ? ` (${candidate.scoreText}, threshold ${round.qualityThresholdPercent}%)` : "";
     return { outcome: "below_threshold", explanation: `below quality threshold${detail}` };
   }
   if (awardCeilingPence(candidate, round) < round.minAwardPence) {

@@ -37,7 +37,13 @@ export async function approveAllocation(allocation: Allocation, actorId: string)
   // The threshold and limits, checked on what the administrator saw (ADR 0006).
   const check = checkAllocation(
     { ...allocation.potParts, availablePence: allocation.pot.remainingPotPence, minAwardPence: round.minAwardPence, maxAwardPence: round.maxAwardPence },
-    proposed.map((r) => ({ bidId: r.bidId, reference: r.reference, requestedPence: r.requestedPence, awardPence: r.award!.amountPence, meetsThreshold: r.meetsThreshold })),
+    proposed.map((r) => ({
+      bidId: r.bidId,
+      reference: r.reference,
+      requestedPence: r.requestedPence,
+      awardPence: r.award!.amountPence,
+      meetsThreshold: r.meetsThreshold,
+    })),
   );
   if (!check.ok) return refuse(actorId, action, round.id, `${check.potError ?? Object.values(check.fieldErrors)[0]}. Nothing was approved.`);
 
@@ -50,7 +56,10 @@ export async function approveAllocation(allocation: Allocation, actorId: string)
   if (!result.ok) {
     // A second approval racing the first loses at the pot or at the awards; either way, say so plainly.
     const approvedMeanwhile = await db.award.count({ where: { bidId: { in: proposed.map((r) => r.bidId) }, status: { in: ["approved", "released"] } } });
-    return { ok: false, message: result.reason === "already_approved" || result.reason === "awaiting_release" || approvedMeanwhile > 0 ? ALREADY_APPROVED : result.message };
+    return {
+      ok: false,
+      message: result.reason === "already_approved" || result.reason === "awaiting_release" || approvedMeanwhile > 0 ? ALREADY_APPROVED : result.message,
+    };
   }
   const next = round.opccSignOffRequired ? "It now needs OPCC sign-off before outcomes can be released." : "You can now release the outcomes.";
   return { ok: true, message: `Allocation approved: ${result.approved.length} awards totalling ${formatPounds(result.totalPence)}. ${next}` };
@@ -90,7 +99,13 @@ export async function signOffAllocation(roundId: string, actorId: string, input:
       return refuse(actorId, action, roundId, "This allocation has already been signed off or sent back. Nothing was changed.");
     }
   }
-  return { ok: true, message: input.decision === "approved" ? "Allocation signed off. The fund administrator can now release the outcomes." : "Allocation sent back to the fund administrator with your comment." };
+  return {
+    ok: true,
+    message:
+      input.decision === "approved"
+        ? "Allocation signed off. The fund administrator can now release the outcomes."
+        : "Allocation sent back to the fund administrator with your comment.",
+  };
 }
 
 /**
@@ -102,18 +117,36 @@ async function signOffWrites(roundId: string, actorId: string, decision: SignOff
   const after = { allocationStatus: decision === "approved" ? "signed_off" : "sent_back", comment };
   const audit = [
     db.allocationSignOff.create({ data: { roundId, decision, comment, decidedById: actorId } }),
-    recordAudit({ actorId, action: decision === "approved" ? "allocation.sign_off" : "allocation.send_back", subjectType: "round", subjectId: roundId, before: { allocationStatus: "approved" }, after }),
+    recordAudit({
+      actorId,
+      action: decision === "approved" ? "allocation.sign_off" : "allocation.send_back",
+      subjectType: "round",
+      subjectId: roundId,
+      before: { allocationStatus: "approved" },
+      after,
+    }),
   ];
   if (decision === "approved") {
-    return [db.round.update({ where: { id: roundId, allocationStatus: "approved" }, data: { allocationStatus: "signed_off" }, select: { id: true } }), ...audit];
+    return [
+      db.round.update({ where: { id: roundId, allocationStatus: "approved" }, data: { allocationStatus: "signed_off" }, select: { id: true } }),
+      ...audit,
+    ];
   }
   const approved = await db.award.findMany({ where: { roundId, status: "approved" }, select: { id: true, amountPence: true } });
   const returnedPence = approved.reduce((sum, a) => sum + a.amountPence, 0);
   return [
     // The round row first (its lock, and the guard that the allocation still waits for sign-off).
-    db.round.update({ where: { id: roundId, allocationStatus: "approved" }, data: { allocationStatus: "sent_back", allocationApprovedAt: null }, select: { id: true } }),
+    db.round.update({
+      where: { id: roundId, allocationStatus: "approved" },
+      data: { allocationStatus: "sent_back", allocationApprovedAt: null },
+      select: { id: true },
+    }),
     ...approved.map((a) =>
-      db.award.update({ where: { id: a.id, status: "approved", amountPence: a.amountPence }, data: { status: "proposed", approvedById: null, approvedAt: null }, select: { id: true } }),
+      db.award.update({
+        where: { id: a.id, status: "approved", amountPence: a.amountPence },
+        data: { status: "proposed", approvedById: null, approvedAt: null },
+        select: { id: true },
+      }),
     ),
     // Every approved award was among those read (none is left approved), so the money returned is
     // exactly what the flipped awards held.
@@ -152,13 +185,33 @@ export async function releaseOutcomes(
   const reserve = new Set(reserveBidIds);
   const deciding = allocation.rows.filter((r) => r.status === "in_assessment" || r.status === "reserve");
   const wrongReserve = deciding.find((r) => reserve.has(r.bidId) && r.award?.status === "approved");
-  if (wrongReserve) return refuse(actorId, action, round.id, `${wrongReserve.reference} has an approved award, so it cannot also be on the reserve list. Nothing was released.`);
+  if (wrongReserve)
+    return refuse(
+      actorId,
+      action,
+      round.id,
+      `${wrongReserve.reference} has an approved award, so it cannot also be on the reserve list. Nothing was released.`,
+    );
   const belowThreshold = deciding.find((r) => reserve.has(r.bidId) && !r.meetsThreshold);
-  if (belowThreshold) return refuse(actorId, action, round.id, `${belowThreshold.reference} is below the quality threshold, so it cannot be on the reserve list. Nothing was released.`);
+  if (belowThreshold)
+    return refuse(
+      actorId,
+      action,
+      round.id,
+      `${belowThreshold.reference} is below the quality threshold, so it cannot be on the reserve list. Nothing was released.`,
+    );
 
   const bids = await db.bid.findMany({
     where: { id: { in: deciding.map((r) => r.bidId) } },
-    select: { id: true, reference: true, title: true, feedback: true, decisionVersion: true, amountRequestedPence: true, organisation: { select: { name: true, contactName: true, contactEmail: true } } },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      feedback: true,
+      decisionVersion: true,
+      amountRequestedPence: true,
+      organisation: { select: { name: true, contactName: true, contactEmail: true } },
+    },
   });
   const byId = new Map(bids.map((b) => [b.id, b]));
   const roundName = allocation.round.name;
@@ -170,14 +223,24 @@ export async function releaseOutcomes(
       const bid = byId.get(row.bidId)!;
       const outcome: Outcome = row.award?.status === "approved" ? "awarded" : reserve.has(row.bidId) ? "reserve" : "declined";
       const shared = outcome === "awarded" ? undefined : Object.hasOwn(feedback, bid.id) ? feedback[bid.id]!.trim() : undefined;
-      const common = { recipientName: bid.organisation.contactName, organisationName: bid.organisation.name, reference: bid.reference ?? "", bidTitle: bid.title, roundName, bidUrl };
+      const common = {
+        recipientName: bid.organisation.contactName,
+        organisationName: bid.organisation.name,
+        reference: bid.reference ?? "",
+        bidTitle: bid.title,
+        roundName,
+        bidUrl,
+      };
       const rendered: RenderedEmail =
         outcome === "awarded"
           ? await renderOutcomeAward({
               ...common,
               amountPence: row.award!.amountPence,
               amountRequestedPence: bid.amountRequestedPence ?? row.award!.amountPence,
-              conditions: row.award!.conditions.split("\n").map((c) => c.trim()).filter(Boolean),
+              conditions: row
+                .award!.conditions.split("\n")
+                .map((c) => c.trim())
+                .filter(Boolean),
               nextSteps: ["We will send you the grant agreement, with these conditions, to sign.", "We pay the award once we have the signed agreement."],
             })
           : outcome === "reserve"
@@ -193,7 +256,11 @@ export async function releaseOutcomes(
   // whole batch (P2025) and nothing is released.
   const writes: Prisma.PrismaPromise<unknown>[] = [
     // The guard: only one release, and only of a signed-off allocation (P2025 otherwise).
-    db.round.update({ where: { id: round.id, allocationStatus: "signed_off" }, data: { allocationStatus: "released", outcomesReleasedAt: now }, select: { id: true } }),
+    db.round.update({
+      where: { id: round.id, allocationStatus: "signed_off" },
+      data: { allocationStatus: "released", outcomesReleasedAt: now },
+      select: { id: true },
+    }),
     ...decisions
       .filter((d) => d.outcome === "awarded")
       .map(({ row }) =>
@@ -214,7 +281,10 @@ export async function releaseOutcomes(
         data: { status: outcome, decidedAt: now, ...(shared === undefined ? {} : { feedback: shared || null }) },
         select: { id: true },
       }),
-      db.outboxEmail.create({ data: outboxEmailData({ idempotencyKey: emailKeys.outcome(bid.id, bid.decisionVersion), to: bid.organisation.contactEmail, rendered }), select: { id: true } }),
+      db.outboxEmail.create({
+        data: outboxEmailData({ idempotencyKey: emailKeys.outcome(bid.id, bid.decisionVersion), to: bid.organisation.contactEmail, rendered }),
+        select: { id: true },
+      }),
     );
   }
   const counts = { awarded: 0, reserve: 0, declined: 0 };
@@ -226,7 +296,10 @@ export async function releaseOutcomes(
       subjectType: "round",
       subjectId: round.id,
       before: { allocationStatus: "signed_off" },
-      after: { allocationStatus: "released", outcomes: decisions.map((d) => ({ bidId: d.bid.id, outcome: d.outcome, decisionVersion: d.bid.decisionVersion })) },
+      after: {
+        allocationStatus: "released",
+        outcomes: decisions.map((d) => ({ bidId: d.bid.id, outcome: d.outcome, decisionVersion: d.bid.decisionVersion })),
+      },
     }),
   );
   try {
@@ -234,7 +307,14 @@ export async function releaseOutcomes(
   } catch (error) {
     if (isPrismaCode(error, "P2025", "P2002")) {
       const now = await db.round.findUnique({ where: { id: round.id }, select: { allocationStatus: true } });
-      return refuse(actorId, action, round.id, now?.allocationStatus === "released" ? RELEASED : "A bid changed while the outcomes were being released (it may have been withdrawn). Nothing was released. Try again.");
+      return refuse(
+        actorId,
+        action,
+        round.id,
+        now?.allocationStatus === "released"
+          ? RELEASED
+          : "A bid changed while the outcomes were being released (it may have been withdrawn). Nothing was released. Try again.",
+      );
     }
     throw error;
   }

@@ -47,7 +47,12 @@ describe("suggestOptimal", () => {
     expect(optimal.lines.map((l) => l.awardPence)).toEqual([0, 400_000, 300_000, 250_000]);
     expect(optimal.lines[2]!.explanation).toBe("funded: rank 3, in the highest-scoring selection that fits; counts towards the Darlington ring-fence");
     expect(optimal.constraints).toEqual([
-      expect.objectContaining({ kind: "area_minimum", met: true, achievedPence: 550_000, text: "Darlington ring-fence: £5,500.00 in 2 awards (at least £5,000.00 required)" }),
+      expect.objectContaining({
+        kind: "area_minimum",
+        met: true,
+        achievedPence: 550_000,
+        text: "Darlington ring-fence: £5,500.00 in 2 awards (at least £5,000.00 required)",
+      }),
     ]);
   });
 
@@ -56,10 +61,21 @@ describe("suggestOptimal", () => {
       candidate({ bidId: "a", reference: "CSF-0001", rank: 1, scoreBasisPoints: 9000, amountRequestedPence: 300_000, organisationId: "org-1" }),
       candidate({ bidId: "b", reference: "CSF-0002", rank: 2, scoreBasisPoints: 8800, amountRequestedPence: 300_000, organisationId: "org-1" }),
       candidate({ bidId: "c", reference: "CSF-0003", rank: 3, scoreBasisPoints: 7000, amountRequestedPence: 300_000, organisationId: "org-2" }),
-      candidate({ bidId: "d", reference: "CSF-0004", rank: 4, scoreBasisPoints: 6000, amountRequestedPence: 300_000, organisationId: "org-3", priorityIds: ["victims"] }),
+      candidate({
+        bidId: "d",
+        reference: "CSF-0004",
+        rank: 4,
+        scoreBasisPoints: 6000,
+        amountRequestedPence: 300_000,
+        organisationId: "org-3",
+        priorityIds: ["victims"],
+      }),
       candidate({ bidId: "e", reference: "CSF-0005", rank: 5, scoreBasisPoints: 5900, amountRequestedPence: 300_000, organisationId: "org-4" }),
     ];
-    const optimal = await suggestOptimal(bids, round, { onePerOrganisation: true, priorityMinimums: [{ priorityId: "victims", label: "Supporting victims of crime", minAwards: 1 }] });
+    const optimal = await suggestOptimal(bids, round, {
+      onePerOrganisation: true,
+      priorityMinimums: [{ priorityId: "victims", label: "Supporting victims of crime", minAwards: 1 }],
+    });
     expect(optimal.lines.map((l) => l.awardPence)).toEqual([300_000, 0, 300_000, 300_000, 0]);
     expect(optimal.lines[1]!.explanation).toBe("skipped: one award per organisation (CSF-0001 is funded)");
     expect(optimal.constraints.every((c) => c.met)).toBe(true);

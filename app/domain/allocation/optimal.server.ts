@@ -14,7 +14,16 @@
 // rounded to 0/1 and every constraint re-checked in exact integer arithmetic before it is used.
 import loadHighs, { type Highs } from "highs";
 import { formatPounds } from "~/lib/money";
-import { awardCeilingPence, inRankOrder, overPotExplanation, unfundableReason, type AllocationCandidate, type AllocationRound, type Suggestion, type SuggestionLine } from "./candidates";
+import {
+  awardCeilingPence,
+  inRankOrder,
+  overPotExplanation,
+  unfundableReason,
+  type AllocationCandidate,
+  type AllocationRound,
+  type Suggestion,
+  type SuggestionLine,
+} from "./candidates";
 
 export type AreaMinimum = { areaId: string; label: string; minPence: number };
 export type PriorityMinimum = { priorityId: string; label: string; minPence?: number; minAwards?: number };
@@ -100,8 +109,10 @@ export async function suggestOptimal(
   const priorityRows = (constraints.priorityMinimums ?? []).flatMap((priority) => {
     const members = columns.flatMap((c, j) => (c.candidate.priorityIds.includes(priority.priorityId) ? [j] : []));
     const result: Row[] = [];
-    if (priority.minPence) result.push({ label: `priority ${priority.label}`, lower: priority.minPence, upper: Infinity, entries: members.map((j) => [j, columns[j]!.amount]) });
-    if (priority.minAwards) result.push({ label: `priority ${priority.label} awards`, lower: priority.minAwards, upper: Infinity, entries: members.map((j) => [j, 1]) });
+    if (priority.minPence)
+      result.push({ label: `priority ${priority.label}`, lower: priority.minPence, upper: Infinity, entries: members.map((j) => [j, columns[j]!.amount]) });
+    if (priority.minAwards)
+      result.push({ label: `priority ${priority.label} awards`, lower: priority.minAwards, upper: Infinity, entries: members.map((j) => [j, 1]) });
     return result;
   });
   const byOrganisation = new Map<string, number[]>();
@@ -147,12 +158,18 @@ export async function suggestOptimal(
       const capped = column.amount < candidate.amountRequestedPence ? `capped at the round maximum of ${formatPounds(round.maxAwardPence)}` : null;
       const where = status === "optimal" ? "in the highest-scoring selection that fits" : "in the best selection found before the time limit";
       const notes = [capped, ...areaLabels(candidate)].filter(Boolean);
-      return { ...base, awardPence: column.amount, outcome: "funded", explanation: `funded: rank ${candidate.rank}, ${where}${notes.length ? `; ${notes.join("; ")}` : ""}` };
+      return {
+        ...base,
+        awardPence: column.amount,
+        outcome: "funded",
+        explanation: `funded: rank ${candidate.rank}, ${where}${notes.length ? `; ${notes.join("; ")}` : ""}`,
+      };
     }
     const sibling = constraints.onePerOrganisation
       ? columns.find((c) => c.candidate.organisationId === candidate.organisationId && chosen.has(c.candidate.bidId))
       : undefined;
-    if (sibling) return { ...base, awardPence: 0, outcome: "skipped", explanation: `skipped: one award per organisation (${sibling.candidate.reference} is funded)` };
+    if (sibling)
+      return { ...base, awardPence: 0, outcome: "skipped", explanation: `skipped: one award per organisation (${sibling.candidate.reference} is funded)` };
     if (column.amount > leftover) {
       return { ...base, awardPence: 0, outcome: "skipped", explanation: overPotExplanation(column.amount, leftover) };
     }
@@ -175,7 +192,10 @@ export async function suggestOptimal(
     }),
   ];
   if (constraints.onePerOrganisation) {
-    const most = Math.max(0, ...sortedKeys(byOrganisation).map((o) => columns.filter((c) => c.candidate.organisationId === o && chosen.has(c.candidate.bidId)).length));
+    const most = Math.max(
+      0,
+      ...sortedKeys(byOrganisation).map((o) => columns.filter((c) => c.candidate.organisationId === o && chosen.has(c.candidate.bidId)).length),
+    );
     reports.push({
       kind: "one_per_organisation",
       label: "One award per organisation",
@@ -216,7 +236,10 @@ function report(
   hasSelection: boolean,
 ): ConstraintReport {
   const met = hasSelection && a.pence >= requiredPence && a.awards >= requiredAwards;
-  const wanted = [requiredPence > 0 ? `at least ${formatPounds(requiredPence)}` : null, requiredAwards > 0 ? `at least ${requiredAwards} award${requiredAwards === 1 ? "" : "s"}` : null]
+  const wanted = [
+    requiredPence > 0 ? `at least ${formatPounds(requiredPence)}` : null,
+    requiredAwards > 0 ? `at least ${requiredAwards} award${requiredAwards === 1 ? "" : "s"}` : null,
+  ]
     .filter(Boolean)
     .join(" and ");
   const text = !hasSelection
@@ -278,13 +301,32 @@ async function solve(columns: readonly Column[], rows: readonly Row[], options: 
     const mipGap = Number.isFinite(gap) ? Math.max(0, gap) : null;
     const dualBound = Number.isFinite(bound) ? Math.floor(bound + 1e-6) : null;
     if (modelStatus === codes.optimal) return { status: "optimal", statusText: "Best possible selection (proved optimal)", selected, mipGap, dualBound };
-    if (modelStatus === codes.infeasible) return { status: "infeasible", statusText: "No selection meets every constraint within the pot", selected: null, mipGap: null, dualBound: null };
+    if (modelStatus === codes.infeasible)
+      return { status: "infeasible", statusText: "No selection meets every constraint within the pot", selected: null, mipGap: null, dualBound: null };
     if (modelStatus === codes.timeLimit) {
       return selected
-        ? { status: "time_limit", statusText: `Stopped at the ${timeLimit}-second time limit; the selection is within ${((mipGap ?? 0) * 100).toFixed(2)}% of the best possible`, selected, mipGap, dualBound }
-        : { status: "time_limit", statusText: `Stopped at the ${timeLimit}-second time limit before finding a selection`, selected: null, mipGap: null, dualBound: null };
+        ? {
+            status: "time_limit",
+            statusText: `Stopped at the ${timeLimit}-second time limit; the selection is within ${((mipGap ?? 0) * 100).toFixed(2)}% of the best possible`,
+            selected,
+            mipGap,
+            dualBound,
+          }
+        : {
+            status: "time_limit",
+            statusText: `Stopped at the ${timeLimit}-second time limit before finding a selection`,
+            selected: null,
+            mipGap: null,
+            dualBound: null,
+          };
     }
-    return { status: "error", statusText: `The solver stopped without an answer (HiGHS model status ${modelStatus})`, selected: null, mipGap: null, dualBound: null };
+    return {
+      status: "error",
+      statusText: `The solver stopped without an answer (HiGHS model status ${modelStatus})`,
+      selected: null,
+      mipGap: null,
+      dualBound: null,
+    };
   } finally {
     model.dispose();
   }

@@ -30,7 +30,10 @@ export type CancelledAward = { awardId: string; status: "proposed" | "approved";
  * one becomes `withdrawn` and exactly its amount goes back to the pot. A released award is a
  * decision already made and is left alone (the caller's status guard keeps such bids out).
  */
-export async function cancelUndecidedAward(tx: Tx, input: { bidId: string; roundId: string; actorId: string; because: string }): Promise<CancelledAward | null> {
+export async function cancelUndecidedAward(
+  tx: Tx,
+  input: { bidId: string; roundId: string; actorId: string; because: string },
+): Promise<CancelledAward | null> {
   const award = await tx.award.findUnique({ where: { bidId: input.bidId }, select: { id: true, status: true, amountPence: true } });
   if (!award || !(UNDECIDED_AWARD_STATUSES as readonly string[]).includes(award.status)) return null;
   const status = award.status as CancelledAward["status"];

@@ -67,26 +67,32 @@ describe("suggestRankOrder", () => {
 
   it("never goes over the pot or a request, funds nothing below the threshold, and is deterministic", () => {
     fc.assert(
-      fc.property(arbitraryCandidates(30), arbitraryRound, fc.constantFrom("skip" as const, "part_fund" as const), fc.array(fc.nat()), (candidates, r, mode, keys) => {
-        const suggestion = suggestRankOrder(candidates, r, mode);
-        const total = suggestion.lines.reduce((sum, l) => sum + l.awardPence, 0);
-        expect(total).toBe(suggestion.totalAwardPence);
-        expect(total).toBeLessThanOrEqual(r.availablePence);
-        expect(suggestion.remainingPence).toBe(r.availablePence - total);
-        for (const line of suggestion.lines) {
-          const c = candidates.find((x) => x.bidId === line.bidId)!;
-          expect(line.awardPence).toBeLessThanOrEqual(Math.min(c.amountRequestedPence, r.maxAwardPence));
-          if (line.awardPence > 0) {
-            expect(line.awardPence).toBeGreaterThanOrEqual(r.minAwardPence);
-            expect(c.meetsThreshold).toBe(true);
+      fc.property(
+        arbitraryCandidates(30),
+        arbitraryRound,
+        fc.constantFrom("skip" as const, "part_fund" as const),
+        fc.array(fc.nat()),
+        (candidates, r, mode, keys) => {
+          const suggestion = suggestRankOrder(candidates, r, mode);
+          const total = suggestion.lines.reduce((sum, l) => sum + l.awardPence, 0);
+          expect(total).toBe(suggestion.totalAwardPence);
+          expect(total).toBeLessThanOrEqual(r.availablePence);
+          expect(suggestion.remainingPence).toBe(r.availablePence - total);
+          for (const line of suggestion.lines) {
+            const c = candidates.find((x) => x.bidId === line.bidId)!;
+            expect(line.awardPence).toBeLessThanOrEqual(Math.min(c.amountRequestedPence, r.maxAwardPence));
+            if (line.awardPence > 0) {
+              expect(line.awardPence).toBeGreaterThanOrEqual(r.minAwardPence);
+              expect(c.meetsThreshold).toBe(true);
+            }
+            // A skipped bid really did not fit: the pot only shrinks after it is skipped.
+            if (line.outcome === "skipped") expect(awardCeilingPence(c, r)).toBeGreaterThan(suggestion.remainingPence);
+            expect(line.explanation).not.toBe("");
           }
-          // A skipped bid really did not fit: the pot only shrinks after it is skipped.
-          if (line.outcome === "skipped") expect(awardCeilingPence(c, r)).toBeGreaterThan(suggestion.remainingPence);
-          expect(line.explanation).not.toBe("");
-        }
-        expect(suggestion.lines.filter((l) => l.outcome === "part_funded").length).toBeLessThanOrEqual(mode === "part_fund" ? 1 : 0);
-        expect(suggestRankOrder(shuffle(candidates, keys), r, mode)).toEqual(suggestion);
-      }),
+          expect(suggestion.lines.filter((l) => l.outcome === "part_funded").length).toBeLessThanOrEqual(mode === "part_fund" ? 1 : 0);
+          expect(suggestRankOrder(shuffle(candidates, keys), r, mode)).toEqual(suggestion);
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,16 @@
 // Rank-order suggestion: fund bids at or above the quality threshold in rank order until the pot
 // runs out. Pure; every line says why.
 import { formatPounds } from "~/lib/money";
-import { awardCeilingPence, inRankOrder, overPotExplanation, unfundableReason, type AllocationCandidate, type AllocationRound, type Suggestion, type SuggestionLine } from "./candidates";
+import {
+  awardCeilingPence,
+  inRankOrder,
+  overPotExplanation,
+  unfundableReason,
+  type AllocationCandidate,
+  type AllocationRound,
+  type Suggestion,
+  type SuggestionLine,
+} from "./candidates";
 
 /**
  * - `skip`: a bid that no longer fits is skipped and the next one down is tried, so smaller bids

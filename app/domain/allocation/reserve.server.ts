@@ -46,7 +46,10 @@ export async function feedbackSuggestions(bidIds: readonly string[]): Promise<Re
     byBid.set(s.assessment.bidId, criteria);
   }
   return Object.fromEntries(
-    bidIds.map((id) => [id, [...(byBid.get(id) ?? new Map<string, string[]>())].map(([title, comments]) => `${title}: ${comments.filter(Boolean).join(" ")}`).join("\n\n")]),
+    bidIds.map((id) => [
+      id,
+      [...(byBid.get(id) ?? new Map<string, string[]>())].map(([title, comments]) => `${title}: ${comments.filter(Boolean).join(" ")}`).join("\n\n"),
+    ]),
   );
 }
 
@@ -153,7 +156,12 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
  * in its conditional pot update); the same batch releases the award, makes the bid awarded with
  * the next decision version, queues that version's outcome email and audits the decision.
  */
-export async function offerAward(allocation: Allocation, bidId: string, actorId: string, input: { amount: string; conditions: string }): Promise<ReserveResult> {
+export async function offerAward(
+  allocation: Allocation,
+  bidId: string,
+  actorId: string,
+  input: { amount: string; conditions: string },
+): Promise<ReserveResult> {
   const row = allocation.rows.find((r) => r.bidId === bidId);
   const amountKey = offerAmountField(bidId);
   const refuse = async (message: string, status: 400 | 409 = 409): Promise<ReserveResult> => {
@@ -169,7 +177,8 @@ export async function offerAward(allocation: Allocation, bidId: string, actorId:
   };
   if (allocation.round.allocationStatus !== "released")
     return refuse("Outcomes for this round have not been released yet, so use the allocation workspace instead. Nothing was changed.");
-  if (!row || row.status !== "reserve") return refuse(`${row?.reference ?? "This bid"} is not on the reserve list, so it cannot be offered an award. Nothing was changed.`);
+  if (!row || row.status !== "reserve")
+    return refuse(`${row?.reference ?? "This bid"} is not on the reserve list, so it cannot be offered an award. Nothing was changed.`);
   const parsed = parsePounds(input.amount);
   if (!parsed.ok) return refuse(`Enter the award for ${row.reference} in pounds, like 1500 or 1500.50`, 400);
   const amountPence = parsed.pence;

@@ -10,7 +10,10 @@ const errors = (input: unknown) => {
 describe("the OPCC sign-off form", () => {
   it("signs off with or without a comment", () => {
     expect(signOffSchema.parse({ decision: "approved" })).toEqual({ decision: "approved", comment: "" });
-    expect(signOffSchema.parse({ decision: "sent_back", comment: "  Too much for one area " })).toEqual({ decision: "sent_back", comment: "Too much for one area" });
+    expect(signOffSchema.parse({ decision: "sent_back", comment: "  Too much for one area " })).toEqual({
+      decision: "sent_back",
+      comment: "Too much for one area",
+    });
   });
 
   it("needs a decision, and a comment to send the allocation back", () => {

@@ -60,5 +60,8 @@ export const arbitraryRound = fc.record({
 
 /** The same list in another order, chosen by `keys`. */
 export function shuffle<T>(list: readonly T[], keys: readonly number[]): T[] {
-  return list.map((item, i) => ({ item, k: keys[i] ?? i })).sort((a, b) => a.k - b.k).map((x) => x.item);
+  return list
+    .map((item, i) => ({ item, k: keys[i] ?? i }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.item);
 }

@@ -46,7 +46,11 @@ describe("checkAllocation", () => {
   });
 
   it("refuses money for a bid below the quality threshold and a bid listed twice", () => {
-    const check = checkAllocation(rules, [{ ...award("1", 500_000, 200_000), meetsThreshold: false }, award("2", 500_000, 200_000), award("2", 500_000, 200_000)]);
+    const check = checkAllocation(rules, [
+      { ...award("1", 500_000, 200_000), meetsThreshold: false },
+      award("2", 500_000, 200_000),
+      award("2", 500_000, 200_000),
+    ]);
     expect(check.fieldErrors["1"]).toBe("CSF-1 is below the quality threshold and cannot be given an award");
     expect(check.fieldErrors["2"]).toBe("CSF-2 appears more than once");
   });
@@ -58,7 +62,10 @@ describe("splitAward", () => {
     expect(splitAward(850_000, pot)).toEqual({ pccFundedPence: 774_474, matchFundedPence: 75_526 });
     expect(splitAward(0, pot)).toEqual({ pccFundedPence: 0, matchFundedPence: 0 });
     expect(splitAward(500, { baseAllocationPence: 1000, rolledForwardPence: 0, matchFundingPence: 0 })).toEqual({ pccFundedPence: 500, matchFundedPence: 0 });
-    expect(splitAward(3000, { baseAllocationPence: 50_000, rolledForwardPence: 20_000, matchFundingPence: 30_000 })).toEqual({ pccFundedPence: 2100, matchFundedPence: 900 });
+    expect(splitAward(3000, { baseAllocationPence: 50_000, rolledForwardPence: 20_000, matchFundingPence: 30_000 })).toEqual({
+      pccFundedPence: 2100,
+      matchFundedPence: 900,
+    });
   });
 
   it("never lets the PCC's share of awards within the pot pass base + rolled forward", () => {

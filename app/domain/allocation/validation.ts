@@ -48,7 +48,8 @@ function awardProblem(award: EditedAward, rules: AllocationRules): string | null
   if (award.meetsThreshold === false) return `${reference} is below the quality threshold and cannot be given an award`;
   if (awardPence > award.requestedPence) return `The award for ${reference} must be ${formatPounds(award.requestedPence)} or less, the amount requested`;
   if (awardPence > rules.maxAwardPence) return `The award for ${reference} must be ${formatPounds(rules.maxAwardPence)} or less, the round maximum`;
-  if (awardPence < rules.minAwardPence) return `The award for ${reference} must be at least ${formatPounds(rules.minAwardPence)}, the round minimum, or nothing`;
+  if (awardPence < rules.minAwardPence)
+    return `The award for ${reference} must be at least ${formatPounds(rules.minAwardPence)}, the round minimum, or nothing`;
   return null;
 }
 

@@ -13,7 +13,16 @@ import { splitAward } from "./funding-split";
 import { suggestOptimal } from "./optimal.server";
 import { suggestRankOrder, type RankOrderMode } from "./rank-order";
 import { checkAllocation } from "./validation";
-import { awardField, conditionsField, EDITABLE_ALLOCATION_STATUSES, isEditable, priorityMinimumField, ringFenceField, type ProposalValues, type SuggestionView } from "./workspace";
+import {
+  awardField,
+  conditionsField,
+  EDITABLE_ALLOCATION_STATUSES,
+  isEditable,
+  priorityMinimumField,
+  ringFenceField,
+  type ProposalValues,
+  type SuggestionView,
+} from "./workspace";
 
 /** Bid states a proposal may give money to: not yet decided, not withdrawn or screened out. */
 const PROPOSABLE_BID_STATUSES = ["submitted", "in_assessment", "reserve"] as const;
@@ -59,19 +68,17 @@ export async function loadAllocation(roundId: string) {
     qualityThresholdPercent: round.qualityThresholdPercent,
     assessorsPerBid: round.assessorsPerBid,
   };
-  const forScoring = bids.map(
-    (b): BidForScoring => ({
-      bidId: b.id,
-      reference: b.reference ?? "",
-      title: b.title,
-      amountRequestedPence: b.amountRequestedPence ?? 0,
-      submittedAt: b.submittedAt,
-      // Only submitted assessments count; scoring ignores drafts itself.
-      assessments: b.assessments,
-      conflictedAssessorIds: b.conflicts.map((c) => c.assessorId),
-      moderatedScores: b.moderated,
-    }),
-  );
+  const forScoring = bids.map((b): BidForScoring => ({
+    bidId: b.id,
+    reference: b.reference ?? "",
+    title: b.title,
+    amountRequestedPence: b.amountRequestedPence ?? 0,
+    submittedAt: b.submittedAt,
+    // Only submitted assessments count; scoring ignores drafts itself.
+    assessments: b.assessments,
+    conflictedAssessorIds: b.conflicts.map((c) => c.assessorId),
+    moderatedScores: b.moderated,
+  }));
   const pot = potPence(round);
   const ranking = rankBids(scoreBids(rules, forScoring), { potPence: pot, qualityThresholdPercent: round.qualityThresholdPercent });
   const byId = new Map(bids.map((b) => [b.id, b]));
@@ -135,20 +142,24 @@ export type Allocation = NonNullable<Awaited<ReturnType<typeof loadAllocation>>>
 
 export function currentValues(allocation: Allocation): ProposalValues {
   return Object.fromEntries(
-    allocation.rows.map((r) => [r.bidId, { amount: r.award && r.award.amountPence > 0 ? penceToInput(r.award.amountPence) : "", conditions: r.award?.conditions ?? "" }]),
+    allocation.rows.map((r) => [
+      r.bidId,
+      { amount: r.award && r.award.amountPence > 0 ? penceToInput(r.award.amountPence) : "", conditions: r.award?.conditions ?? "" },
+    ]),
   );
 }
 
 /** Reads the workspace form into values (kept to show again) for the bids on the page. */
 export function valuesFromForm(allocation: Allocation, form: FormData): ProposalValues {
   return Object.fromEntries(
-    allocation.rows.map((r) => [r.bidId, { amount: String(form.get(awardField(r.bidId)) ?? "").trim(), conditions: String(form.get(conditionsField(r.bidId)) ?? "").trim() }]),
+    allocation.rows.map((r) => [
+      r.bidId,
+      { amount: String(form.get(awardField(r.bidId)) ?? "").trim(), conditions: String(form.get(conditionsField(r.bidId)) ?? "").trim() },
+    ]),
   );
 }
 
-export type ProposalResult =
-  | { ok: true; message: string }
-  | { ok: false; message: string | null; errors: FieldErrors; values: ProposalValues };
+export type ProposalResult = { ok: true; message: string } | { ok: false; message: string | null; errors: FieldErrors; values: ProposalValues };
 
 const MAX_CONDITIONS_LENGTH = 2_000;
 
@@ -170,7 +181,8 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
   const edited = rows.map((r) => {
     const typed = values[r.bidId]?.amount ?? "";
     const conditions = values[r.bidId]?.conditions ?? "";
-    if (conditions.length > MAX_CONDITIONS_LENGTH) errors[conditionsField(r.bidId)] = `Conditions for ${r.reference} must be ${MAX_CONDITIONS_LENGTH} characters or fewer`;
+    if (conditions.length > MAX_CONDITIONS_LENGTH)
+      errors[conditionsField(r.bidId)] = `Conditions for ${r.reference} must be ${MAX_CONDITIONS_LENGTH} characters or fewer`;
     const parsed = typed === "" ? { ok: true as const, pence: 0 } : parsePounds(typed);
     if (!parsed.ok) {
       errors[awardField(r.bidId)] = /^\s*-/.test(typed)
@@ -184,7 +196,13 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
 
   const check = checkAllocation(
     { ...allocation.potParts, availablePence: allocation.pot.remainingPotPence, minAwardPence: round.minAwardPence, maxAwardPence: round.maxAwardPence },
-    edited.map((e) => ({ bidId: e.row.bidId, reference: e.row.reference, requestedPence: e.row.requestedPence, awardPence: e.awardPence, meetsThreshold: e.row.meetsThreshold })),
+    edited.map((e) => ({
+      bidId: e.row.bidId,
+      reference: e.row.reference,
+      requestedPence: e.row.requestedPence,
+      awardPence: e.awardPence,
+      meetsThreshold: e.row.meetsThreshold,
+    })),
   );
   for (const [bidId, message] of Object.entries(check.fieldErrors)) errors[awardField(bidId)] ??= message;
   if (Object.values(errors).some(Boolean)) return { ok: false, message: null, errors, values };
@@ -193,7 +211,11 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
   const now = new Date();
   const writes: Prisma.PrismaPromise<unknown>[] = [
     // Fails (P2025) if the allocation was approved or released meanwhile: nothing is saved.
-    db.round.update({ where: { id: round.id, allocationStatus: { in: [...EDITABLE_ALLOCATION_STATUSES] } }, data: { allocationStatus: "proposed" }, select: { id: true } }),
+    db.round.update({
+      where: { id: round.id, allocationStatus: { in: [...EDITABLE_ALLOCATION_STATUSES] } },
+      data: { allocationStatus: "proposed" },
+      select: { id: true },
+    }),
   ];
   for (const e of edited) {
     const existing = e.row.award;
@@ -204,7 +226,11 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
     const fields = { amountPence: e.awardPence, ...splitAward(e.awardPence, allocation.potParts), conditions: e.conditions, status: "proposed" };
     writes.push(
       // A bid withdrawn or screened out since the page was read gets no proposal (P2025).
-      db.bid.update({ where: { id: e.row.bidId, roundId: round.id, status: { in: [...PROPOSABLE_BID_STATUSES] } }, data: { updatedAt: now }, select: { id: true } }),
+      db.bid.update({
+        where: { id: e.row.bidId, roundId: round.id, status: { in: [...PROPOSABLE_BID_STATUSES] } },
+        data: { updatedAt: now },
+        select: { id: true },
+      }),
       existing
         ? db.award.update({ where: { bidId: e.row.bidId, status: "proposed" }, data: { ...fields, updatedAt: now }, select: { id: true } })
         : db.award.create({ data: { bidId: e.row.bidId, roundId: round.id, ...fields }, select: { id: true } }),
@@ -217,14 +243,22 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
       subjectType: "round",
       subjectId: round.id,
       before: { proposedPence: allocation.pot.proposedPence },
-      after: { proposedPence: check.totalPence, awards: edited.filter((e) => e.awardPence > 0).map((e) => ({ bidId: e.row.bidId, amountPence: e.awardPence })) },
+      after: {
+        proposedPence: check.totalPence,
+        awards: edited.filter((e) => e.awardPence > 0).map((e) => ({ bidId: e.row.bidId, amountPence: e.awardPence })),
+      },
     }),
   );
   try {
     await db.$transaction(writes);
   } catch (error) {
     if (isPrismaCode(error, "P2025", "P2002")) {
-      return { ok: false, message: "The allocation changed while you were editing it (it may have been approved). Nothing was saved. Check the allocation and try again.", errors: {}, values };
+      return {
+        ok: false,
+        message: "The allocation changed while you were editing it (it may have been approved). Nothing was saved. Check the allocation and try again.",
+        errors: {},
+        values,
+      };
     }
     throw error;
   }
@@ -239,14 +273,18 @@ export function notEditableMessage(allocationStatus: string) {
   return "This allocation has been approved, so it cannot be changed.";
 }
 
-
 function candidates(allocation: Allocation): AllocationCandidate[] {
   return editableRows(allocation).map((r) => r.candidate);
 }
 
 function suggestionRound(allocation: Allocation) {
   const { round, pot } = allocation;
-  return { availablePence: pot.remainingPotPence, minAwardPence: round.minAwardPence, maxAwardPence: round.maxAwardPence, qualityThresholdPercent: round.qualityThresholdPercent };
+  return {
+    availablePence: pot.remainingPotPence,
+    minAwardPence: round.minAwardPence,
+    maxAwardPence: round.maxAwardPence,
+    qualityThresholdPercent: round.qualityThresholdPercent,
+  };
 }
 
 function suggestionValues(allocation: Allocation, awards: Map<string, number>): ProposalValues {
@@ -254,7 +292,10 @@ function suggestionValues(allocation: Allocation, awards: Map<string, number>): 
   return Object.fromEntries(
     allocation.rows.map((r) => {
       const award = awards.get(r.bidId);
-      return [r.bidId, award === undefined ? current[r.bidId]! : { amount: award > 0 ? penceToInput(award) : "", conditions: current[r.bidId]?.conditions ?? "" }];
+      return [
+        r.bidId,
+        award === undefined ? current[r.bidId]! : { amount: award > 0 ? penceToInput(award) : "", conditions: current[r.bidId]?.conditions ?? "" },
+      ];
     }),
   );
 }

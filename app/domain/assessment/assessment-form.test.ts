@@ -19,7 +19,10 @@ describe("parseAssessment", () => {
     expect(parsed).toEqual({
       ok: true,
       assessment: {
-        scores: [{ criterionId: "c1", score: 3, comment: "" }, { criterionId: "c2", score: 1, comment: "Costs are high for the reach" }],
+        scores: [
+          { criterionId: "c1", score: 3, comment: "" },
+          { criterionId: "c2", score: 1, comment: "Costs are high for the reach" },
+        ],
         recommendation: "fund_in_part",
         overallComment: "A sound project.",
       },
@@ -97,7 +100,10 @@ describe("assessmentSchema in the browser", () => {
     const typed = { ...complete, comments: { c1: " ", c2: " Costs are high for the reach " }, overallComment: "  A sound project.\n" };
     const parsed = assessmentSchema(criteria, "submit").safeParse(typed);
     expect(parsed.success ? parsed.data : null).toEqual({
-      scores: [{ criterionId: "c1", score: 3, comment: "" }, { criterionId: "c2", score: 1, comment: "Costs are high for the reach" }],
+      scores: [
+        { criterionId: "c1", score: 3, comment: "" },
+        { criterionId: "c2", score: 1, comment: "Costs are high for the reach" },
+      ],
       recommendation: "fund_in_part",
       overallComment: "A sound project.",
     });

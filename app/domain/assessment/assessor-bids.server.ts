@@ -94,7 +94,14 @@ export async function answerConflictQuestion(assessorId: string, bid: AssignedBi
       await tx.conflictDeclaration.create({ data: { bidId: bid.id, assessorId, reason: answer.reason } });
       await tx.bid.update({ where: { id: bid.id }, data: { needsReassignment: true } });
       await recordAudit(
-        { actorId: assessorId, action: "conflict.declared", subjectType: "bid", subjectId: bid.id, after: { reason: answer.reason }, details: { assessmentStatus: bid.assessment?.status ?? null } },
+        {
+          actorId: assessorId,
+          action: "conflict.declared",
+          subjectType: "bid",
+          subjectId: bid.id,
+          after: { reason: answer.reason },
+          details: { assessmentStatus: bid.assessment?.status ?? null },
+        },
         tx,
       );
     });
@@ -191,7 +198,14 @@ export async function loadScoringPage(bidId: string, assessmentId: string) {
   const criteria = await db.criterion.findMany({
     where: { roundId: assessment.bid.roundId },
     orderBy: { position: "asc" },
-    select: { id: true, title: true, guidance: true, maxScore: true, weightPercent: true, descriptors: { orderBy: { score: "asc" }, select: { score: true, description: true } } },
+    select: {
+      id: true,
+      title: true,
+      guidance: true,
+      maxScore: true,
+      weightPercent: true,
+      descriptors: { orderBy: { score: "asc" }, select: { score: true, description: true } },
+    },
   });
   const byCriterion = new Map(assessment.scores.map((s) => [s.criterionId, s]));
   const values: AssessmentValues = {
@@ -204,7 +218,11 @@ export async function loadScoringPage(bidId: string, assessmentId: string) {
 }
 
 export function loadCriteriaForBid(bidId: string) {
-  return db.criterion.findMany({ where: { round: { bids: { some: { id: bidId } } } }, orderBy: { position: "asc" }, select: { id: true, title: true, maxScore: true } });
+  return db.criterion.findMany({
+    where: { round: { bids: { some: { id: bidId } } } },
+    orderBy: { position: "asc" },
+    select: { id: true, title: true, maxScore: true },
+  });
 }
 
 class NotClaimed extends Error {}
@@ -246,7 +264,13 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
         });
       }
       await recordAudit(
-        { actorId: assessorId, action: intent === "submit" ? "assessment.submitted" : "assessment.saved", subjectType: "bid", subjectId: bid.id, after: { assessmentId: assessment.id, scores, recommendation } },
+        {
+          actorId: assessorId,
+          action: intent === "submit" ? "assessment.submitted" : "assessment.saved",
+          subjectType: "bid",
+          subjectId: bid.id,
+          after: { assessmentId: assessment.id, scores, recommendation },
+        },
         tx,
       );
     });
@@ -281,7 +305,7 @@ export async function loadAssessorQueue(assessorId: string) {
     id: bid.id,
     reference: bid.reference ?? "",
     title: bid.title,
-    progress: (bid.conflicts.length > 0 ? "conflict" : bid.assessments[0]?.status ?? "not_started") as "conflict" | "not_started" | "draft" | "submitted",
+    progress: (bid.conflicts.length > 0 ? "conflict" : (bid.assessments[0]?.status ?? "not_started")) as "conflict" | "not_started" | "draft" | "submitted",
   }));
   const open = queue.filter((b) => b.progress !== "conflict");
   return { queue, submitted: open.filter((b) => b.progress === "submitted").length, total: open.length };

@@ -54,7 +54,12 @@ export async function loadAssignmentBoard(roundId: string, client: Pick<Db, "bid
       title: bid.title,
       organisationName: bid.organisation.name,
       needsReassignment: bid.needsReassignment,
-      assessors: bid.assignments.map((a) => ({ id: a.assessorId, name: a.assessor.name, conflicted: conflicted.has(a.assessorId), progress: progress.get(a.assessorId) ?? "not_started" })),
+      assessors: bid.assignments.map((a) => ({
+        id: a.assessorId,
+        name: a.assessor.name,
+        conflicted: conflicted.has(a.assessorId),
+        progress: progress.get(a.assessorId) ?? "not_started",
+      })),
       conflictedAssessorIds: [...conflicted],
     };
   });
@@ -103,7 +108,14 @@ async function assignInTransaction<T extends { assignments: NewAssignment[] }>(
       });
       await queueEmail(tx, { idempotencyKey: emailKeys.assessorAssignment(assignment.id), to: assessor.email, rendered });
       await recordAudit(
-        { actorId, action: "assessor.assigned", subjectType: "bid", subjectId: w.bidId, after: { assignmentId: assignment.id, assessorId: w.assessorId }, details: { how } },
+        {
+          actorId,
+          action: "assessor.assigned",
+          subjectType: "bid",
+          subjectId: w.bidId,
+          after: { assignmentId: assignment.id, assessorId: w.assessorId },
+          details: { how },
+        },
         tx,
       );
     }
@@ -153,7 +165,14 @@ export async function assignByHand(roundId: string, actorId: string, bidId: stri
     return { assignments: [{ bidId, assessorId }], refusal: null };
   });
   if (result.refusal === null) return { ok: true };
-  await recordAudit({ actorId, action: "assessor.assign", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: result.refusal } });
+  await recordAudit({
+    actorId,
+    action: "assessor.assign",
+    outcome: "refused",
+    subjectType: "bid",
+    subjectId: bidId || null,
+    details: { assessorId, reason: result.refusal },
+  });
   return invalid({ [assignField(bidId)]: result.refusal });
 }
 
@@ -177,7 +196,10 @@ export async function removeAssignment(roundId: string, actorId: string, bidId: 
     if (!assessor) return invalid({ [removeField(bidId)]: `Select an assessor who is assigned to ${reference}` });
     const [assignment, assessment] = await Promise.all([
       tx.assessorAssignment.findUnique({ where: { bidId_assessorId: { bidId, assessorId } } }),
-      tx.assessment.findUnique({ where: { bidId_assessorId: { bidId, assessorId } }, select: { id: true, status: true, _count: { select: { scores: true } } } }),
+      tx.assessment.findUnique({
+        where: { bidId_assessorId: { bidId, assessorId } },
+        select: { id: true, status: true, _count: { select: { scores: true } } },
+      }),
     ]);
     const progress = progressOf(assessment?.status);
     const problem = assignmentRemovalProblem({ assessorName: assessor.name, reference }, { assigned: assignment !== null, progress });
@@ -192,7 +214,13 @@ export async function removeAssignment(roundId: string, actorId: string, bidId: 
     // A disabled account has left the fund's work: nothing to tell it.
     const emailed = assessor.disabledAt === null;
     if (emailed) {
-      const rendered = await renderAssessorRemoval({ assessorName: assessor.name, reference, roundName: round.name, draftKept, queueUrl: new URL("/assessor", env().APP_URL).toString() });
+      const rendered = await renderAssessorRemoval({
+        assessorName: assessor.name,
+        reference,
+        roundName: round.name,
+        draftKept,
+        queueUrl: new URL("/assessor", env().APP_URL).toString(),
+      });
       await queueEmail(tx, { idempotencyKey: emailKeys.assessorRemoval(assignment.id), to: assessor.email, rendered });
     }
     await recordAudit(
@@ -201,16 +229,32 @@ export async function removeAssignment(roundId: string, actorId: string, bidId: 
         action: "assessor.removed",
         subjectType: "bid",
         subjectId: bidId,
-        before: { assignmentId: assignment.id, assessorId, assignedById: assignment.assignedById, assignedAt: assignment.assignedAt, assessorIds: before.map((a) => a.assessorId) },
+        before: {
+          assignmentId: assignment.id,
+          assessorId,
+          assignedById: assignment.assignedById,
+          assignedAt: assignment.assignedAt,
+          assessorIds: before.map((a) => a.assessorId),
+        },
         after: { assessorIds: before.map((a) => a.assessorId).filter((id) => id !== assessorId), needsReassignment },
-        details: { assessment: assessment ? { assessmentId: assessment.id, status: assessment.status, scoresGiven: assessment._count.scores, kept: true } : null, emailed },
+        details: {
+          assessment: assessment ? { assessmentId: assessment.id, status: assessment.status, scoresGiven: assessment._count.scores, kept: true } : null,
+          emailed,
+        },
       },
       tx,
     );
     return { ok: true, draftKept, emailed };
   });
   if (!result.ok) {
-    await recordAudit({ actorId, action: "assessor.remove", outcome: "refused", subjectType: "bid", subjectId: bidId || null, details: { assessorId, reason: refusalReason(result.refusal) } });
+    await recordAudit({
+      actorId,
+      action: "assessor.remove",
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: bidId || null,
+      details: { assessorId, reason: refusalReason(result.refusal) },
+    });
   }
   return result;
 }

@@ -43,7 +43,11 @@ describe("planAssignments", () => {
     input[1] = { ...input[1]!, assignedAssessorIds: ["assessor-0"] };
     const plan = planAssignments({
       bids: input,
-      assessors: [{ assessorId: "assessor-0", assigned: 2 }, { assessorId: "assessor-1", assigned: 1 }, { assessorId: "assessor-2", assigned: 0 }],
+      assessors: [
+        { assessorId: "assessor-0", assigned: 2 },
+        { assessorId: "assessor-1", assigned: 1 },
+        { assessorId: "assessor-2", assigned: 0 },
+      ],
       assessorsPerBid: 2,
     });
     expect(plan.assignments).toHaveLength(3);

@@ -33,11 +33,7 @@ export type AssignmentPlan = {
   workloads: AssessorWorkload[];
 };
 
-export function planAssignments(input: {
-  bids: readonly BidToAssign[];
-  assessors: readonly AssessorWorkload[];
-  assessorsPerBid: number;
-}): AssignmentPlan {
+export function planAssignments(input: { bids: readonly BidToAssign[]; assessors: readonly AssessorWorkload[]; assessorsPerBid: number }): AssignmentPlan {
   const load = new Map(input.assessors.map((a) => [a.assessorId, a.assigned]));
   const assessorIds = [...load.keys()].sort();
   const taken = new Map(input.bids.map((b) => [b.bidId, new Set([...b.assignedAssessorIds, ...b.conflictedAssessorIds])]));
@@ -76,7 +72,10 @@ export type AssignmentProgress = "not_started" | "draft" | "submitted";
  * its assessor stays: the administrator re-opens it or moderates instead. A draft does not count
  * and is kept, so removing its assessor loses nothing.
  */
-export function assignmentRemovalProblem(names: { assessorName: string; reference: string }, state: { assigned: boolean; progress: AssignmentProgress }): string | null {
+export function assignmentRemovalProblem(
+  names: { assessorName: string; reference: string },
+  state: { assigned: boolean; progress: AssignmentProgress },
+): string | null {
   if (!state.assigned) return `${names.assessorName} is not assigned to ${names.reference}`;
   if (state.progress === "submitted") {
     return `You cannot remove ${names.assessorName} from ${names.reference} because they have submitted their assessment. Re-open it or moderate the scores instead`;

@@ -27,6 +27,7 @@ export function isReasonIntent(value: unknown): value is ReasonIntent {
  */
 export function reasonSchemaFor(intent: ReasonIntent, reasonId: string) {
   if (intent === "add") return z.object({ text: reasonText });
-  if (intent === "rename") return z.object({ reasons: z.object({ [reasonId]: reasonText }).prefault({}) }).transform((value) => ({ text: value.reasons[reasonId]! }));
+  if (intent === "rename")
+    return z.object({ reasons: z.object({ [reasonId]: reasonText }).prefault({}) }).transform((value) => ({ text: value.reasons[reasonId]! }));
   return z.object({});
 }

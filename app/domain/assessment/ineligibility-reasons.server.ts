@@ -10,7 +10,8 @@ import { parseValues } from "~/lib/parse-form";
 import { invalid, notFound, type Result } from "~/lib/refusal";
 import { isReasonIntent, MAX_REASON_LENGTH, reasonField, reasonSchemaFor } from "./ineligibility-reasons.schema";
 
-type ReasonChange = { intent: "add"; text: string } | { intent: "rename"; reasonId: string; text: string } | { intent: "deactivate" | "reactivate"; reasonId: string };
+type ReasonChange =
+  { intent: "add"; text: string } | { intent: "rename"; reasonId: string; text: string } | { intent: "deactivate" | "reactivate"; reasonId: string };
 
 export { MAX_REASON_LENGTH, reasonField };
 
@@ -52,18 +53,41 @@ export async function changeIneligibilityReason(actorId: string, fundId: string,
       if (change.intent === "add") {
         const last = await tx.ineligibilityReason.aggregate({ where: { fundId }, _max: { position: true } });
         const created = await tx.ineligibilityReason.create({ data: { fundId, text, position: (last._max.position ?? -1) + 1 } });
-        await recordAudit({ actorId, action: "ineligibility-reason.added", subjectType: "ineligibility-reason", subjectId: created.id, after: { text, active: true } }, tx);
+        await recordAudit(
+          { actorId, action: "ineligibility-reason.added", subjectType: "ineligibility-reason", subjectId: created.id, after: { text, active: true } },
+          tx,
+        );
         return { ok: true, message: "The reason has been added." };
       }
       await tx.ineligibilityReason.update({ where: { id: reason!.id }, data: { text } });
-      await recordAudit({ actorId, action: "ineligibility-reason.renamed", subjectType: "ineligibility-reason", subjectId: reason!.id, before: { text: reason!.text }, after: { text } }, tx);
+      await recordAudit(
+        {
+          actorId,
+          action: "ineligibility-reason.renamed",
+          subjectType: "ineligibility-reason",
+          subjectId: reason!.id,
+          before: { text: reason!.text },
+          after: { text },
+        },
+        tx,
+      );
       return { ok: true, message: "The reason has been changed." };
     });
   }
   const active = change.intent === "reactivate";
   await db.$transaction(async (tx: Tx) => {
     await tx.ineligibilityReason.update({ where: { id: reason!.id }, data: { active } });
-    await recordAudit({ actorId, action: `ineligibility-reason.${active ? "reactivated" : "deactivated"}`, subjectType: "ineligibility-reason", subjectId: reason!.id, before: { active: reason!.active }, after: { active } }, tx);
+    await recordAudit(
+      {
+        actorId,
+        action: `ineligibility-reason.${active ? "reactivated" : "deactivated"}`,
+        subjectType: "ineligibility-reason",
+        subjectId: reason!.id,
+        before: { active: reason!.active },
+        after: { active },
+      },
+      tx,
+    );
   });
   return { ok: true, message: active ? "The reason can be used again." : "The reason will no longer be offered when screening bids." };
 }

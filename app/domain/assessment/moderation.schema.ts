@@ -12,7 +12,8 @@ export function moderationSchema(criterion: { title: string; maxScore: number })
       .default("")
       .transform((typed) => typed.trim())
       .superRefine((typed, ctx) => {
-        const problem = typed === "" ? `Enter the moderated score for “${criterion.title}”` : scoreProblem(/^\d{1,3}$/.test(typed) ? Number(typed) : Number.NaN, criterion);
+        const problem =
+          typed === "" ? `Enter the moderated score for “${criterion.title}”` : scoreProblem(/^\d{1,3}$/.test(typed) ? Number(typed) : Number.NaN, criterion);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       })
       .transform(Number),
@@ -20,6 +21,11 @@ export function moderationSchema(criterion: { title: string; maxScore: number })
       .string()
       .default("")
       .transform((typed) => typed.trim())
-      .pipe(z.string().min(1, "Enter the reason for the moderated score").max(MAX_MODERATION_REASON_LENGTH, `Reason must be ${MAX_MODERATION_REASON_LENGTH} characters or fewer`)),
+      .pipe(
+        z
+          .string()
+          .min(1, "Enter the reason for the moderated score")
+          .max(MAX_MODERATION_REASON_LENGTH, `Reason must be ${MAX_MODERATION_REASON_LENGTH} characters or fewer`),
+      ),
   });
 }

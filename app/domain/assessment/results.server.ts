@@ -26,7 +26,10 @@ const BID_FOR_SCORING = {
 async function loadRules(roundId: string) {
   const round = await db.round.findUnique({
     where: { id: roundId },
-    include: { fund: { select: { name: true } }, criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true, position: true } } },
+    include: {
+      fund: { select: { name: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true, position: true } },
+    },
   });
   if (!round) return null;
   const rules: RoundScoringRules = {
@@ -109,7 +112,15 @@ export async function loadBidResult(roundId: string, bidId: string) {
       organisation: { select: { name: true } },
       conflicts: { select: { assessorId: true, reason: true, assessor: { select: { name: true } } } },
       assessments: {
-        select: { id: true, assessorId: true, status: true, recommendation: true, overallComment: true, assessor: { select: { name: true } }, scores: { select: { criterionId: true, score: true, comment: true } } },
+        select: {
+          id: true,
+          assessorId: true,
+          status: true,
+          recommendation: true,
+          overallComment: true,
+          assessor: { select: { name: true } },
+          scores: { select: { criterionId: true, score: true, comment: true } },
+        },
       },
     },
   });
@@ -119,7 +130,13 @@ export async function loadBidResult(roundId: string, bidId: string) {
   const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
   return {
     round: { id: loaded.round.id, name: roundTitle(loaded.round), moderationSpread: loaded.round.moderationSpread },
-    bid: { id: bid.id, reference: bid.reference ?? "", title: bid.title, organisationName: bid.organisation.name, amountRequestedPence: bid.amountRequestedPence ?? 0 },
+    bid: {
+      id: bid.id,
+      reference: bid.reference ?? "",
+      title: bid.title,
+      organisationName: bid.organisation.name,
+      amountRequestedPence: bid.amountRequestedPence ?? 0,
+    },
     scoreText: score.scoreText,
     needsModeration: score.needsModeration,
     meetsThreshold: score.meetsThreshold,
@@ -173,7 +190,10 @@ export async function moderateScore(actorId: string, roundId: string, bidId: str
   const { score, reason } = parsed.data;
   const input = { criterionId };
   await db.$transaction(async (tx: Tx) => {
-    const before = await tx.moderatedScore.findUnique({ where: { bidId_criterionId: { bidId, criterionId: input.criterionId } }, select: { score: true, reason: true } });
+    const before = await tx.moderatedScore.findUnique({
+      where: { bidId_criterionId: { bidId, criterionId: input.criterionId } },
+      select: { score: true, reason: true },
+    });
     const assessorScores = await tx.criterionScore.findMany({
       where: { criterionId: input.criterionId, assessment: { bidId, status: "submitted" } },
       select: { score: true, assessment: { select: { assessorId: true } } },
@@ -221,10 +241,27 @@ export async function reopenAssessment(actorId: string, roundId: string, bidId: 
       data: { status: "draft", submittedAt: null, reopenedAt: new Date() },
     });
     if (updated.count === 0) return false;
-    await recordAudit({ actorId, action: "assessment.reopened", subjectType: "bid", subjectId: bidId, before: { assessmentId, status: "submitted" }, after: { assessmentId, status: "draft" } }, tx);
+    await recordAudit(
+      {
+        actorId,
+        action: "assessment.reopened",
+        subjectType: "bid",
+        subjectId: bidId,
+        before: { assessmentId, status: "submitted" },
+        after: { assessmentId, status: "draft" },
+      },
+      tx,
+    );
     return true;
   });
   if (reopened) return { ok: true };
-  await recordAudit({ actorId, action: "assessment.reopen", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { assessmentId, reason: "not a submitted assessment of this bid" } });
+  await recordAudit({
+    actorId,
+    action: "assessment.reopen",
+    outcome: "refused",
+    subjectType: "bid",
+    subjectId: bidId,
+    details: { assessmentId, reason: "not a submitted assessment of this bid" },
+  });
   return invalid({ [FORM_ERROR]: "Only a submitted assessment of this bid can be re-opened" });
 }

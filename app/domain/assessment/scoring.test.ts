@@ -105,7 +105,10 @@ describe("scoreBid", () => {
     expect(at(2).scoreText).toBe("66.7%"); // 66.666…% < 67%
     expect(at(2).meetsThreshold).toBe(false);
     expect(at(3).meetsThreshold).toBe(true);
-    const fifty = scoreBid({ ...rules, criteria: [{ id: "q", title: "Quality", weightPercent: 100, maxScore: 4 }], qualityThresholdPercent: 50 }, bid({ assessments: [{ assessorId: "a", status: "submitted", scores: [{ criterionId: "q", score: 2 }] }] }));
+    const fifty = scoreBid(
+      { ...rules, criteria: [{ id: "q", title: "Quality", weightPercent: 100, maxScore: 4 }], qualityThresholdPercent: 50 },
+      bid({ assessments: [{ assessorId: "a", status: "submitted", scores: [{ criterionId: "q", score: 2 }] }] }),
+    );
     expect(fifty.scoreText).toBe("50.0%");
     expect(fifty.meetsThreshold).toBe(true);
   });
@@ -173,7 +176,10 @@ describe("scoreBid", () => {
 
     it("uses the moderated score instead of the mean and keeps the original", () => {
       const before = scoreBid(RULES, bid({ assessments: divergent }));
-      const after = scoreBid(RULES, bid({ assessments: divergent, moderatedScores: [{ criterionId: "objectives", score: 2, reason: "Evidence is thin", moderatedById: "admin" }] }));
+      const after = scoreBid(
+        RULES,
+        bid({ assessments: divergent, moderatedScores: [{ criterionId: "objectives", score: 2, reason: "Evidence is thin", moderatedById: "admin" }] }),
+      );
       // objectives: mean 2.5 → moderated 2; 30 × (2.5 − 2)/4 = 3.75 points lower.
       expect(before.scoreText).toBe("71.3%"); // 71.25 rounds half up
       expect(before.scoreBasisPoints).toBe(7125);
@@ -187,14 +193,32 @@ describe("scoreBid", () => {
     });
 
     it("lets a moderated score stand in for a criterion nobody scored", () => {
-      const result = scoreBid(RULES, bid({ assessments: [{ assessorId: "a", status: "submitted", scores: [{ criterionId: "objectives", score: 4 }, { criterionId: "outcomes", score: 4 }, { criterionId: "vfm", score: 4 }] }], moderatedScores: [{ criterionId: "deliver", score: 0, reason: "No delivery plan" }] }));
+      const result = scoreBid(
+        RULES,
+        bid({
+          assessments: [
+            {
+              assessorId: "a",
+              status: "submitted",
+              scores: [
+                { criterionId: "objectives", score: 4 },
+                { criterionId: "outcomes", score: 4 },
+                { criterionId: "vfm", score: 4 },
+              ],
+            },
+          ],
+          moderatedScores: [{ criterionId: "deliver", score: 0, reason: "No delivery plan" }],
+        }),
+      );
       expect(result.scoreText).toBe("85.0%");
     });
   });
 
   it("refuses scores outside the scale rather than guessing", () => {
     expect(() => scoreBid(RULES, bid({ assessments: [assessment("a", [5, 0, 0, 0])] }))).toThrow(RangeError);
-    expect(() => scoreBid(RULES, bid({ assessments: [{ assessorId: "a", status: "submitted", scores: [{ criterionId: "elsewhere", score: 1 }] }] }))).toThrow(RangeError);
+    expect(() => scoreBid(RULES, bid({ assessments: [{ assessorId: "a", status: "submitted", scores: [{ criterionId: "elsewhere", score: 1 }] }] }))).toThrow(
+      RangeError,
+    );
     expect(scoreProblem(4, CRITERIA[0]!)).toBeNull();
     expect(scoreProblem(-1, CRITERIA[0]!)).toMatch(/from 0 to 4/);
     expect(scoreProblem(2.5, CRITERIA[0]!)).toMatch(/whole number/);
@@ -257,7 +281,9 @@ describe("rankBids", () => {
   });
 
   const arbitraryBid = fc.record({
-    scores: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })), { maxLength: 3 }),
+    scores: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })), {
+      maxLength: 3,
+    }),
     amount: fc.integer({ min: 100_000, max: 2_500_000 }).map((n) => Math.round(n / 50_000) * 50_000),
     day: fc.integer({ min: 1, max: 3 }),
   });
@@ -276,7 +302,10 @@ describe("rankBids", () => {
   it("is a total order: the same ranking whatever order the bids arrive in", () => {
     fc.assert(
       fc.property(arbitraryBids, fc.array(fc.nat()), (bids, keys) => {
-        const shuffled = bids.map((b, i) => ({ b, k: keys[i] ?? i })).sort((x, y) => x.k - y.k).map((x) => x.b);
+        const shuffled = bids
+          .map((b, i) => ({ b, k: keys[i] ?? i }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.b);
         const a = rankBids(scoreBids(RULES, bids), round).rows.map((r) => r.bid.bidId);
         const b = rankBids(scoreBids(RULES, shuffled), round).rows.map((r) => r.bid.bidId);
         expect(b).toEqual(a);

@@ -38,13 +38,31 @@ export async function loadScreeningList(roundId: string, now: Date) {
 export async function loadScreeningForm(roundId: string, bidId: string, now: Date) {
   const bid = await db.bid.findFirst({
     where: { id: bidId, roundId, status: { in: SCREENABLE } },
-    select: { ...BID_FIELDS, summary: true, award: { select: { status: true, amountPence: true } }, round: { select: { id: true, name: true, closesAt: true, fundId: true } } },
+    select: {
+      ...BID_FIELDS,
+      summary: true,
+      award: { select: { status: true, amountPence: true } },
+      round: { select: { id: true, name: true, closesAt: true, fundId: true } },
+    },
   });
   if (!bid) return null;
-  const reasons = await db.ineligibilityReason.findMany({ where: { fundId: bid.round.fundId, active: true }, orderBy: { position: "asc" }, select: { id: true, text: true } });
+  const reasons = await db.ineligibilityReason.findMany({
+    where: { fundId: bid.round.fundId, active: true },
+    orderBy: { position: "asc" },
+    select: { id: true, text: true },
+  });
   return {
     round: { id: bid.round.id, name: bid.round.name, closesAt: bid.round.closesAt.toISOString(), closed: now >= bid.round.closesAt },
-    bid: { id: bid.id, reference: bid.reference ?? "", title: bid.title, summary: bid.summary, organisationName: bid.organisation.name, screeningDecision: bid.screeningDecision, screeningReason: bid.screeningReason, screeningNote: bid.screeningNote },
+    bid: {
+      id: bid.id,
+      reference: bid.reference ?? "",
+      title: bid.title,
+      summary: bid.summary,
+      organisationName: bid.organisation.name,
+      screeningDecision: bid.screeningDecision,
+      screeningReason: bid.screeningReason,
+      screeningNote: bid.screeningNote,
+    },
     /** An award that screening the bid out would cancel (proposed, or approved with money to return). */
     award: bid.award && (UNDECIDED_AWARD_STATUSES as readonly string[]).includes(bid.award.status) ? bid.award : null,
     reasons,
@@ -60,13 +78,23 @@ export async function screenBid(actorId: string, roundId: string, bidId: string,
   };
   const bid = await db.bid.findFirst({
     where: { id: bidId, roundId, status: { in: SCREENABLE } },
-    select: { id: true, status: true, screeningDecision: true, screeningReason: true, screeningNote: true, round: { select: { closesAt: true, fundId: true } } },
+    select: {
+      id: true,
+      status: true,
+      screeningDecision: true,
+      screeningReason: true,
+      screeningNote: true,
+      round: { select: { closesAt: true, fundId: true } },
+    },
   });
   if (!bid) return refuse({ form: "This bid cannot be screened" });
   if (now < bid.round.closesAt) return refuse({ form: `Bids can be screened after the round closes on ${formatDateTime(bid.round.closesAt)}` });
   let reasonText: string | null = null;
   if (input.decision === "ineligible") {
-    const reason = await db.ineligibilityReason.findFirst({ where: { id: input.reasonId ?? "", fundId: bid.round.fundId, active: true }, select: { text: true } });
+    const reason = await db.ineligibilityReason.findFirst({
+      where: { id: input.reasonId ?? "", fundId: bid.round.fundId, active: true },
+      select: { text: true },
+    });
     if (!reason) return refuse({ reasonId: "Select the reason the bid is not eligible" });
     reasonText = reason.text;
   }

@@ -17,7 +17,10 @@ export async function registerApplicant(input: RegisterInput): Promise<AccountRe
       const created = await tx.user.create({
         data: { email: input.email, name: input.name, passwordHash, role: "applicant" },
       });
-      await recordAudit({ actorId: created.id, action: "user.registered", subjectType: "user", subjectId: created.id, after: { email: created.email, role: "applicant" } }, tx);
+      await recordAudit(
+        { actorId: created.id, action: "user.registered", subjectType: "user", subjectId: created.id, after: { email: created.email, role: "applicant" } },
+        tx,
+      );
       return created;
     });
     return { ok: true, userId: user.id };
@@ -35,7 +38,10 @@ export async function createStaffAccount(adminId: string, input: StaffAccountInp
   try {
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, role: input.role } });
-      await recordAudit({ actorId: adminId, action: "user.created", subjectType: "user", subjectId: created.id, after: { email: created.email, role: created.role } }, tx);
+      await recordAudit(
+        { actorId: adminId, action: "user.created", subjectType: "user", subjectId: created.id, after: { email: created.email, role: created.role } },
+        tx,
+      );
       return created;
     });
     return { ok: true, userId: user.id };

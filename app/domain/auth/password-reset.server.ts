@@ -34,7 +34,13 @@ export type ResetRequestOutcome = "queued" | "no_account" | "rate_limited";
 export async function requestPasswordReset(email: string, now = new Date()): Promise<ResetRequestOutcome> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, disabledAt: true } });
   if (!user || user.disabledAt) {
-    await recordAudit({ actorId: null, action: "user.password_reset_requested", outcome: "refused", subjectType: "user", details: { email, reason: "no active account" } });
+    await recordAudit({
+      actorId: null,
+      action: "user.password_reset_requested",
+      outcome: "refused",
+      subjectType: "user",
+      details: { email, reason: "no active account" },
+    });
     return "no_account";
   }
   const token = randomBytes(32).toString("base64url");
@@ -54,7 +60,17 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
       where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - RESET_TOKEN_LIFETIME_MS) } },
     });
     if (recent >= MAX_RESET_TOKENS_PER_HOUR) {
-      await recordAudit({ actorId: null, action: "user.password_reset_requested", outcome: "refused", subjectType: "user", subjectId: user.id, details: { reason: "rate limited" } }, tx);
+      await recordAudit(
+        {
+          actorId: null,
+          action: "user.password_reset_requested",
+          outcome: "refused",
+          subjectType: "user",
+          subjectId: user.id,
+          details: { reason: "rate limited" },
+        },
+        tx,
+      );
       return "rate_limited" as const;
     }
     const created = await tx.passwordResetToken.create({
@@ -62,7 +78,10 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
       select: { id: true },
     });
     await queueEmail(tx, { idempotencyKey: emailKeys.passwordReset(created.id), to: user.email, rendered });
-    await recordAudit({ actorId: null, action: "user.password_reset_requested", subjectType: "user", subjectId: user.id, details: { resetTokenId: created.id } }, tx);
+    await recordAudit(
+      { actorId: null, action: "user.password_reset_requested", subjectType: "user", subjectId: user.id, details: { resetTokenId: created.id } },
+      tx,
+    );
     return "queued" as const;
   });
 }
@@ -111,7 +130,13 @@ export async function resetPassword(token: string, newPassword: string, now = ne
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     const sessions = await tx.session.deleteMany({ where: { userId: row.userId } });
     await recordAudit(
-      { actorId: row.userId, action: "user.password_reset", subjectType: "user", subjectId: row.userId, details: { resetTokenId: row.id, sessionsRevoked: sessions.count } },
+      {
+        actorId: row.userId,
+        action: "user.password_reset",
+        subjectType: "user",
+        subjectId: row.userId,
+        details: { resetTokenId: row.id, sessionsRevoked: sessions.count },
+      },
       tx,
     );
     return { ok: true, userId: row.userId } as const;

@@ -36,13 +36,7 @@ export function roleHome(role: Role) {
 }
 
 export const PERMISSIONS = {
-  applicant: [
-    "manage:organisation:own",
-    "create:bid:own",
-    "read:bid:own",
-    "submit:bid:own",
-    "withdraw:bid:own",
-  ],
+  applicant: ["manage:organisation:own", "create:bid:own", "read:bid:own", "submit:bid:own", "withdraw:bid:own"],
   assessor: ["declare:conflict", "read:bid:assigned", "score:bid:assigned"],
   fund_administrator: [
     "manage:round",

@@ -9,10 +9,7 @@ import type { Role } from "./roles";
  *  - post-only: an action without a page (GET answers 405)
  */
 export type RouteAccess =
-  | { kind: "public" }
-  | { kind: "signed-out" }
-  | { kind: "roles"; roles: readonly Role[] }
-  | { kind: "post-only"; roles: readonly Role[] | "any" };
+  { kind: "public" } | { kind: "signed-out" } | { kind: "roles"; roles: readonly Role[] } | { kind: "post-only"; roles: readonly Role[] | "any" };
 
 export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }> = {
   root: { kind: "public" },

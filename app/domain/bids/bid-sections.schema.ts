@@ -18,10 +18,7 @@ type Problems = { path: Path; message: string }[];
 const text = z.string({ error: "Enter text in this field" }).default("");
 
 /** Wraps a section's parse function as a zod schema, so browser and server share it. */
-function sectionSchema<Shape extends z.ZodRawShape, Out>(
-  shape: Shape,
-  parse: (raw: z.output<z.ZodObject<Shape>>, problems: Problems) => Out,
-) {
+function sectionSchema<Shape extends z.ZodRawShape, Out>(shape: Shape, parse: (raw: z.output<z.ZodObject<Shape>>, problems: Problems) => Out) {
   return z.object(shape).transform((raw, ctx) => {
     const problems: Problems = [];
     const value = parse(raw, problems);
@@ -125,34 +122,48 @@ export type RoundLimits = AwardLimits & { smallBidThresholdPence: number };
 
 export function aboutSchema(round: RoundLimits, mode: SaveMode) {
   const required = mode === "complete";
-  return sectionSchema(
-    { title: text, summary: text, amountRequested: text, projectStart: dateParts, projectEnd: dateParts },
-    (raw, problems) => {
-      const title = checkText(raw.title, { path: ["title"], name: "Project title", missing: "Enter the project title", required, maxChars: 150, singleLine: true }, problems);
-      const amountRequestedPence = checkMoney(
-        raw.amountRequested,
-        { path: ["amountRequested"], name: "Amount requested", missing: "Enter the amount you are requesting, like 12500", format: "Amount requested must be an amount in pounds, like 12500 or 12500.50", required },
-        problems,
-      );
-      if (amountRequestedPence !== null) {
-        const limit = amountLimitProblem(amountRequestedPence, round);
-        if (limit) problems.push({ path: ["amountRequested"], message: limit });
-      }
-      // The summary's limit follows the amount typed on this same page.
-      const rules = formRulesFor(amountRequestedPence, round.smallBidThresholdPence);
-      const summary = checkText(
-        raw.summary,
-        { path: ["summary"], name: "Summary", missing: "Enter a summary of your project", required, maxWords: rules.summaryMaxWords, maxChars: charsFor(rules.summaryMaxWords) },
-        problems,
-      );
-      const projectStartDate = checkDate(raw.projectStart, "projectStart", "Project start date", "Enter the date your project will start", required, problems);
-      const projectEndDate = checkDate(raw.projectEnd, "projectEnd", "Project end date", "Enter the date your project will end", required, problems);
-      if (projectStartDate && projectEndDate && projectEndDate <= projectStartDate) {
-        problems.push({ path: ["projectEnd", "day"], message: "Project end date must be after the project start date" });
-      }
-      return { title, summary, amountRequestedPence, projectStartDate, projectEndDate };
-    },
-  );
+  return sectionSchema({ title: text, summary: text, amountRequested: text, projectStart: dateParts, projectEnd: dateParts }, (raw, problems) => {
+    const title = checkText(
+      raw.title,
+      { path: ["title"], name: "Project title", missing: "Enter the project title", required, maxChars: 150, singleLine: true },
+      problems,
+    );
+    const amountRequestedPence = checkMoney(
+      raw.amountRequested,
+      {
+        path: ["amountRequested"],
+        name: "Amount requested",
+        missing: "Enter the amount you are requesting, like 12500",
+        format: "Amount requested must be an amount in pounds, like 12500 or 12500.50",
+        required,
+      },
+      problems,
+    );
+    if (amountRequestedPence !== null) {
+      const limit = amountLimitProblem(amountRequestedPence, round);
+      if (limit) problems.push({ path: ["amountRequested"], message: limit });
+    }
+    // The summary's limit follows the amount typed on this same page.
+    const rules = formRulesFor(amountRequestedPence, round.smallBidThresholdPence);
+    const summary = checkText(
+      raw.summary,
+      {
+        path: ["summary"],
+        name: "Summary",
+        missing: "Enter a summary of your project",
+        required,
+        maxWords: rules.summaryMaxWords,
+        maxChars: charsFor(rules.summaryMaxWords),
+      },
+      problems,
+    );
+    const projectStartDate = checkDate(raw.projectStart, "projectStart", "Project start date", "Enter the date your project will start", required, problems);
+    const projectEndDate = checkDate(raw.projectEnd, "projectEnd", "Project end date", "Enter the date your project will end", required, problems);
+    if (projectStartDate && projectEndDate && projectEndDate <= projectStartDate) {
+      problems.push({ path: ["projectEnd", "day"], message: "Project end date must be after the project start date" });
+    }
+    return { title, summary, amountRequestedPence, projectStartDate, projectEndDate };
+  });
 }
 
 // --- priorities and areas ----------------------------------------------------------------
@@ -189,13 +200,32 @@ export function outcomesSchema(rules: FormRules, mode: SaveMode) {
       if (isBlankRow(row) && (mode === "draft" || raw.outcomes.length > 1)) return;
       const n = index + 1;
       outcomes.push({
-        outcome: checkText(row.outcome, { path: ["outcomes", index, "outcome"], name: `Outcome ${n}`, missing: `Enter outcome ${n}`, required: true, maxChars: 300 }, problems),
-        indicator: checkText(row.indicator, { path: ["outcomes", index, "indicator"], name: `Indicator for outcome ${n}`, missing: `Enter how you will measure outcome ${n}`, required: true, maxChars: 300 }, problems),
-        target: checkText(row.target, { path: ["outcomes", index, "target"], name: `Target for outcome ${n}`, missing: `Enter the target for outcome ${n}`, required: true, maxChars: 200 }, problems),
+        outcome: checkText(
+          row.outcome,
+          { path: ["outcomes", index, "outcome"], name: `Outcome ${n}`, missing: `Enter outcome ${n}`, required: true, maxChars: 300 },
+          problems,
+        ),
+        indicator: checkText(
+          row.indicator,
+          {
+            path: ["outcomes", index, "indicator"],
+            name: `Indicator for outcome ${n}`,
+            missing: `Enter how you will measure outcome ${n}`,
+            required: true,
+            maxChars: 300,
+          },
+          problems,
+        ),
+        target: checkText(
+          row.target,
+          { path: ["outcomes", index, "target"], name: `Target for outcome ${n}`, missing: `Enter the target for outcome ${n}`, required: true, maxChars: 200 },
+          problems,
+        ),
       });
     });
     if (mode === "complete" && outcomes.length === 0 && problems.length === 0) problems.push({ path: ["outcomes", 0, "outcome"], message: "Enter outcome 1" });
-    if (outcomes.length > rules.maxOutcomes) problems.push({ path: ["outcomes", rules.maxOutcomes, "outcome"], message: `You can add up to ${rules.maxOutcomes} outcomes` });
+    if (outcomes.length > rules.maxOutcomes)
+      problems.push({ path: ["outcomes", rules.maxOutcomes, "outcome"], message: `You can add up to ${rules.maxOutcomes} outcomes` });
     return outcomes;
   });
 }
@@ -212,16 +242,32 @@ export function budgetSchema(rules: FormRules, amountRequestedPence: number | nu
     raw.lines.forEach((row, index) => {
       if (isBlankRow(row) && (mode === "draft" || raw.lines.length > 1)) return;
       const n = index + 1;
-      const item = checkText(row.item, { path: ["lines", index, "item"], name: `Item ${n}`, missing: `Enter what budget line ${n} is for`, required: true, maxChars: 200, singleLine: true }, problems);
+      const item = checkText(
+        row.item,
+        { path: ["lines", index, "item"], name: `Item ${n}`, missing: `Enter what budget line ${n} is for`, required: true, maxChars: 200, singleLine: true },
+        problems,
+      );
       const costPence = checkMoney(
         row.cost,
-        { path: ["lines", index, "cost"], name: `Cost of budget line ${n}`, missing: `Enter the cost of budget line ${n}, like 1500`, format: `Cost of budget line ${n} must be an amount in pounds, like 1500 or 1500.50`, required: true },
+        {
+          path: ["lines", index, "cost"],
+          name: `Cost of budget line ${n}`,
+          missing: `Enter the cost of budget line ${n}, like 1500`,
+          format: `Cost of budget line ${n} must be an amount in pounds, like 1500 or 1500.50`,
+          required: true,
+        },
         problems,
       );
       if (costPence === 0) problems.push({ path: ["lines", index, "cost"], message: `Cost of budget line ${n} must be more than £0` });
       const otherFundingPence = checkMoney(
         row.otherFunding,
-        { path: ["lines", index, "otherFunding"], name: `Other funding for budget line ${n}`, missing: "", format: `Other funding for budget line ${n} must be an amount in pounds, like 500 or 500.50`, required: false },
+        {
+          path: ["lines", index, "otherFunding"],
+          name: `Other funding for budget line ${n}`,
+          missing: "",
+          format: `Other funding for budget line ${n} must be an amount in pounds, like 500 or 500.50`,
+          required: false,
+        },
         problems,
       );
       if (costPence !== null && otherFundingPence !== null && otherFundingPence > costPence) {
@@ -250,7 +296,14 @@ export function beneficiariesSchema(rules: FormRules, mode: SaveMode) {
   return sectionSchema({ beneficiaries: text, beneficiaryCount: text }, (raw, problems) => {
     const beneficiaries = checkText(
       raw.beneficiaries,
-      { path: ["beneficiaries"], name: "Who will benefit", missing: "Describe who will benefit from your project", required, maxWords: rules.beneficiariesMaxWords, maxChars: charsFor(rules.beneficiariesMaxWords) },
+      {
+        path: ["beneficiaries"],
+        name: "Who will benefit",
+        missing: "Describe who will benefit from your project",
+        required,
+        maxWords: rules.beneficiariesMaxWords,
+        maxChars: charsFor(rules.beneficiariesMaxWords),
+      },
       problems,
     );
     const count = raw.beneficiaryCount.trim().replaceAll(",", "");
@@ -273,12 +326,26 @@ export function safeguardingSchema(rules: FormRules, mode: SaveMode) {
   return sectionSchema({ safeguardingAnswer: text, equalityAnswer: text }, (raw, problems) => {
     const safeguardingAnswer = checkText(
       raw.safeguardingAnswer,
-      { path: ["safeguardingAnswer"], name: "Safeguarding answer", missing: "Describe how you will keep children and adults at risk safe", required, maxWords: rules.safeguardingMaxWords, maxChars: charsFor(rules.safeguardingMaxWords) },
+      {
+        path: ["safeguardingAnswer"],
+        name: "Safeguarding answer",
+        missing: "Describe how you will keep children and adults at risk safe",
+        required,
+        maxWords: rules.safeguardingMaxWords,
+        maxChars: charsFor(rules.safeguardingMaxWords),
+      },
       problems,
     );
     const equalityAnswer = checkText(
       raw.equalityAnswer,
-      { path: ["equalityAnswer"], name: "Equality answer", missing: "Describe how your project will reach and include everyone who could benefit", required: required && rules.equalityRequired, maxWords: rules.equalityMaxWords, maxChars: charsFor(rules.equalityMaxWords) },
+      {
+        path: ["equalityAnswer"],
+        name: "Equality answer",
+        missing: "Describe how your project will reach and include everyone who could benefit",
+        required: required && rules.equalityRequired,
+        maxWords: rules.equalityMaxWords,
+        maxChars: charsFor(rules.equalityMaxWords),
+      },
       problems,
     );
     return { safeguardingAnswer, equalityAnswer };

@@ -121,7 +121,16 @@ export async function findRoundBySlug(slug: string, fundSlug?: string | null) {
   const rounds = await db.round.findMany({
     where: { slug, ...(fundSlug ? { fund: { slug: fundSlug } } : {}) },
     orderBy: { closesAt: "desc" },
-    select: { id: true, slug: true, name: true, opensAt: true, closesAt: true, fund: { select: { name: true, slug: true } }, areas: { select: { id: true } }, priorities: { select: { id: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      opensAt: true,
+      closesAt: true,
+      fund: { select: { name: true, slug: true } },
+      areas: { select: { id: true } },
+      priorities: { select: { id: true } },
+    },
   });
   return rounds[0] ?? null;
 }
@@ -164,9 +173,11 @@ export async function startBid(input: {
   }
 }
 
-
 async function createDraft(input: Parameters<typeof startBid>[0], startToken: string | null): Promise<StartBidResult> {
-  const round = await db.round.findUnique({ where: { id: input.roundId }, select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } } });
+  const round = await db.round.findUnique({
+    where: { id: input.roundId },
+    select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } },
+  });
   if (!round) return invalid({ organisationId: NOT_MEMBER });
   if (roundPhase(round, input.now) !== "open") return invalid({ start: "This round is not open for bids" });
   const membership = await db.membership.findUnique({ where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } } });
@@ -196,7 +207,16 @@ async function createDraft(input: Parameters<typeof startBid>[0], startToken: st
       },
       select: { id: true },
     });
-    await recordAudit({ actorId: input.userId, action: "bid.created", subjectType: "bid", subjectId: created.id, after: { roundId: round.id, organisationId: input.organisationId, fromEligibilityCheck: Boolean(answers) } }, tx);
+    await recordAudit(
+      {
+        actorId: input.userId,
+        action: "bid.created",
+        subjectType: "bid",
+        subjectId: created.id,
+        after: { roundId: round.id, organisationId: input.organisationId, fromEligibilityCheck: Boolean(answers) },
+      },
+      tx,
+    );
     return created;
   });
   return { ok: true, bidId: bid.id };
@@ -235,7 +255,17 @@ export async function saveSection(input: {
     });
     if (claimed.count === 0) {
       const visible = await tx.bid.count({ where: visibleBid(bidId, viewer) });
-      await recordAudit({ actorId: viewer.id, action: "bid.change_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { section, reason: visible ? "not a draft" : "not visible" } }, tx);
+      await recordAudit(
+        {
+          actorId: viewer.id,
+          action: "bid.change_refused",
+          outcome: "refused",
+          subjectType: "bid",
+          subjectId: bidId,
+          details: { section, reason: visible ? "not a draft" : "not visible" },
+        },
+        tx,
+      );
       return visible ? conflict(FROZEN_MESSAGE) : notFound();
     }
     await input.rows?.(tx, bidId);

@@ -67,13 +67,20 @@ describe("section states", () => {
 
   it("put a completed summary back in progress when a smaller amount shortens its word limit", () => {
     const long = Array.from({ length: 200 }, () => "word").join(" ");
-    const bid = completeBid({ summary: long, amountRequestedPence: 400_000, budgetLines: [{ item: "x", costPence: 400_000, otherFundingPence: 0, position: 0 }] });
+    const bid = completeBid({
+      summary: long,
+      amountRequestedPence: 400_000,
+      budgetLines: [{ item: "x", costPence: 400_000, otherFundingPence: 0, position: 0 }],
+    });
     expect(statusOf(bid, "about")).toMatchObject({ status: "in_progress", problems: ["Summary must be 150 words or fewer"] });
     expect(statusOf(completeBid({ summary: long }), "about").status).toBe("completed");
   });
 
   it("need all three documents and the declarations", () => {
-    expect(statusOf(completeBid({ documents: [{ kind: "constitution" }] }), "documents").problems).toEqual(["Upload your latest accounts", "Upload your safeguarding policy"]);
+    expect(statusOf(completeBid({ documents: [{ kind: "constitution" }] }), "documents").problems).toEqual([
+      "Upload your latest accounts",
+      "Upload your safeguarding policy",
+    ]);
     expect(statusOf(completeBid({ declarationsAcceptedAt: null }), "declarations").status).toBe("in_progress");
   });
 
@@ -82,7 +89,11 @@ describe("section states", () => {
   });
 
   it("let a small bid leave the equality answer blank", () => {
-    const small = completeBid({ equalityAnswer: "", amountRequestedPence: 400_000, budgetLines: [{ item: "x", costPence: 400_000, otherFundingPence: 0, position: 0 }] });
+    const small = completeBid({
+      equalityAnswer: "",
+      amountRequestedPence: 400_000,
+      budgetLines: [{ item: "x", costPence: 400_000, otherFundingPence: 0, position: 0 }],
+    });
     expect(allSectionsCompleted(sectionStates(small, round))).toBe(true);
     expect(statusOf(completeBid({ equalityAnswer: "" }), "safeguarding-and-equality").status).toBe("in_progress");
   });

@@ -121,8 +121,18 @@ export function sectionProblems(bid: BidForCheck, round: RoundForCheck): Record<
   const uploaded = new Set(bid.documents.map((d) => d.kind));
   return {
     about: messages(aboutSchema(round, "complete").safeParse(values.about)),
-    priorities: messages(prioritiesSchema(round.priorities.map((p) => p.id), "complete").safeParse(values.priorities)),
-    areas: messages(areasSchema(round.areas.map((a) => a.id), "complete").safeParse(values.areas)),
+    priorities: messages(
+      prioritiesSchema(
+        round.priorities.map((p) => p.id),
+        "complete",
+      ).safeParse(values.priorities),
+    ),
+    areas: messages(
+      areasSchema(
+        round.areas.map((a) => a.id),
+        "complete",
+      ).safeParse(values.areas),
+    ),
     outcomes: messages(outcomesSchema(rules, "complete").safeParse(values.outcomes)),
     budget: messages(budgetSchema(rules, bid.amountRequestedPence, "complete").safeParse(values.budget)),
     beneficiaries: messages(beneficiariesSchema(rules, "complete").safeParse(values.beneficiaries)),

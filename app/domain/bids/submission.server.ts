@@ -89,7 +89,14 @@ export async function submitBid(bidId: string, viewer: Viewer & { email: string;
           data: { status: "submitted", reference, submittedAt: now, submittedSnapshot: JSON.stringify(snapshot) },
         });
         await recordAudit(
-          { actorId: viewer.id, action: "bid.submitted", subjectType: "bid", subjectId: bid.id, before: { status: "draft" }, after: { status: "submitted", reference, submittedAt: now.toISOString() } },
+          {
+            actorId: viewer.id,
+            action: "bid.submitted",
+            subjectType: "bid",
+            subjectId: bid.id,
+            before: { status: "draft" },
+            after: { status: "submitted", reference, submittedAt: now.toISOString() },
+          },
           tx,
         );
         await queueEmail(tx, {
@@ -154,7 +161,10 @@ export async function withdrawBid(bidId: string, viewer: Viewer, now: Date = new
     if (!bid) return { ok: false as const, reason: "not_found" as const };
     if (changed.count === 0) {
       if (bid.status === "withdrawn") return { ok: true as const, alreadyWithdrawn: true };
-      await recordAudit({ actorId: viewer.id, action: "bid.withdraw_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { status: bid.status } }, tx);
+      await recordAudit(
+        { actorId: viewer.id, action: "bid.withdraw_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { status: bid.status } },
+        tx,
+      );
       return { ok: false as const, reason: "not_withdrawable" as const };
     }
     const cancelledAward = await cancelUndecidedAward(tx, { bidId, roundId: found.roundId, actorId: viewer.id, because: "bid.withdrawn" });

@@ -13,8 +13,11 @@ import type { DocumentUpload } from "./upload";
 /** A file name fit to show and to offer back in Content-Disposition: no path, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-200);
   return cleaned || "document";
 }
 
@@ -36,7 +39,14 @@ export async function addDocument(input: {
   }
   const inspection = await inspectDocument(upload.file.bytes);
   if (!inspection.ok) {
-    await recordAudit({ actorId: input.viewer.id, action: "bid.document_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId, details: { detected: inspection.detected, name: cleanFileName(upload.file.name) } });
+    await recordAudit({
+      actorId: input.viewer.id,
+      action: "bid.document_refused",
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: input.bidId,
+      details: { detected: inspection.detected, name: cleanFileName(upload.file.name) },
+    });
     return invalid({ document: `The selected file must be a ${ACCEPTED_TYPES_TEXT}` });
   }
 
@@ -48,7 +58,14 @@ export async function addDocument(input: {
     // The store is down or refused the file: nothing was recorded, so the bid has no half-saved
     // document and the applicant can simply try again.
     console.error("documents: storing an upload failed", error);
-    await recordAudit({ actorId: input.viewer.id, action: "bid.document_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId, details: { reason: "storage_failed", name: cleanFileName(upload.file.name) } });
+    await recordAudit({
+      actorId: input.viewer.id,
+      action: "bid.document_refused",
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: input.bidId,
+      details: { reason: "storage_failed", name: cleanFileName(upload.file.name) },
+    });
     return invalid({ document: "The selected file could not be saved. Try again" });
   }
   let replaced: string[] = [];
@@ -76,7 +93,22 @@ export async function addDocument(input: {
       if (parseSectionProgress(sectionProgress).documents !== "completed") {
         await tx.bid.update({ where: { id: input.bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, "documents", "in_progress") } });
       }
-      await recordAudit({ actorId: input.viewer.id, action: "bid.document_uploaded", subjectType: "bid", subjectId: input.bidId, after: { documentId: document.id, kind: input.kind, mediaType: inspection.mediaType, sizeBytes: upload.file!.bytes.byteLength, replaced: earlier.length } }, tx);
+      await recordAudit(
+        {
+          actorId: input.viewer.id,
+          action: "bid.document_uploaded",
+          subjectType: "bid",
+          subjectId: input.bidId,
+          after: {
+            documentId: document.id,
+            kind: input.kind,
+            mediaType: inspection.mediaType,
+            sizeBytes: upload.file!.bytes.byteLength,
+            replaced: earlier.length,
+          },
+        },
+        tx,
+      );
       return { ok: true, documentId: document.id };
     });
     if (!result.ok) {
@@ -97,10 +129,22 @@ export async function removeDocument(input: { bidId: string; documentId: string;
   const result = await db.$transaction(async (tx): Promise<Result<{ storedName: string }>> => {
     const claimed = await tx.bid.updateMany({ where: { ...visibleBid(input.bidId, input.viewer), status: "draft" }, data: { updatedAt: new Date() } });
     if (claimed.count === 0) return refusedBidChange(tx, input.bidId, input.viewer);
-    const document = await tx.bidDocument.findFirst({ where: { id: input.documentId, bidId: input.bidId }, select: { id: true, kind: true, storedName: true } });
+    const document = await tx.bidDocument.findFirst({
+      where: { id: input.documentId, bidId: input.bidId },
+      select: { id: true, kind: true, storedName: true },
+    });
     if (!document) return notFound();
     await tx.bidDocument.delete({ where: { id: document.id } });
-    await recordAudit({ actorId: input.viewer.id, action: "bid.document_removed", subjectType: "bid", subjectId: input.bidId, before: { documentId: document.id, kind: document.kind } }, tx);
+    await recordAudit(
+      {
+        actorId: input.viewer.id,
+        action: "bid.document_removed",
+        subjectType: "bid",
+        subjectId: input.bidId,
+        before: { documentId: document.id, kind: document.kind },
+      },
+      tx,
+    );
     return { ok: true, storedName: document.storedName };
   });
   if (result.ok) await documentStorage().delete(result.storedName);
@@ -119,10 +163,21 @@ export function documentForViewer(input: { bidId: string; documentId: string; vi
  * readBidDocument for a download: the document, or null after auditing the refusal (a document of
  * another bid, or of a bid outside the reader's scope, looks the same as none).
  */
-export async function findReadableDocument(actorId: string, input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }, details: Record<string, unknown> = {}) {
+export async function findReadableDocument(
+  actorId: string,
+  input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput },
+  details: Record<string, unknown> = {},
+) {
   const document = await readBidDocument(input);
   if (!document) {
-    await recordAudit({ actorId, action: "bid.document_access_refused", outcome: "refused", subjectType: "bid", subjectId: input.bidId || null, details: { ...details, documentId: input.documentId } });
+    await recordAudit({
+      actorId,
+      action: "bid.document_access_refused",
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: input.bidId || null,
+      details: { ...details, documentId: input.documentId },
+    });
     return null;
   }
   return document;

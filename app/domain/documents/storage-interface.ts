@@ -33,4 +33,3 @@ export async function readStoredBytes(storage: DocumentStorage, storedName: stri
   if (!document) return null;
   return Buffer.from(await new Response(document.body).arrayBuffer());
 }
-

@@ -19,7 +19,15 @@ afterAll(async () => {
 });
 
 const s3Driver = (bucket: string, extra: Partial<Parameters<typeof s3Storage>[0]> = {}) =>
-  s3Storage({ bucket, region: S3_TEST_REGION, endpoint: s3.endpoint, forcePathStyle: true, keyPrefix: "documents/", credentials: S3_TEST_CREDENTIALS, ...extra });
+  s3Storage({
+    bucket,
+    region: S3_TEST_REGION,
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    keyPrefix: "documents/",
+    credentials: S3_TEST_CREDENTIALS,
+    ...extra,
+  });
 
 // The same promises from both drivers: what the rest of the portal relies on.
 describe.each([

@@ -12,7 +12,6 @@ import { isUniqueViolation } from "~/lib/prisma-errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 /** Queues every reminder due at `now`; returns how many emails were added to the outbox. */
 export async function queueDeadlineReminders(now: Date = new Date()): Promise<number> {
   const horizon = new Date(now.getTime() + Math.max(...REMINDER_DAYS_BEFORE) * DAY_MS);
@@ -53,7 +52,9 @@ export async function queueDeadlineReminders(now: Date = new Date()): Promise<nu
 
   // Most runs find every due reminder already queued: look the keys up before rendering anything.
   const keys = due.map((r) => emailKeys.deadlineReminder(r.roundId, r.userId, r.daysBefore));
-  const taken = new Set((await db.outboxEmail.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((row) => row.idempotencyKey));
+  const taken = new Set(
+    (await db.outboxEmail.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((row) => row.idempotencyKey),
+  );
   const roundsById = new Map(rounds.map((round) => [round.id, round]));
 
   let queued = 0;
@@ -90,7 +91,11 @@ export async function queueDeadlineReminders(now: Date = new Date()): Promise<nu
  * Runs queueDeadlineReminders now and then every `intervalMs` (a minute by default) until
  * stopped. Errors are logged, never thrown: the next run tries again.
  */
-export function startDeadlineReminders({ intervalMs = 60_000, keepAlive = false, log = console }: { intervalMs?: number; keepAlive?: boolean; log?: Pick<Console, "info" | "error"> } = {}) {
+export function startDeadlineReminders({
+  intervalMs = 60_000,
+  keepAlive = false,
+  log = console,
+}: { intervalMs?: number; keepAlive?: boolean; log?: Pick<Console, "info" | "error"> } = {}) {
   return repeatUntilStopped(
     async () => {
       const count = await queueDeadlineReminders(new Date());

@@ -4,7 +4,6 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { db } from "~/lib/db.server";
 import { isOutboxStatus, OUTBOX_STATUSES, type OutboxStatus } from "./outbox-status";
 
-
 const LIST_LIMIT = 200;
 
 const listFields = {
@@ -63,10 +62,7 @@ export async function retryFailedEmail(id: string, actorId: string): Promise<boo
       data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null },
     });
     if (count !== 1) return false;
-    await recordAudit(
-      { actorId, action: "outbox.retry", subjectType: "outbox_email", subjectId: id, before, after: { status: "pending", attempts: 0 } },
-      tx,
-    );
+    await recordAudit({ actorId, action: "outbox.retry", subjectType: "outbox_email", subjectId: id, before, after: { status: "pending", attempts: 0 } }, tx);
     return true;
   });
 }

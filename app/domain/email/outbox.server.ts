@@ -17,10 +17,7 @@ export type RenderedEmail = { template: string; subject: string; html: string; t
  * The unique index on idempotencyKey is the real guarantee: if two transactions race past the
  * lookup, the second one's insert fails and its whole change rolls back with it.
  */
-export async function queueEmail(
-  tx: Tx,
-  email: { idempotencyKey: string; to: string; rendered: RenderedEmail },
-): Promise<boolean> {
+export async function queueEmail(tx: Tx, email: { idempotencyKey: string; to: string; rendered: RenderedEmail }): Promise<boolean> {
   const to = email.to.trim();
   // A bad address is a bug in the caller (addresses are validated when they are saved); failing
   // here rolls back the change rather than queueing mail that can never go.

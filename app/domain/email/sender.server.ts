@@ -214,7 +214,8 @@ export function startOutboxWorker({ sender = createOutboxSender(), intervalMs = 
   const stop = repeatUntilStopped(
     async (signal) => {
       const report = await sender.deliverDue({ signal });
-      if (report.sent + report.retrying + report.failed > 0) log.info(`outbox: ${report.sent} sent (${sender.via}), ${report.retrying} to retry, ${report.failed} failed`);
+      if (report.sent + report.retrying + report.failed > 0)
+        log.info(`outbox: ${report.sent} sent (${sender.via}), ${report.retrying} to retry, ${report.failed} failed`);
     },
     // A database or network hiccup must not stop the loop: the rows are still there next time.
     { intervalMs, keepAlive, onError: (error) => log.error("outbox: delivery round failed", error) },
@@ -226,7 +227,10 @@ export function startOutboxWorker({ sender = createOutboxSender(), intervalMs = 
       return;
     }
     let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([stop({ abortRun: true }).then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+    const finished = await Promise.race([
+      stop({ abortRun: true }).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+    ]);
     clearTimeout(timer);
     if (!finished) {
       const released = await sender.releaseClaims();

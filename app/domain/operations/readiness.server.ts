@@ -59,5 +59,11 @@ async function checkStorage(): Promise<CheckResult> {
 
 export async function readiness(): Promise<Readiness> {
   const [{ database, migrations, missing }, storage] = await Promise.all([checkMigrations(), checkStorage()]);
-  return { ready: database === "ok" && migrations === "ok" && storage === "ok", database, migrations, storage, ...(missing ? { missingMigrations: missing } : {}) };
+  return {
+    ready: database === "ok" && migrations === "ok" && storage === "ok",
+    database,
+    migrations,
+    storage,
+    ...(missing ? { missingMigrations: missing } : {}),
+  };
 }

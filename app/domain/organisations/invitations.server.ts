@@ -65,7 +65,13 @@ export async function inviteColleague(input: {
     });
     await queueEmail(tx, { idempotencyKey: emailKeys.organisationInvitation(invitation.id), to: email, rendered });
     await recordAudit(
-      { actorId: inviter.id, action: "organisation.invitation_sent", subjectType: "organisation", subjectId: organisationId, details: { invitationId: invitation.id, email } },
+      {
+        actorId: inviter.id,
+        action: "organisation.invitation_sent",
+        subjectType: "organisation",
+        subjectId: organisationId,
+        details: { invitationId: invitation.id, email },
+      },
       tx,
     );
     return { ok: true, invitationId: invitation.id };
@@ -88,10 +94,7 @@ export async function findInvitationByToken(token: string) {
   });
 }
 
-export type AcceptResult =
-  | { ok: true; organisationId: string }
-  | { ok: false; reason: "unknown" | Exclude<InvitationStatus, "valid"> | "wrong_account" };
-
+export type AcceptResult = { ok: true; organisationId: string } | { ok: false; reason: "unknown" | Exclude<InvitationStatus, "valid"> | "wrong_account" };
 
 /**
  * Accepts an invitation for the signed-in applicant whose email it was sent to. Marking it
@@ -125,7 +128,13 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       const existing = await tx.membership.findUnique({ where: { organisationId_userId: { organisationId, userId: user.id } }, select: { id: true } });
       if (!existing) await tx.membership.create({ data: { organisationId, userId: user.id, role: "member" } });
       await recordAudit(
-        { actorId: user.id, action: "organisation.invitation_accepted", subjectType: "organisation", subjectId: organisationId, details: { invitationId: invitation.id } },
+        {
+          actorId: user.id,
+          action: "organisation.invitation_accepted",
+          subjectType: "organisation",
+          subjectId: organisationId,
+          details: { invitationId: invitation.id },
+        },
         tx,
       );
       return { ok: true, organisationId } as const;

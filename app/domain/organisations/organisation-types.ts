@@ -1,14 +1,7 @@
 // The kinds of voluntary and community sector organisation the fund gives money to
 // (DESIGN.md "Objects"). Stored in Organisation.type.
 
-export const ORGANISATION_TYPES = [
-  "registered_charity",
-  "cio",
-  "cic",
-  "company_limited_by_guarantee",
-  "unincorporated_group",
-  "social_enterprise",
-] as const;
+export const ORGANISATION_TYPES = ["registered_charity", "cio", "cic", "company_limited_by_guarantee", "unincorporated_group", "social_enterprise"] as const;
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 

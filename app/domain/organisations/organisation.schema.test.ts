@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  inviteSchema,
-  isUkPhoneNumber,
-  normaliseCharityNumber,
-  normaliseCompanyNumber,
-  normalisePostcode,
-  organisationSchema,
-} from "./organisation.schema";
+import { inviteSchema, isUkPhoneNumber, normaliseCharityNumber, normaliseCompanyNumber, normalisePostcode, organisationSchema } from "./organisation.schema";
 import { redirectAfterCreate } from "./redirect-after-create";
 
 const good = {

@@ -10,7 +10,17 @@ import { formRows, type FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, notFound, type Refused } from "~/lib/refusal";
 import { isPrismaCode } from "~/lib/prisma-errors";
-import { addCriterion, BLANK_CRITERION, criteriaIntent, criteriaSchema, CRITERION_FIELDS, criterionField, removeCriterion, type CheckedCriterion, type CriterionRow } from "./criteria";
+import {
+  addCriterion,
+  BLANK_CRITERION,
+  criteriaIntent,
+  criteriaSchema,
+  CRITERION_FIELDS,
+  criterionField,
+  removeCriterion,
+  type CheckedCriterion,
+  type CriterionRow,
+} from "./criteria";
 import { roundTitle } from "~/domain/rounds/pot";
 
 export const CRITERIA_LOCKED_MESSAGE = "The round has opened, so its criteria, their weights and their scales cannot be changed";
@@ -121,7 +131,8 @@ export async function submitRoundCriteria(actorId: string, roundId: string, post
       }
       // Renamed criteria step aside first, so two can swap titles without meeting on (round, title).
       for (const { criterion, stored } of plan.rows) {
-        if (stored && criterion.title !== stored.title) await tx.criterion.updateMany({ where: { id: stored.id, roundId }, data: { title: `renaming ${stored.id}` } });
+        if (stored && criterion.title !== stored.title)
+          await tx.criterion.updateMany({ where: { id: stored.id, roundId }, data: { title: `renaming ${stored.id}` } });
       }
       const after: (CheckedCriterion & { id: string })[] = [];
       for (const { criterion, stored } of plan.rows) {
@@ -151,7 +162,13 @@ export async function submitRoundCriteria(actorId: string, roundId: string, post
   } catch (error) {
     // A score recorded, or another save, between the checks above and the transaction.
     if (isPrismaCode(error, "P2003", "P2002", "P2014")) {
-      return refuse(actorId, roundId, post.rows, { [FORM_ERROR]: "The criteria changed while you were editing them. Check them and save again" }, { prismaCode: (error as { code: string }).code });
+      return refuse(
+        actorId,
+        roundId,
+        post.rows,
+        { [FORM_ERROR]: "The criteria changed while you were editing them. Check them and save again" },
+        { prismaCode: (error as { code: string }).code },
+      );
     }
     throw error;
   }
@@ -161,7 +178,10 @@ export async function submitRoundCriteria(actorId: string, roundId: string, post
 type Planned = { criterion: CheckedCriterion; stored: StoredCriterion | null };
 
 /** Matches the checked rows to the stored criteria by id, and refuses changes that would lose scores. */
-function planSave(stored: readonly StoredCriterion[], criteria: readonly CheckedCriterion[]): { ok: true; rows: Planned[]; removed: StoredCriterion[] } | { ok: false; errors: FieldErrors } {
+function planSave(
+  stored: readonly StoredCriterion[],
+  criteria: readonly CheckedCriterion[],
+): { ok: true; rows: Planned[]; removed: StoredCriterion[] } | { ok: false; errors: FieldErrors } {
   const unclaimed = new Map(stored.map((c) => [c.id, c]));
   // Only this round's criteria can be edited, each by one row; any other id makes a new criterion.
   const rows = criteria.map((criterion): Planned => {
@@ -175,7 +195,8 @@ function planSave(stored: readonly StoredCriterion[], criteria: readonly Checked
   if (scored) errors[FORM_ERROR] = cannotRemove(scored);
   for (const { criterion, stored: was } of rows) {
     if (was?.highestScoreGiven != null && criterion.maxScore < was.highestScoreGiven) {
-      errors[criterionField(criterion.position, "maxScore")] = `The highest score for criterion ${criterion.position + 1} cannot be less than ${was.highestScoreGiven}: assessors have already given that score`;
+      errors[criterionField(criterion.position, "maxScore")] =
+        `The highest score for criterion ${criterion.position + 1} cannot be less than ${was.highestScoreGiven}: assessors have already given that score`;
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -190,11 +211,23 @@ function cannotRemove(criterion: StoredCriterion) {
   return `“${criterion.title}” cannot be removed because assessors have already scored bids against it`;
 }
 
-async function refuse(actorId: string, roundId: string, rows: CriterionRow[], errors: FieldErrors, details: Record<string, unknown> = {}): Promise<CriteriaFormAnswer> {
-  await recordAudit({ actorId, action: "round.criteria.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors, ...details } });
+async function refuse(
+  actorId: string,
+  roundId: string,
+  rows: CriterionRow[],
+  errors: FieldErrors,
+  details: Record<string, unknown> = {},
+): Promise<CriteriaFormAnswer> {
+  await recordAudit({
+    actorId,
+    action: "round.criteria.update",
+    outcome: "refused",
+    subjectType: "round",
+    subjectId: roundId,
+    details: { errors, ...details },
+  });
   return { ...invalid(errors), rows };
 }
-
 
 /**
  * Starts a new round with the criteria and score descriptors of the fund's latest round that has
@@ -210,7 +243,14 @@ export async function copyCriteriaFromLatestRound(tx: Tx, fundId: string, roundI
       name: true,
       criteria: {
         orderBy: { position: "asc" },
-        select: { title: true, guidance: true, weightPercent: true, maxScore: true, position: true, descriptors: { orderBy: { score: "asc" }, select: { score: true, description: true } } },
+        select: {
+          title: true,
+          guidance: true,
+          weightPercent: true,
+          maxScore: true,
+          position: true,
+          descriptors: { orderBy: { score: "asc" }, select: { score: true, description: true } },
+        },
       },
     },
   });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsFrom, FORM_ERROR } from "~/lib/form-errors";
-import { addCriterion, BLANK_CRITERION, checkCriteria, criteriaIntent, criteriaSchema, MAX_CRITERIA, removeCriterion, weightsTotal, wholeNumber, type CriterionRow } from "./criteria";
+import {
+  addCriterion,
+  BLANK_CRITERION,
+  checkCriteria,
+  criteriaIntent,
+  criteriaSchema,
+  MAX_CRITERIA,
+  removeCriterion,
+  weightsTotal,
+  wholeNumber,
+  type CriterionRow,
+} from "./criteria";
 
 function row(overrides: Partial<CriterionRow> = {}): CriterionRow {
   return { id: "", title: "Value for money", guidance: "", weightPercent: "100", maxScore: "4", ...overrides };
@@ -63,7 +74,10 @@ describe("checking a round's criteria", () => {
   it("refuses weights that do not add up to 100 with the scoring rule's message, on the first weight", () => {
     const result = checkCriteria([row({ title: "A", weightPercent: "60" }), row({ title: "B", weightPercent: "50" })]);
     expect(result).toEqual({ ok: false, errors: { "criteria.0.weightPercent": "The criteria weights add up to 110%; they must add up to 100%" } });
-    expect(checkCriteria([row({ title: "A", weightPercent: "0" })])).toEqual({ ok: false, errors: { "criteria.0.weightPercent": "The criteria weights add up to 0%; they must add up to 100%" } });
+    expect(checkCriteria([row({ title: "A", weightPercent: "0" })])).toEqual({
+      ok: false,
+      errors: { "criteria.0.weightPercent": "The criteria weights add up to 0%; they must add up to 100%" },
+    });
   });
 
   it("does not judge the total while a weight is not a number", () => {
@@ -93,7 +107,15 @@ describe("the buttons of the criteria form", () => {
   });
 
   it("totals the weights typed so far, ignoring those that are not whole numbers from 0 to 100", () => {
-    expect(weightsTotal([row({ weightPercent: "40" }), row({ weightPercent: "50%" }), row({ weightPercent: "" }), row({ weightPercent: "abc" }), row({ weightPercent: "200" })])).toBe(90);
+    expect(
+      weightsTotal([
+        row({ weightPercent: "40" }),
+        row({ weightPercent: "50%" }),
+        row({ weightPercent: "" }),
+        row({ weightPercent: "abc" }),
+        row({ weightPercent: "200" }),
+      ]),
+    ).toBe(90);
   });
 
   it("reads whole numbers strictly", () => {

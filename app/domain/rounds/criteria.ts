@@ -89,15 +89,18 @@ export function checkCriteria(rows: readonly CriterionRow[]): { ok: true; criter
     const n = index + 1;
     const title = tidyTitle(row.title);
     if (!title) errors[criterionField(index, "title")] = `Enter the title of criterion ${n}`;
-    else if (title.length > MAX_TITLE_LENGTH) errors[criterionField(index, "title")] = `The title of criterion ${n} must be ${MAX_TITLE_LENGTH} characters or fewer`;
+    else if (title.length > MAX_TITLE_LENGTH)
+      errors[criterionField(index, "title")] = `The title of criterion ${n} must be ${MAX_TITLE_LENGTH} characters or fewer`;
     else {
       const first = seen.get(title.toLowerCase());
-      if (first !== undefined) errors[criterionField(index, "title")] = `Criterion ${n} has the same title as criterion ${first}; give each criterion a different title`;
+      if (first !== undefined)
+        errors[criterionField(index, "title")] = `Criterion ${n} has the same title as criterion ${first}; give each criterion a different title`;
       else seen.set(title.toLowerCase(), n);
     }
 
     const guidance = tidyGuidance(row.guidance);
-    if (guidance.length > MAX_GUIDANCE_LENGTH) errors[criterionField(index, "guidance")] = `The guidance for criterion ${n} must be ${MAX_GUIDANCE_LENGTH} characters or fewer`;
+    if (guidance.length > MAX_GUIDANCE_LENGTH)
+      errors[criterionField(index, "guidance")] = `The guidance for criterion ${n} must be ${MAX_GUIDANCE_LENGTH} characters or fewer`;
 
     const weightPercent = wholeNumber(row.weightPercent, 0, 100);
     if (!row.weightPercent.trim()) errors[criterionField(index, "weightPercent")] = `Enter the weight of criterion ${n}, in per cent`;
@@ -105,14 +108,17 @@ export function checkCriteria(rows: readonly CriterionRow[]): { ok: true; criter
 
     const maxScore = wholeNumber(row.maxScore, 1, MAX_HIGHEST_SCORE);
     if (!row.maxScore.trim()) errors[criterionField(index, "maxScore")] = `Enter the highest score for criterion ${n}`;
-    else if (maxScore === null) errors[criterionField(index, "maxScore")] = `The highest score for criterion ${n} must be a whole number from 1 to ${MAX_HIGHEST_SCORE}`;
+    else if (maxScore === null)
+      errors[criterionField(index, "maxScore")] = `The highest score for criterion ${n} must be a whole number from 1 to ${MAX_HIGHEST_SCORE}`;
 
     return { id: row.id.trim() || null, title, guidance, weightPercent, maxScore, position: index };
   });
 
   // The 100% rule is the one scoring uses; it can only be judged once every weight is a number.
   if (checked.every((c) => c.weightPercent !== null)) {
-    const problem = criteriaProblem(checked.map((c) => ({ id: String(c.position), title: c.title, weightPercent: c.weightPercent!, maxScore: c.maxScore ?? 1 })));
+    const problem = criteriaProblem(
+      checked.map((c) => ({ id: String(c.position), title: c.title, weightPercent: c.weightPercent!, maxScore: c.maxScore ?? 1 })),
+    );
     if (problem) errors[criterionField(0, "weightPercent")] = problem;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors: inPageOrder(errors) };
@@ -133,13 +139,11 @@ function inPageOrder(errors: FieldErrors): FieldErrors {
  * The criteria form's schema: the posted rows, checked as a whole by checkCriteria (the rules
  * span rows: distinct titles, weights that add up to 100%), its messages keyed by field.
  */
-export const criteriaSchema = z
-  .object({ criteria: z.unknown().optional() })
-  .transform((posted, ctx) => {
-    const checked = checkCriteria(formRows(posted.criteria as FormValue | undefined, CRITERION_FIELDS));
-    if (checked.ok) return checked.criteria;
-    for (const [field, message] of Object.entries(checked.errors)) {
-      ctx.addIssue({ code: "custom", path: field === FORM_ERROR ? [] : field.split("."), message: message ?? "" });
-    }
-    return z.NEVER;
-  });
+export const criteriaSchema = z.object({ criteria: z.unknown().optional() }).transform((posted, ctx) => {
+  const checked = checkCriteria(formRows(posted.criteria as FormValue | undefined, CRITERION_FIELDS));
+  if (checked.ok) return checked.criteria;
+  for (const [field, message] of Object.entries(checked.errors)) {
+    ctx.addIssue({ code: "custom", path: field === FORM_ERROR ? [] : field.split("."), message: message ?? "" });
+  }
+  return z.NEVER;
+});

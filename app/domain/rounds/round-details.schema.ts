@@ -68,7 +68,15 @@ export function londonToUtc(year: number, month: number, day: number, hour: numb
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const offsetAt = (instant: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23" })
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/London",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        hourCycle: "h23",
+      })
         .formatToParts(new Date(instant))
         .map((p) => [p.type, p.value]),
     );
@@ -82,7 +90,15 @@ export function londonToUtc(year: number, month: number, day: number, hour: numb
 /** The London wall-clock parts of an instant, to put back in the form. */
 export function utcToLondonParts(value: Date): DateParts {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(value)
       .map((p) => [p.type, p.value]),
   );
@@ -103,44 +119,46 @@ function lines(raw: string): string[] {
 }
 
 function dateField(label: string) {
-  return z
-    .object({ day: z.string(), month: z.string(), year: z.string(), time: z.string() })
-    .transform((parts, ctx) => {
-      const [day, month, year, time] = [parts.day.trim(), parts.month.trim(), parts.year.trim(), parts.time.trim()];
-      if (!day && !month && !year) {
-        ctx.addIssue({ code: "custom", path: ["day"], message: `Enter the ${label} date` });
+  return z.object({ day: z.string(), month: z.string(), year: z.string(), time: z.string() }).transform((parts, ctx) => {
+    const [day, month, year, time] = [parts.day.trim(), parts.month.trim(), parts.year.trim(), parts.time.trim()];
+    if (!day && !month && !year) {
+      ctx.addIssue({ code: "custom", path: ["day"], message: `Enter the ${label} date` });
+      return z.NEVER;
+    }
+    for (const [part, value, pattern] of [
+      ["day", day, /^\d{1,2}$/],
+      ["month", month, /^\d{1,2}$/],
+      ["year", year, /^\d{4}$/],
+    ] as const) {
+      if (!pattern.test(value)) {
+        ctx.addIssue({ code: "custom", path: [part], message: `The ${label} date must include a ${part === "year" ? "4-digit year" : part}` });
         return z.NEVER;
       }
-      for (const [part, value, pattern] of [["day", day, /^\d{1,2}$/], ["month", month, /^\d{1,2}$/], ["year", year, /^\d{4}$/]] as const) {
-        if (!pattern.test(value)) {
-          ctx.addIssue({ code: "custom", path: [part], message: `The ${label} date must include a ${part === "year" ? "4-digit year" : part}` });
-          return z.NEVER;
-        }
-      }
-      const timeMatch = /^(\d{1,2}):(\d{2})$/.exec(time);
-      if (!time) {
-        ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time` });
-        return z.NEVER;
-      }
-      if (!timeMatch || Number(timeMatch[1]) > 23 || Number(timeMatch[2]) > 59) {
-        ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time in the 24-hour clock, like 09:00 or 17:30` });
-        return z.NEVER;
-      }
-      const y = Number(year);
-      const m = Number(month);
-      const d = Number(day);
-      const valid = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 2000 && y <= 2100;
-      if (!valid) {
-        ctx.addIssue({ code: "custom", path: ["day"], message: `The ${label} date must be a real date` });
-        return z.NEVER;
-      }
-      const instant = londonToUtc(y, m, d, Number(timeMatch[1]), Number(timeMatch[2]));
-      if (!instant) {
-        ctx.addIssue({ code: "custom", path: ["time"], message: `The ${label} time does not exist on that day because the clocks go forward` });
-        return z.NEVER;
-      }
-      return instant;
-    });
+    }
+    const timeMatch = /^(\d{1,2}):(\d{2})$/.exec(time);
+    if (!time) {
+      ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time` });
+      return z.NEVER;
+    }
+    if (!timeMatch || Number(timeMatch[1]) > 23 || Number(timeMatch[2]) > 59) {
+      ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time in the 24-hour clock, like 09:00 or 17:30` });
+      return z.NEVER;
+    }
+    const y = Number(year);
+    const m = Number(month);
+    const d = Number(day);
+    const valid = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 2000 && y <= 2100;
+    if (!valid) {
+      ctx.addIssue({ code: "custom", path: ["day"], message: `The ${label} date must be a real date` });
+      return z.NEVER;
+    }
+    const instant = londonToUtc(y, m, d, Number(timeMatch[1]), Number(timeMatch[2]));
+    if (!instant) {
+      ctx.addIssue({ code: "custom", path: ["time"], message: `The ${label} time does not exist on that day because the clocks go forward` });
+      return z.NEVER;
+    }
+    return instant;
+  });
 }
 
 function money(label: string, { optional = false } = {}) {
@@ -193,12 +211,15 @@ export const roundDetailsSchema = z
     }),
   })
   .superRefine((v, ctx) => {
-    if (v.closesAt <= v.opensAt) ctx.addIssue({ code: "custom", path: ["closesAt", "day"], message: "The closing date and time must be after the opening date and time" });
+    if (v.closesAt <= v.opensAt)
+      ctx.addIssue({ code: "custom", path: ["closesAt", "day"], message: "The closing date and time must be after the opening date and time" });
     const pot = v.baseAllocation + v.rolledForward + v.matchFunding;
     if (pot === 0) ctx.addIssue({ code: "custom", path: ["baseAllocation"], message: "The pot must be more than £0" });
-    if (v.minAward > v.maxAward) ctx.addIssue({ code: "custom", path: ["minAward"], message: "The minimum award must be the same as or less than the maximum award" });
+    if (v.minAward > v.maxAward)
+      ctx.addIssue({ code: "custom", path: ["minAward"], message: "The minimum award must be the same as or less than the maximum award" });
     if (v.maxAward > pot) ctx.addIssue({ code: "custom", path: ["maxAward"], message: "The maximum award must be the same as or less than the pot" });
-    if (v.smallBidThreshold > v.maxAward) ctx.addIssue({ code: "custom", path: ["smallBidThreshold"], message: "The small-bid threshold must be the same as or less than the maximum award" });
+    if (v.smallBidThreshold > v.maxAward)
+      ctx.addIssue({ code: "custom", path: ["smallBidThreshold"], message: "The small-bid threshold must be the same as or less than the maximum award" });
   });
 
 export type RoundDetails = z.output<typeof roundDetailsSchema>;
@@ -211,7 +232,9 @@ export function roundDetailsFromForm(form: FormData): Partial<RoundDetailsInput>
   };
   const date = (name: string) => {
     const parts = { day: text(`${name}.day`), month: text(`${name}.month`), year: text(`${name}.year`), time: text(`${name}.time`) };
-    return Object.values(parts).every((p) => p === undefined) ? undefined : { day: parts.day ?? "", month: parts.month ?? "", year: parts.year ?? "", time: parts.time ?? "" };
+    return Object.values(parts).every((p) => p === undefined)
+      ? undefined
+      : { day: parts.day ?? "", month: parts.month ?? "", year: parts.year ?? "", time: parts.time ?? "" };
   };
   const out: Partial<RoundDetailsInput> = {};
   for (const field of ROUND_DETAIL_FIELDS) {

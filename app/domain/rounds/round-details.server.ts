@@ -10,12 +10,30 @@ import { fieldErrorsFrom, inFieldOrder, type FieldErrors } from "~/lib/form-erro
 import { penceToInput } from "~/lib/money";
 import { copyCriteriaFromLatestRound } from "./criteria.server";
 import { normaliseRoundCode, roundCodeLock, roundCodeLockedMessage, roundSlugFor } from "./round-code";
-import { EMPTY_ROUND_DETAILS, ROUND_DETAIL_FIELDS, roundDetailsSchema, utcToLondonParts, type RoundDetails, type RoundDetailsInput } from "./round-details.schema";
+import {
+  EMPTY_ROUND_DETAILS,
+  ROUND_DETAIL_FIELDS,
+  roundDetailsSchema,
+  utcToLondonParts,
+  type RoundDetails,
+  type RoundDetailsInput,
+} from "./round-details.schema";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
 import { EDITABLE_ALLOCATION_STATUSES, isEditable } from "~/domain/allocation/workspace";
 
 /** Fields that cannot change once the round has opened. */
-export const LOCKED_ONCE_OPEN = ["opensAt", "baseAllocation", "rolledForward", "matchFunding", "minAward", "maxAward", "smallBidThreshold", "areas", "priorities", "opccSignOffRequired"] as const;
+export const LOCKED_ONCE_OPEN = [
+  "opensAt",
+  "baseAllocation",
+  "rolledForward",
+  "matchFunding",
+  "minAward",
+  "maxAward",
+  "smallBidThreshold",
+  "areas",
+  "priorities",
+  "opccSignOffRequired",
+] as const;
 type LockedField = (typeof LOCKED_ONCE_OPEN)[number];
 
 class ChangedMeanwhile extends Error {}
@@ -89,7 +107,14 @@ async function codeTaken(fundId: string, code: string, exceptRoundId: string | n
   return clash !== null;
 }
 
-async function refuse(actorId: string, action: string, subjectId: string | null, errors: FieldErrors, values: RoundDetailsInput, extra: Record<string, unknown> = {}): Promise<SaveResult> {
+async function refuse(
+  actorId: string,
+  action: string,
+  subjectId: string | null,
+  errors: FieldErrors,
+  values: RoundDetailsInput,
+  extra: Record<string, unknown> = {},
+): Promise<SaveResult> {
   await recordAudit({ actorId, action, outcome: "refused", subjectType: "round", subjectId, details: { errors, ...extra } });
   return { ok: false, errors: inFieldOrder(errors, ROUND_DETAIL_FIELDS), values };
 }
@@ -101,7 +126,8 @@ export async function createRound(actorId: string, fundId: string, input: Partia
   const parsed = roundDetailsSchema.safeParse(values);
   if (!parsed.success) return refuse(actorId, "round.create", null, fieldErrorsFrom(parsed.error), values);
   const details = parsed.data;
-  if (await codeTaken(fundId, details.code, null)) return refuse(actorId, "round.create", null, { code: `The fund already has a round with the code ${details.code}` }, values);
+  if (await codeTaken(fundId, details.code, null))
+    return refuse(actorId, "round.create", null, { code: `The fund already has a round with the code ${details.code}` }, values);
   const pot = details.baseAllocation + details.rolledForward + details.matchFunding;
   const roundId = await db.$transaction(async (tx: Tx) => {
     const round = await tx.round.create({
@@ -117,7 +143,13 @@ export async function createRound(actorId: string, fundId: string, input: Partia
     // A starting point, not a rule: the administrator checks them on the criteria page (ADR 0008).
     const copied = await copyCriteriaFromLatestRound(tx, fundId, round.id);
     await recordAudit(
-      { actorId, action: "round.created", subjectType: "round", subjectId: round.id, after: { ...stored(details), remainingPotPence: pot, areas: details.areas, priorities: details.priorities, criteriaCopiedFrom: null, ...copied } },
+      {
+        actorId,
+        action: "round.created",
+        subjectType: "round",
+        subjectId: round.id,
+        after: { ...stored(details), remainingPotPence: pot, areas: details.areas, priorities: details.priorities, criteriaCopiedFrom: null, ...copied },
+      },
       tx,
     );
     return round.id;
@@ -136,7 +168,9 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
         actorId,
         "round.details.update",
         roundId,
-        { form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed, nor whether the OPCC must sign off the allocation" },
+        {
+          form: "The round has opened, so the pot, award limits, small-bid threshold, eligible areas, priorities and opening date cannot be changed, nor whether the OPCC must sign off the allocation",
+        },
         current.values,
         { tampered },
       );
@@ -145,7 +179,9 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
   // A locked code may still be posted unchanged (a form from before the lock); only a change is refused.
   const codeChanged = input.code !== undefined && normaliseRoundCode(input.code) !== normaliseRoundCode(current.values.code);
   if (codeChanged && current.codeLock) {
-    return refuse(actorId, "round.details.update", roundId, { form: roundCodeLockedMessage(current.codeLock) }, current.values, { code: { stored: current.values.code, posted: input.code } });
+    return refuse(actorId, "round.details.update", roundId, { form: roundCodeLockedMessage(current.codeLock) }, current.values, {
+      code: { stored: current.values.code, posted: input.code },
+    });
   }
   const parsed = roundDetailsSchema.safeParse(values);
   if (!parsed.success) return refuse(actorId, "round.details.update", roundId, fieldErrorsFrom(parsed.error), values);
@@ -154,10 +190,15 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
   for (const field of ["opensAt", "closesAt"] as const) {
     const shown = current.values[field];
     const posted = values[field];
-    if (["day", "month", "year", "time"].every((k) => posted[k as keyof typeof posted].trim() === shown[k as keyof typeof shown])) details[field] = new Date(current.stored[field]);
+    if (["day", "month", "year", "time"].every((k) => posted[k as keyof typeof posted].trim() === shown[k as keyof typeof shown]))
+      details[field] = new Date(current.stored[field]);
   }
-  if (await codeTaken(current.round.fundId, details.code, roundId)) return refuse(actorId, "round.details.update", roundId, { code: `The fund already has a round with the code ${details.code}` }, values);
-  const before = await db.round.findUniqueOrThrow({ where: { id: roundId }, include: { areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } } });
+  if (await codeTaken(current.round.fundId, details.code, roundId))
+    return refuse(actorId, "round.details.update", roundId, { code: `The fund already has a round with the code ${details.code}` }, values);
+  const before = await db.round.findUniqueOrThrow({
+    where: { id: roundId },
+    include: { areas: { orderBy: { position: "asc" } }, priorities: { orderBy: { position: "asc" } } },
+  });
   // The pot is never recomputed here (ADR 0010): a change of its parts moves the remaining pot by
   // the same difference, in one conditional update that also checks the parts are still the ones
   // read, that the remaining pot covers a cut, and that the OPCC flag changes only before anything
@@ -168,7 +209,13 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
     return refuse(actorId, "round.details.update", roundId, { baseAllocation: "The pot cannot be less than the awards already approved" }, values);
   }
   if (opccChanged && !isEditable(before.allocationStatus)) {
-    return refuse(actorId, "round.details.update", roundId, { opccSignOffRequired: "OPCC sign-off cannot be changed once the allocation has been approved" }, values);
+    return refuse(
+      actorId,
+      "round.details.update",
+      roundId,
+      { opccSignOffRequired: "OPCC sign-off cannot be changed once the allocation has been approved" },
+      values,
+    );
   }
   const slug = codeChanged ? roundSlugFor(details.code) : before.slug;
   const after = { ...stored(details), slug, remainingPotChangePence: potChangePence, areas: details.areas, priorities: details.priorities };
@@ -189,7 +236,9 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
           rolledForwardPence: before.rolledForwardPence,
           matchFundingPence: before.matchFundingPence,
           ...(potChangePence < 0 ? { remainingPotPence: { gte: -potChangePence } } : {}),
-          ...(opccChanged ? { opensAt: { gt: now }, opccSignOffRequired: before.opccSignOffRequired, allocationStatus: { in: [...EDITABLE_ALLOCATION_STATUSES] } } : {}),
+          ...(opccChanged
+            ? { opensAt: { gt: now }, opccSignOffRequired: before.opccSignOffRequired, allocationStatus: { in: [...EDITABLE_ALLOCATION_STATUSES] } }
+            : {}),
         },
         data: { ...stored(details), slug, ...(potChangePence === 0 ? {} : { remainingPotPence: { increment: potChangePence } }) },
       });
@@ -221,10 +270,25 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
     });
   } catch (error) {
     if (error instanceof ChangedMeanwhile) {
-      return refuse(actorId, "round.details.update", roundId, { form: "The round changed while you were editing it (an award may have been approved, or the round opened). Nothing was saved. Check the details and try again." }, values);
+      return refuse(
+        actorId,
+        "round.details.update",
+        roundId,
+        {
+          form: "The round changed while you were editing it (an award may have been approved, or the round opened). Nothing was saved. Check the details and try again.",
+        },
+        values,
+      );
     }
     if (error instanceof CodeLockedMeanwhile) {
-      return refuse(actorId, "round.details.update", roundId, { form: "The round code cannot be changed now: the round has opened or a bid has a reference made from it" }, current.values, { code: { stored: before.code, posted: input.code } });
+      return refuse(
+        actorId,
+        "round.details.update",
+        roundId,
+        { form: "The round code cannot be changed now: the round has opened or a bid has a reference made from it" },
+        current.values,
+        { code: { stored: before.code, posted: input.code } },
+      );
     }
     throw error;
   }

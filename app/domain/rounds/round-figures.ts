@@ -6,10 +6,7 @@ import { formatPounds } from "~/lib/money";
 export const BID_STATUSES_NOT_COUNTED = ["draft", "withdrawn"] as const;
 
 export type Oversubscription =
-  | { kind: "no_requests" }
-  | { kind: "within_pot"; percentOfPot: number }
-  | { kind: "oversubscribed"; timesTenths: number }
-  | { kind: "no_pot" };
+  { kind: "no_requests" } | { kind: "within_pot"; percentOfPot: number } | { kind: "oversubscribed"; timesTenths: number } | { kind: "no_pot" };
 
 /** Integer division rounded half up, for non-negative whole numbers (no floating point). */
 function divideRounded(numerator: number, denominator: number) {

@@ -9,7 +9,11 @@ const errors = (input: unknown, topScale = 4) => {
 
 describe("the assessment rules form", () => {
   it("reads whole numbers, and the threshold is optional (not in the form once the round opens)", () => {
-    expect(roundRulesSchema(4).parse({ qualityThresholdPercent: " 60 ", assessorsPerBid: "2", moderationSpread: "1" })).toEqual({ qualityThresholdPercent: 60, assessorsPerBid: 2, moderationSpread: 1 });
+    expect(roundRulesSchema(4).parse({ qualityThresholdPercent: " 60 ", assessorsPerBid: "2", moderationSpread: "1" })).toEqual({
+      qualityThresholdPercent: 60,
+      assessorsPerBid: 2,
+      moderationSpread: 1,
+    });
     expect(roundRulesSchema(4).parse({ assessorsPerBid: "10", moderationSpread: "0" })).toEqual({ assessorsPerBid: 10, moderationSpread: 0 });
   });
 

@@ -6,7 +6,9 @@ const criteria = [{ id: "c1", title: "Need", maxScore: 2 }];
 
 describe("the score descriptors form", () => {
   it("needs a description for every score of every criterion, trimmed", () => {
-    expect(scoreDescriptorsSchema(criteria).parse({ descriptors: { c1: [" None ", "Some", "Strong"] } })).toEqual({ descriptors: { c1: ["None", "Some", "Strong"] } });
+    expect(scoreDescriptorsSchema(criteria).parse({ descriptors: { c1: [" None ", "Some", "Strong"] } })).toEqual({
+      descriptors: { c1: ["None", "Some", "Strong"] },
+    });
   });
 
   it("names each missing or overlong description by its field", () => {
@@ -23,6 +25,10 @@ describe("the score descriptors form", () => {
   });
 
   it("gives back what was typed, keyed by field", () => {
-    expect(descriptorValues(criteria, { descriptors: { c1: ["a", "b"] } })).toEqual({ "descriptors.c1.0": "a", "descriptors.c1.1": "b", "descriptors.c1.2": "" });
+    expect(descriptorValues(criteria, { descriptors: { c1: ["a", "b"] } })).toEqual({
+      "descriptors.c1.0": "a",
+      "descriptors.c1.1": "b",
+      "descriptors.c1.2": "",
+    });
   });
 });

@@ -14,7 +14,8 @@ export function descriptorField(criterionId: string, score: number) {
 const scores = (c: CriterionScale) => Array.from({ length: c.maxScore + 1 }, (_, score) => score);
 
 /** A criterion's descriptors as posted (a list by score), one text per score, missing ones empty. */
-const byScore = (c: CriterionScale) => (posted: unknown) => scores(c).map((score) => (Array.isArray(posted) && typeof posted[score] === "string" ? posted[score] : ""));
+const byScore = (c: CriterionScale) => (posted: unknown) =>
+  scores(c).map((score) => (Array.isArray(posted) && typeof posted[score] === "string" ? posted[score] : ""));
 
 function descriptor(c: CriterionScale, score: number) {
   return z
@@ -25,7 +26,9 @@ function descriptor(c: CriterionScale, score: number) {
 }
 
 export function scoreDescriptorsSchema(criteria: readonly CriterionScale[]) {
-  const shape = Object.fromEntries(criteria.map((c) => [c.id, z.preprocess(byScore(c), z.tuple(scores(c).map((score) => descriptor(c, score)) as [z.ZodString]))]));
+  const shape = Object.fromEntries(
+    criteria.map((c) => [c.id, z.preprocess(byScore(c), z.tuple(scores(c).map((score) => descriptor(c, score)) as [z.ZodString]))]),
+  );
   return z.object({ descriptors: z.preprocess((v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? v : {}), z.object(shape)) });
 }
 

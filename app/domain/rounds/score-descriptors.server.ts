@@ -20,7 +20,10 @@ export async function loadScoreDescriptors(roundId: string, now: Date) {
       name: true,
       opensAt: true,
       fund: { select: { name: true } },
-      criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, maxScore: true, descriptors: { select: { score: true, description: true } } } },
+      criteria: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, maxScore: true, descriptors: { select: { score: true, description: true } } },
+      },
     },
   });
   if (!round) return null;
@@ -37,7 +40,11 @@ export async function saveScoreDescriptors(actorId: string, roundId: string, pos
   const current = await loadScoreDescriptors(roundId, now);
   if (!current) return notFound("Round not found");
   const parsed = parseValues(posted, scoreDescriptorsSchema(current.criteria));
-  const errors = current.locked ? { [FORM_ERROR]: "The round has opened, so the score descriptors cannot be changed" } : parsed.ok ? null : parsed.refusal.fieldErrors;
+  const errors = current.locked
+    ? { [FORM_ERROR]: "The round has opened, so the score descriptors cannot be changed" }
+    : parsed.ok
+      ? null
+      : parsed.refusal.fieldErrors;
   if (errors || !parsed.ok) {
     await recordAudit({ actorId, action: "round.descriptors.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { errors } });
     return invalid(errors ?? {});
@@ -48,7 +55,11 @@ export async function saveScoreDescriptors(actorId: string, roundId: string, pos
       await tx.scoreDescriptor.deleteMany({ where: { criterionId: c.id, score: { gt: c.maxScore } } });
       for (let score = 0; score <= c.maxScore; score += 1) {
         const description = values[descriptorField(c.id, score)]!;
-        await tx.scoreDescriptor.upsert({ where: { criterionId_score: { criterionId: c.id, score } }, create: { criterionId: c.id, score, description }, update: { description } });
+        await tx.scoreDescriptor.upsert({
+          where: { criterionId_score: { criterionId: c.id, score } },
+          create: { criterionId: c.id, score, description },
+          update: { description },
+        });
       }
     }
     await recordAudit({ actorId, action: "round.descriptors.updated", subjectType: "round", subjectId: roundId, before: current.values, after: values }, tx);
