@@ -3,10 +3,6 @@ import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-// TEMPORARY exceptions to the domain's layer rule below, each to be removed once its importers
-// have moved to app/web: the guards' old home re-exports them for the allocation page.
-const DOMAIN_HTTP_ALLOWLIST = ["app/domain/auth/guards.server.ts"];
-
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", "data/**", "tmp/**", "test-results/**", "playwright-report/**", ".cache/**"] },
   js.configs.recommended,
@@ -28,7 +24,6 @@ export default tseslint.config(
   // everything. The HTTP edge (app/web) and the routes may use all three.
   {
     files: ["app/domain/**/*.{ts,tsx}"],
-    ignores: DOMAIN_HTTP_ALLOWLIST,
     rules: {
       "no-restricted-imports": [
         "error",

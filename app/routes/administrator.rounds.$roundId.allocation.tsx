@@ -22,7 +22,7 @@ import {
   type SuggestionView,
 } from "~/domain/allocation/workspace";
 import { currentValues, loadAllocation, optimalSuggestion, rankOrderSuggestion, saveProposal, valuesFromForm } from "~/domain/allocation/workspace.server";
-import { requirePermission } from "~/domain/auth/guards.server";
+import { requirePermission } from "~/web/guards.server";
 import type { Permission } from "~/domain/auth/roles";
 import { bidStatusLabel } from "~/domain/bids/status";
 import type { FieldErrors } from "~/lib/form-errors";
