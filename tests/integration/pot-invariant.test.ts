@@ -18,18 +18,13 @@ import { withdrawBid } from "~/domain/bids/submission.server";
 import { updateRoundDetails } from "~/domain/rounds/round-details.server";
 import { db } from "~/lib/db.server";
 import { penceToInput } from "~/lib/money";
+import { SCORES } from "../support/allocation";
 import { emptyDatabase } from "../support/database";
 
 const DAY = 24 * 60 * 60 * 1000;
 const BIDS = 5;
-/** Bid i (0-based) asks for £1,000 × (i + 1); with one assessor, bid 5 scores below the 50% line. */
-const SCORES = [
-  [4, 4, 4],
-  [3, 3, 3],
-  [3, 3, 2],
-  [2, 2, 3],
-  [1, 1, 1],
-];
+// Bid i (0-based) asks for £1,000 × (i + 1) and is scored as in the allocation fixtures, so with one
+// assessor bid 5 falls below the 50% line.
 const NUM_RUNS = Number(process.env.POT_INVARIANT_RUNS ?? 200);
 
 const BID_STATES = new Set(["draft", "submitted", "ineligible", "in_assessment", "awarded", "reserve", "declined", "withdrawn"]);

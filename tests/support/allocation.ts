@@ -4,7 +4,7 @@ import { db } from "~/lib/db.server";
 import { createAssessmentRound } from "./assessment";
 
 /** Scores per criterion (0..4) for bids 1..5; bid 5 is 25%, below the 50% threshold. */
-const SCORES = [
+export const SCORES = [
   [4, 4, 4],
   [3, 3, 3],
   [3, 3, 2],
