@@ -227,13 +227,9 @@ async function perform(setup: Setup, step: Operation): Promise<boolean> {
       const choices = new Set(
         current.rows.filter((r) => r.status === "in_assessment" && r.meetsThreshold && r.award?.status !== "approved").map((r) => r.bidId),
       );
-      return (
-        await releaseOutcomes(
-          current,
-          administratorId,
-          bidIds.filter((id, i) => step.reserve[i] && choices.has(id)),
-        )
-      ).ok;
+      // The first tick stands for "put every choice on the reserve list", so offers have work often.
+      const reserve = bidIds.filter((id, i) => (step.reserve[0] || step.reserve[i]) && choices.has(id));
+      return (await releaseOutcomes(current, administratorId, reserve)).ok;
     }
     case "return": {
       // One of the awards the page lists as released (any bid, if there are none).
