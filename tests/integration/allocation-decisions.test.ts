@@ -1,5 +1,5 @@
 // Approving an allocation (all or nothing, once), OPCC sign-off or send-back, and releasing the
-// outcomes with one email per bid; released decisions are final (issue 5).
+// outcomes with one email per bid; released decisions are final.
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { send, signedInAs } from "../support/app";

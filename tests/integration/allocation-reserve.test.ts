@@ -1,4 +1,4 @@
-// After release (issue 5): feedback shared with unfunded bids, awards declined by the applicant or
+// After release: feedback shared with unfunded bids, awards declined by the applicant or
 // withdrawn (money back to the pot), and offering the next reserve bid an award as a new decision.
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";

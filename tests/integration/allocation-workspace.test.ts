@@ -1,4 +1,4 @@
-// The allocation workspace (issue 5): the pot, the ranked bids, saving a proposal, suggestions,
+// The allocation workspace: the pot, the ranked bids, saving a proposal, suggestions,
 // and every bad input and wrong role refused with nothing changed.
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";

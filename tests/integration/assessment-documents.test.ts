@@ -1,4 +1,4 @@
-// A bid's supporting documents beside the scoring form (issue 4): listed for, and downloadable
+// A bid's supporting documents beside the scoring form: listed for, and downloadable
 // by, only an assessor assigned to the bid who has said they have no conflict of interest; and
 // for the fund administrator once the bid is submitted. Anyone else, or a document of another
 // bid, is refused.

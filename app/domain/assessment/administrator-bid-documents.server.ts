@@ -1,4 +1,4 @@
-// The fund administrator's access to a bid's supporting documents (issue 4): any bid of the round
+// The fund administrator's access to a bid's supporting documents: any bid of the round
 // once it has been submitted; a draft stays the applicant's own. The round and status are part of
 // each query, so a document of another round's bid, or of a draft, is simply not found.
 import { listBidDocuments, findReadableDocument } from "~/domain/documents/documents.server";

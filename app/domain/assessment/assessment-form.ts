@@ -1,4 +1,4 @@
-// The assessor's scoring form (issue 4, "Scoring"): one score and comment per criterion, an
+// The assessor's scoring form: one score and comment per criterion, an
 // overall recommendation and comment. Pure, shared by the server and the page. A draft may be
 // incomplete; a submitted assessment must be whole. Scores outside a criterion's scale are
 // refused either way.

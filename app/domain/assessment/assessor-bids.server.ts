@@ -1,4 +1,4 @@
-// An assessor's work on one assigned bid (issue 4, "Conflicts of interest" and "Scoring").
+// An assessor's work on one assigned bid: conflicts of interest and scoring.
 // Every query is scoped to the assessor's own assignment, so a bid that is not theirs is simply
 // not found. A conflict is declared before the bid's details are shown; answering "no" opens the
 // assessor's (draft) assessment, which is what lets them see and score the bid.

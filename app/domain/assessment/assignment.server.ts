@@ -1,5 +1,5 @@
 // Assigning assessors to a round's bids, by hand or automatically, and taking them off again
-// (issue 4, "Assignment"). The plan comes from the pure `planAssignments`; this module loads its
+//. The plan comes from the pure `planAssignments`; this module loads its
 // input and writes it back, with one email per new or removed assignment in the same transaction.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";

@@ -1,4 +1,4 @@
-// Which assessor assesses which bid (issue 4, "Assignment"). Pure: no I/O; the caller loads the
+// Which assessor assesses which bid. Pure: no I/O; the caller loads the
 // round's bids, assessors and conflicts and writes the plan back.
 //
 // Rules: each bid gets `assessorsPerBid` assessors; nobody gets a bid they declared a conflict on

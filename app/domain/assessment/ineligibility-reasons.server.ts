@@ -1,5 +1,5 @@
-// The stock reasons a fund gives for finding a bid ineligible (issue 4, "Eligibility screening":
-// "a stock reason (editable list)"). The fund administrator adds, renames, deactivates and
+// The stock reasons a fund gives for finding a bid ineligible: an editable list,
+// as the design asks. The fund administrator adds, renames, deactivates and
 // reactivates them; a deactivated reason is no longer offered at screening but stays on the bids
 // already screened with it. Every change is audited.
 import { recordAudit } from "~/domain/audit/audit.server";

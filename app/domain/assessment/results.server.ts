@@ -1,4 +1,4 @@
-// The administrator's view of a round's scores (issue 4, "Results"): weighted scores, moderation
+// The administrator's view of a round's scores: weighted scores, moderation
 // flags and the ranking, all from the pure scoring core; moderated scores; a bid's audit history.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";

@@ -1,5 +1,5 @@
 // Weighted scores, moderation flags and the ranking of a round's bids (DESIGN.md "Scoring and
-// allocation", issue 4). Pure: no I/O; callers load the rows and pass plain objects in.
+// allocation"). Pure: no I/O; callers load the rows and pass plain objects in.
 //
 // Arithmetic is exact. A criterion's mean is kept as the fraction sum/count and a bid's weighted
 // score as a fraction of bigints, so "73 1/3 %" never becomes 73.33333 and two bids tie only when

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Eligibility screening of one submitted bid (issue 4, "Eligibility screening").
+// Eligibility screening of one submitted bid.
 export const screeningSchema = z
   .object({
     decision: z.enum(["eligible", "ineligible"], { error: "Select whether the bid is eligible" }),

@@ -1,4 +1,4 @@
-// The eligibility rules a round applies before anyone makes an account (issue 3): a voluntary
+// The eligibility rules a round applies before anyone makes an account: a voluntary
 // or community sector organisation, working in an eligible area, on at least one PCC priority,
 // asking for an amount within the award limits, while the round is open. Pure: every failing
 // reason is listed, never just the first.

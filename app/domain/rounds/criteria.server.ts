@@ -1,4 +1,4 @@
-// A round's assessment criteria (issue 4, "Round set-up"): the fund administrator adds, renames,
+// A round's assessment criteria: the fund administrator adds, renames,
 // reorders and removes criteria and sets each one's weight and scale, all on one page that owns
 // them (ADR 0008). They decide how bids are scored, so they are locked once the round opens; a
 // criterion that assessors have already scored is never removed (CriterionScore and

@@ -1,4 +1,4 @@
-// A round's assessment criteria as the fund administrator types them (issue 4, "Round set-up"):
+// A round's assessment criteria as the fund administrator types them:
 // title, guidance for assessors, weight and the highest score of each, in order. Pure: the rows
 // come in as posted text and go out as checked values or GOV.UK error messages keyed by field.
 import { criteriaProblem } from "~/domain/assessment/scoring";

@@ -1,4 +1,4 @@
-// A round's details as the fund administrator types them (issue 4, "Round set-up"): name, code,
+// A round's details as the fund administrator types them: name, code,
 // opening and closing date and time (Europe/London), pot parts, award limits, small-bid threshold,
 // eligible areas, PCC priorities, OPCC sign-off and the largest document allowed. Money is parsed
 // to integer pence; dates are London wall-clock times converted to UTC instants.

@@ -1,4 +1,4 @@
-// A round's assessment rules, set by the fund administrator (issue 4, "Round set-up"): the quality
+// A round's assessment rules, set by the fund administrator: the quality
 // threshold, which decides which bids can be funded, and how many assessors each bid gets and how
 // far apart their scores may be before moderation. The threshold is locked once the round opens:
 // changing it then would change the rules for bids already in. The criteria and their weights are

@@ -1,4 +1,4 @@
-// Score descriptors for each criterion of a round (issue 4, "Round set-up"): one description per
+// Score descriptors for each criterion of a round: one description per
 // score from 0 to the criterion's maximum, shown to assessors beside each score. They describe how
 // bids are scored, so they are locked once the round opens.
 import { recordAudit } from "~/domain/audit/audit.server";
