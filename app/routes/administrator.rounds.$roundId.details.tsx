@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
 import { requirePermission } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 import { loadRoundDetails, updateRoundDetails } from "~/domain/rounds/round-details.server";
 import { roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
 import { formatDateTime } from "~/lib/dates";
@@ -24,10 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const roundId = params.roundId ?? "";
   const form = await request.formData();
   const result = await updateRoundDetails(user.id, roundId, roundDetailsFromForm(form), new Date());
-  if (!result.ok) {
-    if (result.errors.form === "Round not found") throw new Response("Round not found", { status: 404 });
-    return data({ errors: result.errors, values: result.values }, { status: 400 });
-  }
+  if (!result.ok) return refusalResponse(result.refusal, { values: result.values });
   return redirect(`/administrator/rounds/${roundId}/details?saved=1`);
 }
 

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios } from "~/components/govuk/fields";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
 import { requirePermission } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 import { createRound, listFunds } from "~/domain/rounds/round-details.server";
 import { EMPTY_ROUND_DETAILS, roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
 import { titleMeta } from "~/components/page-title";
@@ -21,10 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const fundId = String(form.get("fundId") ?? "");
   const result = await createRound(user.id, fundId, roundDetailsFromForm(form));
-  if (!result.ok) {
-    const errors = result.errors.form === "Select the fund this round belongs to" ? { fundId: result.errors.form } : result.errors;
-    return data({ errors, values: result.values, fundId }, { status: 400 });
-  }
+  if (!result.ok) return refusalResponse(result.refusal, { values: result.values, fundId });
   return redirect(`/administrator/rounds/${result.roundId}/details?created=1`);
 }
 

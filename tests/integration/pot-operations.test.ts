@@ -116,7 +116,10 @@ describe("saving round details while awards are approved", () => {
       { baseAllocation: "0", rolledForward: "0", matchFunding: "80", minAward: "10", maxAward: "80" },
       new Date(),
     );
-    expect(cut).toMatchObject({ ok: false, errors: { baseAllocation: "The pot cannot be less than the awards already approved" } });
+    expect(cut).toMatchObject({
+      ok: false,
+      refusal: { kind: "invalid", fieldErrors: { baseAllocation: "The pot cannot be less than the awards already approved" } },
+    });
     expect(await expectBalanced(round.id)).toMatchObject({ potPence: 110_000, remainingPotPence: 101_000 });
     expect(await db.auditEvent.count({ where: { action: "round.details.update", outcome: "refused", subjectId: round.id } })).toBe(1);
   });
@@ -145,7 +148,10 @@ describe("OPCC sign-off", () => {
       data: { opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 30 * DAY), allocationStatus: "approved", maxAwardPence: 1_000_000 },
     });
     const result = await updateRoundDetails(setup.administrator.user.id, setup.round.id, { opccSignOffRequired: "no" }, new Date());
-    expect(result).toMatchObject({ ok: false, errors: { opccSignOffRequired: "OPCC sign-off cannot be changed once the allocation has been approved" } });
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { kind: "invalid", fieldErrors: { opccSignOffRequired: "OPCC sign-off cannot be changed once the allocation has been approved" } },
+    });
     expect(await db.round.findUniqueOrThrow({ where: { id: setup.round.id } })).toMatchObject({ opccSignOffRequired: true, allocationStatus: "approved" });
   });
 });

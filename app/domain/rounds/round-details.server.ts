@@ -6,6 +6,7 @@
 // while it can still change, the slug follows it, as when the round was created.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
+import { conflict, invalid, notFound, type Refused } from "~/lib/refusal";
 import { fieldErrorsFrom, inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { penceToInput } from "~/lib/money";
 import { copyCriteriaFromLatestRound } from "./criteria.server";
@@ -76,7 +77,8 @@ export async function loadRoundDetails(roundId: string, now: Date) {
 
 class CodeLockedMeanwhile extends Error {}
 
-type SaveResult = { ok: true; roundId: string } | { ok: false; errors: FieldErrors; values: RoundDetailsInput };
+/** A refusal keeps what was typed, so the page can show it again with the messages. */
+type SaveResult = { ok: true; roundId: string } | (Refused & { values: RoundDetailsInput });
 
 function stored(details: RoundDetails) {
   return {
@@ -116,13 +118,13 @@ async function refuse(
   extra: Record<string, unknown> = {},
 ): Promise<SaveResult> {
   await recordAudit({ actorId, action, outcome: "refused", subjectType: "round", subjectId, details: { errors, ...extra } });
-  return { ok: false, errors: inFieldOrder(errors, ROUND_DETAIL_FIELDS), values };
+  return { ...invalid(inFieldOrder(errors, ROUND_DETAIL_FIELDS)), values };
 }
 
 export async function createRound(actorId: string, fundId: string, input: Partial<RoundDetailsInput>): Promise<SaveResult> {
   const values = complete(input, EMPTY_ROUND_DETAILS);
   const fund = await db.fund.findUnique({ where: { id: fundId }, select: { id: true } });
-  if (!fund) return refuse(actorId, "round.create", null, { form: "Select the fund this round belongs to" }, values);
+  if (!fund) return refuse(actorId, "round.create", null, { fundId: "Select the fund this round belongs to" }, values);
   const parsed = roundDetailsSchema.safeParse(values);
   if (!parsed.success) return refuse(actorId, "round.create", null, fieldErrorsFrom(parsed.error), values);
   const details = parsed.data;
@@ -159,7 +161,7 @@ export async function createRound(actorId: string, fundId: string, input: Partia
 
 export async function updateRoundDetails(actorId: string, roundId: string, input: Partial<RoundDetailsInput>, now: Date): Promise<SaveResult> {
   const current = await loadRoundDetails(roundId, now);
-  if (!current) return { ok: false, errors: { form: "Round not found" }, values: complete(input, EMPTY_ROUND_DETAILS) };
+  if (!current) return { ...notFound("Round not found"), values: complete(input, EMPTY_ROUND_DETAILS) };
   const values = complete(input, current.values);
   if (current.locked) {
     const tampered = LOCKED_ONCE_OPEN.filter((f: LockedField) => input[f] !== undefined);
@@ -270,15 +272,10 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
     });
   } catch (error) {
     if (error instanceof ChangedMeanwhile) {
-      return refuse(
-        actorId,
-        "round.details.update",
-        roundId,
-        {
-          form: "The round changed while you were editing it (an award may have been approved, or the round opened). Nothing was saved. Check the details and try again.",
-        },
-        values,
-      );
+      const message =
+        "The round changed while you were editing it (an award may have been approved, or the round opened). Nothing was saved. Check the details and try again.";
+      await recordAudit({ actorId, action: "round.details.update", outcome: "refused", subjectType: "round", subjectId: roundId, details: { message } });
+      return { ...conflict(message), values };
     }
     if (error instanceof CodeLockedMeanwhile) {
       return refuse(
