@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { criteriaProblem } from "~/domain/assessment/scoring";
 import { requireRole } from "~/web/guards.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
-import { db } from "~/lib/db.server";
+import { listRoundsForAdministration } from "~/domain/rounds/rounds.server";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -12,21 +12,7 @@ export const meta = titleMeta("Fund administration");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["fund_administrator"]);
-  const rounds = await db.round.findMany({
-    orderBy: { opensAt: "desc" },
-    select: {
-      id: true,
-      name: true,
-      baseAllocationPence: true,
-      rolledForwardPence: true,
-      matchFundingPence: true,
-      remainingPotPence: true,
-      opensAt: true,
-      criteria: { select: { id: true, title: true, weightPercent: true, maxScore: true } },
-      fund: { select: { id: true, name: true } },
-      _count: { select: { bids: { where: { status: { not: "draft" } } } } },
-    },
-  });
+  const rounds = await listRoundsForAdministration();
   const now = new Date();
   const funds = [...new Map(rounds.map((r) => [r.fund.id, { id: r.fund.id, name: r.fund.name }])).values()];
   return {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/web/guards.server";
-import { db } from "~/lib/db.server";
+import { organisationsWithBids } from "~/domain/bids/bids.server";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -10,30 +10,7 @@ export const meta = titleMeta("Your bids");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
-  // Scoped in the query itself: only organisations this user is a member of.
-  const memberships = await db.membership.findMany({
-    where: { userId: user.id },
-    select: {
-      organisation: {
-        select: {
-          id: true,
-          name: true,
-          bids: {
-            orderBy: { createdAt: "desc" },
-            select: {
-              id: true,
-              title: true,
-              reference: true,
-              status: true,
-              amountRequestedPence: true,
-              round: { select: { name: true } },
-              award: { select: { amountPence: true, status: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const memberships = await organisationsWithBids(user.id);
   return { name: user.name, organisations: memberships.map((m) => m.organisation) };
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/web/guards.server";
-import { db } from "~/lib/db.server";
+import { allocationsAwaitingSignOff } from "~/domain/allocation/decisions.server";
 import { roundTitle } from "~/domain/rounds/pot";
 import { titleMeta } from "~/components/page-title";
 
@@ -9,10 +9,7 @@ export const meta = titleMeta("Allocations for sign-off");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["opcc_sign_off"]);
-  const waiting = await db.round.findMany({
-    where: { opccSignOffRequired: true, allocationStatus: "approved" },
-    select: { id: true, name: true, fund: { select: { name: true } } },
-  });
+  const waiting = await allocationsAwaitingSignOff();
   return { name: user.name, waiting: waiting.map((r) => ({ id: r.id, name: roundTitle(r) })) };
 }
 

@@ -323,3 +323,11 @@ export async function releaseOutcomes(
     message: `Outcomes released: ${counts.awarded} awarded, ${counts.reserve} on the reserve list, ${counts.declined} not funded. One email to each applicant has been queued.`,
   };
 }
+
+/** Rounds whose approved allocation waits for the OPCC. */
+export function allocationsAwaitingSignOff() {
+  return db.round.findMany({
+    where: { opccSignOffRequired: true, allocationStatus: "approved" },
+    select: { id: true, name: true, fund: { select: { name: true } } },
+  });
+}

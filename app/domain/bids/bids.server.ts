@@ -295,3 +295,30 @@ export const replaceBudgetLines = (lines: { item: string; costPence: number; oth
   await tx.budgetLine.deleteMany({ where: { bidId } });
   if (lines.length > 0) await tx.budgetLine.createMany({ data: lines.map((line, position) => ({ bidId, position, ...line })) });
 };
+
+/** The applicant's organisations with their bids, scoped in the query itself to their own memberships. */
+export function organisationsWithBids(userId: string) {
+  return db.membership.findMany({
+    where: { userId: userId },
+    select: {
+      organisation: {
+        select: {
+          id: true,
+          name: true,
+          bids: {
+            orderBy: { createdAt: "desc" },
+            select: {
+              id: true,
+              title: true,
+              reference: true,
+              status: true,
+              amountRequestedPence: true,
+              round: { select: { name: true } },
+              award: { select: { amountPence: true, status: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+}

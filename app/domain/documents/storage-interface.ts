@@ -31,5 +31,11 @@ export function newStoredName(): string {
 export async function readStoredBytes(storage: DocumentStorage, storedName: string): Promise<Buffer | null> {
   const document = await storage.open(storedName);
   if (!document) return null;
-  return Buffer.from(await new Response(document.body).arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  const reader = document.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    chunks.push(value);
+  }
 }
