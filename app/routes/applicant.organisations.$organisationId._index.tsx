@@ -78,7 +78,7 @@ export default function Organisation() {
               </h2>
             </div>
             <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{notice}</p>
+              <p className="govuk-notification-banner__heading govuk-!-text-break-word">{notice}</p>
             </div>
           </div>
         ) : null}
