@@ -11,7 +11,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 120_000,
+  timeout: 240_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL,
