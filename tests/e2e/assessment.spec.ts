@@ -172,7 +172,7 @@ async function score(page: Page, email: string, reference: string, scores: { [cr
 test("criteria set up, bids screened and assigned, a conflicted assessor replaced, a divergent score moderated, and the ranking", async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { roundId, roundName, code } = await seedRoundNotYetOpen(`assessment-${testInfo.project.name}`, {
     qualityThresholdPercent: 60,
     assessorsPerBid: 2,
