@@ -11,9 +11,6 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { potPence } from "~/domain/rounds/pot";
 
-/** Award states whose amount has left the pot. */
-export const MONEY_HOLDING_AWARD_STATUSES = ["approved", "released"] as const;
-
 /** Award states that are a decision still in the making (the bid may yet be withdrawn). */
 export const UNDECIDED_AWARD_STATUSES = ["proposed", "approved"] as const;
 
@@ -63,7 +60,7 @@ export async function cancelUndecidedAward(
 export type PotLedger = {
   potPence: number;
   remainingPotPence: number;
-  /** Sum of the awards that hold money (approved or released). */
+  /** Sum of the awards whose amount has left the pot: approved or released. */
   heldPence: number;
   balanced: boolean;
 };
