@@ -14,6 +14,7 @@ import { potLedger } from "~/domain/allocation/pot-ledger.server";
 import { offerAward, returnAward } from "~/domain/allocation/reserve.server";
 import { loadAllocation, rankOrderSuggestion, saveProposal } from "~/domain/allocation/workspace.server";
 import { screenBid } from "~/domain/assessment/screening.server";
+import { AWARD_STATUSES } from "~/domain/awards/award-status";
 import { withdrawBid } from "~/domain/bids/submission.server";
 import { updateRoundDetails } from "~/domain/rounds/round-details.server";
 import { db } from "~/lib/db.server";
@@ -28,13 +29,16 @@ const BIDS = 5;
 const NUM_RUNS = Number(process.env.POT_INVARIANT_RUNS ?? 200);
 
 const BID_STATES = new Set(["draft", "submitted", "ineligible", "in_assessment", "awarded", "reserve", "declined", "withdrawn"]);
-const AWARD_STATES = new Set(["proposed", "approved", "released", "declined_by_applicant", "withdrawn"]);
+const AWARD_STATES = new Set<string>(AWARD_STATUSES);
 /** The bid states each award state may sit on. */
 const AWARD_ON_BID: Record<string, Set<string>> = {
   proposed: new Set(["submitted", "in_assessment", "reserve"]),
   approved: new Set(["in_assessment", "reserve"]),
   released: new Set(["awarded"]),
+  accepted: new Set(["awarded"]),
+  closed: new Set(["awarded"]),
   declined_by_applicant: new Set(["awarded"]),
+  lapsed: new Set(["awarded"]),
   // Holds no money: a cancelled proposal or approval stays on whatever the bid became next.
   withdrawn: BID_STATES,
 };

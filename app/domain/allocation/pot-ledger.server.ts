@@ -10,6 +10,7 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { potPence } from "~/domain/rounds/pot";
+// The SQL below names MONEY_HOLDING_AWARD_STATUSES (~/domain/awards/award-status) in full.
 
 /** Award states that are a decision still in the making (the bid may yet be withdrawn). */
 export const UNDECIDED_AWARD_STATUSES = ["proposed", "approved"] as const;
@@ -60,7 +61,7 @@ export async function cancelUndecidedAward(
 export type PotLedger = {
   potPence: number;
   remainingPotPence: number;
-  /** Sum of the awards whose amount has left the pot: approved or released. */
+  /** What the awards hold: amount less returned money, for each award in a money-holding state. */
   heldPence: number;
   balanced: boolean;
 };
@@ -73,8 +74,8 @@ export async function potLedger(roundId: string): Promise<PotLedger | null> {
   const rows = await db.$queryRaw<{ base: unknown; rolled: unknown; match: unknown; remaining: unknown; held: unknown }[]>`
     SELECT r."baseAllocationPence" AS base, r."rolledForwardPence" AS rolled, r."matchFundingPence" AS match,
            r."remainingPotPence" AS remaining,
-           (SELECT COALESCE(SUM(a."amountPence"), 0) FROM "Award" a
-             WHERE a."roundId" = r."id" AND a."status" IN ('approved', 'released')) AS held
+           (SELECT COALESCE(SUM(a."amountPence" - a."returnedPence"), 0) FROM "Award" a
+             WHERE a."roundId" = r."id" AND a."status" IN ('approved', 'released', 'accepted', 'closed')) AS held
       FROM "Round" r WHERE r."id" = ${roundId}`;
   const row = rows[0];
   if (!row) return null;

@@ -1,6 +1,7 @@
 // The fund administrator's allocation workspace (ADR 0006): the pot, the ranked bids with their
 // proposed or approved awards, saving a proposal, and loading the suggestions into the form.
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
+import { heldByAward } from "~/domain/awards/award-status";
 import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
@@ -59,7 +60,7 @@ export async function loadAllocation(roundId: string) {
       assessments: { select: { assessorId: true, status: true, scores: { select: { criterionId: true, score: true } } } },
       conflicts: { select: { assessorId: true } },
       moderated: { select: { criterionId: true, score: true, reason: true, moderatedById: true } },
-      award: { select: { id: true, amountPence: true, conditions: true, status: true, pccFundedPence: true, matchFundedPence: true } },
+      award: { select: { id: true, amountPence: true, returnedPence: true, conditions: true, status: true, pccFundedPence: true, matchFundedPence: true } },
     },
   });
   const rules: RoundScoringRules = {
@@ -103,9 +104,8 @@ export async function loadAllocation(roundId: string) {
       award: bid.award,
     };
   });
-  const sumAwards = (statuses: string[]) => rows.reduce((sum, r) => sum + (r.award && statuses.includes(r.award.status) ? r.award.amountPence : 0), 0);
-  const awardedPence = sumAwards(["approved", "released"]);
-  const proposedPence = sumAwards(["proposed"]);
+  const awardedPence = rows.reduce((sum, r) => sum + (r.award ? heldByAward(r.award) : 0), 0);
+  const proposedPence = rows.reduce((sum, r) => sum + (r.award?.status === "proposed" ? r.award.amountPence : 0), 0);
   return {
     round: {
       id: round.id,

@@ -14,4 +14,14 @@ export const emailKeys = {
   passwordReset: (resetTokenId: string) => `password-reset:${resetTokenId}`,
   /** e.g. daysBefore 7 and 1: one reminder of each kind per person per round. */
   deadlineReminder: (roundId: string, userId: string, daysBefore: number) => `deadline-reminder:${roundId}:${userId}:${daysBefore}`,
+  /** The administrator's nth reminder to accept an award (Award.acceptanceReminders counts them). */
+  acceptanceReminder: (awardId: string, reminderNumber: number) => `acceptance-reminder:${awardId}:${reminderNumber}`,
+  /** The applicant's answer to an award (accepted or declined), or its lapse: an award is answered once. */
+  awardResponse: (awardId: string) => `award-response:${awardId}`,
+  /** Money returned or clawed back: one email per recorded return. */
+  awardReturn: (returnId: string) => `award-return:${returnId}`,
+  /** A monitoring report's reminders: e.g. "before-14", "overdue-1"; each sent once. */
+  reportReminder: (reportId: string, kind: string) => `report-reminder:${reportId}:${kind}`,
+  /** The administrator's review of a report (accepted or changes asked for), once per review. */
+  reportReview: (reportId: string, reviewedAt: Date) => `report-review:${reportId}:${reviewedAt.getTime()}`,
 };
