@@ -1,16 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
+import { sectionAction } from "~/web/bid-section.server";
 import { beneficiariesSchema } from "~/domain/bids/bid-sections.schema";
-import { saveSection } from "~/domain/bids/bids.server";
-import { formValues, textValue, type FormObject } from "~/lib/form-values";
+import { textValue, type FormObject } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { type FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
 
 export const meta = sectionMeta("Beneficiaries");
@@ -24,23 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, bid } = await requireApplicantBid(request, params.bidId);
-  if (bid.status !== "draft") return frozenResponse();
-  const values = formValues(await request.formData());
-  const mode = values.intent === "save-draft" ? "draft" : "complete";
-  const rules = formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence);
-  const parsed = beneficiariesSchema(rules, mode).safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
-  const result = await saveSection({
-    bidId: bid.id,
-    viewer: user,
-    section: "beneficiaries",
-    status: mode === "complete" ? "completed" : "in_progress",
-    fields: parsed.data,
-  });
-  return afterSave(result, bid.id);
-}
+export const action = sectionAction("beneficiaries", {
+  schema: ({ rules, mode }) => beneficiariesSchema(rules, mode),
+  save: (answers) => ({ fields: answers }),
+});
 
 export default function Beneficiaries() {
   const loaderData = useLoaderData<typeof loader>();

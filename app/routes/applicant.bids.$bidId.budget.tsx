@@ -1,17 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
+import { rowsSectionAction } from "~/web/bid-section.server";
 import { budgetSchema, type BudgetRow } from "~/domain/bids/bid-sections.schema";
-import { replaceBudgetLines, saveSection } from "~/domain/bids/bids.server";
-import { formRows, formValues, rowIntent } from "~/lib/form-values";
+import { replaceBudgetLines } from "~/domain/bids/bids.server";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { type FieldErrors } from "~/lib/form-errors";
 import { formatPounds, parsePounds } from "~/lib/money";
 
 const FIELDS = ["item", "cost", "otherFunding"] as const;
@@ -30,44 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, bid } = await requireApplicantBid(request, params.bidId);
-  if (bid.status !== "draft") return frozenResponse();
-  const values = formValues(await request.formData());
-  const rows = formRows(values.lines, FIELDS);
-  const rules = formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence);
-  const intent = rowIntent(values.intent, "line");
-  const revision = Date.now();
-  if (intent.kind === "add") {
-    if (rows.length >= rules.maxBudgetLines) {
-      return data(
-        {
-          errors: { [`lines.${rows.length - 1}.item`]: `You can add up to ${rules.maxBudgetLines} budget lines` } as FieldErrors,
-          rows,
-          revision,
-          frozen: false,
-        },
-        { status: 400 },
-      );
-    }
-    return data({ errors: {} as FieldErrors, rows: [...rows, BLANK], revision, frozen: false });
-  }
-  if (intent.kind === "remove") {
-    const remaining = rows.filter((_, index) => index !== intent.index);
-    return data({ errors: {} as FieldErrors, rows: remaining.length > 0 ? remaining : [BLANK], revision, frozen: false });
-  }
-  // The amount rule is checked here against the amount saved in "About the project".
-  const parsed = budgetSchema(rules, bid.amountRequestedPence, intent.mode).safeParse({ lines: rows });
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), rows, revision, frozen: false }, { status: 400 });
-  const result = await saveSection({
-    bidId: bid.id,
-    viewer: user,
-    section: "budget",
-    status: intent.mode === "complete" ? "completed" : "in_progress",
-    rows: replaceBudgetLines(parsed.data),
-  });
-  return afterSave(result, bid.id);
-}
+// The amount rule is checked against the amount saved in "About the project".
+export const action = rowsSectionAction("budget", {
+  list: "lines",
+  row: "line",
+  fields: FIELDS,
+  maxRows: (rules) => rules.maxBudgetLines,
+  tooMany: (max) => `You can add up to ${max} budget lines`,
+  schema: ({ bid, rules, mode }) => budgetSchema(rules, bid.amountRequestedPence, mode),
+  save: (answers) => ({ rows: replaceBudgetLines(answers) }),
+});
 
 /** Totals of what can be read so far; a line with an unreadable amount counts as £0 until fixed. */
 function totalsOf(rows: BudgetRow[]) {

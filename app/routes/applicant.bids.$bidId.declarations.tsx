@@ -1,13 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, Checkboxes } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
+import { sectionAction } from "~/web/bid-section.server";
 import { DECLARATIONS, declarationsSchema } from "~/domain/bids/bid-sections.schema";
-import { saveSection } from "~/domain/bids/bids.server";
-import { formValues } from "~/lib/form-values";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { type FieldErrors } from "~/lib/form-errors";
 
 export const meta = sectionMeta("Declarations");
 
@@ -16,21 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { bid: { id: bid.id, title: bid.title, status: bid.status }, accepted: bid.declarationsAcceptedAt !== null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, bid } = await requireApplicantBid(request, params.bidId);
-  if (bid.status !== "draft") return frozenResponse();
-  const values = formValues(await request.formData(), ["declarations"]);
-  const parsed = declarationsSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
-  const result = await saveSection({
-    bidId: bid.id,
-    viewer: user,
-    section: "declarations",
-    status: "completed",
-    fields: { declarationsAcceptedAt: new Date() },
-  });
-  return afterSave(result, bid.id);
-}
+export const action = sectionAction("declarations", {
+  lists: ["declarations"],
+  draftSave: false,
+  schema: () => declarationsSchema,
+  save: () => ({ fields: { declarationsAcceptedAt: new Date() } }),
+});
 
 export default function Declarations() {
   const { bid, accepted } = useLoaderData<typeof loader>();

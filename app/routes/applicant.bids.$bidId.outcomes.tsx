@@ -1,15 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
+import { requireApplicantBid } from "~/web/bid-page.server";
+import { rowsSectionAction } from "~/web/bid-section.server";
 import { outcomesSchema, type OutcomeRow } from "~/domain/bids/bid-sections.schema";
-import { replaceOutcomes, saveSection } from "~/domain/bids/bids.server";
-import { formRows, formValues, rowIntent } from "~/lib/form-values";
+import { replaceOutcomes } from "~/domain/bids/bids.server";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { type FieldErrors } from "~/lib/form-errors";
 
 const FIELDS = ["outcome", "indicator", "target"] as const;
 const BLANK: OutcomeRow = { outcome: "", indicator: "", target: "" };
@@ -26,44 +25,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, bid } = await requireApplicantBid(request, params.bidId);
-  if (bid.status !== "draft") return frozenResponse();
-  const values = formValues(await request.formData());
-  const rows = formRows(values.outcomes, FIELDS);
-  const rules = formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence);
-  const intent = rowIntent(values.intent, "outcome");
-  const revision = Date.now();
-  // Adding and removing rows changes the page, not the bid: it works the same with or without JavaScript.
-  if (intent.kind === "add") {
-    if (rows.length >= rules.maxOutcomes) {
-      return data(
-        {
-          errors: { [`outcomes.${rows.length - 1}.outcome`]: `You can add up to ${rules.maxOutcomes} outcomes` } as FieldErrors,
-          rows,
-          revision,
-          frozen: false,
-        },
-        { status: 400 },
-      );
-    }
-    return data({ errors: {} as FieldErrors, rows: [...rows, BLANK], revision, frozen: false });
-  }
-  if (intent.kind === "remove") {
-    const remaining = rows.filter((_, index) => index !== intent.index);
-    return data({ errors: {} as FieldErrors, rows: remaining.length > 0 ? remaining : [BLANK], revision, frozen: false });
-  }
-  const parsed = outcomesSchema(rules, intent.mode).safeParse({ outcomes: rows });
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), rows, revision, frozen: false }, { status: 400 });
-  const result = await saveSection({
-    bidId: bid.id,
-    viewer: user,
-    section: "outcomes",
-    status: intent.mode === "complete" ? "completed" : "in_progress",
-    rows: replaceOutcomes(parsed.data),
-  });
-  return afterSave(result, bid.id);
-}
+export const action = rowsSectionAction("outcomes", {
+  list: "outcomes",
+  row: "outcome",
+  fields: FIELDS,
+  maxRows: (rules) => rules.maxOutcomes,
+  tooMany: (max) => `You can add up to ${max} outcomes`,
+  schema: ({ rules, mode }) => outcomesSchema(rules, mode),
+  save: (answers) => ({ rows: replaceOutcomes(answers) }),
+});
 
 export default function Outcomes() {
   const loaderData = useLoaderData<typeof loader>();

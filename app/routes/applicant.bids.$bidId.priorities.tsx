@@ -1,13 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
-import { Checkboxes } from "~/components/govuk/fields";
-import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ChoiceSection } from "~/components/bids/choice-section";
+import { sectionMeta } from "~/components/bids/section-layout";
+import { requireApplicantBid } from "~/web/bid-page.server";
+import { sectionAction } from "~/web/bid-section.server";
 import { prioritiesSchema } from "~/domain/bids/bid-sections.schema";
-import { replacePriorities, saveSection } from "~/domain/bids/bids.server";
-import { formValues } from "~/lib/form-values";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { replacePriorities } from "~/domain/bids/bids.server";
 
 export const meta = sectionMeta("Priorities addressed");
 
@@ -20,45 +18,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, bid } = await requireApplicantBid(request, params.bidId);
-  if (bid.status !== "draft") return frozenResponse();
-  const values = formValues(await request.formData(), ["priorityIds"]);
-  const mode = values.intent === "save-draft" ? "draft" : "complete";
-  const parsed = prioritiesSchema(
-    bid.round.priorities.map((p) => p.id),
-    mode,
-  ).safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values, frozen: false }, { status: 400 });
-  const result = await saveSection({
-    bidId: bid.id,
-    viewer: user,
-    section: "priorities",
-    status: mode === "complete" ? "completed" : "in_progress",
-    rows: replacePriorities(parsed.data),
-  });
-  return afterSave(result, bid.id);
-}
+export const action = sectionAction("priorities", {
+  lists: ["priorityIds"],
+  schema: ({ bid, mode }) =>
+    prioritiesSchema(
+      bid.round.priorities.map((p) => p.id),
+      mode,
+    ),
+  save: (answers) => ({ rows: replacePriorities(answers) }),
+});
 
 export default function PrioritiesAddressed() {
   const { bid, priorities, selected } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = (actionData?.errors ?? {}) as FieldErrors;
-  const posted = actionData?.values?.priorityIds;
   return (
-    <SectionLayout bid={bid} title="Priorities addressed" errors={errors}>
-      <Form method="post" noValidate>
-        <DefaultSubmit />
-        <Checkboxes
-          name="priorityIds"
-          legend="Which of the Police and Crime Commissioner's priorities will your project address?"
-          hint="Select all that apply"
-          error={errors.priorityIds}
-          defaultValue={Array.isArray(posted) ? (posted as string[]) : selected}
-          choices={priorities.map((p) => ({ value: p.id, label: p.title, hint: p.description || undefined }))}
-        />
-        <SaveButtons />
-      </Form>
-    </SectionLayout>
+    <ChoiceSection
+      bid={bid}
+      title="Priorities addressed"
+      name="priorityIds"
+      legend="Which of the Police and Crime Commissioner's priorities will your project address?"
+      choices={priorities.map((p) => ({ value: p.id, label: p.title, hint: p.description || undefined }))}
+      saved={selected}
+      actionData={useActionData<typeof action>()}
+    />
   );
 }
