@@ -1,14 +1,16 @@
 // Demo rounds in the later phases of a round's life, so that every demo account has work waiting
-// on sign-in: a closed round in assessment, a round whose allocation waits for OPCC sign-off and
-// a round whose outcomes are released. Added by the run command's seed beside the open round of
-// `seedDemo`.
+// on sign-in: a closed round in assessment, a round whose allocation waits for OPCC sign-off, a
+// round released last week (awards to accept, one declined) and a round released a year ago
+// (accepted awards with monitoring reports due, submitted and overdue, and money returned).
+// Added by the run command's seed beside the open round of `seedDemo`.
 //
 // Bids arrive as the existing seed makes them (a complete, submitted bid with its snapshot and
 // receipt); from then on every step goes through the portal's own domain functions (screening,
 // assignment, the conflict question, scoring, the proposal, approval, sign-off, release), which
 // write to the application's database client: `db` must be that client (`~/lib/db.server`).
 // Those functions stamp what they write with the present time, so each step is run "as of" a
-// day in the past and its timestamps are moved back to that day afterwards.
+// day in the past and its timestamps are moved back to that day afterwards. What happens after
+// release (acceptance, monitoring reports, returned money) is written directly, dated as given.
 import { approveAllocation, releaseOutcomes, signOffAllocation } from "../app/domain/allocation/decisions.server";
 import { feedbackDefaults, returnAward } from "../app/domain/allocation/reserve.server";
 import { loadAllocation, saveProposal } from "../app/domain/allocation/workspace.server";
@@ -295,12 +297,20 @@ async function seedReleasedRound(db: Db, ctx: Context, now: Date) {
   await submitReport(db, boxing, "Mid-point report", daysFrom(now, -4), {
     progress:
       "Two evening sessions a week since the spring, each with a coach and the youth mentor. 58 young people have taken part; 31 come every week. Four schools and the youth offending team now refer to us.",
-    challenges: "Sessions stopped for three weeks in August when the gym roof leaked. We moved to the leisure centre and lost some regulars, most of whom have come back.",
+    challenges:
+      "Sessions stopped for three weeks when the gym roof leaked. We moved to the leisure centre and lost some regulars, most of whom have come back.",
     achieved: [{ value: 52, commentary: "52 of the 58 who have taken part so far have had no new police contact (90%)." }],
     spentFraction: [0.48, 0.42],
   });
 
-  await recordReturn(db, ctx, signs, 45_000, "The street signs cost less than the quote in the bid; the organisation returned what it did not need.", daysFrom(now, -40));
+  await recordReturn(
+    db,
+    ctx,
+    signs,
+    45_000,
+    "The street signs cost less than the quote in the bid; the organisation returned what it did not need.",
+    daysFrom(now, -40),
+  );
   return round.id;
 }
 
@@ -901,7 +911,10 @@ async function declineAward(db: Db, bid: SeededBid, reason: string, at: Date) {
   const owner = await ownerOf(db, bid);
   const roundId = (await db.bid.findUniqueOrThrow({ where: { id: bid.id }, select: { roundId: true } })).roundId;
   await asOf(db, at, async () => expectOk(returnAward((await loadAllocation(roundId))!, bid.id, owner.id, "declined_by_applicant"), "decline"));
-  await db.award.update({ where: { bidId: bid.id, status: "declined_by_applicant" }, data: { respondedAt: at, respondedById: owner.id, declineReason: reason } });
+  await db.award.update({
+    where: { bidId: bid.id, status: "declined_by_applicant" },
+    data: { respondedAt: at, respondedById: owner.id, declineReason: reason },
+  });
 }
 
 type ReportAnswers = {
@@ -929,8 +942,12 @@ async function submitReport(db: Db, bid: SeededBid, title: string, at: Date, ans
       challenges: answers.challenges,
       submittedAt: at,
       submittedById: owner.id,
-      outcomes: { create: outcomes.map((o, i) => ({ bidOutcomeId: o.id, achievedValue: answers.achieved[i]!.value, commentary: answers.achieved[i]!.commentary })) },
-      budgetLines: { create: budgetLines.map((line, i) => ({ budgetLineId: line.id, spentPence: Math.round((line.costPence * answers.spentFraction[i]!) / 100) * 100 })) },
+      outcomes: {
+        create: outcomes.map((o, i) => ({ bidOutcomeId: o.id, achievedValue: answers.achieved[i]!.value, commentary: answers.achieved[i]!.commentary })),
+      },
+      budgetLines: {
+        create: budgetLines.map((line, i) => ({ budgetLineId: line.id, spentPence: Math.round((line.costPence * answers.spentFraction[i]!) / 100) * 100 })),
+      },
     },
   });
 }

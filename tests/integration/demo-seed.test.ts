@@ -86,7 +86,12 @@ describe("the demo seed", () => {
       const held = round.awards.reduce((sum, a) => sum + heldByAward(a), 0);
       expect(round.remainingPotPence, round.code).toBeGreaterThanOrEqual(0);
       expect(round.remainingPotPence + held, round.code).toBe(potPence(round));
-      expect(await potLedger(round.id), round.code).toEqual({ potPence: potPence(round), remainingPotPence: round.remainingPotPence, heldPence: held, balanced: true });
+      expect(await potLedger(round.id), round.code).toEqual({
+        potPence: potPence(round),
+        remainingPotPence: round.remainingPotPence,
+        heldPence: held,
+        balanced: true,
+      });
     }
     // Money has come back to the pots: an award turned down and money returned unspent.
     const heldByReleasedRounds = rounds.filter((r) => r.allocationStatus === "released").flatMap((r) => r.awards);
@@ -144,7 +149,9 @@ describe("the demo seed", () => {
     const mine = await db.bid.findMany({ where: { organisation: { members: { some: { userId: applicant.id } } } }, include: { round: true } });
     const draft = mine.find((b) => b.status === "draft");
     expect(draft?.round.slug).toBe("2025-26-round-1");
-    expect(mine.filter((b) => b.status === "awarded").map((b) => b.title)).toEqual(expect.arrayContaining(["Summer holiday activities", "Safer parks after dark"]));
+    expect(mine.filter((b) => b.status === "awarded").map((b) => b.title)).toEqual(
+      expect.arrayContaining(["Summer holiday activities", "Safer parks after dark"]),
+    );
 
     const { home, text } = await signInAndOpenHome(applicant.email);
     expect(home).toBe("/applicant");
@@ -294,7 +301,10 @@ describe("the demo seed", () => {
       expect({ status: outcome?.status, deliveredVia: outcome?.deliveredVia }, bid.reference!).toEqual({ status: "sent", deliveredVia: "mailbox" });
       expect(outcome!.sentAt!.getTime()).toBeGreaterThanOrEqual(bid.decidedAt!.getTime());
       if (bid.status === "ineligible") expect(outcome!.template).toMatch(/^outcome-/);
-      else expect(outcome!.template, bid.reference!).toBe(bid.status === "awarded" ? "outcome-award" : bid.status === "reserve" ? "outcome-reserve" : "outcome-decline");
+      else
+        expect(outcome!.template, bid.reference!).toBe(
+          bid.status === "awarded" ? "outcome-award" : bid.status === "reserve" ? "outcome-reserve" : "outcome-decline",
+        );
     }
     const templates = (await db.outboxEmail.groupBy({ by: ["template"], _count: { _all: true } })).map((g) => g.template);
     expect(templates).toEqual(expect.arrayContaining(["submission-receipt", "assessor-assignment", "outcome-award", "outcome-reserve", "outcome-decline"]));
