@@ -1,27 +1,33 @@
 // Demo rounds in the later phases of a round's life, so that every demo account has work waiting
-// on sign-in: a closed round in assessment, a round whose allocation waits for OPCC sign-off and
-// a round whose outcomes are released. Added by the run command's seed beside the open round of
-// `seedDemo`.
+// on sign-in: a closed round in assessment, a round whose allocation waits for OPCC sign-off, a
+// round released last week (awards to accept, one declined) and a round released a year ago
+// (accepted awards with monitoring reports due, submitted and overdue, and money returned).
+// Added by the run command's seed beside the open round of `seedDemo`.
 //
 // Bids arrive as the existing seed makes them (a complete, submitted bid with its snapshot and
 // receipt); from then on every step goes through the portal's own domain functions (screening,
 // assignment, the conflict question, scoring, the proposal, approval, sign-off, release), which
 // write to the application's database client: `db` must be that client (`~/lib/db.server`).
 // Those functions stamp what they write with the present time, so each step is run "as of" a
-// day in the past and its timestamps are moved back to that day afterwards.
+// day in the past and its timestamps are moved back to that day afterwards. What happens after
+// release (acceptance, monitoring reports, returned money) is written directly, dated as given.
 import { approveAllocation, releaseOutcomes, signOffAllocation } from "../app/domain/allocation/decisions.server";
-import { feedbackDefaults } from "../app/domain/allocation/reserve.server";
+import { feedbackDefaults, returnAward } from "../app/domain/allocation/reserve.server";
 import { loadAllocation, saveProposal } from "../app/domain/allocation/workspace.server";
 import { answerConflictQuestion, findAssignedBid, loadCriteriaForBid, saveAssessment } from "../app/domain/assessment/assessor-bids.server";
 import type { Recommendation } from "../app/domain/assessment/assessment-form";
 import { assignAutomatically, assignByHand } from "../app/domain/assessment/assignment.server";
 import { screenBid } from "../app/domain/assessment/screening.server";
 import { formatBidReference } from "../app/domain/bids/reference";
+import { acceptanceDeadline } from "../app/domain/awards/acceptance";
+import { decisionLinks } from "../app/domain/awards/links.server";
 import { buildSubmittedSnapshot } from "../app/domain/bids/snapshot";
 import { emailKeys } from "../app/domain/email/idempotency-keys";
 import { queueEmail } from "../app/domain/email/outbox.server";
 import type { Db } from "../app/lib/db.server";
+import { createMonitoringReports } from "../app/domain/monitoring/schedule.server";
 import { env } from "../app/lib/env.server";
+import { renderOutcomeDecline } from "../emails/outcome-decline";
 import { renderSubmissionReceipt } from "../emails/submission-receipt";
 import { CSF_ROUND_SET_UP, DAY } from "./demo-data";
 
@@ -116,6 +122,8 @@ type BidSpec = {
   /** What most of the money pays for, and a smaller line part paid from other funding. */
   items: readonly [string, string];
   profile: Profile;
+  /** The project's start and end, in days after the round closes (default 60 and 424: a year). */
+  project?: { startDays: number; endDays: number };
 };
 
 type RoundSpec = {
@@ -128,19 +136,29 @@ type RoundSpec = {
   baseAllocationPence: number;
   rolledForwardPence: number;
   matchFundingPence: number;
+  /** The largest award (default £15,000). */
+  maxAwardPence?: number;
   bids: readonly BidSpec[];
 };
 
-const CONDITIONS = "Send a monitoring report every quarter.\nSay in your publicity that the Police and Crime Commissioner funds the project.";
+const CONDITIONS =
+  "Send a monitoring report at the project's mid-point and at its end.\nSay in your publicity that the Police and Crime Commissioner funds the project.";
 
-/** Adds the three rounds. Returns their ids by phase. */
+/** The monitoring reports every award of a round owes, dated from the bid's own project dates. */
+const REPORT_STAGES = [
+  { position: 0, title: "Mid-point report", relativeTo: "midpoint", offsetDays: 14 },
+  { position: 1, title: "Final report", relativeTo: "end", offsetDays: 28 },
+] as const;
+
+/** Adds the four rounds. Returns their ids by phase. */
 export async function seedDemoPhases(db: Db, { now = new Date() }: { now?: Date } = {}) {
   const ctx = await loadContext(db);
   await addOrganisations(db, ctx);
   const released = await seedReleasedRound(db, ctx, now);
+  const recentlyReleased = await seedSmallGrantsRound(db, ctx, now);
   const awaitingSignOff = await seedSignOffRound(db, ctx, now);
   const inAssessment = await seedAssessmentRound(db, ctx, now);
-  return { releasedRoundId: released, signOffRoundId: awaitingSignOff, assessmentRoundId: inAssessment };
+  return { releasedRoundId: released, recentlyReleasedRoundId: recentlyReleased, signOffRoundId: awaitingSignOff, assessmentRoundId: inAssessment };
 }
 
 type Context = Awaited<ReturnType<typeof loadContext>>;
@@ -173,7 +191,11 @@ async function addOrganisations(db: Db, ctx: Context) {
 
 // ---------------------------------------------------------------------------------------------
 // The released round: three awards, one bid on the reserve list, one not funded, and what is
-// left of the pot (£2,000) rolled forward into the next round.
+// left of the pot (£2,000) rolled forward into the next round. A year on, the three awards were
+// accepted and their projects are under way: each owes a mid-point and a final report. The demo
+// applicant's mid-point report falls due within two weeks; Seaham Boxing Academy's is submitted
+// and waits for the administrator's review; Stanley Community Partnership's is overdue, and it
+// has returned money it did not need.
 
 const RELEASED: RoundSpec = {
   slug: "2024-25-round-1",
@@ -196,6 +218,8 @@ const RELEASED: RoundSpec = {
       outcome: ["Young people stay out of the justice system", "Participants with no new police contact after a year", "85% of 60 participants"],
       items: ["Coaches and a youth mentor, two evenings a week", "Kit, gym hire and travel"],
       profile: "strong",
+      // Started eight months ago: the mid-point report fell due five days ago.
+      project: { startDays: 120, endDays: 562 },
     },
     {
       by: "applicant",
@@ -207,6 +231,8 @@ const RELEASED: RoundSpec = {
       outcome: ["Less anti-social behaviour in the summer holidays", "Reports of youth anti-social behaviour in the town centre", "20% fewer than last summer"],
       items: ["Sessional youth workers for six weeks", "Trips, materials and venue hire"],
       profile: "good",
+      // Half-way through now: the mid-point report falls due in about eight days.
+      project: { startDays: 180, endDays: 528 },
     },
     {
       by: "stanley-partnership",
@@ -218,6 +244,8 @@ const RELEASED: RoundSpec = {
       outcome: ["More households in a watch scheme", "Households signed up", "300 new households"],
       items: ["Street signs and posts", "Starter packs and printing"],
       profile: "fair",
+      // The mid-point report fell due five weeks ago and has not come in.
+      project: { startDays: 200, endDays: 420 },
     },
     {
       by: "safe-streets",
@@ -254,10 +282,166 @@ async function seedReleasedRound(db: Db, ctx: Context, now: Date) {
   // the reserve list; the fifth is below the quality threshold.
   await proposeAndApprove(db, ctx, round.id, bids.slice(0, 3), daysFrom(now, -330));
   await asOf(db, daysFrom(now, -325), () => expectOk(signOffAllocation(round.id, ctx.opcc.id, { decision: "approved" }), "sign-off"));
-  await asOf(db, daysFrom(now, -320), async () => {
+  const releasedAt = daysFrom(now, -320);
+  await asOf(db, releasedAt, async () => {
     const allocation = (await loadAllocation(round.id))!;
     await expectOk(releaseOutcomes(allocation, ctx.administrator.id, [bids[3]!.id], await feedbackDefaults(allocation)), "release");
   });
+  await afterRelease(db, round, releasedAt);
+
+  const [boxing, summer, signs] = bids as [SeededBid, SeededBid, SeededBid];
+  await acceptAward(db, boxing, daysFrom(now, -312));
+  await acceptAward(db, summer, daysFrom(now, -309));
+  await acceptAward(db, signs, daysFrom(now, -300));
+
+  await submitReport(db, boxing, "Mid-point report", daysFrom(now, -4), {
+    progress:
+      "Two evening sessions a week since the spring, each with a coach and the youth mentor. 58 young people have taken part; 31 come every week. Four schools and the youth offending team now refer to us.",
+    challenges:
+      "Sessions stopped for three weeks when the gym roof leaked. We moved to the leisure centre and lost some regulars, most of whom have come back.",
+    achieved: [{ value: 52, commentary: "52 of the 58 who have taken part so far have had no new police contact (90%)." }],
+    spentFraction: [0.48, 0.42],
+  });
+
+  await recordReturn(
+    db,
+    ctx,
+    signs,
+    45_000,
+    "The street signs cost less than the quote in the bid; the organisation returned what it did not need.",
+    daysFrom(now, -40),
+  );
+  return round.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The small grants round, released a week ago: the demo applicant has an award to accept by
+// three weeks from now; Seaham Boxing Academy has accepted theirs; Bishop Auckland Women's Refuge
+// declined theirs (another funder paid) and its money went back to the pot, now enough to offer
+// the bid on the reserve list; one bid not funded, and one screened out as ineligible.
+
+const SMALL_GRANTS: RoundSpec = {
+  slug: "2025-26-small-grants",
+  code: "2526-SG",
+  name: "2025 to 2026, small grants",
+  description: "Grants of up to £5,000 for small projects that make a neighbourhood in County Durham or Darlington safer.",
+  opensInDays: -100,
+  closesInDays: -40,
+  baseAllocationPence: 1_100_000,
+  rolledForwardPence: 0,
+  matchFundingPence: 200_000,
+  maxAwardPence: 500_000,
+  bids: [
+    {
+      by: "applicant",
+      title: "Safer parks after dark",
+      summary: "Youth workers and floodlit football in two Darlington parks on winter evenings, where young people gather and trouble starts.",
+      amountPence: 480_000,
+      areas: ["Darlington"],
+      priorities: ["Reducing anti-social behaviour"],
+      outcome: ["Less anti-social behaviour in the parks", "Reports of anti-social behaviour in the two parks", "30% fewer than last winter"],
+      items: ["Two youth workers, three evenings a week", "Pitch hire and floodlights"],
+      profile: "strong",
+      project: { startDays: 75, endDays: 255 },
+    },
+    {
+      by: "auckland-refuge",
+      title: "Safety packs for women leaving the refuge",
+      summary: "Door alarms, a mobile phone and a safety plan for every woman moving on from the refuge to a home of her own.",
+      amountPence: 400_000,
+      areas: ["County Durham"],
+      priorities: ["Supporting victims of crime", "Protecting vulnerable people"],
+      outcome: ["Women feel safe in their new homes", "Women who say they feel safe after three months", "40 of 50 women"],
+      items: ["Fifty safety packs", "Fitting and follow-up visits"],
+      profile: "good",
+    },
+    {
+      by: "seaham-boxing",
+      title: "Girls' boxing night",
+      summary: "A weekly boxing and confidence session for girls aged 12 to 16 in Seaham, with talks on staying safe online and at night.",
+      amountPence: 350_000,
+      areas: ["County Durham"],
+      priorities: ["Protecting vulnerable people"],
+      outcome: ["Girls are more confident about staying safe", "Girls who say they know how to stay safe (survey)", "80% of 30 girls"],
+      items: ["A female coach, one evening a week", "Kit and guest speakers"],
+      profile: "fair",
+      project: { startDays: 50, endDays: 230 },
+    },
+    {
+      by: "stanley-partnership",
+      title: "Community speedwatch kit",
+      summary: "Speed detection devices and training for residents' speedwatch groups in three Stanley villages.",
+      amountPence: 300_000,
+      areas: ["County Durham"],
+      priorities: ["Reducing anti-social behaviour"],
+      outcome: ["Fewer drivers speeding through the villages", "Drivers recorded over the limit per hour", "A quarter fewer"],
+      items: ["Three speed detection devices", "Training and signs"],
+      profile: "adequate",
+    },
+    {
+      by: "consett-shed",
+      title: "Bike marking days",
+      summary: "Monthly days at the shed where people can have their bikes security marked and registered.",
+      amountPence: 200_000,
+      areas: ["County Durham"],
+      priorities: ["Reducing anti-social behaviour"],
+      outcome: ["Fewer bikes stolen", "Bikes marked and registered", "300 bikes"],
+      items: ["Marking kits and registration", "Publicity"],
+      profile: "weak",
+    },
+    {
+      by: "safe-streets",
+      title: "Door staff welfare training",
+      summary: "Welfare and vulnerability training for door staff at Durham city centre venues.",
+      amountPence: 750_000,
+      areas: ["County Durham"],
+      priorities: ["Tackling drug and alcohol harm", "Protecting vulnerable people"],
+      outcome: ["Vulnerable people in the night-time economy are kept safe", "Door staff trained", "120 door staff"],
+      items: ["Trainer's fees for twelve sessions", "Venue hire and materials"],
+      profile: "good",
+    },
+  ],
+};
+
+async function seedSmallGrantsRound(db: Db, ctx: Context, now: Date) {
+  const round = await createRound(db, ctx, SMALL_GRANTS, now);
+  const bids = await receiveBids(db, round, SMALL_GRANTS.bids);
+  const [parks, packs, girls, speedwatch, bikes, doorStaff] = bids as [SeededBid, SeededBid, SeededBid, SeededBid, SeededBid, SeededBid];
+  const screenedAt = daysFrom(now, -38);
+  await screenAll(db, ctx, round, [parks, packs, girls, speedwatch, bikes], screenedAt);
+  const reason = await db.ineligibilityReason.findFirstOrThrow({ where: { fundId: ctx.fund.id, text: "The amount requested is outside the round's limits" } });
+  await asOf(db, screenedAt, () =>
+    expectOk(
+      screenBid(
+        ctx.administrator.id,
+        round.id,
+        doorStaff.id,
+        {
+          decision: "ineligible",
+          reasonId: reason.id,
+          note: "The largest grant in this round is £5,000 and the bid asks for £7,500. The project would suit the fund's main round.",
+        },
+        screenedAt,
+      ),
+      "screening",
+    ),
+  );
+  await asOf(db, daysFrom(now, -37), () => assignAutomatically(round.id, ctx.administrator.id));
+  await scoreAll(db, [parks, packs, girls, speedwatch, bikes], daysFrom(now, -25));
+  // £12,300 of the £13,000 pot to the first three; the speedwatch bid (£3,000) does not fit and is
+  // kept on the reserve list; the bike marking bid is below the quality threshold.
+  await proposeAndApprove(db, ctx, round.id, [parks, packs, girls], daysFrom(now, -16));
+  await asOf(db, daysFrom(now, -12), () => expectOk(signOffAllocation(round.id, ctx.opcc.id, { decision: "approved" }), "sign-off"));
+  const releasedAt = daysFrom(now, -7);
+  await asOf(db, releasedAt, async () => {
+    const allocation = (await loadAllocation(round.id))!;
+    await expectOk(releaseOutcomes(allocation, ctx.administrator.id, [speedwatch.id], await feedbackDefaults(allocation)), "release");
+  });
+  await tellIneligible(db, round, doorStaff, releasedAt);
+  await afterRelease(db, round, releasedAt);
+
+  await acceptAward(db, girls, daysFrom(now, -3));
+  await declineAward(db, packs, "Another funder has paid for the safety packs since we bid, so we no longer need this grant.", daysFrom(now, -2));
   return round.id;
 }
 
@@ -492,13 +676,14 @@ async function createRound(db: Db, ctx: Context, spec: RoundSpec, now: Date) {
       matchFundingPence: spec.matchFundingPence,
       remainingPotPence: pot,
       minAwardPence: 100_000,
-      maxAwardPence: 1_500_000,
+      maxAwardPence: spec.maxAwardPence ?? 1_500_000,
       smallBidThresholdPence: 500_000,
       qualityThresholdPercent: 50,
       assessorsPerBid: 2,
       moderationSpread: 2,
       opccSignOffRequired: true,
       ...CSF_ROUND_SET_UP,
+      reportStages: { create: REPORT_STAGES.map((stage) => ({ ...stage })) },
     },
     include: { areas: true, priorities: true, criteria: { orderBy: { position: "asc" } }, fund: true },
   });
@@ -528,8 +713,8 @@ async function receiveBids(db: Db, round: SeededRound, specs: readonly BidSpec[]
         title: spec.title,
         summary: spec.summary,
         amountRequestedPence: spec.amountPence,
-        projectStartDate: londonTime(round.closesAt, 60, 0),
-        projectEndDate: londonTime(round.closesAt, 424, 0),
+        projectStartDate: londonTime(round.closesAt, spec.project?.startDays ?? 60, 0),
+        projectEndDate: londonTime(round.closesAt, spec.project?.endDays ?? 424, 0),
         beneficiaries: "People who live and work in the areas the project serves.",
         beneficiaryCount: 120,
         safeguardingAnswer: "All staff and volunteers have enhanced DBS checks; we follow our safeguarding policy, reviewed yearly.",
@@ -660,6 +845,128 @@ async function proposeAndApprove(db: Db, ctx: Context, roundId: string, funded: 
     await expectOk(saveProposal(allocation, ctx.administrator.id, values), "proposal");
     await expectOk(approveAllocation((await loadAllocation(roundId))!, ctx.administrator.id), "approval");
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// After the decision. The acceptance, monitoring and returns steps are written straight to the
+// database as those features record them, with the pot moved by exactly the money that changed
+// (ADR 0010): the round row first, then the award, in one transaction.
+
+/** What release leaves behind: each released award's deadline to accept, and the outcome emails delivered. */
+async function afterRelease(db: Db, round: SeededRound, releasedAt: Date) {
+  await db.award.updateMany({ where: { roundId: round.id, status: "released" }, data: { acceptBy: acceptanceDeadline(releasedAt, round.acceptanceDays) } });
+  const decided = await db.bid.findMany({ where: { roundId: round.id, decidedAt: { not: null } }, select: { id: true, decisionVersion: true } });
+  // Sent long ago into the portal's own mailbox, as the outbox worker does when no SMTP server is set.
+  await db.outboxEmail.updateMany({
+    where: { idempotencyKey: { in: decided.map((b) => emailKeys.outcome(b.id, b.decisionVersion)) }, status: "pending" },
+    data: { status: "sent", attempts: 1, sentAt: new Date(releasedAt.getTime() + 5 * 60_000), deliveredVia: "mailbox" },
+  });
+}
+
+/** A bid screened out is told so at release, with the stock reason and the administrator's note. */
+async function tellIneligible(db: Db, round: SeededRound, seeded: SeededBid, at: Date) {
+  const bid = await db.bid.update({
+    where: { id: seeded.id, status: "ineligible" },
+    data: { decidedAt: at },
+    include: { organisation: true },
+  });
+  const key = emailKeys.outcome(bid.id, bid.decisionVersion);
+  await queueEmail(db, {
+    idempotencyKey: key,
+    to: bid.organisation.contactEmail,
+    rendered: await renderOutcomeDecline({
+      recipientName: bid.organisation.contactName,
+      organisationName: bid.organisation.name,
+      reference: seeded.reference,
+      bidTitle: bid.title,
+      roundName: round.name,
+      feedback: `We could not consider this bid: ${bid.screeningReason?.replace(/\.?$/, ".")}\n\n${bid.screeningNote ?? ""}`,
+      bidUrl: decisionLinks.outcome(bid.id),
+    }),
+  });
+  await db.outboxEmail.updateMany({ where: { idempotencyKey: key }, data: { createdAt: at, nextAttemptAt: at } });
+}
+
+async function ownerOf(db: Db, bid: SeededBid) {
+  return db.user.findUniqueOrThrow({ where: { email: BIDDER_EMAIL[bid.spec.by] } });
+}
+
+/** The organisation accepts its released award; the reports it owes are scheduled from the bid's project dates. */
+async function acceptAward(db: Db, bid: SeededBid, at: Date) {
+  const owner = await ownerOf(db, bid);
+  const award = await db.$transaction(async (tx) => {
+    const accepted = await tx.award.update({
+      where: { bidId: bid.id, status: "released" },
+      data: { status: "accepted", respondedAt: at, respondedById: owner.id },
+      select: { id: true },
+    });
+    await createMonitoringReports(tx, accepted.id, at);
+    return accepted;
+  });
+  await db.monitoringReport.updateMany({ where: { awardId: award.id }, data: { createdAt: at } });
+}
+
+/** The organisation turns its released award down; exactly its amount goes back to the pot. */
+async function declineAward(db: Db, bid: SeededBid, reason: string, at: Date) {
+  const owner = await ownerOf(db, bid);
+  const roundId = (await db.bid.findUniqueOrThrow({ where: { id: bid.id }, select: { roundId: true } })).roundId;
+  await asOf(db, at, async () => expectOk(returnAward((await loadAllocation(roundId))!, bid.id, owner.id, "declined_by_applicant"), "decline"));
+  await db.award.update({
+    where: { bidId: bid.id, status: "declined_by_applicant" },
+    data: { respondedAt: at, respondedById: owner.id, declineReason: reason },
+  });
+}
+
+type ReportAnswers = {
+  progress: string;
+  challenges: string;
+  /** Against each of the bid's outcomes, in order. */
+  achieved: readonly { value: number; commentary: string }[];
+  /** Share of each budget line spent so far, in order. */
+  spentFraction: readonly number[];
+};
+
+/** The organisation fills in and submits one of its monitoring reports. */
+async function submitReport(db: Db, bid: SeededBid, title: string, at: Date, answers: ReportAnswers) {
+  const owner = await ownerOf(db, bid);
+  const report = await db.monitoringReport.findFirstOrThrow({
+    where: { award: { bidId: bid.id }, title },
+    include: { award: { select: { bid: { select: { outcomes: { orderBy: { position: "asc" } }, budgetLines: { orderBy: { position: "asc" } } } } } } },
+  });
+  const { outcomes, budgetLines } = report.award.bid;
+  await db.monitoringReport.update({
+    where: { id: report.id, status: "due" },
+    data: {
+      status: "submitted",
+      progress: answers.progress,
+      challenges: answers.challenges,
+      submittedAt: at,
+      submittedById: owner.id,
+      outcomes: {
+        create: outcomes.map((o, i) => ({ bidOutcomeId: o.id, achievedValue: answers.achieved[i]!.value, commentary: answers.achieved[i]!.commentary })),
+      },
+      budgetLines: {
+        create: budgetLines.map((line, i) => ({ budgetLineId: line.id, spentPence: Math.round((line.costPence * answers.spentFraction[i]!) / 100) * 100 })),
+      },
+    },
+  });
+}
+
+/** The administrator records money an accepted award returned unspent; it goes back to the pot. */
+async function recordReturn(db: Db, ctx: Context, bid: SeededBid, amountPence: number, reason: string, at: Date) {
+  const award = await db.award.findUniqueOrThrow({ where: { bidId: bid.id }, select: { id: true, roundId: true, amountPence: true, returnedPence: true } });
+  if (award.returnedPence + amountPence > award.amountPence) throw new Error("demo seed: a return larger than the award");
+  await db.$transaction([
+    db.round.update({ where: { id: award.roundId }, data: { remainingPotPence: { increment: amountPence } }, select: { id: true } }),
+    db.award.update({
+      where: { id: award.id, status: "accepted", returnedPence: award.returnedPence },
+      data: { returnedPence: { increment: amountPence } },
+      select: { id: true },
+    }),
+    db.awardReturn.create({
+      data: { awardId: award.id, roundId: award.roundId, amountPence, kind: "returned", reason, recordedById: ctx.administrator.id, createdAt: at },
+    }),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

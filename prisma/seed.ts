@@ -1,5 +1,6 @@
 // Seeds the demo data into DATABASE_URL when the database has no funds yet (safe to re-run): the
-// demo accounts, an open round, and rounds in assessment, awaiting OPCC sign-off and released.
+// demo accounts, an open round, and rounds in assessment, awaiting OPCC sign-off and released
+// (with awards to accept, monitoring reports and returned money).
 // The application's own client: the later phases are made by the domain functions, which use it.
 import { db } from "../app/lib/db.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo-data";

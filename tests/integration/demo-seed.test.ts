@@ -4,6 +4,8 @@
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { potLedger } from "~/domain/allocation/pot-ledger.server";
+import { heldByAward } from "~/domain/awards/award-status";
 import { potPence } from "~/domain/rounds/pot";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { cookieFrom, send } from "../support/app";
@@ -37,6 +39,11 @@ function textOf(html: string) {
 
 const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } });
 
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Reports not yet in: due, being drafted, or sent back for changes. */
+const OUTSTANDING_REPORT = ["due", "draft", "changes_requested"];
+
 beforeAll(async () => {
   await emptyDatabase();
   expect(runSeed()).toContain("Demo data created.");
@@ -49,7 +56,7 @@ describe("the demo seed", () => {
     expect({ bids: await db.bid.count(), rounds: await db.round.count(), emails: await db.outboxEmail.count() }).toEqual(before);
   }, 120_000);
 
-  it("has a round in every phase: open, closed in assessment, awaiting OPCC sign-off, released", async () => {
+  it("has a round in every phase: open, closed in assessment, awaiting OPCC sign-off, released a year ago and released last week", async () => {
     const now = new Date();
     const rounds = await db.round.findMany({ include: { bids: { select: { status: true } } } });
     const open = rounds.filter((r) => r.opensAt <= now && now < r.closesAt);
@@ -62,36 +69,72 @@ describe("the demo seed", () => {
     expect(awaitingSignOff).toHaveLength(1);
     expect(await db.award.count({ where: { roundId: awaitingSignOff[0]!.id, status: "approved" } })).toBeGreaterThan(0);
 
-    const released = rounds.filter((r) => r.allocationStatus === "released");
-    expect(released).toHaveLength(1);
-    expect(released[0]!.outcomesReleasedAt!.getTime()).toBeLessThan(now.getTime());
-    expect(new Set(released[0]!.bids.map((b) => b.status))).toEqual(new Set(["awarded", "reserve", "declined"]));
+    const released = rounds.filter((r) => r.allocationStatus === "released").sort((a, b) => a.outcomesReleasedAt!.getTime() - b.outcomesReleasedAt!.getTime());
+    expect(released.map((r) => r.slug)).toEqual(["2024-25-round-1", "2025-26-small-grants"]);
+    const [yearAgo, lastWeek] = released as [(typeof released)[number], (typeof released)[number]];
+    expect(yearAgo.outcomesReleasedAt!.getTime()).toBeLessThan(now.getTime() - 300 * DAY);
+    expect(new Set(yearAgo.bids.map((b) => b.status))).toEqual(new Set(["awarded", "reserve", "declined"]));
+    expect(lastWeek.outcomesReleasedAt!.getTime()).toBeGreaterThan(now.getTime() - 14 * DAY);
+    expect(lastWeek.outcomesReleasedAt!.getTime()).toBeLessThan(now.getTime());
+    expect(new Set(lastWeek.bids.map((b) => b.status))).toEqual(new Set(["awarded", "reserve", "declined", "ineligible"]));
   });
 
-  it("keeps every round's pot whole: remaining + approved and released awards = base + rolled forward + match", async () => {
+  it("keeps every round's pot whole: remaining + what the awards hold (amount less returned money) = base + rolled forward + match", async () => {
     const rounds = await db.round.findMany({ include: { awards: true } });
-    expect(rounds.length).toBeGreaterThanOrEqual(4);
+    expect(rounds.length).toBeGreaterThanOrEqual(5);
     for (const round of rounds) {
-      const awarded = round.awards.filter((a) => a.status === "approved" || a.status === "released").reduce((sum, a) => sum + a.amountPence, 0);
+      const held = round.awards.reduce((sum, a) => sum + heldByAward(a), 0);
       expect(round.remainingPotPence, round.code).toBeGreaterThanOrEqual(0);
-      expect(round.remainingPotPence + awarded, round.code).toBe(potPence(round));
+      expect(round.remainingPotPence + held, round.code).toBe(potPence(round));
+      expect(await potLedger(round.id), round.code).toEqual({
+        potPence: potPence(round),
+        remainingPotPence: round.remainingPotPence,
+        heldPence: held,
+        balanced: true,
+      });
     }
+    // Money has come back to the pots: an award turned down and money returned unspent.
+    const heldByReleasedRounds = rounds.filter((r) => r.allocationStatus === "released").flatMap((r) => r.awards);
+    expect(heldByReleasedRounds.some((a) => a.status === "declined_by_applicant" || a.status === "lapsed")).toBe(true);
+    expect(heldByReleasedRounds.some((a) => a.status === "accepted" && a.returnedPence > 0)).toBe(true);
   });
 
   it("gives awards only where the workflow would, and every bid a reference in its round's format", async () => {
-    const awards = await db.award.findMany({ include: { bid: { select: { status: true, roundId: true } }, round: { select: { allocationStatus: true } } } });
+    const now = new Date();
+    const awards = await db.award.findMany({
+      include: {
+        bid: { select: { status: true, roundId: true } },
+        round: { select: { allocationStatus: true, outcomesReleasedAt: true, _count: { select: { reportStages: true } } } },
+        returns: true,
+        _count: { select: { reports: true } },
+      },
+    });
     expect(awards.length).toBeGreaterThan(0);
     for (const award of awards) {
       expect(award.bid.roundId).toBe(award.roundId);
       expect(award.pccFundedPence + award.matchFundedPence).toBe(award.amountPence);
+      expect(award.returnedPence).toBe(award.returns.reduce((sum, r) => sum + r.amountPence, 0));
+      expect(award.returnedPence).toBeLessThanOrEqual(award.amountPence);
       if (award.status === "approved") {
         expect(["in_assessment", "reserve"]).toContain(award.bid.status);
         expect(award.round.allocationStatus).not.toBe("released");
-      } else {
-        expect(award.status).toBe("released");
-        expect(award.bid.status).toBe("awarded");
-        expect(award.round.allocationStatus).toBe("released");
+        continue;
       }
+      expect(["released", "accepted", "declined_by_applicant"]).toContain(award.status);
+      expect(award.bid.status).toBe("awarded");
+      expect(award.round.allocationStatus).toBe("released");
+      expect(award.acceptBy!.getTime()).toBeGreaterThan(award.round.outcomesReleasedAt!.getTime());
+      if (award.status === "released") {
+        expect(award.acceptBy!.getTime()).toBeGreaterThan(now.getTime());
+        expect(award.respondedAt).toBeNull();
+      } else {
+        // Answered in time, by someone, and only accepted awards owe reports (one per stage).
+        expect(award.respondedAt!.getTime()).toBeLessThanOrEqual(award.acceptBy!.getTime());
+        expect(award.respondedById).not.toBeNull();
+        expect(award._count.reports).toBe(award.status === "accepted" ? award.round._count.reportStages : 0);
+      }
+      if (award.status === "declined_by_applicant") expect(award.declineReason).not.toBe("");
+      if (award.returns.length > 0) expect(award.status).toBe("accepted");
     }
     const bids = await db.bid.findMany({ include: { round: { include: { fund: true } } } });
     for (const bid of bids) {
@@ -106,14 +149,82 @@ describe("the demo seed", () => {
     const mine = await db.bid.findMany({ where: { organisation: { members: { some: { userId: applicant.id } } } }, include: { round: true } });
     const draft = mine.find((b) => b.status === "draft");
     expect(draft?.round.slug).toBe("2025-26-round-1");
-    expect(mine.some((b) => b.status === "awarded")).toBe(true);
+    expect(mine.filter((b) => b.status === "awarded").map((b) => b.title)).toEqual(
+      expect.arrayContaining(["Summer holiday activities", "Safer parks after dark"]),
+    );
 
     const { home, text } = await signInAndOpenHome(applicant.email);
     expect(home).toBe("/applicant");
     expect(text).toContain("Friday night detached youth work");
     expect(text).toContain("Draft");
     expect(text).toContain("Being assessed");
-    expect(text).toMatch(/Awarded.*Award: £12,000\.00/);
+    expect(text).toMatch(/Safer parks after dark.*Awarded.*Award: £4,800\.00/);
+  });
+
+  it("the applicant has an award to accept, with its conditions and funding split, and a monitoring report due within two weeks", async () => {
+    const now = new Date();
+    const applicant = await user("applicant@demo.csf.test");
+    const ours = { bid: { organisation: { members: { some: { userId: applicant.id } } } } };
+
+    const toAccept = await db.award.findMany({ where: { ...ours, status: "released" }, include: { bid: true } });
+    expect(toAccept).toHaveLength(1);
+    const award = toAccept[0]!;
+    expect(award.bid.title).toBe("Safer parks after dark");
+    // About three weeks left: the round's 28 days from last week's release.
+    expect(award.acceptBy!.getTime()).toBeGreaterThan(now.getTime() + 14 * DAY);
+    expect(award.acceptBy!.getTime()).toBeLessThan(now.getTime() + 28 * DAY);
+    expect(award.conditions).toContain("Police and Crime Commissioner");
+    expect(award.pccFundedPence).toBeGreaterThan(0);
+    expect(award.matchFundedPence).toBeGreaterThan(0);
+
+    const reports = await db.monitoringReport.findMany({ where: { award: { ...ours, status: "accepted" } }, orderBy: { dueAt: "asc" } });
+    const dueSoon = reports.filter((r) => r.status === "due" && r.dueAt > now && r.dueAt.getTime() < now.getTime() + 14 * DAY);
+    expect(dueSoon.map((r) => r.title)).toEqual(["Mid-point report"]);
+    expect(reports.some((r) => r.status === "due" && r.dueAt.getTime() > now.getTime() + 14 * DAY)).toBe(true);
+    // No report of the applicant's is overdue: what waits is the one coming up.
+    expect(reports.filter((r) => OUTSTANDING_REPORT.includes(r.status) && r.dueAt < now)).toEqual([]);
+  });
+
+  it("the fund administrator has a submitted monitoring report to review and an overdue report to chase", async () => {
+    const now = new Date();
+    const applicant = await user("applicant@demo.csf.test");
+    const others = { award: { status: "accepted", bid: { organisation: { members: { none: { userId: applicant.id } } } } } };
+
+    const submitted = await db.monitoringReport.findMany({
+      where: { ...others, status: "submitted" },
+      include: { outcomes: true, budgetLines: true, award: { include: { bid: { include: { outcomes: true, budgetLines: true } } } } },
+    });
+    expect(submitted.length).toBeGreaterThan(0);
+    for (const report of submitted) {
+      expect(report.submittedAt!.getTime()).toBeLessThan(now.getTime());
+      expect(report.submittedById).not.toBeNull();
+      expect(report.reviewedAt).toBeNull();
+      expect(report.progress).not.toBe("");
+      // Reported against the bid's own outcomes and budget lines, each once.
+      expect(report.outcomes.map((o) => o.bidOutcomeId).sort()).toEqual(report.award.bid.outcomes.map((o) => o.id).sort());
+      expect(report.budgetLines.map((l) => l.budgetLineId).sort()).toEqual(report.award.bid.budgetLines.map((l) => l.id).sort());
+      for (const line of report.budgetLines) expect(line.spentPence).toBeGreaterThan(0);
+    }
+
+    const overdue = await db.monitoringReport.findMany({ where: { ...others, status: { in: OUTSTANDING_REPORT }, dueAt: { lt: now } } });
+    expect(overdue.length).toBeGreaterThan(0);
+  });
+
+  it("money came back: an award declined by its applicant and money returned unspent on an accepted award", async () => {
+    const declined = await db.award.findMany({ where: { status: { in: ["declined_by_applicant", "lapsed"] } } });
+    expect(declined.length).toBeGreaterThan(0);
+    const returns = await db.awardReturn.findMany({ include: { award: true } });
+    expect(returns.length).toBeGreaterThan(0);
+    for (const r of returns) {
+      expect(r.kind).toBe("returned");
+      expect(r.roundId).toBe(r.award.roundId);
+      expect(r.reason).not.toBe("");
+      expect(r.award.status).toBe("accepted");
+    }
+    // The freed money is enough to offer the bid on the reserve list its request.
+    const smallGrants = await db.round.findFirstOrThrow({ where: { slug: "2025-26-small-grants" }, include: { bids: { where: { status: "reserve" } } } });
+    expect(smallGrants.bids).toHaveLength(1);
+    expect(smallGrants.remainingPotPence).toBeGreaterThanOrEqual(smallGrants.bids[0]!.amountRequestedPence!);
   });
 
   it("each assessor has an assigned bid still to score, and one has declared a conflict", async () => {
@@ -154,7 +265,8 @@ describe("the demo seed", () => {
 
     const { home, cookie, text } = await signInAndOpenHome("administrator@demo.csf.test");
     expect(home).toBe("/administrator");
-    for (const name of ["2025 to 2026, round 1", "2024 to 2025, round 1", "2024 to 2025, round 2", "2024 to 2025, round 3"]) expect(text).toContain(name);
+    for (const name of ["2025 to 2026, round 1", "2025 to 2026, small grants", "2024 to 2025, round 1", "2024 to 2025, round 2", "2024 to 2025, round 3"])
+      expect(text).toContain(name);
     const screening = textOf(await (await send(`/administrator/rounds/${round.id}/screening`, { cookie })).text());
     for (const bid of unscreened) expect(screening).toContain(bid.reference!);
     const assignments = textOf(await (await send(`/administrator/rounds/${round.id}/assignments`, { cookie })).text());
@@ -176,13 +288,23 @@ describe("the demo seed", () => {
     expect(textOf(await page.text())).toContain("Sign off allocation");
   });
 
-  it("the admin finds receipts, assignment and outcome emails in the outbox", async () => {
-    const released = await db.round.findFirstOrThrow({ where: { allocationStatus: "released" }, include: { bids: true } });
-    for (const bid of released.bids) {
+  it("the admin finds receipts, assignment and outcome emails in the outbox, the outcomes delivered to the mailbox", async () => {
+    const released = await db.round.findMany({ where: { allocationStatus: "released" }, include: { bids: { include: { organisation: true } } } });
+    const decided = released.flatMap((r) => r.bids);
+    expect(new Set(decided.map((b) => b.status))).toEqual(new Set(["awarded", "reserve", "declined", "ineligible"]));
+    for (const bid of decided) {
+      expect(bid.decidedAt, bid.reference!).not.toBeNull();
+      if (bid.status === "declined" || bid.status === "reserve") expect(bid.feedback, bid.reference!).toBeTruthy();
+      if (bid.status === "ineligible") expect([bid.screeningReason, bid.screeningNote].every(Boolean), bid.reference!).toBe(true);
       const outcome = await db.outboxEmail.findUnique({ where: { idempotencyKey: `outcome:${bid.id}:0` } });
-      expect(outcome?.template, bid.reference!).toBe(
-        bid.status === "awarded" ? "outcome-award" : bid.status === "reserve" ? "outcome-reserve" : "outcome-decline",
-      );
+      expect(outcome?.toAddress, bid.reference!).toBe(bid.organisation.contactEmail);
+      expect({ status: outcome?.status, deliveredVia: outcome?.deliveredVia }, bid.reference!).toEqual({ status: "sent", deliveredVia: "mailbox" });
+      expect(outcome!.sentAt!.getTime()).toBeGreaterThanOrEqual(bid.decidedAt!.getTime());
+      if (bid.status === "ineligible") expect(outcome!.template).toMatch(/^outcome-/);
+      else
+        expect(outcome!.template, bid.reference!).toBe(
+          bid.status === "awarded" ? "outcome-award" : bid.status === "reserve" ? "outcome-reserve" : "outcome-decline",
+        );
     }
     const templates = (await db.outboxEmail.groupBy({ by: ["template"], _count: { _all: true } })).map((g) => g.template);
     expect(templates).toEqual(expect.arrayContaining(["submission-receipt", "assessor-assignment", "outcome-award", "outcome-reserve", "outcome-decline"]));
@@ -197,5 +319,9 @@ describe("the demo seed", () => {
     expect(outbox).toContain("We have received your bid CSF-2526-R1-0001");
     expect(outbox).toContain("Your bid CSF-2425-R1-0002 has been awarded funding");
     expect(outbox).toContain("Bid to assess: CSF-2425-R3-0001");
+    const mailbox = textOf(await (await send("/admin/mailbox", { cookie })).text());
+    expect(mailbox).toContain("Your bid CSF-2526-SG-0001 has been awarded funding");
+    expect(mailbox).toContain("Your bid CSF-2526-SG-0004 is on the reserve list");
+    expect(mailbox).toContain("CSF-2526-SG-0006");
   });
 });
