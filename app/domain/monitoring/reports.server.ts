@@ -241,3 +241,17 @@ export async function reviewReport(input: { actorId: string; roundId: string; re
   if (!result.ok) return refused(actorId, "report.review_refused", reportId, result);
   return result;
 }
+
+/** A report's answers joined to the bid's own outcomes and budget lines, for reading. */
+export function reportAnswers(report: ReportForPage) {
+  return {
+    outcomes: report.award.bid.outcomes.map((o) => {
+      const stored = report.outcomes.find((r) => r.bidOutcomeId === o.id);
+      return { ...o, achievedValue: stored?.achievedValue ?? null, commentary: stored?.commentary ?? "" };
+    }),
+    budgetLines: report.award.bid.budgetLines.map((l) => ({ ...l, spentPence: report.budgetLines.find((r) => r.budgetLineId === l.id)?.spentPence ?? null })),
+    progress: report.progress,
+    challenges: report.challenges,
+    documents: report.documents.map(({ id, originalName, sizeBytes }) => ({ id, originalName, sizeBytes })),
+  };
+}
