@@ -9,10 +9,8 @@ import { documentStorage } from "~/domain/documents/storage.server";
 import type { DocumentUpload } from "~/domain/documents/upload";
 import { db, type Prisma } from "~/lib/db.server";
 import { conflict, invalid, notFound, type Result } from "~/lib/refusal";
-import { EDITABLE_REPORT_STATUSES } from "./report-status";
+import { EDITABLE_REPORT_STATUSES, MAX_REPORT_DOCUMENTS } from "./report-status";
 import { reportScope, SUBMITTED_MESSAGE, type Viewer } from "./reports.server";
-
-export const MAX_REPORT_DOCUMENTS = 10;
 
 /** The report, if the viewer may change it now: `updatedAt` is written so two changes queue. */
 function editableReport(bidId: string, reportId: string, viewer: Viewer): Prisma.MonitoringReportWhereInput {

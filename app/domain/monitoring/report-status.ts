@@ -33,3 +33,6 @@ export function isEditable(status: string): boolean {
 export function isOverdue(report: { status: string; dueAt: Date | string }, now: Date): boolean {
   return (OUTSTANDING_REPORT_STATUSES as readonly string[]).includes(report.status) && new Date(report.dueAt).getTime() < now.getTime();
 }
+
+/** Documents one report can carry. */
+export const MAX_REPORT_DOCUMENTS = 10;
