@@ -11,6 +11,7 @@ import { passwordResetSample, renderPasswordReset } from "./password-reset";
 import type { RenderedEmail } from "./render";
 import { renderReportReminder, reportReminderSample } from "./report-reminder";
 import { renderReportReview, reportReviewSample } from "./report-review";
+import { renderReportSubmitted, reportSubmittedSample } from "./report-submitted";
 import { renderSubmissionReceipt, submissionReceiptSample } from "./submission-receipt";
 
 export type { RenderedEmail };
@@ -24,6 +25,7 @@ export * from "./outcome-reserve";
 export * from "./password-reset";
 export * from "./report-reminder";
 export * from "./report-review";
+export * from "./report-submitted";
 export * from "./submission-receipt";
 
 type EmailTemplate = { title: string; sentWhen: string; renderSample: () => Promise<RenderedEmail> };
@@ -68,6 +70,12 @@ export const EMAIL_TEMPLATES = {
     "The fund administrator accepts a monitoring report or asks for changes.",
     renderReportReview,
     reportReviewSample,
+  ),
+  "report-submitted": template(
+    "Monitoring report to review",
+    "An organisation submits a monitoring report (or submits it again after changes were asked for).",
+    renderReportSubmitted,
+    reportSubmittedSample,
   ),
 } as const satisfies Record<string, EmailTemplate>;
 

@@ -158,9 +158,15 @@ describe("filling in a report", () => {
     const report = await db.monitoringReport.findUniqueOrThrow({ where: { id: setup.reports[0]!.id }, include: { budgetLines: true } });
     expect(report).toMatchObject({ status: "submitted", submittedById: setup.applicant.user.id });
     expect(report.budgetLines.map((l) => l.spentPence).sort((a, b) => a - b)).toEqual([25_000, 540_050]);
+    // The fund administrator is told, once, with a link to the review.
+    const notices = await db.outboxEmail.findMany({ where: { template: "report-submitted" } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ toAddress: setup.administrator.user.email, idempotencyKey: emailKeys.reportSubmitted(report.id, report.submittedAt!, setup.administrator.user.id) });
+    expect(notices[0]!.text).toContain(`http://localhost:3000${reviewPath(setup)}`);
 
     const late = await send(reportPath(setup), { cookie, form: { ...completeAnswers(setup, "save"), progress: "Changed afterwards." } });
     expect(late.status).toBe(409);
+    expect(await db.outboxEmail.count({ where: { template: "report-submitted" } })).toBe(1);
     expect((await db.monitoringReport.findUniqueOrThrow({ where: { id: report.id } })).progress).toBe("Twenty Friday sessions so far, with 85 young people attending.");
     const page = await (await send(reportPath(setup), { cookie })).text();
     expect(page).not.toContain("Save as draft");

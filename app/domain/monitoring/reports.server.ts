@@ -1,7 +1,7 @@
 // Monitoring reports: the organisation fills one in (saved as a draft, then submitted) against the
 // bid's own outcomes and budget lines; the fund administrator reads it and accepts it or asks for
 // changes. Who may see a report is part of every query (reportScope), never checked afterwards.
-import { renderReportReview } from "../../../emails";
+import { renderReportReview, renderReportSubmitted, type RenderedEmail } from "../../../emails";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Role } from "~/domain/auth/roles";
 import { lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
@@ -49,7 +49,7 @@ export const reportPageSelect = {
           title: true,
           reference: true,
           organisation: { select: { name: true } },
-          round: { select: { name: true, maxDocumentBytes: true } },
+          round: { select: { name: true, maxDocumentBytes: true, fund: { select: { name: true } } } },
           outcomes: { select: { id: true, outcome: true, indicator: true, target: true }, orderBy: { position: "asc" } },
           budgetLines: { select: { id: true, item: true, costPence: true }, orderBy: { position: "asc" } },
         },
@@ -125,6 +125,29 @@ export async function saveReport(input: { viewer: Viewer; bidId: string; reportI
   const parsed = parseValues(input.values, reportSchema(report.award.bid.outcomes, report.award.bid.budgetLines, intent));
   if (!parsed.ok) return refused(viewer.id, action, reportId, { ok: false, refusal: parsed.refusal });
   const answers = parsed.data;
+  // The fund administrators are told of a submission (rendered now, queued with the change).
+  const notices: { idempotencyKey: string; to: string; rendered: RenderedEmail }[] = [];
+  if (intent === "submit") {
+    const { bid } = report.award;
+    const administrators = await db.user.findMany({ where: { role: "fund_administrator", disabledAt: null }, select: { id: true, name: true, email: true } });
+    for (const administrator of administrators) {
+      notices.push({
+        idempotencyKey: emailKeys.reportSubmitted(reportId, now, administrator.id),
+        to: administrator.email,
+        rendered: await renderReportSubmitted({
+          fundName: bid.round.fund.name,
+          recipientName: administrator.name,
+          organisationName: bid.organisation.name,
+          reportTitle: report.title,
+          bidTitle: bid.title || "Untitled bid",
+          bidReference: bid.reference ?? "",
+          dueAt: report.dueAt,
+          resubmitted: report.status === "changes_requested",
+          reviewUrl: decisionLinks.reportReview(report.award.roundId, reportId),
+        }),
+      });
+    }
+  }
   const result = await db.$transaction(async (tx): Promise<Result<{ status: string }>> => {
     const current = await tx.monitoringReport.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } });
     // A draft saved after changes were asked for keeps saying so until it is submitted again.
@@ -154,6 +177,7 @@ export async function saveReport(input: { viewer: Viewer; bidId: string; reportI
       },
       tx,
     );
+    for (const notice of notices) await queueEmail(tx, notice);
     return { ok: true, status };
   });
   if (!result.ok) return refused(viewer.id, action, reportId, result);
