@@ -306,7 +306,7 @@ describe("documents and access", () => {
 });
 
 describe("the administrator's list", () => {
-  it("pages the round's reports, earliest due first, and flags and filters overdue ones", async () => {
+  it("pages the round's reports, overdue first then by due date, and flags and filters overdue ones", async () => {
     const setup = await acceptedAward();
     // Only these reports, whatever today's date makes of the scheduled ones.
     await db.monitoringReport.deleteMany({ where: { awardId: setup.award.id } });
@@ -327,8 +327,13 @@ describe("the administrator's list", () => {
     expect(first).toContain("Quarterly report 01");
     expect(first).not.toContain("Quarterly report 26");
     expect(first.match(/govuk-tag--red/g)).toHaveLength(2);
+    // Overdue first, then by due date (the submitted report, due earliest, comes after them).
+    const order = ["Quarterly report 02", "Quarterly report 03", "Quarterly report 01", "Quarterly report 04"].map((title) => first.indexOf(title));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     const second = await (await send(`${path}?page=2`, { cookie })).text();
     expect(second).toContain("Quarterly report 28");
+    expect(second).toContain("Quarterly report 26");
+    expect(second).not.toContain("Quarterly report 25");
     const overdue = await (await send(`${path}?status=overdue`, { cookie })).text();
     expect(overdue).toContain("2 reports");
     expect(overdue).toContain("Quarterly report 02");

@@ -1,6 +1,6 @@
 // The fund administrator's list of a round's monitoring reports: filtered by state (or overdue),
-// one page at a time, earliest due first so overdue reports lead. One query for the page's rows
-// (with each row's award, bid and organisation joined in) and counts: never a query per row.
+// one page at a time, overdue reports first and then by due date. The page's rows come with each
+// row's award, bid and organisation in the same query (two at most, and the counts): never a query per row.
 import { db, type Prisma } from "~/lib/db.server";
 import { isOverdue, isReportStatus, OUTSTANDING_REPORT_STATUSES, type ReportStatus } from "./report-status";
 
@@ -30,20 +30,28 @@ export async function listRoundReports(roundId: string, options: { filter: Repor
   ]);
   const pageCount = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
-  const rows = await db.monitoringReport.findMany({
-    where,
-    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * REPORTS_PAGE_SIZE,
-    take: REPORTS_PAGE_SIZE,
-    select: {
-      id: true,
-      title: true,
-      dueAt: true,
-      status: true,
-      submittedAt: true,
-      award: { select: { bid: { select: { reference: true, title: true, organisation: { select: { name: true } } } } } },
-    },
-  });
+  const select = {
+    id: true,
+    title: true,
+    dueAt: true,
+    status: true,
+    submittedAt: true,
+    award: { select: { bid: { select: { reference: true, title: true, organisation: { select: { name: true } } } } } },
+  } as const;
+  const orderBy = [{ dueAt: "asc" as const }, { id: "asc" as const }];
+  const skip = (page - 1) * REPORTS_PAGE_SIZE;
+  let rows;
+  if (options.filter === "all") {
+    // Overdue reports lead the list, then the rest by due date: at most two queries a page.
+    const overdueWhere: Prisma.MonitoringReportWhereInput = { AND: [inRound, filterWhere("overdue", now)] };
+    const restWhere: Prisma.MonitoringReportWhereInput = { AND: [inRound, { NOT: filterWhere("overdue", now) }] };
+    const first = skip < overdue ? await db.monitoringReport.findMany({ where: overdueWhere, orderBy, skip, take: REPORTS_PAGE_SIZE, select }) : [];
+    const room = REPORTS_PAGE_SIZE - first.length;
+    const rest = room > 0 ? await db.monitoringReport.findMany({ where: restWhere, orderBy, skip: Math.max(0, skip - overdue), take: room, select }) : [];
+    rows = [...first, ...rest];
+  } else {
+    rows = await db.monitoringReport.findMany({ where, orderBy, skip, take: REPORTS_PAGE_SIZE, select });
+  }
   return {
     round,
     total,
