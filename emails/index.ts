@@ -9,6 +9,9 @@ import { outcomeDeclineSample, renderOutcomeDecline } from "./outcome-decline";
 import { outcomeReserveSample, renderOutcomeReserve } from "./outcome-reserve";
 import { passwordResetSample, renderPasswordReset } from "./password-reset";
 import type { RenderedEmail } from "./render";
+import { renderReportReminder, reportReminderSample } from "./report-reminder";
+import { renderReportReview, reportReviewSample } from "./report-review";
+import { renderReportSubmitted, reportSubmittedSample } from "./report-submitted";
 import { renderSubmissionReceipt, submissionReceiptSample } from "./submission-receipt";
 
 export type { RenderedEmail };
@@ -20,6 +23,9 @@ export * from "./outcome-award";
 export * from "./outcome-decline";
 export * from "./outcome-reserve";
 export * from "./password-reset";
+export * from "./report-reminder";
+export * from "./report-review";
+export * from "./report-submitted";
 export * from "./submission-receipt";
 
 type EmailTemplate = { title: string; sentWhen: string; renderSample: () => Promise<RenderedEmail> };
@@ -53,6 +59,24 @@ export const EMAIL_TEMPLATES = {
   ),
   "password-reset": template("Password reset", "Someone asks to reset their password.", renderPasswordReset, passwordResetSample),
   "deadline-reminder": template("Deadline reminder", "A round is about to close and a bid is still a draft.", renderDeadlineReminder, deadlineReminderSample),
+  "report-reminder": template(
+    "Monitoring report reminder",
+    "A monitoring report is due in 14 days or in 1 day, or is 1 or 7 days overdue.",
+    renderReportReminder,
+    reportReminderSample,
+  ),
+  "report-review": template(
+    "Monitoring report reviewed",
+    "The fund administrator accepts a monitoring report or asks for changes.",
+    renderReportReview,
+    reportReviewSample,
+  ),
+  "report-submitted": template(
+    "Monitoring report to review",
+    "An organisation submits a monitoring report (or submits it again after changes were asked for).",
+    renderReportSubmitted,
+    reportSubmittedSample,
+  ),
 } as const satisfies Record<string, EmailTemplate>;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -88,6 +88,14 @@ export default function AdministratorHome() {
               <Link className="govuk-link" to={`/administrator/rounds/${r.id}/allocation`}>
                 Allocation<span className="govuk-visually-hidden"> for {r.name}</span>
               </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/monitoring`}>
+                Monitoring report schedule<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/reports`}>
+                Monitoring reports<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
             </TableCell>
           </TableRow>
         ))}

@@ -65,6 +65,21 @@ async function fixtures(): Promise<Record<string, string>> {
       uploadedById: applicant.id,
     },
   });
+  // An accepted award on the fixture bid, owing a monitoring report with a document attached.
+  const award = await db.award.create({
+    data: { bidId: bid.id, roundId: round.id, amountPence: 500_000, pccFundedPence: 500_000, matchFundedPence: 0, status: "accepted" },
+  });
+  const report = await db.monitoringReport.create({ data: { awardId: award.id, title: "Mid-point report", dueAt: new Date(Date.now() + 30 * 86_400_000) } });
+  const reportDocument = await db.reportDocument.create({
+    data: {
+      reportId: report.id,
+      originalName: "attendance.pdf",
+      storedName: await documentStorage().put(pdf),
+      mediaType: "application/pdf",
+      sizeBytes: pdf.byteLength,
+      uploadedById: applicant.id,
+    },
+  });
   const token = "access-matrix-invitation-token-0123456789ab";
   await db.organisationInvitation.create({
     data: {
@@ -87,6 +102,8 @@ async function fixtures(): Promise<Record<string, string>> {
     organisationId: organisation.id,
     token,
     documentId: document.id,
+    reportId: report.id,
+    reportDocumentId: reportDocument.id,
   };
 }
 

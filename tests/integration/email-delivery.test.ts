@@ -80,6 +80,9 @@ describe("each email type", () => {
     "organisation-invitation": ["Asha Patel has invited you to join Darlington Youth Outreach", "http://localhost:3000/invitations/sample-token"],
     "password-reset": ["Reset your password", "http://localhost:3000/reset-password/sample-token", "60 minutes"],
     "deadline-reminder": ["Your bid has not been submitted yet", "Closes: 4 July 2025 at midday", "Friday night detached youth work"],
+    "report-reminder": ["Your monitoring report is due soon", "Report: Mid-point report", "Due: 1 October 2026", "http://localhost:3000/applicant/bids/sample/reports/sample"],
+    "report-review": ["Your monitoring report needs changes", "Comment from the fund team:", "attendance summary", "Make the changes and submit the report again."],
+    "report-submitted": ["A monitoring report is ready to review", "Report: Mid-point report", "http://localhost:3000/administrator/rounds/sample/reports/sample"],
   };
 
   it("arrives with its subject, text, HTML and the row's Message-ID", async () => {

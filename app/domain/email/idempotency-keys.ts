@@ -22,6 +22,8 @@ export const emailKeys = {
   awardReturn: (returnId: string) => `award-return:${returnId}`,
   /** A monitoring report's reminders: e.g. "before-14", "overdue-1"; each sent once. */
   reportReminder: (reportId: string, kind: string) => `report-reminder:${reportId}:${kind}`,
+  /** A report submitted (or submitted again after changes), to one fund administrator: once per submission. */
+  reportSubmitted: (reportId: string, submittedAt: Date, userId: string) => `report-submitted:${reportId}:${submittedAt.getTime()}:${userId}`,
   /** The administrator's review of a report (accepted or changes asked for), once per review. */
   reportReview: (reportId: string, reviewedAt: Date) => `report-review:${reportId}:${reviewedAt.getTime()}`,
 };

@@ -1,0 +1,141 @@
+// A round's monitoring reports for the fund administrator: filtered by state or to the overdue
+// ones, earliest due first, a page at a time.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/govuk/fields";
+import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+import { REPORT_STATUSES, reportStatusLabel } from "~/domain/monitoring/report-status";
+import { listRoundReports, reportFilter } from "~/domain/monitoring/reports-list.server";
+import { formatDate } from "~/lib/dates";
+import { requirePermission } from "~/web/guards.server";
+import { orNotFound } from "~/web/not-found";
+
+export const meta = titleMeta<typeof loader>(({ data }) => (data.page > 1 ? `Monitoring reports (page ${data.page} of ${data.pageCount})` : "Monitoring reports"));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:round");
+  const url = new URL(request.url);
+  const filter = reportFilter(url.searchParams.get("status"));
+  const page = Number(url.searchParams.get("page") ?? "1");
+  const list = orNotFound(await listRoundReports(params.roundId ?? "", { filter, page }, new Date()), "Round not found");
+  return { ...list, filter };
+}
+
+const FILTERS = [
+  { value: "all", label: "All reports" },
+  { value: "overdue", label: "Overdue" },
+  ...REPORT_STATUSES.map((status) => ({ value: status, label: reportStatusLabel(status) })),
+];
+
+export default function RoundReports() {
+  const { round, reports, total, overdue, page, pageCount, filter } = useLoaderData<typeof loader>();
+  const pageHref = (n: number) => `?${new URLSearchParams({ ...(filter === "all" ? {} : { status: filter }), page: String(n) })}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <Link to="/administrator" className="govuk-back-link">
+          Back to fund administration
+        </Link>
+        <span className="govuk-caption-l">{round.name}</span>
+        <h1 className="govuk-heading-l">Monitoring reports</h1>
+        {overdue > 0 ? (
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              {overdue === 1 ? "1 report is overdue." : `${overdue} reports are overdue.`}{" "}
+              {filter !== "overdue" ? (
+                <Link className="govuk-link" to="?status=overdue">
+                  Show overdue reports
+                </Link>
+              ) : null}
+            </strong>
+          </div>
+        ) : null}
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/administrator/rounds/${round.id}/monitoring`}>
+            Change the report schedule for this round
+          </Link>
+        </p>
+        <Form method="get" className="app-filter">
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="status">
+              Show
+            </label>
+            <select className="govuk-select" id="status" name="status" defaultValue={filter}>
+              {FILTERS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button secondary>Apply filter</Button>
+        </Form>
+        {reports.length === 0 ? (
+          <p className="govuk-body">{filter === "all" ? "No monitoring reports are owed in this round yet. Reports are created when an organisation accepts its award." : "No reports match this filter."}</p>
+        ) : (
+          <Table
+            caption={`${total} ${total === 1 ? "report" : "reports"}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}`}
+            captionSize="s"
+            head={["Report", "Organisation", "Bid", "Due", "Status"]}
+          >
+            {reports.map((r) => (
+              <TableRow key={r.id}>
+                <TableRowHeader>
+                  <Link className="govuk-link" to={`/administrator/rounds/${round.id}/reports/${r.id}`}>
+                    {r.title}
+                    <span className="govuk-visually-hidden"> from {r.organisationName}</span>
+                  </Link>
+                </TableRowHeader>
+                <TableCell>{r.organisationName}</TableCell>
+                <TableCell>
+                  {r.bidReference ? `${r.bidReference}: ` : ""}
+                  {r.bidTitle}
+                </TableCell>
+                <TableCell>{formatDate(r.dueAt)}</TableCell>
+                <TableCell>
+                  {r.overdue ? <strong className="govuk-tag govuk-tag--red">Overdue</strong> : null} {reportStatusLabel(r.status)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </Table>
+        )}
+        {pageCount > 1 ? (
+          <nav className="govuk-pagination" aria-label="Pages of reports">
+            {page > 1 ? (
+              <div className="govuk-pagination__prev">
+                <Link className="govuk-link govuk-pagination__link" to={pageHref(page - 1)} rel="prev">
+                  <span className="govuk-pagination__link-title">
+                    Previous<span className="govuk-visually-hidden"> page</span>
+                  </span>
+                </Link>
+              </div>
+            ) : null}
+            <ul className="govuk-pagination__list">
+              {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
+                <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
+                  <Link className="govuk-link govuk-pagination__link" to={pageHref(n)} aria-label={`Page ${n}`} {...(n === page ? { "aria-current": "page" as const } : {})}>
+                    {n}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            {page < pageCount ? (
+              <div className="govuk-pagination__next">
+                <Link className="govuk-link govuk-pagination__link" to={pageHref(page + 1)} rel="next">
+                  <span className="govuk-pagination__link-title">
+                    Next<span className="govuk-visually-hidden"> page</span>
+                  </span>
+                </Link>
+              </div>
+            ) : null}
+          </nav>
+        ) : null}
+      </div>
+    </div>
+  );
+}

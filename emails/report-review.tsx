@@ -1,0 +1,60 @@
+import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { renderEmail } from "./render";
+
+export type ReportReviewProps = {
+  fundName?: string;
+  recipientName: string;
+  organisationName: string;
+  reportTitle: string;
+  bidTitle: string;
+  bidReference: string;
+  decision: "accept" | "changes";
+  /** The fund administrator's comment, shown as written. */
+  comment: string;
+  reportUrl: string;
+};
+
+export function ReportReviewEmail(props: ReportReviewProps) {
+  const accepted = props.decision === "accept";
+  const reference = props.bidReference ? [`Bid reference: ${props.bidReference}`] : [];
+  return (
+    <EmailLayout
+      fundName={props.fundName}
+      preview={accepted ? `${props.reportTitle} has been accepted` : `Changes are needed to ${props.reportTitle}`}
+      heading={accepted ? "Your monitoring report has been accepted" : "Your monitoring report needs changes"}
+    >
+      <Paragraph>Dear {props.recipientName},</Paragraph>
+      <Paragraph>
+        {accepted
+          ? `The fund team has read and accepted ${props.organisationName}'s monitoring report. Thank you.`
+          : `The fund team has read ${props.organisationName}'s monitoring report and has asked for changes before it can be accepted.`}
+      </Paragraph>
+      <Inset lines={[`Report: ${props.reportTitle}`, `Project: ${props.bidTitle}`, ...reference]} />
+      <Paragraph>Comment from the fund team:</Paragraph>
+      {props.comment
+        .trim()
+        .split(/\n{2,}/)
+        .map((paragraph, index) => (
+          <Paragraph key={index}>{paragraph}</Paragraph>
+        ))}
+      {accepted ? null : <Paragraph>Make the changes and submit the report again.</Paragraph>}
+      <LinkParagraph href={props.reportUrl}>{accepted ? "See the report" : "Change the report"}</LinkParagraph>
+    </EmailLayout>
+  );
+}
+
+export function renderReportReview(props: ReportReviewProps) {
+  const subject = props.decision === "accept" ? `${props.reportTitle} accepted: ${props.bidTitle}` : `Changes needed: ${props.reportTitle}, ${props.bidTitle}`;
+  return renderEmail("report-review", subject.slice(0, 110), <ReportReviewEmail {...props} />);
+}
+
+export const reportReviewSample: ReportReviewProps = {
+  recipientName: "Asha Patel",
+  organisationName: "Darlington Youth Outreach",
+  reportTitle: "Mid-point report",
+  bidTitle: "Friday night detached youth work",
+  bidReference: "CSF-2526-R1-0001",
+  decision: "changes",
+  comment: "Please add the number of sessions held so far, and attach the attendance summary.",
+  reportUrl: "http://localhost:3000/applicant/bids/sample/reports/sample",
+};
