@@ -239,7 +239,7 @@ export default function AllocationWorkspace() {
                 {actionData.unassessed.map((u) => (
                   <li key={u.bidId}>
                     <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${u.bidId}`}>
-                      {u.reference}: {u.title}
+                      {`${u.reference}: ${u.title}`}
                     </Link>{" "}
                     ({u.why === "not_screened" ? "not screened or not assigned to an assessor" : "no score yet"})
                   </li>

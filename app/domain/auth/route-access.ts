@@ -46,6 +46,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/applicant.bids.$bidId.check-answers": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.confirmation": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.withdraw": { kind: "roles", roles: ["applicant"] },
+  // The decision, once released: members of the bid's organisation only (others 404; before release, back to the bid).
+  "routes/applicant.bids.$bidId.outcome": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.organisation.new": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.organisations.$organisationId._index": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.organisations.$organisationId.invite": { kind: "roles", roles: ["applicant"] },
