@@ -6,6 +6,7 @@ import { deadlineReminderSample, renderDeadlineReminder } from "./deadline-remin
 import { organisationInvitationSample, renderOrganisationInvitation } from "./organisation-invitation";
 import { outcomeAwardSample, renderOutcomeAward } from "./outcome-award";
 import { outcomeDeclineSample, renderOutcomeDecline } from "./outcome-decline";
+import { outcomeIneligibleSample, renderOutcomeIneligible } from "./outcome-ineligible";
 import { outcomeReserveSample, renderOutcomeReserve } from "./outcome-reserve";
 import { passwordResetSample, renderPasswordReset } from "./password-reset";
 import type { RenderedEmail } from "./render";
@@ -21,6 +22,7 @@ export * from "./deadline-reminder";
 export * from "./organisation-invitation";
 export * from "./outcome-award";
 export * from "./outcome-decline";
+export * from "./outcome-ineligible";
 export * from "./outcome-reserve";
 export * from "./password-reset";
 export * from "./report-reminder";
@@ -51,6 +53,12 @@ export const EMAIL_TEMPLATES = {
   "outcome-award": template("Outcome: award", "Outcomes are released and the bid is awarded funding.", renderOutcomeAward, outcomeAwardSample),
   "outcome-reserve": template("Outcome: reserve", "Outcomes are released and the bid is on the reserve list.", renderOutcomeReserve, outcomeReserveSample),
   "outcome-decline": template("Outcome: decline", "Outcomes are released and the bid is not funded.", renderOutcomeDecline, outcomeDeclineSample),
+  "outcome-ineligible": template(
+    "Outcome: not eligible",
+    "Outcomes are released and the bid was screened out as not eligible.",
+    renderOutcomeIneligible,
+    outcomeIneligibleSample,
+  ),
   "organisation-invitation": template(
     "Organisation invitation",
     "A member invites someone to join their organisation.",

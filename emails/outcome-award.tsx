@@ -14,7 +14,15 @@ export type OutcomeAwardProps = {
   /** Conditions of the award, one per item; empty when there are none. */
   conditions: string[];
   nextSteps: string[];
+  /** The bid's outcome page (decisionLinks.outcome). */
   bidUrl: string;
+  /** Where the applicant accepts or declines the award (decisionLinks.respondToAward). */
+  respondUrl?: string;
+  /** The last day to accept, as people read it ("14 March 2026"); the award lapses after it. */
+  acceptBy?: string;
+  /** The award's split between the PCC's money and match funding (Award.pccFundedPence, matchFundedPence). */
+  pccFundedPence?: number;
+  matchFundedPence?: number;
 };
 
 export function OutcomeAwardEmail(props: OutcomeAwardProps) {
@@ -37,6 +45,13 @@ export function OutcomeAwardEmail(props: OutcomeAwardProps) {
           `Funding round: ${props.roundName}`,
           `Amount awarded: ${formatPounds(props.amountPence)}`,
           ...(partAward ? [`Amount requested: ${formatPounds(props.amountRequestedPence)}`] : []),
+          ...(props.pccFundedPence === undefined
+            ? []
+            : [
+                `Funded by the Police and Crime Commissioner: ${formatPounds(props.pccFundedPence)}`,
+                `Match funding from the fund administrator: ${formatPounds(props.matchFundedPence ?? 0)}`,
+              ]),
+          ...(props.acceptBy ? [`Accept by: ${props.acceptBy}`] : []),
         ]}
       />
       {partAward ? (
@@ -50,6 +65,13 @@ export function OutcomeAwardEmail(props: OutcomeAwardProps) {
       ) : (
         <Paragraph>The award has no conditions beyond the fund&apos;s standard terms.</Paragraph>
       )}
+      {props.acceptBy ? (
+        <Paragraph>
+          Accept or decline the award by {props.acceptBy}. If we do not hear from you by the end of that day, the award lapses and the money is offered to
+          other projects.
+        </Paragraph>
+      ) : null}
+      {props.respondUrl ? <LinkParagraph href={props.respondUrl}>Respond to your award</LinkParagraph> : null}
       <Paragraph>What happens next:</Paragraph>
       <List items={props.nextSteps} numbered />
       <LinkParagraph href={props.bidUrl}>See the decision on your bid</LinkParagraph>
@@ -71,9 +93,14 @@ export const outcomeAwardSample: OutcomeAwardProps = {
   amountRequestedPence: 2_200_000,
   conditions: ["Report the number of mentees and their outcomes every quarter.", "Acknowledge the Police and Crime Commissioner's funding in your publicity."],
   nextSteps: [
-    "Sign in and accept the award within 14 days.",
+    "Accept the award online by 14 March 2026, confirming that you will meet its conditions.",
     "We will send the grant agreement for you to sign.",
     "We pay the award once the signed agreement is back with us.",
+    "Once you accept, your monitoring reports and their due dates are listed on the decision page.",
   ],
-  bidUrl: "http://localhost:3000/applicant",
+  bidUrl: "http://localhost:3000/applicant/bids/sample/outcome",
+  respondUrl: "http://localhost:3000/applicant/bids/sample/award",
+  acceptBy: "14 March 2026",
+  pccFundedPence: 1_480_000,
+  matchFundedPence: 370_000,
 };

@@ -10,6 +10,7 @@ export type OutcomeDeclineProps = {
   roundName: string;
   /** Only what the fund administrator chose to share; never scores. Absent when none was written. */
   feedback?: string | null;
+  /** The bid's outcome page (decisionLinks.outcome). */
   bidUrl: string;
 };
 
@@ -49,5 +50,5 @@ export const outcomeDeclineSample: OutcomeDeclineProps = {
   roundName: "2025 to 2026, round 1",
   feedback:
     "The project is well described, but the outcomes were hard to measure. Say how many young people you expect to reach and how you will know their behaviour has changed.",
-  bidUrl: "http://localhost:3000/applicant",
+  bidUrl: "http://localhost:3000/applicant/bids/sample/outcome",
 };

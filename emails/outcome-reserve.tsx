@@ -10,6 +10,7 @@ export type OutcomeReserveProps = {
   roundName: string;
   /** Until when the reserve list stands, if the round says. */
   reserveUntil?: string | null;
+  /** The bid's outcome page (decisionLinks.outcome). */
   bidUrl: string;
 };
 
@@ -42,5 +43,5 @@ export const outcomeReserveSample: OutcomeReserveProps = {
   bidTitle: "Street safe Stanley",
   roundName: "2025 to 2026, round 1",
   reserveUntil: "31 March 2026",
-  bidUrl: "http://localhost:3000/applicant",
+  bidUrl: "http://localhost:3000/applicant/bids/sample/outcome",
 };

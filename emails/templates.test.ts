@@ -5,9 +5,11 @@ import {
   isEmailTemplateName,
   renderOutcomeAward,
   renderOutcomeDecline,
+  renderOutcomeIneligible,
   renderSubmissionReceipt,
   outcomeAwardSample,
   outcomeDeclineSample,
+  outcomeIneligibleSample,
   submissionReceiptSample,
 } from "./index";
 
@@ -40,6 +42,37 @@ describe("what the emails say", () => {
     expect(full.text).not.toContain("less than you asked for");
     expect(full.text).not.toContain("Amount requested");
     expect(full.text).toContain("no conditions beyond the fund's standard terms");
+  });
+
+  it("states the award's split, the deadline to accept and the link to respond, when given", async () => {
+    const award = await renderOutcomeAward(outcomeAwardSample);
+    expect(award.text).toContain("Funded by the Police and Crime Commissioner: £14,800.00");
+    expect(award.text).toContain("Match funding from the fund administrator: £3,700.00");
+    expect(award.text).toContain("Accept by: 14 March 2026");
+    expect(award.text).toContain("Accept or decline the award by 14 March 2026.");
+    expect(award.html).toContain('href="http://localhost:3000/applicant/bids/sample/award"');
+    expect(award.html).toContain('href="http://localhost:3000/applicant/bids/sample/outcome"');
+    const bare = await renderOutcomeAward({
+      ...outcomeAwardSample,
+      acceptBy: undefined,
+      respondUrl: undefined,
+      pccFundedPence: undefined,
+      matchFundedPence: undefined,
+    });
+    expect(bare.text).not.toContain("Accept by");
+    expect(bare.text).not.toContain("Funded by the Police and Crime Commissioner");
+    expect(bare.html).not.toContain("/award");
+  });
+
+  it("gives an ineligible bid its stock reason and, when there is one, the administrator's note", async () => {
+    const withNote = await renderOutcomeIneligible(outcomeIneligibleSample);
+    expect(withNote.template).toBe("outcome-ineligible");
+    expect(withNote.text).toContain("Why the bid is not eligible: The project is outside the eligible areas");
+    expect(withNote.text).toContain("A note from the fund team:");
+    expect(withNote.text).toContain("which is outside the force area");
+    const without = await renderOutcomeIneligible({ ...outcomeIneligibleSample, note: " " });
+    expect(without.text).not.toContain("A note from the fund team");
+    expect(without.text).toContain("Why the bid is not eligible");
   });
 
   it("includes decline feedback only when the administrator wrote some", async () => {

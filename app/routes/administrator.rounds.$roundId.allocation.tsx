@@ -6,7 +6,7 @@ import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { approveAllocation, releaseOutcomes } from "~/domain/allocation/decisions.server";
+import { approveAllocation, releaseOutcomes, type UnassessedBid } from "~/domain/allocation/decisions.server";
 import { feedbackDefaults, feedbackFromForm, offerAward, returnAward } from "~/domain/allocation/reserve.server";
 import {
   ALLOCATION_STATUS_LABEL,
@@ -61,6 +61,8 @@ type ActionResult = {
   priorityMinimums?: Record<string, string>;
   feedback?: Record<string, string>;
   offer?: { bidId: string; amount: string; conditions: string };
+  /** Bids that stop the release: never screened, or without a score. */
+  unassessed?: UnassessedBid[];
 };
 
 const PERMISSION_FOR: Record<string, Permission> = {
@@ -107,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await releaseOutcomes(allocation, user.id, reserve, feedback);
       return result.ok
         ? data<ActionResult>({ message: result.message })
-        : data<ActionResult>({ errors: { release: result.message }, feedback }, { status: 409 });
+        : data<ActionResult>({ errors: { release: result.message }, feedback, unassessed: result.unassessed }, { status: 409 });
     }
     case "award-declined":
     case "award-withdrawn": {
@@ -202,7 +204,8 @@ export default function AllocationWorkspace() {
           <h2 className="govuk-heading-m">Release outcomes</h2>
           <p className="govuk-body">
             Each bid with an approved award is told it is awarded; bids you put on the reserve list are told so; the others are told they are not funded.
-            Released decisions are final.
+            Bids screened out as not eligible are told so, with the reason and your note. Every bid must have been assessed first. Released decisions are
+            final.
           </p>
           {reserveChoices.length > 0 ? (
             <Checkboxes name="reserve" legend="Reserve list" hint="Select the bids without an award to put on the reserve list." choices={reserveChoices} />
@@ -225,9 +228,28 @@ export default function AllocationWorkspace() {
               ))}
             </>
           ) : null}
-          <Button name="intent" value="release" id={fieldId("release")}>
-            Release outcomes
-          </Button>
+          <div className={`govuk-form-group${errors.release ? " govuk-form-group--error" : ""}`} id={fieldId("release")}>
+            {errors.release ? (
+              <p className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> {errors.release}
+              </p>
+            ) : null}
+            {actionData?.unassessed && actionData.unassessed.length > 0 ? (
+              <ul className="govuk-list govuk-list--bullet" data-testid="unassessed-bids">
+                {actionData.unassessed.map((u) => (
+                  <li key={u.bidId}>
+                    <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${u.bidId}`}>
+                      {`${u.reference}: ${u.title}`}
+                    </Link>{" "}
+                    ({u.why === "not_screened" ? "not screened or not assigned to an assessor" : "no score yet"})
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <Button name="intent" value="release">
+              Release outcomes
+            </Button>
+          </div>
         </Form>
       ) : (
         <span id={fieldId("release")} />

@@ -80,7 +80,10 @@ export default function ScreenBid() {
               defaultValue={values.decision}
               choices={[
                 { value: "eligible", label: "Eligible: it goes on to assessment" },
-                { value: "ineligible", label: "Not eligible: it leaves the assessment and the applicant is told when outcomes are released" },
+                {
+                  value: "ineligible",
+                  label: "Not eligible: it leaves the assessment, and the applicant is emailed the reason and your note when outcomes are released",
+                },
               ]}
               inputProps={register("decision")}
             />
@@ -106,7 +109,7 @@ export default function ScreenBid() {
             </div>
             <Textarea
               label="Note (optional)"
-              hint="For the fund team's records."
+              hint="The applicant sees this note, with the reason, in their outcome email and on their decision page once outcomes are released."
               error={errors.note}
               defaultValue={values.note}
               rows={3}

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/web/guards.server";
 import { organisationsWithBids } from "~/domain/bids/bids.server";
 import { formatPounds } from "~/lib/money";
+import { hasReleasedOutcome, outcomePath } from "~/domain/outcomes/outcome-kind";
+import { LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 
@@ -83,11 +85,16 @@ export default function ApplicantHome() {
                     <TableCell>
                       <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
                       {/* An award is shown only once outcomes are released; before that it is not a decision. */}
-                      {bid.award?.status === "released" ? (
+                      {bid.award && (LIVE_AWARD_STATUSES as readonly string[]).includes(bid.award.status) ? (
                         <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span>
                       ) : null}
                       {bid.award?.status === "declined_by_applicant" || bid.award?.status === "withdrawn" ? (
                         <span className="govuk-hint govuk-!-margin-bottom-0">{`Award of ${formatPounds(bid.award.amountPence)} ${bid.award.status === "withdrawn" ? "withdrawn" : "declined"}`}</span>
+                      ) : null}
+                      {hasReleasedOutcome(bid) ? (
+                        <Link className="govuk-link govuk-body-s" to={outcomePath(bid.id)}>
+                          See the decision<span className="govuk-visually-hidden"> on {bid.title || "Untitled bid"}</span>
+                        </Link>
                       ) : null}
                     </TableCell>
                     <TableCell numeric className="app-money">

@@ -8,6 +8,8 @@ import { formRulesFor } from "~/domain/bids/proportionate";
 import { allSectionsCompleted, sectionStates } from "~/domain/bids/sections";
 import { bidStatusLabel, bidStatusTagClass } from "~/domain/bids/status";
 import { canWithdraw } from "~/domain/bids/submission.server";
+import { outcomePath } from "~/domain/outcomes/outcome-kind";
+import { releasedOutcomeFor } from "~/domain/outcomes/outcome-page.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
@@ -16,7 +18,7 @@ import { titleMeta } from "~/components/page-title";
 export const meta = titleMeta<typeof loader>(({ data }) => data.bid.title || "Untitled bid");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { bid } = await requireApplicantBid(request, params.bidId);
+  const { user, bid } = await requireApplicantBid(request, params.bidId);
   const sections = sectionStates(bid, bid.round);
   return {
     bid,
@@ -26,11 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     phase: roundPhase(bid.round, new Date()),
     formSize: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence).size,
     withdrawable: canWithdraw(bid.status),
+    outcomeReleased: bid.status !== "draft" && (await releasedOutcomeFor(bid.id, user)),
   };
 }
 
 export default function BidTaskList() {
-  const { bid, sections, completedCount, readyToSubmit, phase, formSize, withdrawable } = useLoaderData<typeof loader>();
+  const { bid, sections, completedCount, readyToSubmit, phase, formSize, withdrawable, outcomeReleased } = useLoaderData<typeof loader>();
   const name = bid.title || "Untitled bid";
 
   if (bid.status !== "draft") {
@@ -52,6 +55,14 @@ export default function BidTaskList() {
           {bid.submittedAt ? <SummaryRow label="Submitted">{formatDateTime(bid.submittedAt)}</SummaryRow> : null}
           {bid.withdrawnAt ? <SummaryRow label="Withdrawn">{formatDateTime(bid.withdrawnAt)}</SummaryRow> : null}
         </SummaryList>
+        {outcomeReleased ? (
+          <div className="govuk-inset-text">
+            The decision on this bid has been released.{" "}
+            <Link className="govuk-link" to={outcomePath(bid.id)}>
+              See the decision
+            </Link>
+          </div>
+        ) : null}
         <p className="govuk-body">This is the bid as it was submitted. It can no longer be changed.</p>
         <BidSummary bid={bid} changeable={false} />
         {withdrawable ? (

@@ -92,7 +92,40 @@ async function fixtures(): Promise<Record<string, string>> {
   });
   // The same :token value is also a live password reset link (routes/reset-password.$token); only a GET is sent.
   await db.passwordResetToken.create({ data: { userId: applicant.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
+  // A bid of the applicant persona's whose outcome is released, for the outcome page (before
+  // release that page sends members back to the bid page instead).
+  const past = new Date(Date.now() - 30 * 86_400_000);
+  const closed = new Date(Date.now() - 86_400_000);
+  const releasedRound = await db.round.create({
+    data: {
+      fundId: round.fundId,
+      slug: "access-matrix-released",
+      code: "9899-R9",
+      name: "Access matrix released round",
+      opensAt: past,
+      closesAt: closed,
+      baseAllocationPence: 100_000,
+      remainingPotPence: 100_000,
+      minAwardPence: 1_000,
+      maxAwardPence: 100_000,
+      allocationStatus: "released",
+      outcomesReleasedAt: new Date(),
+    },
+  });
+  const decided = await db.bid.create({
+    data: {
+      roundId: releasedRound.id,
+      organisationId: bid.organisationId,
+      createdById: applicant.id,
+      reference: "CSF-9899-R9-0001",
+      status: "declined",
+      title: "A decided bid",
+      submittedAt: past,
+      decidedAt: new Date(),
+    },
+  });
   return {
+    decidedBidId: decided.id,
     fundId: round.fundId,
     roundId: round.id,
     roundSlug: round.slug,
@@ -105,6 +138,19 @@ async function fixtures(): Promise<Record<string, string>> {
     reportId: report.id,
     reportDocumentId: reportDocument.id,
   };
+}
+
+/** Routes that need a different fixture for a segment than the others: segment → fixture name. */
+const FIXTURE_FOR: Record<string, Record<string, string>> = {
+  "routes/applicant.bids.$bidId.outcome": { bidId: "decidedBidId" },
+};
+
+function pathFor(routes: ServerBuild["routes"], id: string, params: Record<string, string>) {
+  return fullPath(routes, id).replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[FIXTURE_FOR[id]?.[name] ?? name];
+    if (!value) throw new Error(`add a fixture for :${name} (route ${id})`);
+    return value;
+  });
 }
 
 function expectedGet(access: RouteAccess, persona: Persona): { status: number; location?: RegExp } {
@@ -148,10 +194,7 @@ describe("access-control matrix", () => {
     for (const id of Object.keys(routes)) {
       if (id === "root") continue;
       const access = ROUTE_ACCESS[id]!;
-      const path = fullPath(routes, id).replace(/:(\w+)/g, (_, name: string) => {
-        if (!params[name]) throw new Error(`add a fixture for :${name} (route ${id})`);
-        return params[name]!;
-      });
+      const path = pathFor(routes, id, params);
       for (const persona of PERSONAS) {
         const response = await send(path, { cookie: cookies[persona] });
         const expected = expectedGet(access, persona);
@@ -172,7 +215,7 @@ describe("access-control matrix", () => {
       const access = ROUTE_ACCESS[id]!;
       const route = routes[id]!;
       if (access.kind !== "roles" || !route.module.action) continue;
-      const path = fullPath(routes, id).replace(/:(\w+)/g, (_, name: string) => params[name]!);
+      const path = pathFor(routes, id, params);
       for (const persona of PERSONAS) {
         if (persona !== "anonymous" && access.roles.includes(persona)) continue;
         const before = await db.auditEvent.count({ where: { outcome: "allowed" } });

@@ -237,4 +237,46 @@ describe("editing a round", () => {
     expect(await db.round.count()).toBe(1);
     expect((await db.round.findUniqueOrThrow({ where: { id: round.id } })).name).toBe(round.name);
   });
+
+  it("sets the days to accept an award and whether applicants see their scores, even once the round is open, with GOV.UK messages", async () => {
+    const round = await createRound();
+    const { cookie } = await signedInAs("fund_administrator");
+    const details = `/administrator/rounds/${round.id}/details`;
+    const page = await (await send(details, { cookie })).text();
+    expect(page).toContain('name="acceptanceDays"');
+    expect(page).toContain('value="28"');
+    expect(page).toContain("Do applicants see their bid&#x27;s score for each criterion?");
+
+    const base = { name: round.name, code: round.code };
+    for (const [typed, message] of [
+      ["", "Enter the number of days applicants have to accept an award"],
+      ["0", "The days to accept an award must be a whole number from 1 to 365"],
+      ["366", "The days to accept an award must be a whole number from 1 to 365"],
+      ["2.5", "The days to accept an award must be a whole number from 1 to 365"],
+      ["ten", "The days to accept an award must be a whole number from 1 to 365"],
+    ]) {
+      const refused = await send(details, { cookie, form: { ...base, acceptanceDays: typed!, shareScoresWithApplicants: "yes" } });
+      expect(refused.status).toBe(400);
+      const html = await refused.text();
+      expect(html).toContain(message);
+      expect(html).toContain('href="#acceptanceDays"');
+    }
+    const noChoice = await send(details, { cookie, form: { ...base, acceptanceDays: "14", shareScoresWithApplicants: "maybe" } });
+    expect(noChoice.status).toBe(400);
+    expect(await noChoice.text()).toContain("Select yes if applicants see their bid&#x27;s score for each criterion");
+    expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ acceptanceDays: 28, shareScoresWithApplicants: false });
+
+    for (const [days, share] of [
+      ["1", "yes"],
+      [" 365 ", "no"],
+    ] as const) {
+      expect((await send(details, { cookie, form: { ...base, acceptanceDays: days, shareScoresWithApplicants: share } })).status).toBe(302);
+      expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({
+        acceptanceDays: Number(days),
+        shareScoresWithApplicants: share === "yes",
+      });
+    }
+    const audits = await db.auditEvent.findMany({ where: { action: "round.details.updated", subjectId: round.id } });
+    expect(audits.map((a) => JSON.parse(a.after!))).toContainEqual(expect.objectContaining({ acceptanceDays: 365, shareScoresWithApplicants: false }));
+  });
 });

@@ -194,6 +194,28 @@ export function RoundDetailsForm({
         error={errors.maxDocumentMegabytes}
         defaultValue={values.maxDocumentMegabytes}
       />
+      <h2 className="govuk-heading-m">After the decision</h2>
+      <TextInput
+        name="acceptanceDays"
+        label="Days applicants have to accept an award"
+        hint="Counted from when outcomes are released. An award not accepted by the end of the last day lapses. From 1 to 365."
+        inputMode="numeric"
+        widthClass="govuk-input--width-3"
+        error={errors.acceptanceDays}
+        defaultValue={values.acceptanceDays}
+      />
+      <Radios
+        name="shareScoresWithApplicants"
+        legend="Do applicants see their bid's score for each criterion?"
+        hint="The outcome page then shows the bid's score on each criterion, as used to rank it. Assessors' names and their individual scores are never shown."
+        inline
+        error={errors.shareScoresWithApplicants}
+        defaultValue={values.shareScoresWithApplicants}
+        choices={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+      />
       <Button>{submitLabel}</Button>
     </Form>
   );

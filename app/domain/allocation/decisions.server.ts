@@ -3,19 +3,24 @@
 // Every write is one batch transaction (`$transaction([...])`, array form); each starts with a
 // conditional update of the round's allocationStatus, so a second, racing or repeated request
 // matches no row (P2025), rolls back whole and is refused with a clear message.
-import { renderOutcomeAward, renderOutcomeDecline, renderOutcomeReserve, type RenderedEmail } from "../../../emails";
+import { renderOutcomeAward, renderOutcomeDecline, renderOutcomeIneligible, renderOutcomeReserve, type RenderedEmail } from "../../../emails";
 import { recordAudit } from "~/domain/audit/audit.server";
+import { acceptanceDeadline } from "~/domain/awards/acceptance";
+import { decisionLinks } from "~/domain/awards/links.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { outboxEmailData } from "~/domain/email/outbox.server";
 import { db, type Prisma } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
 import { formatPounds } from "~/lib/money";
 import { isPrismaCode } from "~/lib/prisma-errors";
+import { formatAcceptBy } from "~/domain/outcomes/dates";
 import { approveAwards } from "./approval.server";
 import { checkAllocation } from "./validation";
 import type { Allocation } from "./workspace.server";
 
-export type DecisionResult = { ok: true; message: string } | { ok: false; message: string };
+/** A bid release cannot decide because it was never assessed (never screened, or no score yet). */
+export type UnassessedBid = { bidId: string; reference: string; title: string; why: "not_screened" | "not_scored" };
+
+export type DecisionResult = { ok: true; message: string } | { ok: false; message: string; unassessed?: UnassessedBid[] };
 
 const ALREADY_APPROVED = "This allocation has already been approved. Nothing was changed.";
 const RELEASED = "Outcomes for this round have been released. Released decisions are final. Nothing was changed.";
@@ -163,8 +168,10 @@ type Outcome = "awarded" | "reserve" | "declined";
 
 /**
  * Releases the outcomes: each bid in assessment becomes awarded (it has an approved award),
- * reserve (the administrator ticked it) or declined, and gets ONE outcome email, all in one batch
- * with the round's move to `released`. Emails are rendered before the batch.
+ * reserve (the administrator ticked it) or declined; each bid screened out keeps its `ineligible`
+ * status and is decided too. Every one gets ONE outcome email, all in one batch with the round's
+ * move to `released`. A bid never assessed (still `submitted`, or without a score) has no outcome
+ * to give, so release is refused with the list of them. Emails are rendered before the batch.
  */
 export async function releaseOutcomes(
   allocation: Allocation,
@@ -181,6 +188,22 @@ export async function releaseOutcomes(
       ? "Outcomes cannot be released until the allocation has been approved and signed off by the OPCC. Nothing was released."
       : "Outcomes cannot be released until the allocation has been approved. Nothing was released.";
     return refuse(actorId, action, round.id, message);
+  }
+  // Every bid that is not a draft, withdrawn or screened out needs a score before it can be told anything.
+  const unassessed: UnassessedBid[] = allocation.rows
+    .filter((r) => r.status === "submitted" || ((r.status === "in_assessment" || r.status === "reserve") && r.scoreText === null))
+    .map((r) => ({ bidId: r.bidId, reference: r.reference, title: r.title, why: r.status === "submitted" ? "not_screened" : "not_scored" }));
+  if (unassessed.length > 0) {
+    const message = `${unassessed.length === 1 ? "1 bid has" : `${unassessed.length} bids have`} not been assessed, so ${unassessed.length === 1 ? "it has" : "they have"} no outcome yet: ${unassessed.map((u) => u.reference).join(", ")}. Screen each one and finish its assessment, or screen it out, then release the outcomes. Nothing was released.`;
+    await recordAudit({
+      actorId,
+      action,
+      outcome: "refused",
+      subjectType: "round",
+      subjectId: round.id,
+      details: { message, unassessed: unassessed.map((u) => ({ bidId: u.bidId, why: u.why })) },
+    });
+    return { ok: false, message, unassessed };
   }
   const reserve = new Set(reserveBidIds);
   const deciding = allocation.rows.filter((r) => r.status === "in_assessment" || r.status === "reserve");
@@ -201,59 +224,85 @@ export async function releaseOutcomes(
       `${belowThreshold.reference} is below the quality threshold, so it cannot be on the reserve list. Nothing was released.`,
     );
 
-  const bids = await db.bid.findMany({
-    where: { id: { in: deciding.map((r) => r.bidId) } },
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      feedback: true,
-      decisionVersion: true,
-      amountRequestedPence: true,
-      organisation: { select: { name: true, contactName: true, contactEmail: true } },
-    },
-  });
+  const bidFields = {
+    id: true,
+    reference: true,
+    title: true,
+    feedback: true,
+    decisionVersion: true,
+    amountRequestedPence: true,
+    organisation: { select: { name: true, contactName: true, contactEmail: true } },
+  } as const;
+  const [bids, ineligible, settings] = await Promise.all([
+    db.bid.findMany({ where: { id: { in: deciding.map((r) => r.bidId) } }, select: bidFields }),
+    // Screened out: not in the allocation, but told with everyone else.
+    db.bid.findMany({
+      where: { roundId: round.id, status: "ineligible" },
+      orderBy: { reference: "asc" },
+      select: { ...bidFields, screeningReason: true, screeningNote: true },
+    }),
+    db.round.findUniqueOrThrow({ where: { id: round.id }, select: { acceptanceDays: true } }),
+  ]);
   const byId = new Map(bids.map((b) => [b.id, b]));
   const roundName = allocation.round.name;
-  const bidUrl = new URL("/applicant", env().APP_URL).href;
   const now = new Date();
+  const acceptBy = acceptanceDeadline(now, settings.acceptanceDays);
+  const common = (bid: (typeof bids)[number]) => ({
+    recipientName: bid.organisation.contactName,
+    organisationName: bid.organisation.name,
+    reference: bid.reference ?? "",
+    bidTitle: bid.title,
+    roundName,
+    bidUrl: decisionLinks.outcome(bid.id),
+  });
 
   const decisions = await Promise.all(
     deciding.map(async (row) => {
       const bid = byId.get(row.bidId)!;
       const outcome: Outcome = row.award?.status === "approved" ? "awarded" : reserve.has(row.bidId) ? "reserve" : "declined";
       const shared = outcome === "awarded" ? undefined : Object.hasOwn(feedback, bid.id) ? feedback[bid.id]!.trim() : undefined;
-      const common = {
-        recipientName: bid.organisation.contactName,
-        organisationName: bid.organisation.name,
-        reference: bid.reference ?? "",
-        bidTitle: bid.title,
-        roundName,
-        bidUrl,
-      };
       const rendered: RenderedEmail =
         outcome === "awarded"
           ? await renderOutcomeAward({
-              ...common,
+              ...common(bid),
               amountPence: row.award!.amountPence,
               amountRequestedPence: bid.amountRequestedPence ?? row.award!.amountPence,
+              pccFundedPence: row.award!.pccFundedPence,
+              matchFundedPence: row.award!.matchFundedPence,
               conditions: row
                 .award!.conditions.split("\n")
                 .map((c) => c.trim())
                 .filter(Boolean),
-              nextSteps: ["We will send you the grant agreement, with these conditions, to sign.", "We pay the award once we have the signed agreement."],
+              acceptBy: formatAcceptBy(acceptBy),
+              respondUrl: decisionLinks.respondToAward(bid.id),
+              nextSteps: [
+                `Accept the award online by ${formatAcceptBy(acceptBy)}, confirming that you will meet its conditions.`,
+                "We will send you the grant agreement, with these conditions, to sign.",
+                "We pay the award once we have the signed agreement.",
+                "Once you accept, your monitoring reports and their due dates are listed on the decision page.",
+              ],
             })
           : outcome === "reserve"
-            ? await renderOutcomeReserve(common)
-            : await renderOutcomeDecline({ ...common, feedback: shared ?? bid.feedback });
+            ? await renderOutcomeReserve(common(bid))
+            : await renderOutcomeDecline({ ...common(bid), feedback: shared ?? bid.feedback });
       return { row, bid, outcome, rendered, shared };
     }),
+  );
+  const screenedOut = await Promise.all(
+    ineligible.map(async (bid) => ({
+      bid,
+      rendered: await renderOutcomeIneligible({
+        ...common(bid),
+        reason: bid.screeningReason ?? "The bid did not meet the round's eligibility rules",
+        note: bid.screeningNote,
+      }),
+    })),
   );
 
   // One batch, round row first (ADR 0010). It decides exactly the bids and awards listed here:
   // each approved award is released by id, status and amount while its bid is still awardable;
-  // a bid withdrawn or screened out meanwhile, or an approved award not in the list, fails the
-  // whole batch (P2025) and nothing is released.
+  // a bid withdrawn, screened out or screened back in meanwhile, or an approved award not in the
+  // list, fails the whole batch (P2025) and nothing is released.
   const writes: Prisma.PrismaPromise<unknown>[] = [
     // The guard: only one release, and only of a signed-off allocation (P2025 otherwise).
     db.round.update({
@@ -266,13 +315,15 @@ export async function releaseOutcomes(
       .map(({ row }) =>
         db.award.update({
           where: { id: row.award!.id, status: "approved", amountPence: row.award!.amountPence, bid: { status: { in: ["in_assessment", "reserve"] } } },
-          data: { status: "released" },
+          data: { status: "released", acceptBy },
           select: { id: true },
         }),
       ),
     db.round.update({ where: { id: round.id, awards: { none: { status: "approved" } } }, data: { outcomesReleasedAt: now }, select: { id: true } }),
     // Proposals that were never approved are not decisions.
     db.award.deleteMany({ where: { roundId: round.id, status: "proposed" } }),
+    // No bid may be left without an outcome: one submitted meanwhile (screened back in) fails the batch.
+    db.round.update({ where: { id: round.id, bids: { none: { status: "submitted" } } }, data: { outcomesReleasedAt: now }, select: { id: true } }),
   ];
   for (const { bid, outcome, rendered, shared } of decisions) {
     writes.push(
@@ -281,6 +332,15 @@ export async function releaseOutcomes(
         data: { status: outcome, decidedAt: now, ...(shared === undefined ? {} : { feedback: shared || null }) },
         select: { id: true },
       }),
+      db.outboxEmail.create({
+        data: outboxEmailData({ idempotencyKey: emailKeys.outcome(bid.id, bid.decisionVersion), to: bid.organisation.contactEmail, rendered }),
+        select: { id: true },
+      }),
+    );
+  }
+  for (const { bid, rendered } of screenedOut) {
+    writes.push(
+      db.bid.update({ where: { id: bid.id, status: "ineligible" }, data: { decidedAt: now }, select: { id: true } }),
       db.outboxEmail.create({
         data: outboxEmailData({ idempotencyKey: emailKeys.outcome(bid.id, bid.decisionVersion), to: bid.organisation.contactEmail, rendered }),
         select: { id: true },
@@ -298,7 +358,11 @@ export async function releaseOutcomes(
       before: { allocationStatus: "signed_off" },
       after: {
         allocationStatus: "released",
-        outcomes: decisions.map((d) => ({ bidId: d.bid.id, outcome: d.outcome, decisionVersion: d.bid.decisionVersion })),
+        acceptBy: acceptBy.toISOString(),
+        outcomes: [
+          ...decisions.map((d) => ({ bidId: d.bid.id, outcome: d.outcome, decisionVersion: d.bid.decisionVersion })),
+          ...screenedOut.map((d) => ({ bidId: d.bid.id, outcome: "ineligible", decisionVersion: d.bid.decisionVersion })),
+        ],
       },
     }),
   );
@@ -318,9 +382,10 @@ export async function releaseOutcomes(
     }
     throw error;
   }
+  const notEligible = screenedOut.length > 0 ? `, ${screenedOut.length} not eligible` : "";
   return {
     ok: true,
-    message: `Outcomes released: ${counts.awarded} awarded, ${counts.reserve} on the reserve list, ${counts.declined} not funded. One email to each applicant has been queued.`,
+    message: `Outcomes released: ${counts.awarded} awarded, ${counts.reserve} on the reserve list, ${counts.declined} not funded${notEligible}. One email to each applicant has been queued.`,
   };
 }
 

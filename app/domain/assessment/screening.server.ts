@@ -1,7 +1,7 @@
 // Eligibility screening: after the round closes the administrator marks each submitted
 // bid eligible, or ineligible with a stock reason and a note. Ineligible bids leave the
-// assessment (assignment and results only look at eligible or unscreened bids); their decline
-// email goes with the round's outcomes.
+// assessment (assignment and results only look at eligible or unscreened bids); their outcome
+// email, with the reason and the note, goes with the round's outcomes.
 import { cancelUndecidedAward, lockRoundForMoney, UNDECIDED_AWARD_STATUSES, type CancelledAward } from "~/domain/allocation/pot-ledger.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";

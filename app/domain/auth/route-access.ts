@@ -46,6 +46,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/applicant.bids.$bidId.check-answers": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.confirmation": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.withdraw": { kind: "roles", roles: ["applicant"] },
+  // The decision, once released: members of the bid's organisation only (others 404; before release, back to the bid).
+  "routes/applicant.bids.$bidId.outcome": { kind: "roles", roles: ["applicant"] },
   // Monitoring reports: members of the bid's organisation only (404 otherwise), documents checked on every download.
   "routes/applicant.bids.$bidId.reports.$reportId": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.reports.$reportId_.documents.$reportDocumentId": { kind: "roles", roles: ["applicant"] },

@@ -1,6 +1,7 @@
 // A round's details as the fund administrator types them: name, code,
 // opening and closing date and time (Europe/London), pot parts, award limits, small-bid threshold,
-// eligible areas, PCC priorities, OPCC sign-off and the largest document allowed. Money is parsed
+// eligible areas, PCC priorities, OPCC sign-off, the largest document allowed, the days an applicant
+// has to accept an award and whether applicants see their scores. Money is parsed
 // to integer pence; dates are London wall-clock times converted to UTC instants.
 import { z } from "zod";
 import { MAX_PENCE } from "~/lib/money";
@@ -21,6 +22,8 @@ export const ROUND_DETAIL_FIELDS = [
   "priorities",
   "opccSignOffRequired",
   "maxDocumentMegabytes",
+  "acceptanceDays",
+  "shareScoresWithApplicants",
 ] as const;
 
 type DateParts = { day: string; month: string; year: string; time: string };
@@ -41,7 +44,13 @@ export type RoundDetailsInput = {
   priorities: string;
   opccSignOffRequired: string;
   maxDocumentMegabytes: string;
+  acceptanceDays: string;
+  shareScoresWithApplicants: string;
 };
+
+/** Days an applicant has, from release, to accept or decline an award. */
+export const DEFAULT_ACCEPTANCE_DAYS = 28;
+export const MAX_ACCEPTANCE_DAYS = 365;
 
 export const EMPTY_ROUND_DETAILS: RoundDetailsInput = {
   name: "",
@@ -58,6 +67,8 @@ export const EMPTY_ROUND_DETAILS: RoundDetailsInput = {
   priorities: "",
   opccSignOffRequired: "",
   maxDocumentMegabytes: "10",
+  acceptanceDays: String(DEFAULT_ACCEPTANCE_DAYS),
+  shareScoresWithApplicants: "no",
 };
 
 export const MAX_DOCUMENT_MEGABYTES = 50;
@@ -209,6 +220,21 @@ export const roundDetailsSchema = z
       }
       return Number(value) * MEGABYTE;
     }),
+    acceptanceDays: z.string().transform((raw, ctx) => {
+      const value = raw.trim();
+      if (!value) {
+        ctx.addIssue({ code: "custom", message: "Enter the number of days applicants have to accept an award" });
+        return z.NEVER;
+      }
+      if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ACCEPTANCE_DAYS) {
+        ctx.addIssue({ code: "custom", message: `The days to accept an award must be a whole number from 1 to ${MAX_ACCEPTANCE_DAYS}` });
+        return z.NEVER;
+      }
+      return Number(value);
+    }),
+    shareScoresWithApplicants: z
+      .enum(["yes", "no"], { error: "Select yes if applicants see their bid's score for each criterion" })
+      .transform((v) => v === "yes"),
   })
   .superRefine((v, ctx) => {
     if (v.closesAt <= v.opensAt)

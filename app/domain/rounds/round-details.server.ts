@@ -65,6 +65,8 @@ export async function loadRoundDetails(roundId: string, now: Date) {
     priorities: round.priorities.map((p) => p.title).join("\n"),
     opccSignOffRequired: round.opccSignOffRequired ? "yes" : "no",
     maxDocumentMegabytes: String(Math.max(1, Math.round(round.maxDocumentBytes / (1024 * 1024)))),
+    acceptanceDays: String(round.acceptanceDays),
+    shareScoresWithApplicants: round.shareScoresWithApplicants ? "yes" : "no",
   };
   return {
     round: { id: round.id, fundId: round.fundId, name: roundTitle(round), opensAt: round.opensAt.toISOString() },
@@ -94,6 +96,8 @@ function stored(details: RoundDetails) {
     smallBidThresholdPence: details.smallBidThreshold,
     opccSignOffRequired: details.opccSignOffRequired,
     maxDocumentBytes: details.maxDocumentMegabytes,
+    acceptanceDays: details.acceptanceDays,
+    shareScoresWithApplicants: details.shareScoresWithApplicants,
   };
 }
 
