@@ -80,6 +80,9 @@ describe("each email type", () => {
     "organisation-invitation": ["Asha Patel has invited you to join Darlington Youth Outreach", "http://localhost:3000/invitations/sample-token"],
     "password-reset": ["Reset your password", "http://localhost:3000/reset-password/sample-token", "60 minutes"],
     "deadline-reminder": ["Your bid has not been submitted yet", "Closes: 4 July 2025 at midday", "Friday night detached youth work"],
+    "award-response": ["You have accepted your award", "Award: £18,500.00", "Mid-point report, due", "http://localhost:3000/applicant/bids/example/award"],
+    "acceptance-reminder": ["Please accept or decline your award", "Bid reference: CSF-2526-R1-0002", "http://localhost:3000/applicant/bids/example/award"],
+    "award-return": ["Unspent money returned", "Returned so far: £1,200.00", "The summer sessions cost less than planned."],
   };
 
   it("arrives with its subject, text, HTML and the row's Message-ID", async () => {
