@@ -22,7 +22,9 @@ export function AcceptanceReminderEmail(props: AcceptanceReminderProps) {
       <Paragraph>Dear {props.recipientName},</Paragraph>
       <Paragraph>
         {props.organisationName} has been offered an award of {amount}, and we have not yet had your answer.
-        {props.acceptBy ? ` Please accept or decline it by ${formatDateTime(props.acceptBy)}. After that the offer lapses and the money goes to another project.` : ""}
+        {props.acceptBy
+          ? ` Please accept or decline it by ${formatDateTime(props.acceptBy)}. After that the offer lapses and the money goes to another project.`
+          : ""}
       </Paragraph>
       <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`, `Award: ${amount}`]} />
       <LinkParagraph href={props.awardUrl}>Accept or decline your award</LinkParagraph>

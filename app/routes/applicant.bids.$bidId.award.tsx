@@ -67,12 +67,16 @@ export default function AwardResponse() {
         <ErrorSummary errors={errors} />
         {answered === "accepted" && award.status === "accepted" ? (
           <NotificationBanner success title="Award accepted">
-            <p className="govuk-notification-banner__heading">You have accepted the award. We have sent a confirmation email to your organisation&apos;s contact.</p>
+            <p className="govuk-notification-banner__heading">
+              You have accepted the award. We have sent a confirmation email to your organisation&apos;s contact.
+            </p>
           </NotificationBanner>
         ) : null}
         {answered === "declined" && award.status === "declined_by_applicant" ? (
           <NotificationBanner success title="Award declined">
-            <p className="govuk-notification-banner__heading">You have declined the award. We have sent a confirmation email to your organisation&apos;s contact.</p>
+            <p className="govuk-notification-banner__heading">
+              You have declined the award. We have sent a confirmation email to your organisation&apos;s contact.
+            </p>
           </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">{`${bid.reference ?? name}: ${bid.organisationName}`}</span>

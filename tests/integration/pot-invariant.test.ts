@@ -332,10 +332,16 @@ async function checkInvariants(roundId: string) {
     expect(AWARD_ON_BID[bid.award.status]!.has(bid.status), `${bid.reference}: a ${bid.award.status} award on a ${bid.status} bid`).toBe(true);
     expect(bid.award.amountPence).toBeGreaterThan(0);
   }
-  const awards = await db.award.findMany({ where: { roundId }, select: { id: true, amountPence: true, returnedPence: true, returns: { select: { amountPence: true } } } });
+  const awards = await db.award.findMany({
+    where: { roundId },
+    select: { id: true, amountPence: true, returnedPence: true, returns: { select: { amountPence: true } } },
+  });
   for (const award of awards) {
     expect(award.returnedPence, "an award never returns more than it was given").toBeLessThanOrEqual(award.amountPence);
-    expect(award.returns.reduce((sum, r) => sum + r.amountPence, 0), "an award's returns add up to its returned money").toBe(award.returnedPence);
+    expect(
+      award.returns.reduce((sum, r) => sum + r.amountPence, 0),
+      "an award's returns add up to its returned money",
+    ).toBe(award.returnedPence);
   }
   const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { allocationStatus: true } });
   if (round.allocationStatus === "released") {

@@ -218,7 +218,11 @@ export async function loadAwardResponsePage(bidId: string, viewer: Viewer, now: 
   if (!award || !["released", "accepted", "closed", "declined_by_applicant", "lapsed", "withdrawn"].includes(award.status)) return null;
   const reports =
     award.status === "accepted" || award.status === "closed"
-      ? await db.monitoringReport.findMany({ where: { awardId: award.id }, select: { id: true, title: true, dueAt: true, status: true }, orderBy: { dueAt: "asc" } })
+      ? await db.monitoringReport.findMany({
+          where: { awardId: award.id },
+          select: { id: true, title: true, dueAt: true, status: true },
+          orderBy: { dueAt: "asc" },
+        })
       : [];
   return {
     bid: { id: award.bid.id, reference: award.bid.reference, title: award.bid.title, organisationName: award.bid.organisation.name },

@@ -106,7 +106,14 @@ export async function loadRoundAwards(roundId: string, options: { filter: AwardF
   const reserve = (allocation?.rows ?? [])
     .filter((r) => r.status === "reserve")
     .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER))
-    .map((r) => ({ bidId: r.bidId, rank: r.rank, reference: r.reference, title: r.title, organisationName: r.organisationName, requestedPence: r.requestedPence }));
+    .map((r) => ({
+      bidId: r.bidId,
+      rank: r.rank,
+      reference: r.reference,
+      title: r.title,
+      organisationName: r.organisationName,
+      requestedPence: r.requestedPence,
+    }));
   return {
     round: { id: round.id, name: roundTitle(round), released: round.allocationStatus === "released" },
     figures,
@@ -171,7 +178,8 @@ export async function sendAcceptanceReminder(roundId: string, awardId: string, a
   const award = await db.award.findFirst({ where: { id: awardId, roundId }, select: awardSelect });
   if (!award) return refuse(actorId, action, awardId, notFound().refusal);
   const reference = award.bid.reference ?? "This bid";
-  if (award.status !== "released") return refuse(actorId, action, awardId, conflict(`${reference} has already been answered or has lapsed, so no reminder was sent.`).refusal);
+  if (award.status !== "released")
+    return refuse(actorId, action, awardId, conflict(`${reference} has already been answered or has lapsed, so no reminder was sent.`).refusal);
   if (award.acceptBy && award.acceptBy.getTime() <= now.getTime())
     return refuse(actorId, action, awardId, conflict(`The deadline for ${reference} has passed, so no reminder was sent.`).refusal);
   const number = award.acceptanceReminders + 1;
@@ -199,7 +207,12 @@ export async function sendAcceptanceReminder(roundId: string, awardId: string, a
     });
   } catch (error) {
     if (!(error instanceof AwardChanged)) throw error;
-    return refuse(actorId, action, awardId, conflict(`A reminder for ${reference} was sent or the award changed just now, so no other reminder was sent.`).refusal);
+    return refuse(
+      actorId,
+      action,
+      awardId,
+      conflict(`A reminder for ${reference} was sent or the award changed just now, so no other reminder was sent.`).refusal,
+    );
   }
   return { ok: true, message: `A reminder to accept or decline has been sent to ${award.bid.organisation.name} (${reference}).` };
 }
@@ -212,10 +225,16 @@ const KIND_LABEL = { returned: "returned unspent", clawed_back: "clawed back" } 
  * can never together pass the award's amount; the CHECK is the backstop), and the pot raised by
  * exactly that amount, round row first. The organisation is told.
  */
-export async function recordAwardReturn(roundId: string, actorId: string, input: AwardReturnInput, now: Date): Promise<Result<{ message: string; returnId: string }>> {
+export async function recordAwardReturn(
+  roundId: string,
+  actorId: string,
+  input: AwardReturnInput,
+  now: Date,
+): Promise<Result<{ message: string; returnId: string }>> {
   const action = "award.money_returned";
   const parsed = parsePounds(input.amount);
-  if (!parsed.ok || parsed.pence <= 0) return refuse(actorId, action, input.awardId, invalid({ amount: "Enter the amount in pounds, like 1500 or 1500.50" }).refusal);
+  if (!parsed.ok || parsed.pence <= 0)
+    return refuse(actorId, action, input.awardId, invalid({ amount: "Enter the amount in pounds, like 1500 or 1500.50" }).refusal);
   const amount = parsed.pence;
   const read = async (client: Pick<Tx, "award"> = db) => client.award.findFirst({ where: { id: input.awardId, roundId }, select: awardSelect });
   const award = await read();
@@ -223,7 +242,9 @@ export async function recordAwardReturn(roundId: string, actorId: string, input:
   const reference = award.bid.reference ?? "this bid";
   const check = (a: { status: string; amountPence: number; returnedPence: number }): Refusal | null => {
     if (!(RETURNABLE_AWARD_STATUSES as readonly string[]).includes(a.status))
-      return conflict(`The award for ${reference} is ${AWARD_STATUS_LABELS[a.status as AwardStatus]?.toLowerCase() ?? a.status}, so no money can be recorded against it. Nothing was changed.`).refusal;
+      return conflict(
+        `The award for ${reference} is ${AWARD_STATUS_LABELS[a.status as AwardStatus]?.toLowerCase() ?? a.status}, so no money can be recorded against it. Nothing was changed.`,
+      ).refusal;
     const left = a.amountPence - a.returnedPence;
     if (amount > left)
       return invalid({
@@ -256,12 +277,14 @@ export async function recordAwardReturn(roundId: string, actorId: string, input:
     const current = (await read(tx))!;
     const late = check(current);
     if (late) return { refusal: late };
-    if (current.returnedPence !== award.returnedPence) return { refusal: conflict(`The award for ${reference} changed while you were recording this. Check the figures and try again.`).refusal };
+    if (current.returnedPence !== award.returnedPence)
+      return { refusal: conflict(`The award for ${reference} changed while you were recording this. Check the figures and try again.`).refusal };
     const updated = await tx.award.updateMany({
       where: { id: award.id, status: current.status, amountPence: award.amountPence, returnedPence: award.returnedPence },
       data: { returnedPence: { increment: amount } },
     });
-    if (updated.count !== 1) return { refusal: conflict(`The award for ${reference} changed while you were recording this. Check the figures and try again.`).refusal };
+    if (updated.count !== 1)
+      return { refusal: conflict(`The award for ${reference} changed while you were recording this. Check the figures and try again.`).refusal };
     await tx.round.update({ where: { id: roundId }, data: { remainingPotPence: { increment: amount } }, select: { id: true } });
     const row = await tx.awardReturn.create({
       data: { awardId: award.id, roundId, amountPence: amount, kind: input.kind, reason: input.reason, recordedById: actorId },
