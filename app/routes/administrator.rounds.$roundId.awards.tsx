@@ -125,7 +125,7 @@ export default function RoundAwards() {
             <p className="govuk-body">
               {counts.notAccepted === 0
                 ? "Every organisation has answered."
-                : `${counts.notAccepted} of ${counts.all} ${counts.all === 1 ? "award has" : "awards have"} not been accepted yet. An award not accepted by its date lapses and its money goes back to the pot.`}
+                : `${counts.notAccepted} of ${counts.all} ${counts.all === 1 ? "award" : "awards"} ${counts.notAccepted === 1 ? "has" : "have"} not been accepted yet. An award not accepted by its date lapses and its money goes back to the pot.`}
             </p>
             <nav aria-label="Filter awards">
               <ul className="govuk-list app-inline-list">

@@ -125,7 +125,7 @@ test("the applicant accepts and declines awards, and the administrator reminds a
   await expectAccessiblePage(page);
 
   await page.getByRole("link", { name: "Not yet accepted" }).click();
-  await expect(page.getByRole("cell", { name: new RegExp(waiting.reference) })).toBeVisible();
+  await expect(page.getByRole("cell", { name: new RegExp(`^${waiting.reference} `) })).toBeVisible();
   await page.getByRole("button", { name: /Send a reminder/ }).click();
   await expect(page.getByText(/A reminder to accept or decline has been sent/)).toBeVisible();
   await expectAccessiblePage(page);
