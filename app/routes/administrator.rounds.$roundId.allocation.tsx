@@ -399,6 +399,12 @@ function Workspace({
         <SummaryRow label="Pot">{formatPounds(pot.potPence)}</SummaryRow>
         <SummaryRow label="Awarded (approved)">{formatPounds(pot.awardedPence)}</SummaryRow>
         <SummaryRow label="Proposed">{formatPounds(editable ? proposedPence : pot.proposedPence)}</SummaryRow>
+        {round.allocationStatus === "released" ? (
+          <>
+            <SummaryRow label="Returned unspent or clawed back">{formatPounds(pot.returnedPence)}</SummaryRow>
+            <SummaryRow label="Re-offered to reserve bids">{formatPounds(pot.reofferedPence)}</SummaryRow>
+          </>
+        ) : null}
         <div className={`govuk-summary-list__row${errors.pot ? " govuk-form-group--error" : ""}`} id={fieldId("pot")}>
           <dt className="govuk-summary-list__key">Remaining</dt>
           <dd className="govuk-summary-list__value" aria-live="polite" data-testid="remaining-pot">

@@ -23,7 +23,15 @@ export const meta = titleMeta<typeof loader>(({ data }) => `Your award for ${dat
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, bid } = await requireApplicantBid(request, params.bidId);
   const page = await loadAwardResponsePage(bid.id, user, new Date());
-  if (!page) throw new Response("There is no award on this bid.", { status: 404, statusText: "Not Found" });
+  // No decided award (none yet, or not funded): the page says so rather than pretending it is missing.
+  if (!page)
+    return {
+      bid: { id: bid.id, reference: bid.reference, title: bid.title, organisationName: "" },
+      award: null,
+      answerable: false,
+      message: null,
+      reports: [],
+    };
   return page;
 }
 
@@ -50,7 +58,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AwardResponse() {
-  const { bid, award, answerable, message, reports } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  if (!page.award) return <NoAward bid={page.bid} />;
+  return <Award {...page} award={page.award} />;
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function NoAward({ bid }: { bid: PageData["bid"] }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
+          Back to your bid
+        </Link>
+        <span className="govuk-caption-l">{bid.reference ?? (bid.title || "Untitled bid")}</span>
+        <h1 className="govuk-heading-l">Your award</h1>
+        <p className="govuk-body">This bid has no award to accept. If it is awarded funding, we will email you and you can accept the award here.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+            Return to your bid
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function Award({ bid, award, answerable, message, reports }: PageData & { award: NonNullable<PageData["award"]> }) {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const answered = search.get("answered");

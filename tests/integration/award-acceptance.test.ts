@@ -296,6 +296,10 @@ describe("money returned on an award", () => {
     expect(page).toContain("Re-offered to reserve bids");
     expect(page).toMatch(/Returned unspent or clawed back<\/dt><dd class="govuk-summary-list__value">£4,000.00/);
     expect(page).toMatch(/Re-offered to reserve bids<\/dt><dd class="govuk-summary-list__value">£3,000.00/);
+    const allocationPage = await (await send(workspace(round.id), { cookie: administrator.cookie })).text();
+    expect(allocationPage).toMatch(/Returned unspent or clawed back<\/dt><dd class="govuk-summary-list__value">£4,000.00/);
+    expect(allocationPage).toMatch(/Re-offered to reserve bids<\/dt><dd class="govuk-summary-list__value">£3,000.00/);
+    expect(allocationPage).toContain("Awards: who has accepted, reminders and money returned");
   });
 
   it("recording a released award as withdrawn returns only what it still holds", async () => {

@@ -41,7 +41,7 @@ export type AwardFigures = {
   potPence: number;
   /** Awards given and standing (released, accepted, closed), at their full amount. */
   awardedPence: number;
-  /** Returned unspent or clawed back on those awards. */
+  /** Returned unspent or clawed back (on any award, before it was declined or withdrawn too). */
   returnedPence: number;
   /** Awards declined or lapsed: their money went back to the pot. */
   freedPence: number;
@@ -97,7 +97,7 @@ export async function loadRoundAwards(roundId: string, options: { filter: AwardF
   const figures: AwardFigures = {
     potPence: potPence(round),
     awardedPence: standing.reduce((s, a) => s + a.amountPence, 0),
-    returnedPence: standing.reduce((s, a) => s + a.returnedPence, 0),
+    returnedPence: all.reduce((s, a) => s + a.returnedPence, 0),
     freedPence: all.filter((a) => (FREED as readonly string[]).includes(a.status)).reduce((s, a) => s + a.amountPence - a.returnedPence, 0),
     reofferedPence: standing.filter((a) => a.offeredFromReserve).reduce((s, a) => s + a.amountPence, 0),
     remainingPotPence: round.remainingPotPence,
