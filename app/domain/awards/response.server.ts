@@ -156,8 +156,8 @@ export async function acceptAward(bidId: string, viewer: Viewer, now: Date): Pro
     return { ok: true, reports };
   } catch (error) {
     if (!(error instanceof AwardChanged)) throw error;
-    const now2 = await db.award.findUniqueOrThrow({ where: { id: award.id }, select: { status: true, acceptBy: true } });
-    return refuseAnswer(viewer.id, action, bidId, conflict(notAnswerableMessage(now2, now)).refusal);
+    const current = await db.award.findUniqueOrThrow({ where: { id: award.id }, select: { status: true, acceptBy: true } });
+    return refuseAnswer(viewer.id, action, bidId, conflict(notAnswerableMessage(current, now)).refusal);
   }
 }
 
