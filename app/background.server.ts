@@ -1,3 +1,4 @@
+import { startAwardLapses } from "~/domain/awards/lapse.server";
 import { startDeadlineReminders } from "~/domain/email/deadline-reminders.server";
 import { startOutboxWorker, STOP_GRACE_MS } from "~/domain/email/sender.server";
 import { startReportReminders } from "~/domain/monitoring/reminders.server";
@@ -9,16 +10,18 @@ type Stop = () => Promise<void>;
 function startSenderAndReminders({ keepAlive, log = console }: { keepAlive: boolean; log?: Pick<Console, "info" | "error"> }): Stop {
   const stopReminders = startDeadlineReminders({ keepAlive, log });
   const stopReportReminders = startReportReminders({ keepAlive, log });
+  // Awards not accepted by their deadline lapse beside the reminders; any number of workers may run it.
+  const stopLapses = startAwardLapses({ keepAlive, log });
   const stopSender = startOutboxWorker({ keepAlive, log });
   // A process that is stopping does not work through the rest of a round of emails (ADR 0013).
   return async () => {
-    await Promise.all([stopReminders(), stopReportReminders(), stopSender({ graceMs: STOP_GRACE_MS })]);
+    await Promise.all([stopReminders(), stopReportReminders(), stopLapses(), stopSender({ graceMs: STOP_GRACE_MS })]);
   };
 }
 
 /**
  * Work a web server process runs beside serving pages: the outbox sender, and queueing the
- * deadline and monitoring report reminders that are due once a minute, unless OUTBOX_WORKER=off (when the worker
+ * deadline and monitoring report reminders that are due and lapsing unanswered awards once a minute, unless OUTBOX_WORKER=off (when the worker
  * process runs them, ADR 0013). Returns a function that stops it for a clean shutdown.
  */
 export async function startBackgroundWork(): Promise<Stop> {
@@ -27,8 +30,8 @@ export async function startBackgroundWork(): Promise<Stop> {
 }
 
 /**
- * The worker process (`npm run worker`, worker.mjs): the outbox sender and the deadline and report
- * reminders and nothing else. Any number may run at once: each email is claimed by one sender and each
+ * The worker process (`npm run worker`, worker.mjs): the outbox sender, the deadline and report
+ * reminders and award lapses, and nothing else. Any number may run at once: each email is claimed by one sender and each
  * reminder has one idempotency key (ADR 0005). Stopping hands back claimed emails and closes the
  * database connections.
  */

@@ -1,7 +1,10 @@
 // Every email the portal sends: its name (OutboxEmail.template), a title for people, how to
 // render it, and sample props for the admin preview page.
+import { acceptanceReminderSample, renderAcceptanceReminder } from "./acceptance-reminder";
 import { assessorAssignmentSample, renderAssessorAssignment } from "./assessor-assignment";
 import { assessorRemovalSample, renderAssessorRemoval } from "./assessor-removal";
+import { awardResponseSample, renderAwardResponse } from "./award-response";
+import { awardReturnSample, renderAwardReturn } from "./award-return";
 import { deadlineReminderSample, renderDeadlineReminder } from "./deadline-reminder";
 import { organisationInvitationSample, renderOrganisationInvitation } from "./organisation-invitation";
 import { outcomeAwardSample, renderOutcomeAward } from "./outcome-award";
@@ -16,8 +19,11 @@ import { renderReportSubmitted, reportSubmittedSample } from "./report-submitted
 import { renderSubmissionReceipt, submissionReceiptSample } from "./submission-receipt";
 
 export type { RenderedEmail };
+export * from "./acceptance-reminder";
 export * from "./assessor-assignment";
 export * from "./assessor-removal";
+export * from "./award-response";
+export * from "./award-return";
 export * from "./deadline-reminder";
 export * from "./organisation-invitation";
 export * from "./outcome-award";
@@ -66,6 +72,24 @@ export const EMAIL_TEMPLATES = {
     organisationInvitationSample,
   ),
   "password-reset": template("Password reset", "Someone asks to reset their password.", renderPasswordReset, passwordResetSample),
+  "award-response": template(
+    "Award accepted, declined or lapsed",
+    "An applicant accepts or declines an award, or it lapses at its accept-by date.",
+    renderAwardResponse,
+    awardResponseSample,
+  ),
+  "acceptance-reminder": template(
+    "Reminder to accept an award",
+    "The fund administrator reminds an organisation to accept or decline its award.",
+    renderAcceptanceReminder,
+    acceptanceReminderSample,
+  ),
+  "award-return": template(
+    "Money returned or clawed back",
+    "The fund administrator records money returned unspent or clawed back on an award.",
+    renderAwardReturn,
+    awardReturnSample,
+  ),
   "deadline-reminder": template("Deadline reminder", "A round is about to close and a bid is still a draft.", renderDeadlineReminder, deadlineReminderSample),
   "report-reminder": template(
     "Monitoring report reminder",

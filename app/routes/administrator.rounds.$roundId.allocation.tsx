@@ -265,18 +265,34 @@ export default function AllocationWorkspace() {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-const AWARD_STATUS_LABEL: Record<string, string> = { released: "Released", declined_by_applicant: "Declined by the applicant", withdrawn: "Withdrawn" };
+const AWARD_STATUS_LABEL: Record<string, string> = {
+  released: "Released",
+  accepted: "Accepted",
+  closed: "Closed",
+  declined_by_applicant: "Declined by the applicant",
+  lapsed: "Lapsed",
+  withdrawn: "Withdrawn",
+};
 
 /** After release: released awards (declined or withdrawn ones give their money back) and the reserve list. */
 function AfterRelease({ rows, pot, round, actionData }: Pick<LoaderData, "rows" | "pot" | "round"> & { actionData?: ActionResult }) {
   const errors = actionData?.errors ?? {};
   const awards = rows.filter((r) => r.award && r.award.status !== "proposed" && r.award.status !== "approved");
-  const returnedPence = awards.reduce((sum, r) => sum + (r.award && r.award.status !== "released" ? r.award.amountPence : 0), 0);
+  // What declined, withdrawn or lapsed awards gave back: each award's amount less money already returned on it.
+  const returnedPence = awards.reduce(
+    (sum, r) => sum + (r.award && ["declined_by_applicant", "withdrawn", "lapsed"].includes(r.award.status) ? r.award.amountPence - r.award.returnedPence : 0),
+    0,
+  );
   // Rows come in rank order.
   const reserve = rows.filter((r) => r.status === "reserve");
   return (
     <>
       <h2 className="govuk-heading-m">Released awards</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/administrator/rounds/${round.id}/awards`}>
+          Awards: who has accepted, reminders and money returned
+        </Link>
+      </p>
       <p className="govuk-body">
         Released decisions are final. If an applicant declines their award, or you withdraw it, record it here: the money goes back to the pot and you can offer
         it to the next bid on the reserve list.
@@ -405,6 +421,12 @@ function Workspace({
         <SummaryRow label="Pot">{formatPounds(pot.potPence)}</SummaryRow>
         <SummaryRow label="Awarded (approved)">{formatPounds(pot.awardedPence)}</SummaryRow>
         <SummaryRow label="Proposed">{formatPounds(editable ? proposedPence : pot.proposedPence)}</SummaryRow>
+        {round.allocationStatus === "released" ? (
+          <>
+            <SummaryRow label="Returned unspent or clawed back">{formatPounds(pot.returnedPence)}</SummaryRow>
+            <SummaryRow label="Re-offered to reserve bids">{formatPounds(pot.reofferedPence)}</SummaryRow>
+          </>
+        ) : null}
         <div className={`govuk-summary-list__row${errors.pot ? " govuk-form-group--error" : ""}`} id={fieldId("pot")}>
           <dt className="govuk-summary-list__key">Remaining</dt>
           <dd className="govuk-summary-list__value" aria-live="polite" data-testid="remaining-pot">

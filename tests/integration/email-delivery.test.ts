@@ -93,6 +93,9 @@ describe("each email type", () => {
     "report-reminder": ["Your monitoring report is due soon", "Report: Mid-point report", "Due: 1 October 2026", "http://localhost:3000/applicant/bids/sample/reports/sample"],
     "report-review": ["Your monitoring report needs changes", "Comment from the fund team:", "attendance summary", "Make the changes and submit the report again."],
     "report-submitted": ["A monitoring report is ready to review", "Report: Mid-point report", "http://localhost:3000/administrator/rounds/sample/reports/sample"],
+    "award-response": ["You have accepted your award", "Award: £18,500.00", "Mid-point report, due", "http://localhost:3000/applicant/bids/example/award"],
+    "acceptance-reminder": ["Please accept or decline your award", "Bid reference: CSF-2526-R1-0002", "http://localhost:3000/applicant/bids/example/award"],
+    "award-return": ["Unspent money returned", "Returned so far: £1,200.00", "The summer sessions cost less than planned."],
   };
 
   it("arrives with its subject, text, HTML and the row's Message-ID", async () => {

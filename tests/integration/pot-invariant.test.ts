@@ -1,10 +1,12 @@
 // The pot rule over EVERY operation that touches money or the states it depends on (ADR 0010),
 // on SQLite and PostgreSQL: random sequences of approve, propose, sign off or send back, release,
 // return or decline an award, offer to a reserve bid, save round details, withdraw and screen out,
-// fired several at a time with Promise.all. After every step:
+// the applicant accepting or declining, an award lapsing at its deadline (two workers at once) and
+// money returned on an award, fired several at a time with Promise.all. After every step:
 //   awards holding money + remaining pot = pot, exactly; remaining >= 0;
 //   no approved or released award on a withdrawn, ineligible or declined bid;
-//   every bid and award state is one the design allows, and awards agree with their bids.
+//   every bid and award state is one the design allows, and awards agree with their bids;
+//   no award has returned more than it was given, and its returns add up to what it says.
 // A failing run is shrunk by fast-check and printed as the list of steps that broke it.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +17,9 @@ import { offerAward, returnAward } from "~/domain/allocation/reserve.server";
 import { loadAllocation, rankOrderSuggestion, saveProposal } from "~/domain/allocation/workspace.server";
 import { screenBid } from "~/domain/assessment/screening.server";
 import { AWARD_STATUSES } from "~/domain/awards/award-status";
+import { lapseOverdueAwards } from "~/domain/awards/lapse.server";
+import { acceptAward, declineAward } from "~/domain/awards/response.server";
+import { recordAwardReturn } from "~/domain/awards/round-awards.server";
 import { withdrawBid } from "~/domain/bids/submission.server";
 import { updateRoundDetails } from "~/domain/rounds/round-details.server";
 import { db } from "~/lib/db.server";
@@ -179,6 +184,18 @@ const operation = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("withdraw" as const), bid: bidIndex }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("screenOut" as const), bid: bidIndex }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("accept" as const), bid: bidIndex }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("decline" as const), bid: bidIndex }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("lapse" as const), bid: bidIndex }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("returnMoney" as const),
+      bid: bidIndex,
+      share,
+      kind: fc.constantFrom("returned" as const, "clawed_back" as const),
+    }),
+  },
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -186,6 +203,16 @@ const requested = (i: number) => 100_000 * (i + 1);
 const amountFor = (i: number, tenths: number) => Math.round((requested(i) * tenths) / 10);
 
 const pick = <T>(items: T[], n: number): T | undefined => items[n % Math.max(1, items.length)];
+
+/** One of the round's awards in these states (by the step's index), or any bid's award if none is. */
+async function awardIn(setup: Setup, statuses: string[], n: number) {
+  const awards = await db.award.findMany({
+    where: { roundId: setup.roundId, status: { in: statuses } },
+    orderBy: { bid: { reference: "asc" } },
+    select: { id: true, bidId: true, amountPence: true },
+  });
+  return pick(awards, n) ?? { id: "no-such-award", bidId: setup.bidIds[n]!, amountPence: 100_000 };
+}
 
 async function allocation(roundId: string) {
   const loaded = await loadAllocation(roundId);
@@ -270,6 +297,24 @@ async function perform(setup: Setup, step: Operation): Promise<boolean> {
       return (await withdrawBid(bidIds[step.bid]!, applicant, new Date())).ok;
     case "screenOut":
       return (await screenBid(administratorId, roundId, bidIds[step.bid]!, { decision: "ineligible", reasonId, note: "" }, new Date())).ok;
+    case "accept":
+      return (await acceptAward((await awardIn(setup, ["released"], step.bid)).bidId, applicant, new Date())).ok;
+    case "decline":
+      return (await declineAward((await awardIn(setup, ["released"], step.bid)).bidId, applicant, "We cannot run the project now", new Date())).ok;
+    case "lapse": {
+      // Time passes for one released award: its deadline is behind us, and two workers run the
+      // lapse job at once (this one award, or any other whose deadline passed, lapses once).
+      const award = await awardIn(setup, ["released"], step.bid);
+      await db.award.updateMany({ where: { id: award.id, status: "released" }, data: { acceptBy: new Date(Date.now() - 1000) } });
+      const [a, b] = await Promise.all([lapseOverdueAwards(new Date()), lapseOverdueAwards(new Date())]);
+      return (await db.award.count({ where: { id: award.id, status: "lapsed" } })) === 1 && a + b >= 1;
+    }
+    case "returnMoney": {
+      // A share of the award, which may be more than it has left: then refused.
+      const award = await awardIn(setup, ["released", "accepted", "closed"], step.bid);
+      const amount = penceToInput(Math.max(1, Math.round((award.amountPence * step.share) / 10)));
+      return (await recordAwardReturn(roundId, administratorId, { awardId: award.id, amount, kind: step.kind, reason: "Underspent" }, new Date())).ok;
+    }
   }
 }
 
@@ -286,6 +331,17 @@ async function checkInvariants(roundId: string) {
     expect(AWARD_STATES.has(bid.award.status), `${bid.reference}'s award has a known state (${bid.award.status})`).toBe(true);
     expect(AWARD_ON_BID[bid.award.status]!.has(bid.status), `${bid.reference}: a ${bid.award.status} award on a ${bid.status} bid`).toBe(true);
     expect(bid.award.amountPence).toBeGreaterThan(0);
+  }
+  const awards = await db.award.findMany({
+    where: { roundId },
+    select: { id: true, amountPence: true, returnedPence: true, returns: { select: { amountPence: true } } },
+  });
+  for (const award of awards) {
+    expect(award.returnedPence, "an award never returns more than it was given").toBeLessThanOrEqual(award.amountPence);
+    expect(
+      award.returns.reduce((sum, r) => sum + r.amountPence, 0),
+      "an award's returns add up to its returned money",
+    ).toBe(award.returnedPence);
   }
   const round = await db.round.findUniqueOrThrow({ where: { id: roundId }, select: { allocationStatus: true } });
   if (round.allocationStatus === "released") {
@@ -331,6 +387,28 @@ describe("the pot balances after every operation, whatever runs at the same time
         [{ op: "offer", bid: 0, share: 5 }],
       ],
     };
+    // And one for after the decision: four awards released, then the applicant accepts one,
+    // declines one, one lapses, money is returned and clawed back, and an acceptance races a
+    // decline on the last.
+    const afterDecision: Run = {
+      potPence: 1_100_000,
+      opccSignOffRequired: false,
+      opensInFuture: false,
+      steps: [
+        [{ op: "propose", shares: [10, 10, 10, 10, 0] }],
+        [{ op: "approve" }],
+        [{ op: "release", reserve: [false, false, false, false, false] }],
+        [{ op: "accept", bid: 0 }],
+        [{ op: "decline", bid: 0 }],
+        [{ op: "lapse", bid: 0 }],
+        [{ op: "returnMoney", bid: 0, share: 2, kind: "returned" }],
+        [
+          { op: "accept", bid: 0 },
+          { op: "decline", bid: 0 },
+          { op: "returnMoney", bid: 0, share: 9, kind: "clawed_back" },
+        ],
+      ],
+    };
     const carriedOut = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(run, async ({ potPence, opccSignOffRequired, opensInFuture, steps }) => {
@@ -345,19 +423,23 @@ describe("the pot balances after every operation, whatever runs at the same time
           await checkInvariants(setup.roundId);
         }
       }),
-      { numRuns: NUM_RUNS, verbose: 1, examples: [[journey]] },
+      { numRuns: NUM_RUNS, verbose: 1, examples: [[journey], [afterDecision]] },
     );
     // The runs did real work: every kind of operation was carried out somewhere, not only refused.
     console.info("operations carried out (the rest were refused):", Object.fromEntries(carriedOut));
     expect([...carriedOut.keys()].sort()).toEqual([
+      "accept",
       "approve",
       "approveOne",
+      "decline",
       "details",
+      "lapse",
       "offer",
       "propose",
       "proposeRankOrder",
       "release",
       "return",
+      "returnMoney",
       "screenOut",
       "signOff",
       "withdraw",

@@ -25,6 +25,7 @@ const TABLES_IN_DELETE_ORDER = [
   "bid",
   "scoreDescriptor",
   "criterion",
+  "reportStage",
   "priority",
   "roundArea",
   "reportStage",

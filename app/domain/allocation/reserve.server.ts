@@ -9,7 +9,9 @@ import { outboxEmailData } from "~/domain/email/outbox.server";
 import { potPence } from "~/domain/rounds/pot";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import { db } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
+import { acceptanceDeadline } from "~/domain/awards/acceptance";
+import { decisionLinks } from "~/domain/awards/links.server";
+import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds, parsePounds } from "~/lib/money";
 import { approveAwards } from "./approval.server";
@@ -86,10 +88,10 @@ const RETURN_LABEL: Record<ReturnedAwardStatus, string> = {
 };
 
 /**
- * Records that a released award was declined by the applicant or withdrawn, returning exactly its
- * amount to the pot in the same batch: the award flips only while it is `released` with the amount
- * read, and the pot only increments while the result stays within the pot (the CHECK is the last
- * line of defence).
+ * Records that a released award was declined by the applicant or withdrawn, returning exactly what
+ * it held (its amount less money already returned) to the pot in the same batch: the award flips
+ * only while it is `released` with the amount and returned money read, and the pot only increments
+ * while the result stays within the pot (the CHECK is the last line of defence).
  */
 export async function returnAward(allocation: Allocation, bidId: string, actorId: string, status: ReturnedAwardStatus): Promise<ReserveResult> {
   const action = status === "withdrawn" ? "award.withdraw" : "award.declined_by_applicant";
@@ -108,6 +110,8 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
   if (allocation.round.allocationStatus !== "released") return refuse("Outcomes for this round have not been released yet. Nothing was changed.");
   if (!row?.award || row.award.status !== "released") return refuse(`${row?.reference ?? "This bid"} has no released award to change. Nothing was changed.`);
   const amountPence = row.award.amountPence;
+  const returnedPence = row.award.returnedPence;
+  const heldPence = amountPence - returnedPence;
   const pot = potPence(allocation.potParts);
   try {
     await db.$transaction([
@@ -116,14 +120,14 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
         where: {
           id: allocation.round.id,
           allocationStatus: "released",
-          remainingPotPence: { lte: pot - amountPence },
+          remainingPotPence: { lte: pot - heldPence },
         },
-        data: { remainingPotPence: { increment: amountPence } },
+        data: { remainingPotPence: { increment: heldPence } },
         select: { id: true },
       }),
       // Exactly the award read, with exactly its amount: a second return of it matches nothing.
       db.award.update({
-        where: { bidId, status: "released", amountPence },
+        where: { bidId, status: "released", amountPence, returnedPence },
         data: { status },
         select: { id: true },
       }),
@@ -132,11 +136,11 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
         action,
         subjectType: "bid",
         subjectId: bidId,
-        before: { awardStatus: "released", amountPence },
+        before: { awardStatus: "released", amountPence, returnedPence },
         after: {
           awardStatus: status,
           amountPence,
-          returnedToPotPence: amountPence,
+          returnedToPotPence: heldPence,
         },
       }),
     ]);
@@ -146,7 +150,7 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
   }
   return {
     ok: true,
-    message: `The award of ${formatPounds(amountPence)} to ${row.reference} is recorded as ${RETURN_LABEL[status]}. ${formatPounds(amountPence)} has been returned to the pot.`,
+    message: `The award of ${formatPounds(amountPence)} to ${row.reference} is recorded as ${RETURN_LABEL[status]}. ${formatPounds(heldPence)} has been returned to the pot.`,
   };
 }
 
@@ -198,20 +202,28 @@ export async function offerAward(
     },
   });
   const version = bid.decisionVersion + 1;
+  // The offer is answered like a released award: by the round's acceptance days from now.
+  const { acceptanceDays } = await db.round.findUniqueOrThrow({ where: { id: allocation.round.id }, select: { acceptanceDays: true } });
+  const offeredAt = new Date();
+  const acceptBy = acceptanceDeadline(offeredAt, acceptanceDays);
   const rendered = await renderOutcomeAward({
     recipientName: bid.organisation.contactName,
     organisationName: bid.organisation.name,
     reference: bid.reference ?? "",
     bidTitle: bid.title,
     roundName: allocation.round.name,
-    bidUrl: new URL("/applicant", env().APP_URL).href,
+    bidUrl: decisionLinks.outcome(bid.id),
     amountPence,
     amountRequestedPence: bid.amountRequestedPence ?? amountPence,
     conditions: conditions
       .split("\n")
       .map((c) => c.trim())
       .filter(Boolean),
-    nextSteps: ["We will send you the grant agreement, with these conditions, to sign.", "We pay the award once we have the signed agreement."],
+    nextSteps: [
+      `Sign in and accept or decline the award by ${formatDateTime(acceptBy)}. If we have no answer by then, the offer lapses.`,
+      "We will send you the grant agreement, with these conditions, to sign.",
+      "We pay the award once we have the signed agreement.",
+    ],
   });
   const email = outboxEmailData({
     idempotencyKey: emailKeys.outcome(bid.id, version),
@@ -225,11 +237,11 @@ export async function offerAward(
     awards: [{ bidId, amountPence, conditions }],
     newDecision: {
       extraWrites: () => {
-        const now = new Date();
+        const now = offeredAt;
         return [
           db.award.update({
             where: { bidId, status: "approved" },
-            data: { status: "released" },
+            data: { status: "released", acceptBy, offeredFromReserve: true },
             select: { id: true },
           }),
           db.bid.update({
@@ -257,6 +269,7 @@ export async function offerAward(
               decisionVersion: version,
               amountPence,
               conditions,
+              acceptBy,
             },
           }),
         ];

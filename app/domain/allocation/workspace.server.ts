@@ -1,7 +1,7 @@
 // The fund administrator's allocation workspace (ADR 0006): the pot, the ranked bids with their
 // proposed or approved awards, saving a proposal, and loading the suggestions into the form.
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
-import { heldByAward } from "~/domain/awards/award-status";
+import { heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
 import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { potPence, roundTitle } from "~/domain/rounds/pot";
@@ -60,7 +60,18 @@ export async function loadAllocation(roundId: string) {
       assessments: { select: { assessorId: true, status: true, scores: { select: { criterionId: true, score: true } } } },
       conflicts: { select: { assessorId: true } },
       moderated: { select: { criterionId: true, score: true, reason: true, moderatedById: true } },
-      award: { select: { id: true, amountPence: true, returnedPence: true, conditions: true, status: true, pccFundedPence: true, matchFundedPence: true } },
+      award: {
+        select: {
+          id: true,
+          amountPence: true,
+          returnedPence: true,
+          conditions: true,
+          status: true,
+          pccFundedPence: true,
+          matchFundedPence: true,
+          offeredFromReserve: true,
+        },
+      },
     },
   });
   const rules: RoundScoringRules = {
@@ -106,6 +117,13 @@ export async function loadAllocation(roundId: string) {
   });
   const awardedPence = rows.reduce((sum, r) => sum + (r.award ? heldByAward(r.award) : 0), 0);
   const proposedPence = rows.reduce((sum, r) => sum + (r.award?.status === "proposed" ? r.award.amountPence : 0), 0);
+  // After release: money given back on standing awards, and awards offered to reserve bids.
+  const awards = rows.flatMap((r) => (r.award ? [r.award] : []));
+  const returnedPence = awards.reduce((sum, a) => sum + a.returnedPence, 0);
+  const reofferedPence = awards.reduce(
+    (sum, a) => sum + (a.offeredFromReserve && (LIVE_AWARD_STATUSES as readonly string[]).includes(a.status) ? a.amountPence : 0),
+    0,
+  );
   return {
     round: {
       id: round.id,
@@ -128,6 +146,8 @@ export async function loadAllocation(roundId: string) {
       potPence: pot,
       awardedPence,
       proposedPence,
+      returnedPence,
+      reofferedPence,
       /** The pot less approved awards (what approval may still spend). */
       remainingPotPence: round.remainingPotPence,
       remainingAfterProposalPence: round.remainingPotPence - proposedPence,

@@ -51,6 +51,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   // Monitoring reports: members of the bid's organisation only (404 otherwise), documents checked on every download.
   "routes/applicant.bids.$bidId.reports.$reportId": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.reports.$reportId_.documents.$reportDocumentId": { kind: "roles", roles: ["applicant"] },
+  // Answering an award: only members of the bid's organisation (404 otherwise).
+  "routes/applicant.bids.$bidId.award": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.organisation.new": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.organisations.$organisationId._index": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.organisations.$organisationId.invite": { kind: "roles", roles: ["applicant"] },
@@ -63,6 +65,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/administrator.rounds.$roundId.assignments": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.allocation": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.results": { kind: "roles", roles: ["fund_administrator"] },
+  // Acceptance, reminders and returned money: the fund administrator only (OPCC signs off allocations, nothing after).
+  "routes/administrator.rounds.$roundId.awards": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.bids.$bidId._index": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.bids.$bidId.history": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.bids.$bidId.documents.$documentId": { kind: "roles", roles: ["fund_administrator"] },
