@@ -43,6 +43,6 @@ export const acceptanceReminderSample: AcceptanceReminderProps = {
   bidTitle: "Recovery mentors",
   roundName: "2025 to 2026, round 1",
   amountPence: 1_850_000,
-  acceptBy: "2026-04-30T23:59:59.999Z",
+  acceptBy: "2026-04-30T22:59:59.999Z",
   awardUrl: "http://localhost:3000/applicant/bids/example/award",
 };

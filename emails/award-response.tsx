@@ -90,7 +90,7 @@ export const awardResponseSample: AwardResponseProps = {
   roundName: "2025 to 2026, round 1",
   response: "accepted",
   amountPence: 1_850_000,
-  acceptBy: "2026-04-30T23:59:59.999Z",
+  acceptBy: "2026-04-30T22:59:59.999Z",
   reports: [
     { title: "Mid-point report", dueAt: "2026-10-01T00:00:00.000Z" },
     { title: "Final report", dueAt: "2027-04-30T00:00:00.000Z" },

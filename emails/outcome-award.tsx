@@ -67,8 +67,8 @@ export function OutcomeAwardEmail(props: OutcomeAwardProps) {
       )}
       {props.acceptBy ? (
         <Paragraph>
-          Accept or decline the award by {props.acceptBy}. If we do not hear from you by the end of that day, the award lapses and the money is offered to
-          other projects.
+          Accept or decline the award by {props.acceptBy}. If we do not hear from you by the end of that day, the award lapses and the money is offered to other
+          projects.
         </Paragraph>
       ) : null}
       {props.respondUrl ? <LinkParagraph href={props.respondUrl}>Respond to your award</LinkParagraph> : null}

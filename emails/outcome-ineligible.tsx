@@ -22,8 +22,7 @@ export function OutcomeIneligibleEmail(props: OutcomeIneligibleProps) {
     <EmailLayout fundName={props.fundName} preview={`The decision on bid ${props.reference}`} heading="Your bid is not eligible for this round">
       <Paragraph>Dear {props.recipientName},</Paragraph>
       <Paragraph>
-        We are sorry to tell you that {props.organisationName}&apos;s bid did not meet the round&apos;s eligibility rules, so it was not assessed or
-        scored.
+        We are sorry to tell you that {props.organisationName}&apos;s bid did not meet the round&apos;s eligibility rules, so it was not assessed or scored.
       </Paragraph>
       <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`]} />
       <Paragraph>Why the bid is not eligible: {props.reason}</Paragraph>

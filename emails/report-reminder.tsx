@@ -32,8 +32,8 @@ export function ReportReminderEmail(props: ReportReminderProps) {
       </Paragraph>
       <Inset lines={[`Report: ${props.reportTitle}`, `Project: ${props.bidTitle}`, ...reference, `Due: ${due}`]} />
       <Paragraph>
-        The report asks what the project has achieved against its outcomes, what has been spent against its budget, and how it is going. You can save
-        it as a draft and come back to it.
+        The report asks what the project has achieved against its outcomes, what has been spent against its budget, and how it is going. You can save it as a
+        draft and come back to it.
       </Paragraph>
       <Paragraph>If something is stopping you from reporting on time, reply through your usual contact at the fund team.</Paragraph>
       <LinkParagraph href={props.reportUrl}>Fill in the report</LinkParagraph>

@@ -37,7 +37,11 @@ export function ReportSubmittedEmail(props: ReportSubmittedProps) {
 }
 
 export function renderReportSubmitted(props: ReportSubmittedProps) {
-  return renderEmail("report-submitted", `Report to review: ${props.reportTitle}, ${props.organisationName}`.slice(0, 110), <ReportSubmittedEmail {...props} />);
+  return renderEmail(
+    "report-submitted",
+    `Report to review: ${props.reportTitle}, ${props.organisationName}`.slice(0, 110),
+    <ReportSubmittedEmail {...props} />,
+  );
 }
 
 export const reportSubmittedSample: ReportSubmittedProps = {

@@ -29,3 +29,27 @@ export function formatDateTime(value: Date | string) {
 export function formatDate(value: Date | string) {
   return dateFormat.format(new Date(value));
 }
+
+const londonParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+  hourCycle: "h23",
+});
+
+/** The last millisecond of the UK calendar day that `value` falls on (23:59:59.999 in London). */
+export function endOfLondonDay(value: Date): Date {
+  const wall = (date: Date) => {
+    const p = Object.fromEntries(londonParts.formatToParts(date).map((part) => [part.type, Number(part.value)]));
+    return { y: p.year!, m: p.month!, d: p.day!, ms: Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) };
+  };
+  const day = wall(value);
+  const asIfUtc = Date.UTC(day.y, day.m - 1, day.d, 23, 59, 59, 999);
+  // London is UTC or UTC+1; the offset at that evening moves the wall-clock time back to an instant.
+  const offset = wall(new Date(asIfUtc)).ms - Math.floor(asIfUtc / 1000) * 1000;
+  return new Date(asIfUtc - offset);
+}

@@ -105,7 +105,10 @@ export async function loadOutcomePage(bidId: string | undefined, viewer: Viewer)
       decidedAt: bid.decidedAt!.toISOString(),
     },
     feedback: bid.feedback?.trim() || null,
-    ineligibility: kind === "ineligible" ? { reason: bid.screeningReason ?? "The bid did not meet the round's eligibility rules", note: bid.screeningNote?.trim() || null } : null,
+    ineligibility:
+      kind === "ineligible"
+        ? { reason: bid.screeningReason ?? "The bid did not meet the round's eligibility rules", note: bid.screeningNote?.trim() || null }
+        : null,
     award: award
       ? {
           amountPence: award.amountPence,
@@ -144,7 +147,12 @@ async function sharedScores(
     db.moderatedScore.findMany({ where: { bidId }, select: { criterionId: true, score: true, reason: true } }),
   ]);
   const scored = scoreBid(
-    { criteria: round.criteria, moderationSpread: round.moderationSpread, qualityThresholdPercent: round.qualityThresholdPercent, assessorsPerBid: round.assessorsPerBid },
+    {
+      criteria: round.criteria,
+      moderationSpread: round.moderationSpread,
+      qualityThresholdPercent: round.qualityThresholdPercent,
+      assessorsPerBid: round.assessorsPerBid,
+    },
     {
       bidId,
       reference: bid.reference ?? "",
