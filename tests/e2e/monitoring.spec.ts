@@ -5,22 +5,43 @@ import { expect, expectAccessiblePage, signIn, test } from "./fixtures";
 // submission, submits a whole report, and the fund administrator asks for nothing more and
 // accepts it. Each page, and each error state, passes axe and the HTML check.
 
-/** An accepted award for the demo applicant's organisation, owing one report: stands for acceptance happening earlier. */
+/**
+ * An accepted award for the demo applicant's organisation, owing one overdue report: stands for
+ * release and acceptance happening earlier. Its own round, whose pot the award has taken, so every
+ * figure balances as it would after the real steps.
+ */
 async function seedAcceptedAward(label: string) {
   const db = await e2eDb();
   try {
+    const fund = await db.fund.findUniqueOrThrow({ where: { slug: "community-safety-fund" } });
     const applicant = await db.user.findUniqueOrThrow({ where: { email: "applicant@demo.csf.test" } });
     const organisation = await db.organisation.findFirstOrThrow({ where: { members: { some: { userId: applicant.id } } } });
-    const round = await db.round.findFirstOrThrow({ where: { fund: { slug: "community-safety-fund" } }, orderBy: { createdAt: "asc" } });
     const stamp = `${label}-${Date.now()}`;
+    const round = await db.round.create({
+      data: {
+        fundId: fund.id,
+        slug: `e2e-monitoring-${stamp}`,
+        code: `E2E-MON-${stamp}`.toUpperCase(),
+        name: `Monitoring test ${stamp}`,
+        opensAt: new Date(Date.now() - 400 * 86_400_000),
+        closesAt: new Date(Date.now() - 300 * 86_400_000),
+        baseAllocationPence: 1_000_000,
+        remainingPotPence: 100_000,
+        minAwardPence: 100_000,
+        maxAwardPence: 1_000_000,
+        allocationStatus: "released",
+        outcomesReleasedAt: new Date(Date.now() - 250 * 86_400_000),
+      },
+    });
     const bid = await db.bid.create({
       data: {
         roundId: round.id,
         organisationId: organisation.id,
         createdById: applicant.id,
-        status: "submitted",
-        submittedAt: new Date(),
-        reference: `E2E-MON-${stamp}`.toUpperCase(),
+        status: "awarded",
+        submittedAt: new Date(Date.now() - 320 * 86_400_000),
+        decidedAt: new Date(Date.now() - 250 * 86_400_000),
+        reference: `CSF-${round.code}-0001`,
         title: `Monitoring ${stamp}`,
         projectStartDate: new Date(Date.now() - 200 * 86_400_000),
         projectEndDate: new Date(Date.now() + 160 * 86_400_000),
@@ -29,7 +50,15 @@ async function seedAcceptedAward(label: string) {
       },
     });
     const award = await db.award.create({
-      data: { bidId: bid.id, roundId: round.id, amountPence: 900_000, pccFundedPence: 900_000, matchFundedPence: 0, status: "accepted", respondedAt: new Date() },
+      data: {
+        bidId: bid.id,
+        roundId: round.id,
+        amountPence: 900_000,
+        pccFundedPence: 900_000,
+        matchFundedPence: 0,
+        status: "accepted",
+        respondedAt: new Date(),
+      },
     });
     const report = await db.monitoringReport.create({ data: { awardId: award.id, title: "Mid-point report", dueAt: new Date(Date.now() - 2 * 86_400_000) } });
     return { roundId: round.id, bidId: bid.id, reportId: report.id };
