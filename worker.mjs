@@ -1,4 +1,4 @@
-// The worker process (ADR 0013): sends the outbox and queues the deadline reminders, and serves
+// The worker process (ADR 0013, ADR 0014): sends the outbox, queues the deadline and report reminders and lapses unanswered awards, and serves
 // no pages. Run one (or more: each email is claimed by one sender) beside web instances started
 // with OUTBOX_WORKER=off. It runs the built app's modules, so build first (`npm run build`).
 //   npm run worker
@@ -22,7 +22,7 @@ const log = {
 const worker = await startWorker({ log });
 logger.info(
   { via: worker.via },
-  `worker: sending the outbox (${worker.via === "smtp" ? "to SMTP_URL" : "to the built-in mailbox"}) and queueing deadline reminders`,
+  `worker: sending the outbox (${worker.via === "smtp" ? "to SMTP_URL" : "to the built-in mailbox"}), queueing deadline and report reminders and lapsing unanswered awards`,
 );
 
 let stopping = false;
