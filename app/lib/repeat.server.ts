@@ -30,3 +30,25 @@ export function repeatUntilStopped(
     await run;
   };
 }
+
+export type JobOptions = { intervalMs?: number; keepAlive?: boolean; log?: Pick<Console, "info" | "error"> };
+
+/**
+ * A background job that counts what it did (reminders queued, awards lapsed): run now and then
+ * every `intervalMs` (a minute by default) until stopped, logging the count when there was work.
+ * Errors are logged, never thrown: the next run tries again.
+ */
+export function startCountingJob(
+  name: string,
+  did: string,
+  run: (now: Date) => Promise<number>,
+  { intervalMs = 60_000, keepAlive = false, log = console }: JobOptions = {},
+) {
+  return repeatUntilStopped(
+    async () => {
+      const count = await run(new Date());
+      if (count > 0) log.info(`${name}: ${count} ${did}`);
+    },
+    { intervalMs, keepAlive, onError: (error) => log.error(`${name}: run failed`, error) },
+  );
+}

@@ -8,7 +8,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { db, type Tx } from "~/lib/db.server";
-import { repeatUntilStopped } from "~/lib/repeat.server";
+import { startCountingJob, type JobOptions } from "~/lib/repeat.server";
 import { awardForResponseSelect, renderResponseEmail } from "./response.server";
 
 /** Lapses every released award whose deadline has passed at `now`; returns how many lapsed. */
@@ -50,17 +50,7 @@ export async function lapseOverdueAwards(now: Date = new Date()): Promise<number
   return lapsed;
 }
 
-/** Runs lapseOverdueAwards now and then every `intervalMs` (a minute by default) until stopped. */
-export function startAwardLapses({
-  intervalMs = 60_000,
-  keepAlive = false,
-  log = console,
-}: { intervalMs?: number; keepAlive?: boolean; log?: Pick<Console, "info" | "error"> } = {}) {
-  return repeatUntilStopped(
-    async () => {
-      const count = await lapseOverdueAwards(new Date());
-      if (count > 0) log.info(`award lapses: ${count} lapsed`);
-    },
-    { intervalMs, keepAlive, onError: (error) => log.error("award lapses: run failed", error) },
-  );
+/** Runs lapseOverdueAwards now and then every minute until stopped. */
+export function startAwardLapses(options: JobOptions = {}) {
+  return startCountingJob("award lapses", "lapsed", lapseOverdueAwards, options);
 }

@@ -7,7 +7,7 @@ import { renderDeadlineReminder } from "../../../emails";
 import { dueReminders, REMINDER_DAYS_BEFORE, type ReminderRound } from "./deadline-reminders";
 import { emailKeys } from "./idempotency-keys";
 import { queueEmail } from "./outbox.server";
-import { repeatUntilStopped } from "~/lib/repeat.server";
+import { startCountingJob, type JobOptions } from "~/lib/repeat.server";
 import { isUniqueViolation } from "~/lib/prisma-errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -87,20 +87,7 @@ export async function queueDeadlineReminders(now: Date = new Date()): Promise<nu
   return queued;
 }
 
-/**
- * Runs queueDeadlineReminders now and then every `intervalMs` (a minute by default) until
- * stopped. Errors are logged, never thrown: the next run tries again.
- */
-export function startDeadlineReminders({
-  intervalMs = 60_000,
-  keepAlive = false,
-  log = console,
-}: { intervalMs?: number; keepAlive?: boolean; log?: Pick<Console, "info" | "error"> } = {}) {
-  return repeatUntilStopped(
-    async () => {
-      const count = await queueDeadlineReminders(new Date());
-      if (count > 0) log.info(`deadline reminders: ${count} queued`);
-    },
-    { intervalMs, keepAlive, onError: (error) => log.error("deadline reminders: run failed", error) },
-  );
+/** Runs queueDeadlineReminders now and then every minute until stopped. */
+export function startDeadlineReminders(options: JobOptions = {}) {
+  return startCountingJob("deadline reminders", "queued", queueDeadlineReminders, options);
 }

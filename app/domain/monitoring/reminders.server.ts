@@ -8,7 +8,7 @@ import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { db } from "~/lib/db.server";
 import { isUniqueViolation } from "~/lib/prisma-errors";
-import { repeatUntilStopped } from "~/lib/repeat.server";
+import { startCountingJob, type JobOptions } from "~/lib/repeat.server";
 import { dueReportReminder, REMINDER_HORIZON_MS } from "./reminders";
 
 /**
@@ -83,17 +83,7 @@ export async function queueReportReminders(now: Date = new Date()): Promise<numb
   return queued;
 }
 
-/** Runs queueReportReminders now and then every `intervalMs` (a minute by default) until stopped. */
-export function startReportReminders({
-  intervalMs = 60_000,
-  keepAlive = false,
-  log = console,
-}: { intervalMs?: number; keepAlive?: boolean; log?: Pick<Console, "info" | "error"> } = {}) {
-  return repeatUntilStopped(
-    async () => {
-      const count = await queueReportReminders(new Date());
-      if (count > 0) log.info(`report reminders: ${count} queued`);
-    },
-    { intervalMs, keepAlive, onError: (error) => log.error("report reminders: run failed", error) },
-  );
+/** Runs queueReportReminders now and then every minute until stopped. */
+export function startReportReminders(options: JobOptions = {}) {
+  return startCountingJob("report reminders", "queued", queueReportReminders, options);
 }
