@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
-import { ReportAnswersView } from "~/components/monitoring/report-answers";
+import { ReportAnswersView, ReportDueRow } from "~/components/monitoring/report-answers";
 import { titleMeta } from "~/components/page-title";
 import { isOverdue, reportStatusLabel } from "~/domain/monitoring/report-status";
 import { reviewSchema } from "~/domain/monitoring/report.schema";
@@ -90,15 +90,7 @@ export default function ReviewReport() {
           </SummaryRow>
           <SummaryRow label="Funding round">{bid.roundName}</SummaryRow>
           <SummaryRow label="Award">{formatPounds(award.amountPence)}</SummaryRow>
-          <SummaryRow label="Due">
-            {formatDate(report.dueAt)}
-            {report.overdue ? (
-              <>
-                {" "}
-                <strong className="govuk-tag govuk-tag--red">Overdue</strong>
-              </>
-            ) : null}
-          </SummaryRow>
+          <ReportDueRow dueAt={report.dueAt} overdue={report.overdue} />
           <SummaryRow label="Status">
             {reportStatusLabel(report.status)}
             {report.submittedAt ? ` (submitted ${formatDate(report.submittedAt)})` : ""}
@@ -107,7 +99,9 @@ export default function ReviewReport() {
         </SummaryList>
 
         {report.status === "due" || report.status === "draft" ? (
-          <p className="govuk-body">The organisation has not submitted this report yet. {report.status === "draft" ? "What they have saved so far is shown below." : ""}</p>
+          <p className="govuk-body">
+            The organisation has not submitted this report yet. {report.status === "draft" ? "What they have saved so far is shown below." : ""}
+          </p>
         ) : null}
         <ReportAnswersView answers={answers} documentHref={(id) => `/administrator/rounds/${roundId}/reports/${report.id}/documents/${id}`} />
 

@@ -11,7 +11,9 @@ import { formatDate } from "~/lib/dates";
 import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 
-export const meta = titleMeta<typeof loader>(({ data }) => (data.page > 1 ? `Monitoring reports (page ${data.page} of ${data.pageCount})` : "Monitoring reports"));
+export const meta = titleMeta<typeof loader>(({ data }) =>
+  data.page > 1 ? `Monitoring reports (page ${data.page} of ${data.pageCount})` : "Monitoring reports",
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
@@ -76,7 +78,11 @@ export default function RoundReports() {
           <Button secondary>Apply filter</Button>
         </Form>
         {reports.length === 0 ? (
-          <p className="govuk-body">{filter === "all" ? "No monitoring reports are owed in this round yet. Reports are created when an organisation accepts its award." : "No reports match this filter."}</p>
+          <p className="govuk-body">
+            {filter === "all"
+              ? "No monitoring reports are owed in this round yet. Reports are created when an organisation accepts its award."
+              : "No reports match this filter."}
+          </p>
         ) : (
           <Table
             caption={`${total} ${total === 1 ? "report" : "reports"}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}`}
@@ -118,7 +124,12 @@ export default function RoundReports() {
             <ul className="govuk-pagination__list">
               {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
                 <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
-                  <Link className="govuk-link govuk-pagination__link" to={pageHref(n)} aria-label={`Page ${n}`} {...(n === page ? { "aria-current": "page" as const } : {})}>
+                  <Link
+                    className="govuk-link govuk-pagination__link"
+                    to={pageHref(n)}
+                    aria-label={`Page ${n}`}
+                    {...(n === page ? { "aria-current": "page" as const } : {})}
+                  >
                     {n}
                   </Link>
                 </li>

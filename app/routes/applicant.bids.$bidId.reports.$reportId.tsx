@@ -10,7 +10,7 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Hint, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
-import { ReportAnswersView } from "~/components/monitoring/report-answers";
+import { ReportAnswersView, ReportDueRow } from "~/components/monitoring/report-answers";
 import { titleMeta } from "~/components/page-title";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, formatFileSize } from "~/domain/documents/document-kinds";
 import { addReportDocument, removeReportDocument } from "~/domain/monitoring/report-documents.server";
@@ -50,7 +50,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewComment: report.reviewComment,
       editable: isEditable(report.status) && report.award.status === "accepted",
     },
-    bid: { id: bid.id, title: bid.title || "Untitled bid", reference: bid.reference ?? "", organisationName: bid.organisation.name, maxDocumentBytes: bid.round.maxDocumentBytes },
+    bid: {
+      id: bid.id,
+      title: bid.title || "Untitled bid",
+      reference: bid.reference ?? "",
+      organisationName: bid.organisation.name,
+      maxDocumentBytes: bid.round.maxDocumentBytes,
+    },
     outcomes: bid.outcomes,
     budgetLines: bid.budgetLines,
     values: reportFormValues(report),
@@ -99,7 +105,10 @@ export default function MonitoringReport() {
   const [search] = useSearchParams();
   const { report, bid, outcomes, budgetLines } = page;
   const values = (actionData?.values ?? page.values) as FormObject;
-  const schemas = useMemo(() => ({ save: reportSchema(outcomes, budgetLines, "save"), submit: reportSchema(outcomes, budgetLines, "submit") }), [outcomes, budgetLines]);
+  const schemas = useMemo(
+    () => ({ save: reportSchema(outcomes, budgetLines, "save"), submit: reportSchema(outcomes, budgetLines, "submit") }),
+    [outcomes, budgetLines],
+  );
   const form = useGovukForm((submitter) => schemas[reportIntent(submitter?.value)], { serverErrors: actionData?.errors as FieldErrors | undefined });
   const { register, onSubmit } = form;
   const errors = inFieldOrder(form.errors, [...reportFieldOrder(outcomes, budgetLines), "document"]);
@@ -126,15 +135,7 @@ export default function MonitoringReport() {
         <h1 className="govuk-heading-l">{report.title}</h1>
         <SummaryList>
           <SummaryRow label="Organisation">{bid.organisationName}</SummaryRow>
-          <SummaryRow label="Due">
-            {formatDate(report.dueAt)}
-            {report.overdue ? (
-              <>
-                {" "}
-                <strong className="govuk-tag govuk-tag--red">Overdue</strong>
-              </>
-            ) : null}
-          </SummaryRow>
+          <ReportDueRow dueAt={report.dueAt} overdue={report.overdue} />
           <SummaryRow label="Status">
             {reportStatusLabel(report.status)}
             {report.submittedAt && !report.editable ? `, ${formatDate(report.submittedAt)}` : ""}
@@ -161,8 +162,7 @@ export default function MonitoringReport() {
         ) : (
           <>
             <p className="govuk-body">
-              Tell us what the project has achieved and spent so far. You can save a draft and come back to it. Every answer is needed before you
-              submit.
+              Tell us what the project has achieved and spent so far. You can save a draft and come back to it. Every answer is needed before you submit.
             </p>
             <Form method="post" noValidate onSubmit={onSubmit}>
               <h2 className="govuk-heading-m">Outcomes</h2>
@@ -183,7 +183,12 @@ export default function MonitoringReport() {
                     inputMode="numeric"
                     widthClass="govuk-input--width-10"
                   />
-                  <Textarea {...field(`outcomes.${o.id}.commentary`)} label={`Commentary on outcome ${index + 1}`} hint="How you know, and anything that explains the figure" rows={3} />
+                  <Textarea
+                    {...field(`outcomes.${o.id}.commentary`)}
+                    label={`Commentary on outcome ${index + 1}`}
+                    hint="How you know, and anything that explains the figure"
+                    rows={3}
+                  />
                 </fieldset>
               ))}
               <h2 className="govuk-heading-m">Spending</h2>
@@ -199,7 +204,12 @@ export default function MonitoringReport() {
               ))}
               <h2 className="govuk-heading-m">How the project is going</h2>
               <Textarea {...field("progress")} label="Progress" hint="What the project has done so far, and the difference it has made" rows={6} />
-              <Textarea {...field("challenges")} label="Challenges" hint="What has not gone to plan, and what you have learnt. Say if there were none" rows={6} />
+              <Textarea
+                {...field("challenges")}
+                label="Challenges"
+                hint="What has not gone to plan, and what you have learnt. Say if there were none"
+                rows={6}
+              />
               <div className="govuk-button-group">
                 <Button name="intent" value="submit">
                   Submit report

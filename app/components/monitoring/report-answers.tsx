@@ -1,6 +1,7 @@
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { formatFileSize } from "~/domain/documents/document-kinds";
+import { formatDate } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 
 export type ReportAnswers = {
@@ -17,7 +18,11 @@ export function ReportAnswersView({ answers, documentHref }: { answers: ReportAn
   const spent = answers.budgetLines.reduce((sum, l) => sum + (l.spentPence ?? 0), 0);
   return (
     <>
-      <Table caption="Outcomes: target and achieved so far" captionSize="m" head={["Outcome", "Indicator", "Target", { text: "Achieved so far", numeric: true }, "Commentary"]}>
+      <Table
+        caption="Outcomes: target and achieved so far"
+        captionSize="m"
+        head={["Outcome", "Indicator", "Target", { text: "Achieved so far", numeric: true }, "Commentary"]}
+      >
         {answers.outcomes.map((o) => (
           <TableRow key={o.id}>
             <TableRowHeader>{o.outcome}</TableRowHeader>
@@ -28,7 +33,11 @@ export function ReportAnswersView({ answers, documentHref }: { answers: ReportAn
           </TableRow>
         ))}
       </Table>
-      <Table caption="Budget: planned and spent so far" captionSize="m" head={["Item", { text: "Planned", numeric: true }, { text: "Spent so far", numeric: true }]}>
+      <Table
+        caption="Budget: planned and spent so far"
+        captionSize="m"
+        head={["Item", { text: "Planned", numeric: true }, { text: "Spent so far", numeric: true }]}
+      >
         {answers.budgetLines.map((l) => (
           <TableRow key={l.id}>
             <TableRowHeader>{l.item}</TableRowHeader>
@@ -71,5 +80,20 @@ export function ReportAnswersView({ answers, documentHref }: { answers: ReportAn
         </ul>
       )}
     </>
+  );
+}
+
+/** The report's due date, tagged when it has passed without a submission. */
+export function ReportDueRow({ dueAt, overdue }: { dueAt: string | Date; overdue: boolean }) {
+  return (
+    <SummaryRow label="Due">
+      {formatDate(dueAt)}
+      {overdue ? (
+        <>
+          {" "}
+          <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+        </>
+      ) : null}
+    </SummaryRow>
   );
 }
