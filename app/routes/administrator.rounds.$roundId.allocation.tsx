@@ -25,6 +25,7 @@ import {
 } from "~/domain/allocation/workspace.server";
 import type { Permission } from "~/domain/auth/roles";
 import { requirePermission } from "~/web/guards.server";
+import { refusalResponse } from "~/web/respond.server";
 
 async function allocationOr404(roundId: string | undefined) {
   const allocation = roundId ? await loadAllocation(roundId) : null;
@@ -89,14 +90,14 @@ async function release({ form, allocation, userId }: IntentContext) {
 async function recordReturnedAward({ intent, form, allocation, userId }: IntentContext) {
   const bidId = String(form.get("bidId") ?? "");
   const result = await returnAward(allocation, bidId, userId, intent === "award-withdrawn" ? "withdrawn" : "declined_by_applicant");
-  return result.ok ? answer({ message: result.message }) : answer({ errors: result.errors }, result.status);
+  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal);
 }
 
 async function offerReserveAward({ form, allocation, userId }: IntentContext) {
   const bidId = String(form.get("bidId") ?? "");
   const offer = { bidId, amount: String(form.get(offerAmountField(bidId)) ?? ""), conditions: String(form.get(offerConditionsField(bidId)) ?? "") };
   const result = await offerAward(allocation, bidId, userId, offer);
-  return result.ok ? answer({ message: result.message }) : answer({ errors: result.errors, offer }, result.status);
+  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal, { offer });
 }
 
 /** What each button of the page does, and the permission it needs beyond seeing the page. */
