@@ -12,13 +12,14 @@ import { db } from "~/lib/db.server";
 import { acceptanceDeadline } from "~/domain/awards/acceptance";
 import { decisionLinks } from "~/domain/awards/links.server";
 import { formatDateTime } from "~/lib/dates";
-import type { FieldErrors } from "~/lib/form-errors";
+import { conflict, invalid, type Result } from "~/lib/refusal";
 import { formatPounds, parsePounds } from "~/lib/money";
 import { approveAwards } from "./approval.server";
 import { feedbackField, offerAmountField } from "./workspace";
 import type { Allocation } from "./workspace.server";
 
-export type ReserveResult = { ok: true; message: string } | { ok: false; status: 400 | 409; errors: FieldErrors };
+/** What recording a returned award or offering a reserve award did, or why it was refused (ADR 0012). */
+export type ReserveResult = Result<{ message: string }>;
 
 /**
  * A suggested feedback text per bid, built from the assessors' criterion-level comments only
@@ -105,7 +106,7 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
       subjectId: bidId,
       details: { message },
     });
-    return { ok: false, status: 409, errors: { [`return.${bidId}`]: message } };
+    return conflict(message, `return.${bidId}`);
   };
   if (allocation.round.allocationStatus !== "released") return refuse("Outcomes for this round have not been released yet. Nothing was changed.");
   if (!row?.award || row.award.status !== "released") return refuse(`${row?.reference ?? "This bid"} has no released award to change. Nothing was changed.`);
@@ -168,7 +169,7 @@ export async function offerAward(
 ): Promise<ReserveResult> {
   const row = allocation.rows.find((r) => r.bidId === bidId);
   const amountKey = offerAmountField(bidId);
-  const refuse = async (message: string, status: 400 | 409 = 409): Promise<ReserveResult> => {
+  const refuse = async (message: string, kind: "invalid" | "conflict" = "conflict"): Promise<ReserveResult> => {
     await recordAudit({
       actorId,
       action: "award.offer",
@@ -177,14 +178,14 @@ export async function offerAward(
       subjectId: bidId,
       details: { message, amount: input.amount },
     });
-    return { ok: false, status, errors: { [amountKey]: message } };
+    return kind === "invalid" ? invalid({ [amountKey]: message }) : conflict(message, amountKey);
   };
   if (allocation.round.allocationStatus !== "released")
     return refuse("Outcomes for this round have not been released yet, so use the allocation workspace instead. Nothing was changed.");
   if (!row || row.status !== "reserve")
     return refuse(`${row?.reference ?? "This bid"} is not on the reserve list, so it cannot be offered an award. Nothing was changed.`);
   const parsed = parsePounds(input.amount);
-  if (!parsed.ok) return refuse(`Enter the award for ${row.reference} in pounds, like 1500 or 1500.50`, 400);
+  if (!parsed.ok) return refuse(`Enter the award for ${row.reference} in pounds, like 1500 or 1500.50`, "invalid");
   const amountPence = parsed.pence;
   const conditions = input.conditions.trim();
 
@@ -278,11 +279,7 @@ export async function offerAward(
   });
   if (!result.ok) {
     const message = result.reason === "invalid" ? (result.fieldErrors[bidId] ?? result.message) : result.message;
-    return {
-      ok: false,
-      status: result.reason === "invalid" ? 400 : 409,
-      errors: { [amountKey]: message },
-    };
+    return result.reason === "invalid" ? invalid({ [amountKey]: message }) : conflict(message, amountKey);
   }
   return {
     ok: true,
