@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formRows, formValues, rowIntent } from "./form-values";
+import { formRows, formValues, rowIntent, textValues } from "./form-values";
 
 function form(entries: [string, string | File][]) {
   const data = new FormData();
@@ -64,5 +64,21 @@ describe("rowIntent", () => {
     expect(rowIntent(undefined, "outcome")).toEqual({ kind: "save", mode: "complete" });
     expect(rowIntent("remove-outcome:abc", "outcome")).toEqual({ kind: "save", mode: "complete" });
     expect(rowIntent("add-line", "outcome")).toEqual({ kind: "save", mode: "complete" });
+  });
+});
+
+describe("textValues", () => {
+  it("gives each named text field, empty when it is missing or not text", () => {
+    const values = formValues(
+      form([
+        ["name", "Acme"],
+        ["town", "Durham"],
+        ["extra", "x"],
+        ["file", new File(["x"], "a.txt")],
+        ["lines.0.cost", "5"],
+      ]),
+      [],
+    );
+    expect(textValues(values, ["name", "postcode", "file", "lines"])).toEqual({ name: "Acme", postcode: "", file: "", lines: "" });
   });
 });

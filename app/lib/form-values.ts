@@ -12,6 +12,11 @@ export function textValue(values: FormObject | null | undefined, name: string): 
   return typeof value === "string" ? value : "";
 }
 
+/** The named text fields of a form, to show again after an error ("" for any that is absent). */
+export function textValues<K extends string>(values: FormObject | null | undefined, fields: readonly K[]): Record<K, string> {
+  return Object.fromEntries(fields.map((field) => [field, textValue(values, field)])) as Record<K, string>;
+}
+
 /**
  * Reads text fields only (a file where text is expected is ignored). Names listed in `lists`
  * keep every value (checkbox groups); other names keep the first. Row indexes above 99 are

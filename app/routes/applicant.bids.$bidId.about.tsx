@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { DateInput } from "~/components/bids/date-input";
+import { DateInput } from "~/components/govuk/date-input";
 import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";

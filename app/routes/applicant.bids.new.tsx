@@ -4,13 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios } from "~/components/govuk/fields";
 import { requireRole } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { findRoundBySlug, listMemberships, listOpenRounds, newStartToken, startBid } from "~/domain/bids/bids.server";
 import { newBidSchema } from "~/domain/bids/new-bid.schema";
 import { clearEligibilityAnswers, readEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import { roundPhase, roundTitle } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
@@ -45,8 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
-  const parsed = newBidSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error) }, { status: 400 });
+  const parsed = await parseForm(request, newBidSchema);
+  if (!parsed.ok) return refusalResponse(parsed.refusal);
   const round = await findRoundBySlug(parsed.data.round, parsed.data.fund);
   if (!round) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
   const memberships = await listMemberships(user.id);

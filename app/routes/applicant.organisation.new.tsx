@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
 import { requireRole } from "~/web/guards.server";
-import { ORGANISATION_FIELDS, organisationFormValuesFrom, organisationSchema } from "~/domain/organisations/organisation.schema";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { ORGANISATION_FIELDS, organisationSchema } from "~/domain/organisations/organisation.schema";
 import { createOrganisation } from "~/domain/organisations/organisations.server";
 import { redirectAfterCreate } from "~/domain/organisations/redirect-after-create";
-import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
+import { inFieldOrder } from "~/lib/form-errors";
+import { textValue, textValues } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -26,12 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
-  const form = await request.formData();
-  const values = organisationFormValuesFrom(form);
-  const parsed = organisationSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: inFieldOrder(fieldErrorsFrom(parsed.error), ORGANISATION_FIELDS), values }, { status: 400 });
+  const parsed = await parseForm(request, organisationSchema);
+  if (!parsed.ok) {
+    const values = textValues(parsed.values, ORGANISATION_FIELDS);
+    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ORGANISATION_FIELDS) }, { values });
+  }
   await createOrganisation(user.id, parsed.data);
-  return redirect(redirectAfterCreate(form.get("redirectTo")));
+  return redirect(redirectAfterCreate(textValue(parsed.values, "redirectTo")));
 }
 
 export default function NewOrganisation() {

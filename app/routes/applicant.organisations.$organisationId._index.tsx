@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
 import { requireRole } from "~/web/guards.server";
 import { organisationNotFound } from "~/web/organisation.server";
-import { ORGANISATION_FIELDS, organisationFormValuesFrom, organisationSchema } from "~/domain/organisations/organisation.schema";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+import { ORGANISATION_FIELDS, organisationSchema } from "~/domain/organisations/organisation.schema";
 import { findOrganisationForMember, organisationFormValues, updateOrganisationForMember } from "~/domain/organisations/organisations.server";
 import { formatDateTime } from "~/lib/dates";
-import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
+import { inFieldOrder } from "~/lib/form-errors";
+import { textValues } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -41,13 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
   const organisationId = params.organisationId ?? "";
-  const form = await request.formData();
-  const values = organisationFormValuesFrom(form);
-  const parsed = organisationSchema.safeParse(values);
-  if (!parsed.success) {
+  const parsed = await parseForm(request, organisationSchema);
+  if (!parsed.ok) {
     // Errors are shown only to members: anyone else learns nothing about the organisation.
     if (!(await findOrganisationForMember(organisationId, user.id))) return organisationNotFound(request, user.id, organisationId);
-    return data({ errors: inFieldOrder(fieldErrorsFrom(parsed.error), ORGANISATION_FIELDS), values }, { status: 400 });
+    const values = textValues(parsed.values, ORGANISATION_FIELDS);
+    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ORGANISATION_FIELDS) }, { values });
   }
   const updated = await updateOrganisationForMember(organisationId, user.id, parsed.data);
   if (!updated) return organisationNotFound(request, user.id, organisationId);

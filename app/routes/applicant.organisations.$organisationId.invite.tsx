@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { requireRole } from "~/web/guards.server";
 import { organisationNotFound } from "~/web/organisation.server";
+import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { inviteColleague } from "~/domain/organisations/invitations.server";
 import { inviteSchema } from "~/domain/organisations/organisation.schema";
 import { findOrganisationForMember } from "~/domain/organisations/organisations.server";
-import { fieldErrorsFrom } from "~/lib/form-errors";
+import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -26,13 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
   const organisationId = params.organisationId ?? "";
-  const form = await request.formData();
-  const email = form.get("email");
-  const values = { email: typeof email === "string" ? email : "" };
-  const parsed = inviteSchema.safeParse(values);
-  if (!parsed.success) {
+  const parsed = await parseForm(request, inviteSchema);
+  const values = { email: textValue(parsed.values, "email") };
+  if (!parsed.ok) {
     if (!(await findOrganisationForMember(organisationId, user.id))) return organisationNotFound(request, user.id, organisationId);
-    return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+    return refusalResponse(parsed.refusal, { values });
   }
   const result = await inviteColleague({ organisationId, inviter: { id: user.id, name: user.name }, email: parsed.data.email });
   if (!result.ok && result.refusal.kind === "not_found") return organisationNotFound(request, user.id, organisationId);

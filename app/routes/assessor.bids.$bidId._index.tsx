@@ -1,16 +1,17 @@
 // The first page of an assigned bid: only its reference, title and organisation, and the
 // conflict of interest question. The bid's details open only after the answer "No".
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { conflictSchema } from "~/domain/assessment/assessment-form";
 import { answerConflictQuestion, auditRefusal, findAssignedBid } from "~/domain/assessment/assessor-bids.server";
 import { requirePermission } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { refusalReason } from "~/lib/refusal";
-import { fieldErrorsFrom } from "~/lib/form-errors";
+import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -40,10 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "declare:conflict");
   const bid = await assignedBidOr404(user.id, params.bidId ?? "", "conflict.declare");
-  const form = Object.fromEntries(await request.formData());
-  const values = { conflict: String(form.conflict ?? ""), reason: String(form.reason ?? "") };
-  const parsed = conflictSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsFrom(parsed.error), values }, { status: 400 });
+  const parsed = await parseForm(request, conflictSchema);
+  const values = { conflict: textValue(parsed.values, "conflict"), reason: textValue(parsed.values, "reason") };
+  if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
   const answer = parsed.data.conflict === "yes" ? { conflict: "yes" as const, reason: parsed.data.reason ?? "" } : { conflict: "no" as const };
   const result = await answerConflictQuestion(user.id, bid, answer);
   if (!result.ok) {

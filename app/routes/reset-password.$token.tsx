@@ -5,7 +5,8 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { resetPasswordSchema } from "~/domain/auth/accounts.schema";
 import { checkResetToken, resetPassword, type ResetTokenStatus } from "~/domain/auth/password-reset.server";
-import { fieldErrorsFrom } from "~/lib/form-errors";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalErrors } from "~/lib/refusal";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
@@ -30,12 +31,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const parsed = resetPasswordSchema.safeParse(form);
-  if (!parsed.success) {
+  const parsed = await parseForm(request, resetPasswordSchema);
+  if (!parsed.ok) {
     const status = await checkResetToken(params.token ?? "");
     if (status !== "valid") return data({ status, errors: undefined }, { status: statusCode(status), headers: REFERRER_POLICY });
-    return data({ status, errors: fieldErrorsFrom(parsed.error) }, { status: 400, headers: REFERRER_POLICY });
+    return data({ status, errors: refusalErrors(parsed.refusal) }, { status: 400, headers: REFERRER_POLICY });
   }
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result.ok) return data({ status: result.reason, errors: undefined }, { status: statusCode(result.reason), headers: REFERRER_POLICY });

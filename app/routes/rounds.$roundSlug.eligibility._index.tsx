@@ -1,21 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
 import { readEligibilityAnswers, saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
 import {
   ELIGIBILITY_ORGANISATION_TYPES,
   eligibilityOrganisationTypeHint,
   eligibilityOrganisationTypeLabel,
   NOT_ELIGIBLE_ORGANISATION_TYPES,
 } from "~/domain/eligibility/eligibility";
-import { ELIGIBILITY_FIELDS, eligibilityFormValuesFrom, eligibilitySchema, NONE, type EligibilityFormValues } from "~/domain/eligibility/eligibility.schema";
+import { ELIGIBILITY_FIELDS, eligibilitySchema, NONE, type EligibilityFormValues } from "~/domain/eligibility/eligibility.schema";
 import { roundPhase } from "~/domain/rounds/pot";
 import { findRoundForEligibility } from "~/domain/rounds/round-page.server";
 import { formatDateTime } from "~/lib/dates";
-import { fieldErrorsFrom, inFieldOrder } from "~/lib/form-errors";
+import { inFieldOrder } from "~/lib/form-errors";
+import { textValue, type FormValue } from "~/lib/form-values";
 import { formatPounds, penceToInput } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
@@ -25,6 +28,11 @@ async function roundOr404(slug: string | undefined) {
   if (!round) throw new Response("Not found", { status: 404 });
   return round;
 }
+
+/** The checkbox groups: every ticked value is kept. */
+const LISTS = ["areaIds", "priorityIds"] as const;
+
+const textList = (value: FormValue | undefined) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
 export const meta = titleMeta("Check if you can apply");
 
@@ -58,11 +66,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const round = await roundOr404(params.roundSlug);
-  const form = await request.formData();
-  const values = eligibilityFormValuesFrom(form);
   const schema = eligibilitySchema({ areaIds: round.areas.map((a) => a.id), priorityIds: round.priorities.map((p) => p.id) });
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return data({ errors: inFieldOrder(fieldErrorsFrom(parsed.error), ELIGIBILITY_FIELDS), values }, { status: 400 });
+  const parsed = await parseForm(request, schema, LISTS);
+  if (!parsed.ok) {
+    const values: EligibilityFormValues = {
+      organisationType: textValue(parsed.values, "organisationType"),
+      areaIds: textList(parsed.values.areaIds),
+      priorityIds: textList(parsed.values.priorityIds),
+      amountRequested: textValue(parsed.values, "amountRequested"),
+    };
+    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ELIGIBILITY_FIELDS) }, { values });
+  }
   const cookie = await saveEligibilityAnswers({
     roundSlug: round.slug,
     organisationType: parsed.data.organisationType,

@@ -1,58 +1,10 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
-import { fieldId } from "~/components/govuk/error-summary";
-import { Button, ErrorMessage, Hint, Radios, Textarea, TextInput } from "~/components/govuk/fields";
+import { DateInput } from "~/components/govuk/date-input";
+import { Button, Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import type { RoundDetailsInput } from "~/domain/rounds/round-details.schema";
 import type { FieldErrors } from "~/lib/form-errors";
-
-type DateParts = RoundDetailsInput["opensAt"];
-
-/** GOV.UK date input with a time field (24-hour clock), all in UK time. */
-function DateTimeInput({ name, legend, errors, values }: { name: "opensAt" | "closesAt"; legend: string; errors: FieldErrors; values: DateParts }) {
-  const id = fieldId(name);
-  const partErrors = { day: errors[`${name}.day`], month: errors[`${name}.month`], year: errors[`${name}.year`], time: errors[`${name}.time`] };
-  const message = partErrors.day ?? partErrors.month ?? partErrors.year ?? partErrors.time;
-  const wholeDate = Boolean(partErrors.day) && !/\bday\b/i.test(partErrors.day!);
-  const parts = [
-    { part: "day", label: "Day", width: "govuk-input--width-2" },
-    { part: "month", label: "Month", width: "govuk-input--width-2" },
-    { part: "year", label: "Year", width: "govuk-input--width-4" },
-    { part: "time", label: "Time", width: "govuk-input--width-4" },
-  ] as const;
-  return (
-    <div className={`govuk-form-group${message ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={[`${id}-hint`, message ? `${id}-error` : null].filter(Boolean).join(" ")}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <Hint id={`${id}-hint`}>UK time. For example, 27 3 2026 and 09:00 (use the 24-hour clock).</Hint>
-        {message ? <ErrorMessage id={`${id}-error`}>{message}</ErrorMessage> : null}
-        <div className="govuk-date-input" id={id}>
-          {parts.map(({ part, label, width }) => {
-            const fieldName = `${name}.${part}`;
-            const inError = (wholeDate && part !== "time") || Boolean(partErrors[part]);
-            return (
-              <div className="govuk-date-input__item" key={part}>
-                <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={fieldId(fieldName)}>
-                    {label}
-                  </label>
-                  <input
-                    name={fieldName}
-                    className={`govuk-input govuk-date-input__input ${width}${inError ? " govuk-input--error" : ""}`}
-                    id={fieldId(fieldName)}
-                    type="text"
-                    inputMode={part === "time" ? "text" : "numeric"}
-                    defaultValue={values[part]}
-                  />
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 function Money({
   name,
@@ -134,8 +86,24 @@ export function RoundDetailsForm({
           defaultValue={values.code}
         />
       )}
-      {locked ? null : <DateTimeInput name="opensAt" legend="When the round opens" errors={errors} values={values.opensAt} />}
-      <DateTimeInput name="closesAt" legend="When the round closes" errors={errors} values={values.closesAt} />
+      {locked ? null : (
+        <DateInput
+          name="opensAt"
+          legend="When the round opens"
+          hint="UK time. For example, 27 3 2026 and 09:00 (use the 24-hour clock)."
+          withTime
+          errors={errors}
+          values={values.opensAt}
+        />
+      )}
+      <DateInput
+        name="closesAt"
+        legend="When the round closes"
+        hint="UK time. For example, 27 3 2026 and 09:00 (use the 24-hour clock)."
+        withTime
+        errors={errors}
+        values={values.closesAt}
+      />
       {locked ? (
         <>
           <h2 className="govuk-heading-m">Rules for bids</h2>

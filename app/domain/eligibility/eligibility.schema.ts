@@ -43,13 +43,3 @@ export function eligibilitySchema(round: { areaIds: readonly string[]; priorityI
     }),
   });
 }
-
-/** What the person ticked and typed, to show again after an error. */
-export function eligibilityFormValuesFrom(form: FormData): EligibilityFormValues {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const list = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
-  return { organisationType: text("organisationType"), areaIds: list("areaIds"), priorityIds: list("priorityIds"), amountRequested: text("amountRequested") };
-}

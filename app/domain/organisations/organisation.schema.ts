@@ -180,13 +180,3 @@ export const inviteSchema = z.object({
 });
 
 export type InviteInput = z.output<typeof inviteSchema>;
-
-/** What the person typed, to show again after an error (text only; files and arrays are ignored). */
-export function organisationFormValuesFrom(form: FormData): OrganisationFormValues {
-  return Object.fromEntries(
-    ORGANISATION_FIELDS.map((field) => {
-      const value = form.get(field);
-      return [field, typeof value === "string" ? value : ""];
-    }),
-  ) as OrganisationFormValues;
-}
