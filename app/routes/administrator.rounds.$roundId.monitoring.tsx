@@ -65,7 +65,8 @@ export default function MonitoringSchedule() {
   const errors = formErrors as FieldErrors;
   const editing = stages.find((s) => s.id === search.get("edit"));
   const posted = (actionData?.values ?? null) as Record<string, string> | null;
-  const values = posted ?? (editing ? { stageId: editing.id, title: editing.title, relativeTo: editing.relativeTo, offsetDays: String(editing.offsetDays) } : {});
+  const values =
+    posted ?? (editing ? { stageId: editing.id, title: editing.title, relativeTo: editing.relativeTo, offsetDays: String(editing.offsetDays) } : {});
   const editingId = values.stageId ?? "";
   const saved = search.get("saved");
   return (
@@ -76,8 +77,8 @@ export default function MonitoringSchedule() {
       banner={saved && BANNERS[saved] && !actionData ? <p className="govuk-notification-banner__heading">{BANNERS[saved]}</p> : null}
     >
       <p className="govuk-body">
-        Every award in this round owes these monitoring reports. Each is due a number of days from the project&apos;s start, mid-point or end, using the
-        dates in the organisation&apos;s bid.
+        Every award in this round owes these monitoring reports. Each is due a number of days from the project&apos;s start, mid-point or end, using the dates
+        in the organisation&apos;s bid.
       </p>
       <div className="govuk-inset-text">
         Changes to the schedule apply to awards accepted after the change. Reports already owed for awards accepted earlier keep their dates.

@@ -79,10 +79,7 @@ export default function OutcomePage() {
 
         {page.scores ? (
           <>
-            <Table
-              caption="Your bid's scores"
-              head={["Criterion", { text: "Weight", numeric: true }, { text: "Score", numeric: true }]}
-            >
+            <Table caption="Your bid's scores" head={["Criterion", { text: "Weight", numeric: true }, { text: "Score", numeric: true }]}>
               {page.scores.criteria.map((c) => (
                 <TableRow key={c.title}>
                   <TableCell>{c.title}</TableCell>
@@ -200,8 +197,8 @@ function WhatHappensNext({ kind, award }: { kind: OutcomePage["bid"]["kind"]; aw
       case "accepted":
         return (
           <p className="govuk-body">
-            You have accepted the award. We will send you the grant agreement to sign, and pay the award once it is back with us. Send each monitoring report
-            by its due date.
+            You have accepted the award. We will send you the grant agreement to sign, and pay the award once it is back with us. Send each monitoring report by
+            its due date.
           </p>
         );
       case "declined_by_applicant":

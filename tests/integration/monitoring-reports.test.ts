@@ -35,7 +35,15 @@ async function acceptedAward({ withStages = true } = {}) {
     include: { outcomes: true, budgetLines: { orderBy: { position: "asc" } } },
   });
   const award = await db.award.create({
-    data: { bidId: bid.id, roundId: round.id, amountPence: 1_200_000, pccFundedPence: 1_200_000, matchFundedPence: 0, status: "accepted", respondedAt: new Date() },
+    data: {
+      bidId: bid.id,
+      roundId: round.id,
+      amountPence: 1_200_000,
+      pccFundedPence: 1_200_000,
+      matchFundedPence: 0,
+      status: "accepted",
+      respondedAt: new Date(),
+    },
   });
   await db.$transaction((tx) => createMonitoringReports(tx, award.id, new Date()));
   const reports = await db.monitoringReport.findMany({ where: { awardId: award.id }, orderBy: { dueAt: "asc" } });
@@ -80,7 +88,9 @@ describe("the report schedule", () => {
     const added = await db.reportStage.findFirstOrThrow({ where: { roundId: round.id, title: "Starting report" } });
     expect(added).toMatchObject({ relativeTo: "start", offsetDays: 14, position: 2 });
 
-    expect((await send(path, { cookie, form: { intent: "save", stageId: added.id, title: "Early report", relativeTo: "start", offsetDays: "-7" } })).status).toBe(302);
+    expect(
+      (await send(path, { cookie, form: { intent: "save", stageId: added.id, title: "Early report", relativeTo: "start", offsetDays: "-7" } })).status,
+    ).toBe(302);
     expect(await db.reportStage.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({ title: "Early report", offsetDays: -7 });
 
     expect((await send(path, { cookie, form: { intent: "remove", stageId: added.id } })).status).toBe(302);
@@ -118,7 +128,10 @@ describe("filling in a report", () => {
     const setup = await acceptedAward();
     const cookie = setup.applicant.cookie;
     const outcomeId = setup.bid.outcomes[0]!.id;
-    const response = await send(reportPath(setup), { cookie, form: { intent: "save", [`outcomes.${outcomeId}.achieved`]: "12", progress: "Started in April." } });
+    const response = await send(reportPath(setup), {
+      cookie,
+      form: { intent: "save", [`outcomes.${outcomeId}.achieved`]: "12", progress: "Started in April." },
+    });
     expect(response.status).toBe(302);
     const report = await db.monitoringReport.findUniqueOrThrow({ where: { id: setup.reports[0]!.id }, include: { outcomes: true, budgetLines: true } });
     expect(report).toMatchObject({ status: "draft", progress: "Started in April.", challenges: "", submittedAt: null });
@@ -138,7 +151,10 @@ describe("filling in a report", () => {
     expect(saved).toMatchObject([{ achievedValue: null, commentary: "" }]);
     const answers = completeAnswers(setup);
     delete answers[`spent.${setup.bid.budgetLines[1]!.id}`];
-    const response = await send(reportPath(setup), { cookie, form: { ...answers, challenges: "", [`outcomes.${setup.bid.outcomes[0]!.id}.achieved`]: "about 60" } });
+    const response = await send(reportPath(setup), {
+      cookie,
+      form: { ...answers, challenges: "", [`outcomes.${setup.bid.outcomes[0]!.id}.achieved`]: "about 60" },
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("What has been achieved for outcome 1 must be a whole number, like 45");
@@ -161,13 +177,18 @@ describe("filling in a report", () => {
     // The fund administrator is told, once, with a link to the review.
     const notices = await db.outboxEmail.findMany({ where: { template: "report-submitted" } });
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ toAddress: setup.administrator.user.email, idempotencyKey: emailKeys.reportSubmitted(report.id, report.submittedAt!, setup.administrator.user.id) });
+    expect(notices[0]).toMatchObject({
+      toAddress: setup.administrator.user.email,
+      idempotencyKey: emailKeys.reportSubmitted(report.id, report.submittedAt!, setup.administrator.user.id),
+    });
     expect(notices[0]!.text).toContain(`http://localhost:3000${reviewPath(setup)}`);
 
     const late = await send(reportPath(setup), { cookie, form: { ...completeAnswers(setup, "save"), progress: "Changed afterwards." } });
     expect(late.status).toBe(409);
     expect(await db.outboxEmail.count({ where: { template: "report-submitted" } })).toBe(1);
-    expect((await db.monitoringReport.findUniqueOrThrow({ where: { id: report.id } })).progress).toBe("Twenty Friday sessions so far, with 85 young people attending.");
+    expect((await db.monitoringReport.findUniqueOrThrow({ where: { id: report.id } })).progress).toBe(
+      "Twenty Friday sessions so far, with 85 young people attending.",
+    );
     const page = await (await send(reportPath(setup), { cookie })).text();
     expect(page).not.toContain("Save as draft");
     expect(page).toContain("£5,400.50");
@@ -189,10 +210,17 @@ describe("reviewing a report", () => {
     const asked = await send(reviewPath(setup), { cookie, form: { decision: "changes", comment: "Please add the attendance figures." } });
     expect(asked.status).toBe(302);
     const report = await db.monitoringReport.findUniqueOrThrow({ where: { id: setup.reports[0]!.id } });
-    expect(report).toMatchObject({ status: "changes_requested", reviewComment: "Please add the attendance figures.", reviewedById: setup.administrator.user.id });
+    expect(report).toMatchObject({
+      status: "changes_requested",
+      reviewComment: "Please add the attendance figures.",
+      reviewedById: setup.administrator.user.id,
+    });
     const emails = await db.outboxEmail.findMany({ where: { template: "report-review" } });
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ toAddress: setup.applicant.organisation.contactEmail, idempotencyKey: emailKeys.reportReview(report.id, report.reviewedAt!) });
+    expect(emails[0]).toMatchObject({
+      toAddress: setup.applicant.organisation.contactEmail,
+      idempotencyKey: emailKeys.reportReview(report.id, report.reviewedAt!),
+    });
     expect(emails[0]!.text).toContain("Please add the attendance figures.");
     expect(emails[0]!.text).toContain(`http://localhost:3000${reportPath(setup)}`);
 
@@ -205,7 +233,9 @@ describe("reviewing a report", () => {
     const page = await (await send(reportPath(setup), { cookie: setup.applicant.cookie })).text();
     expect(page).toContain("The fund team has asked for changes");
     expect(page).toContain("Save as draft");
-    expect((await send(reportPath(setup), { cookie: setup.applicant.cookie, form: { ...completeAnswers(setup), progress: "With attendance figures." } })).status).toBe(302);
+    expect(
+      (await send(reportPath(setup), { cookie: setup.applicant.cookie, form: { ...completeAnswers(setup), progress: "With attendance figures." } })).status,
+    ).toBe(302);
     expect((await db.monitoringReport.findUniqueOrThrow({ where: { id: report.id } })).status).toBe("submitted");
   });
 

@@ -18,10 +18,23 @@ function editableReport(bidId: string, reportId: string, viewer: Viewer): Prisma
 }
 
 async function refusedDocument(viewer: Viewer, reportId: string, details: Record<string, unknown>) {
-  await recordAudit({ actorId: viewer.id, action: "report.document_refused", outcome: "refused", subjectType: "monitoring_report", subjectId: reportId, details });
+  await recordAudit({
+    actorId: viewer.id,
+    action: "report.document_refused",
+    outcome: "refused",
+    subjectType: "monitoring_report",
+    subjectId: reportId,
+    details,
+  });
 }
 
-export async function addReportDocument(input: { viewer: Viewer; bidId: string; reportId: string; upload: DocumentUpload; maxBytes: number }): Promise<Result<{ documentId: string }>> {
+export async function addReportDocument(input: {
+  viewer: Viewer;
+  bidId: string;
+  reportId: string;
+  upload: DocumentUpload;
+  maxBytes: number;
+}): Promise<Result<{ documentId: string }>> {
   const { viewer, bidId, reportId, upload, maxBytes } = input;
   if (upload.problem || !upload.file) {
     if (upload.problem === "too_large") return invalid({ document: `The selected file must be smaller than ${formatFileSize(maxBytes)}` });
@@ -54,7 +67,14 @@ export async function addReportDocument(input: { viewer: Viewer; bidId: string; 
         return invalid({ document: `A report can have up to ${MAX_REPORT_DOCUMENTS} documents. Remove one to add another` });
       }
       const document = await tx.reportDocument.create({
-        data: { reportId, originalName: cleanFileName(file.name), storedName, mediaType: inspection.mediaType, sizeBytes: file.bytes.byteLength, uploadedById: viewer.id },
+        data: {
+          reportId,
+          originalName: cleanFileName(file.name),
+          storedName,
+          mediaType: inspection.mediaType,
+          sizeBytes: file.bytes.byteLength,
+          uploadedById: viewer.id,
+        },
         select: { id: true },
       });
       await recordAudit(
@@ -91,7 +111,10 @@ export async function removeReportDocument(input: { viewer: Viewer; bidId: strin
     const document = await tx.reportDocument.findFirst({ where: { id: documentId, reportId }, select: { id: true, storedName: true } });
     if (!document) return notFound();
     await tx.reportDocument.delete({ where: { id: document.id } });
-    await recordAudit({ actorId: viewer.id, action: "report.document_removed", subjectType: "monitoring_report", subjectId: reportId, before: { documentId } }, tx);
+    await recordAudit(
+      { actorId: viewer.id, action: "report.document_removed", subjectType: "monitoring_report", subjectId: reportId, before: { documentId } },
+      tx,
+    );
     return { ok: true, storedName: document.storedName };
   });
   if (!result.ok) {
@@ -114,7 +137,14 @@ export async function readReportDocument(input: { viewer: Viewer; reportId: stri
   });
   const stored = document ? await documentStorage().open(document.storedName) : null;
   if (!document || !stored) {
-    await recordAudit({ actorId: viewer.id, action: "report.document_access_refused", outcome: "refused", subjectType: "monitoring_report", subjectId: reportId || null, details: { documentId } });
+    await recordAudit({
+      actorId: viewer.id,
+      action: "report.document_access_refused",
+      outcome: "refused",
+      subjectType: "monitoring_report",
+      subjectId: reportId || null,
+      details: { documentId },
+    });
     return null;
   }
   return { originalName: document.originalName, mediaType: document.mediaType, body: stored.body, sizeBytes: stored.sizeBytes };

@@ -40,7 +40,14 @@ describe("reportSchema", () => {
 
   it("needs every answer to submit, and says which by its field", () => {
     const parsed = parseValues({}, reportSchema(outcomes, lines, "submit"));
-    expect(!parsed.ok && Object.keys(parsed.refusal.fieldErrors)).toEqual(["outcomes.o1.achieved", "outcomes.o1.commentary", "spent.b1", "spent.b2", "progress", "challenges"]);
+    expect(!parsed.ok && Object.keys(parsed.refusal.fieldErrors)).toEqual([
+      "outcomes.o1.achieved",
+      "outcomes.o1.commentary",
+      "spent.b1",
+      "spent.b2",
+      "progress",
+      "challenges",
+    ]);
   });
 
   it("refuses figures typed wrongly even in a draft", () => {

@@ -65,7 +65,8 @@ export function reportSchema(outcomes: readonly OutcomeForReport[], lines: reado
         } else if (!/^\d{1,10}$/.test(achieved) || Number(achieved) > MAX_ACHIEVED) {
           problem(["outcomes", outcome.id, "achieved"], `What has been achieved for ${name} must be a whole number, like 45`);
         } else achievedValue = Number(achieved);
-        if (commentary.length > COMMENTARY_MAX) problem(["outcomes", outcome.id, "commentary"], `Commentary on ${name} must be ${COMMENTARY_MAX} characters or fewer`);
+        if (commentary.length > COMMENTARY_MAX)
+          problem(["outcomes", outcome.id, "commentary"], `Commentary on ${name} must be ${COMMENTARY_MAX} characters or fewer`);
         else if (submitting && commentary === "") problem(["outcomes", outcome.id, "commentary"], `Enter a commentary on ${name}`);
         parsed.outcomes.push({ bidOutcomeId: outcome.id, achievedValue, commentary });
       });
@@ -93,7 +94,9 @@ export function reportSchema(outcomes: readonly OutcomeForReport[], lines: reado
 /** The administrator's review: accept, or ask for changes; a comment either way. */
 export const reviewSchema = z.object({
   decision: formText.pipe(z.enum(["accept", "changes"], { error: "Select whether to accept the report or ask for changes" })),
-  comment: formText.pipe(z.string().min(1, "Enter a comment for the organisation").max(COMMENTARY_MAX, `Comment must be ${COMMENTARY_MAX} characters or fewer`)),
+  comment: formText.pipe(
+    z.string().min(1, "Enter a comment for the organisation").max(COMMENTARY_MAX, `Comment must be ${COMMENTARY_MAX} characters or fewer`),
+  ),
 });
 
 export type ReviewInput = z.output<typeof reviewSchema>;

@@ -117,7 +117,14 @@ export const SUBMITTED_MESSAGE = "This report has been submitted, so it cannot b
  * it is written in one transaction, only while the report may still be changed, so a refused
  * submission saves nothing and a submitted report is never changed by a late draft.
  */
-export async function saveReport(input: { viewer: Viewer; bidId: string; reportId: string; intent: ReportIntent; values: FormObject; now: Date }): Promise<Result<{ status: string }>> {
+export async function saveReport(input: {
+  viewer: Viewer;
+  bidId: string;
+  reportId: string;
+  intent: ReportIntent;
+  values: FormObject;
+  now: Date;
+}): Promise<Result<{ status: string }>> {
   const { viewer, bidId, reportId, intent, now } = input;
   const action = intent === "submit" ? "report.submit_refused" : "report.save_refused";
   const report = await findReport({ id: reportId, award: { bidId, status: { in: REPORTING_AWARD_STATUSES } }, AND: [reportScope(viewer)] });
@@ -191,7 +198,13 @@ export type ReviewDecision = "accept" | "changes";
  * organisation is emailed. When every report of the award has been accepted the award is
  * `closed` (it still holds its money: ADR 0010; the round row is written first all the same).
  */
-export async function reviewReport(input: { actorId: string; roundId: string; reportId: string; values: FormObject; now: Date }): Promise<Result<{ decision: ReviewDecision; awardClosed: boolean }>> {
+export async function reviewReport(input: {
+  actorId: string;
+  roundId: string;
+  reportId: string;
+  values: FormObject;
+  now: Date;
+}): Promise<Result<{ decision: ReviewDecision; awardClosed: boolean }>> {
   const { actorId, roundId, reportId, now } = input;
   const parsed = parseValues(input.values, reviewSchema);
   if (!parsed.ok) return refused(actorId, "report.review_refused", reportId, { ok: false, refusal: parsed.refusal });
@@ -205,14 +218,27 @@ export async function reviewReport(input: { actorId: string; roundId: string; re
       award: {
         select: {
           id: true,
-          bid: { select: { id: true, title: true, reference: true, organisation: { select: { name: true, contactName: true, contactEmail: true } }, round: { select: { name: true, fund: { select: { name: true } } } } } },
+          bid: {
+            select: {
+              id: true,
+              title: true,
+              reference: true,
+              organisation: { select: { name: true, contactName: true, contactEmail: true } },
+              round: { select: { name: true, fund: { select: { name: true } } } },
+            },
+          },
         },
       },
     },
   });
   if (!report) return refused(actorId, "report.review_refused", reportId, notFound("Report not found"), { roundId });
   if (report.status !== "submitted") {
-    return refused(actorId, "report.review_refused", reportId, conflict(`This report is not waiting for review: it is ${reportStatusLabel(report.status).toLowerCase()}`));
+    return refused(
+      actorId,
+      "report.review_refused",
+      reportId,
+      conflict(`This report is not waiting for review: it is ${reportStatusLabel(report.status).toLowerCase()}`),
+    );
   }
   const { bid } = report.award;
   const rendered = await renderReportReview({
@@ -254,7 +280,14 @@ export async function reviewReport(input: { actorId: string; roundId: string; re
         awardClosed = closed.count === 1;
         if (awardClosed) {
           await recordAudit(
-            { actorId, action: "award.closed", subjectType: "award", subjectId: report.award.id, before: { status: "accepted" }, after: { status: "closed", because: "every report accepted" } },
+            {
+              actorId,
+              action: "award.closed",
+              subjectType: "award",
+              subjectId: report.award.id,
+              before: { status: "accepted" },
+              after: { status: "closed", because: "every report accepted" },
+            },
             tx,
           );
         }

@@ -40,7 +40,8 @@ export const USUAL_SCHEDULE: readonly Omit<ReportStageInput, "stageId">[] = [
 
 /** "28 days after the project's end", "on the project's mid-point", "14 days before the project's start". */
 export function describeStageTiming(stage: { relativeTo: string; offsetDays: number }): string {
-  const anchor = { start: "the project's start", midpoint: "the project's mid-point", end: "the project's end" }[stage.relativeTo as "start"] ?? stage.relativeTo;
+  const anchor =
+    { start: "the project's start", midpoint: "the project's mid-point", end: "the project's end" }[stage.relativeTo as "start"] ?? stage.relativeTo;
   if (stage.offsetDays === 0) return `At ${anchor}`;
   const days = Math.abs(stage.offsetDays);
   return `${days} ${days === 1 ? "day" : "days"} ${stage.offsetDays > 0 ? "after" : "before"} ${anchor}`;

@@ -20,10 +20,7 @@ export async function loadReportStages(roundId: string) {
 }
 
 export type StageChange =
-  | { kind: "add"; stage: ReportStageInput }
-  | { kind: "edit"; stage: ReportStageInput }
-  | { kind: "remove"; stageId: string }
-  | { kind: "usual" };
+  { kind: "add"; stage: ReportStageInput } | { kind: "edit"; stage: ReportStageInput } | { kind: "remove"; stageId: string } | { kind: "usual" };
 
 /** Audits a refused change to the schedule, and hands the refusal back. */
 export async function refuseStageChange(actorId: string, roundId: string, change: string, refused: Refused): Promise<Refused> {
@@ -51,7 +48,16 @@ export async function changeReportStages(actorId: string, roundId: string, chang
           if (stages.length >= MAX_STAGES) return conflict(`A round can have up to ${MAX_STAGES} reports`);
           const { title, relativeTo, offsetDays } = change.stage;
           const created = await tx.reportStage.create({ data: { roundId, position: nextPosition, title, relativeTo, offsetDays }, select: { id: true } });
-          await recordAudit({ actorId, action: "round.report_stage_added", subjectType: "round", subjectId: roundId, after: { stageId: created.id, title, relativeTo, offsetDays } }, tx);
+          await recordAudit(
+            {
+              actorId,
+              action: "round.report_stage_added",
+              subjectType: "round",
+              subjectId: roundId,
+              after: { stageId: created.id, title, relativeTo, offsetDays },
+            },
+            tx,
+          );
           return { ok: true };
         }
         case "edit": {
@@ -79,7 +85,13 @@ export async function changeReportStages(actorId: string, roundId: string, chang
           // Reports already owed keep their title and due date (their stage link is cleared).
           await tx.reportStage.delete({ where: { id: before.id } });
           await recordAudit(
-            { actorId, action: "round.report_stage_removed", subjectType: "round", subjectId: roundId, before: { stageId: before.id, title: before.title, relativeTo: before.relativeTo, offsetDays: before.offsetDays } },
+            {
+              actorId,
+              action: "round.report_stage_removed",
+              subjectType: "round",
+              subjectId: roundId,
+              before: { stageId: before.id, title: before.title, relativeTo: before.relativeTo, offsetDays: before.offsetDays },
+            },
             tx,
           );
           return { ok: true };
