@@ -20,14 +20,12 @@ import { assignAutomatically, assignByHand } from "../app/domain/assessment/assi
 import { screenBid } from "../app/domain/assessment/screening.server";
 import { formatBidReference } from "../app/domain/bids/reference";
 import { acceptanceDeadline } from "../app/domain/awards/acceptance";
-import { decisionLinks } from "../app/domain/awards/links.server";
 import { buildSubmittedSnapshot } from "../app/domain/bids/snapshot";
 import { emailKeys } from "../app/domain/email/idempotency-keys";
 import { queueEmail } from "../app/domain/email/outbox.server";
 import type { Db } from "../app/lib/db.server";
 import { createMonitoringReports } from "../app/domain/monitoring/schedule.server";
 import { env } from "../app/lib/env.server";
-import { renderOutcomeDecline } from "../emails/outcome-decline";
 import { renderSubmissionReceipt } from "../emails/submission-receipt";
 import { CSF_ROUND_SET_UP, DAY } from "./demo-data";
 
@@ -437,7 +435,6 @@ async function seedSmallGrantsRound(db: Db, ctx: Context, now: Date) {
     const allocation = (await loadAllocation(round.id))!;
     await expectOk(releaseOutcomes(allocation, ctx.administrator.id, [speedwatch.id], await feedbackDefaults(allocation)), "release");
   });
-  await tellIneligible(db, round, doorStaff, releasedAt);
   await afterRelease(db, round, releasedAt);
 
   await acceptAward(db, girls, daysFrom(now, -3));
@@ -861,30 +858,6 @@ async function afterRelease(db: Db, round: SeededRound, releasedAt: Date) {
     where: { idempotencyKey: { in: decided.map((b) => emailKeys.outcome(b.id, b.decisionVersion)) }, status: "pending" },
     data: { status: "sent", attempts: 1, sentAt: new Date(releasedAt.getTime() + 5 * 60_000), deliveredVia: "mailbox" },
   });
-}
-
-/** A bid screened out is told so at release, with the stock reason and the administrator's note. */
-async function tellIneligible(db: Db, round: SeededRound, seeded: SeededBid, at: Date) {
-  const bid = await db.bid.update({
-    where: { id: seeded.id, status: "ineligible" },
-    data: { decidedAt: at },
-    include: { organisation: true },
-  });
-  const key = emailKeys.outcome(bid.id, bid.decisionVersion);
-  await queueEmail(db, {
-    idempotencyKey: key,
-    to: bid.organisation.contactEmail,
-    rendered: await renderOutcomeDecline({
-      recipientName: bid.organisation.contactName,
-      organisationName: bid.organisation.name,
-      reference: seeded.reference,
-      bidTitle: bid.title,
-      roundName: round.name,
-      feedback: `We could not consider this bid: ${bid.screeningReason?.replace(/\.?$/, ".")}\n\n${bid.screeningNote ?? ""}`,
-      bidUrl: decisionLinks.outcome(bid.id),
-    }),
-  });
-  await db.outboxEmail.updateMany({ where: { idempotencyKey: key }, data: { createdAt: at, nextAttemptAt: at } });
 }
 
 async function ownerOf(db: Db, bid: SeededBid) {
