@@ -62,6 +62,17 @@ export function Paragraph({ children }: { children: ReactNode }) {
   return <Text style={styles.paragraph}>{children}</Text>;
 }
 
+/** Text someone wrote (feedback, a note, a comment): one paragraph per blank-line-separated block. */
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/\n{2,}/).map((paragraph, index) => (
+        <Paragraph key={index}>{paragraph}</Paragraph>
+      ))}
+    </>
+  );
+}
+
 /** A GOV.UK-style inset: key facts the reader may want to find again (reference, amount). */
 export function Inset({ lines }: { lines: string[] }) {
   return (

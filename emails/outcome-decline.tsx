@@ -1,4 +1,4 @@
-import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { EmailLayout, Inset, LinkParagraph, Paragraph, Paragraphs } from "./layout";
 import { renderEmail } from "./render";
 
 export type OutcomeDeclineProps = {
@@ -27,9 +27,7 @@ export function OutcomeDeclineEmail(props: OutcomeDeclineProps) {
       {feedback ? (
         <>
           <Paragraph>Feedback from the fund team:</Paragraph>
-          {feedback.split(/\n{2,}/).map((paragraph, index) => (
-            <Paragraph key={index}>{paragraph}</Paragraph>
-          ))}
+          <Paragraphs text={feedback} />
         </>
       ) : null}
       <Paragraph>You can bid again in a future round. We publish new rounds on the portal.</Paragraph>

@@ -1,4 +1,4 @@
-import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { EmailLayout, Inset, LinkParagraph, Paragraph, Paragraphs } from "./layout";
 import { renderEmail } from "./render";
 
 export type OutcomeIneligibleProps = {
@@ -29,9 +29,7 @@ export function OutcomeIneligibleEmail(props: OutcomeIneligibleProps) {
       {note ? (
         <>
           <Paragraph>A note from the fund team:</Paragraph>
-          {note.split(/\n{2,}/).map((paragraph, index) => (
-            <Paragraph key={index}>{paragraph}</Paragraph>
-          ))}
+          <Paragraphs text={note} />
         </>
       ) : null}
       <Paragraph>You can bid again in a future round if your project meets its rules. We publish new rounds on the portal.</Paragraph>

@@ -1,4 +1,4 @@
-import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { EmailLayout, Inset, LinkParagraph, Paragraph, Paragraphs } from "./layout";
 import { renderEmail } from "./render";
 
 export type ReportReviewProps = {
@@ -31,12 +31,7 @@ export function ReportReviewEmail(props: ReportReviewProps) {
       </Paragraph>
       <Inset lines={[`Report: ${props.reportTitle}`, `Project: ${props.bidTitle}`, ...reference]} />
       <Paragraph>Comment from the fund team:</Paragraph>
-      {props.comment
-        .trim()
-        .split(/\n{2,}/)
-        .map((paragraph, index) => (
-          <Paragraph key={index}>{paragraph}</Paragraph>
-        ))}
+      <Paragraphs text={props.comment.trim()} />
       {accepted ? null : <Paragraph>Make the changes and submit the report again.</Paragraph>}
       <LinkParagraph href={props.reportUrl}>{accepted ? "See the report" : "Change the report"}</LinkParagraph>
     </EmailLayout>
