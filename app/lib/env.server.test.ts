@@ -57,4 +57,13 @@ describe("parseEnv", () => {
     ).toThrow(/DOCUMENT_STORAGE must be local or s3[\s\S]*S3_ENDPOINT[\s\S]*S3_FORCE_PATH_STYLE[\s\S]*S3_KEY_PREFIX[\s\S]*S3_SERVER_SIDE_ENCRYPTION/);
     expect(() => parseEnv({ DATABASE_URL: "file:x.db", S3_SSE_KMS_KEY_ID: "key" })).toThrow(/S3_SSE_KMS_KEY_ID needs/);
   });
+
+  it("publishes 360Giving data under a demo prefix unless told, and refuses a prefix not starting 360G-", () => {
+    const env = parseEnv({ DATABASE_URL: "file:x.db" });
+    expect(env.THREESIXTYGIVING_PREFIX).toBe("360G-example");
+    expect(env.THREESIXTYGIVING_FUNDER_ID).toBe("XE-EXAMPLE-PCC");
+    expect(parseEnv({ DATABASE_URL: "file:x.db", THREESIXTYGIVING_PREFIX: "360G-durhampcc" }).THREESIXTYGIVING_PREFIX).toBe("360G-durhampcc");
+    expect(() => parseEnv({ DATABASE_URL: "file:x.db", THREESIXTYGIVING_PREFIX: "GB-durhampcc" })).toThrow(/THREESIXTYGIVING_PREFIX must start with "360G-"/);
+    expect(() => parseEnv({ DATABASE_URL: "file:x.db", THREESIXTYGIVING_FUNDER_ID: "GB GOR 1" })).toThrow(/THREESIXTYGIVING_FUNDER_ID/);
+  });
 });

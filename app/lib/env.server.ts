@@ -34,6 +34,18 @@ const schema = z
       .optional(),
     S3_SSE_KMS_KEY_ID: z.string().optional(),
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+    // 360Giving publishing (ADR 0015). The defaults are for the demo only: a live site sets the
+    // prefix 360Giving issued to the Commissioner's office and its organisation identifier
+    // (org-id.guide, e.g. its GB-GOR entry). XE-EXAMPLE is org-id.guide's list for example data.
+    THREESIXTYGIVING_PREFIX: z
+      .string()
+      .regex(/^360G-[A-Za-z0-9-]+$/, 'THREESIXTYGIVING_PREFIX must start with "360G-" followed by letters, digits or dashes, like 360G-example')
+      .default("360G-example"),
+    THREESIXTYGIVING_FUNDER_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, "THREESIXTYGIVING_FUNDER_ID must be an organisation identifier without spaces, like GB-GOR-PC000000")
+      .default("XE-EXAMPLE-PCC"),
+    THREESIXTYGIVING_FUNDER_NAME: z.string().trim().min(1).default("Office of the Police and Crime Commissioner (example)"),
   })
   .superRefine((env, ctx) => {
     if (env.DOCUMENT_STORAGE === "s3" && !env.S3_BUCKET) {

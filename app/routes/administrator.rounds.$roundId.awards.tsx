@@ -120,6 +120,11 @@ export default function RoundAwards() {
                 <span data-testid="remaining-pot">{formatPounds(figures.remainingPotPence)}</span>
               </SummaryRow>
             </SummaryList>
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/administrator/rounds/${round.id}/publishing`}>
+                Check the published 360Giving data
+              </Link>
+            </p>
 
             <h2 className="govuk-heading-m">Awards and answers</h2>
             <p className="govuk-body">

@@ -82,6 +82,11 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
               <h2 className="govuk-visually-hidden">Support links</h2>
               <ul className="govuk-footer__inline-list">
                 <li className="govuk-footer__inline-list-item">
+                  <Link className="govuk-footer__link" to="/awards">
+                    Grants awarded
+                  </Link>
+                </li>
+                <li className="govuk-footer__inline-list-item">
                   <Link className="govuk-footer__link" to="/accessibility">
                     Accessibility statement
                   </Link>

@@ -22,6 +22,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/rounds.$roundSlug._index": { kind: "public" },
   "routes/rounds.$roundSlug.eligibility._index": { kind: "public" },
   "routes/rounds.$roundSlug.eligibility.result": { kind: "public" },
+  // Grants awarded in released rounds, and their 360Giving file: public (ADR 0015); other rounds 404.
+  "routes/awards._index": { kind: "public" },
+  "routes/awards.$roundSlug._index": { kind: "public" },
+  "routes/awards.$roundSlug.360giving[.]json": { kind: "public" },
   "routes/invitations.$token": { kind: "public" },
   "routes/sign-in": { kind: "signed-out" },
   "routes/register": { kind: "signed-out" },
@@ -67,6 +71,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/administrator.rounds.$roundId.results": { kind: "roles", roles: ["fund_administrator"] },
   // Acceptance, reminders and returned money: the fund administrator only (OPCC signs off allocations, nothing after).
   "routes/administrator.rounds.$roundId.awards": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/administrator.rounds.$roundId.publishing": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.bids.$bidId._index": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.bids.$bidId.history": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.bids.$bidId.documents.$documentId": { kind: "roles", roles: ["fund_administrator"] },
