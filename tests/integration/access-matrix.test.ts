@@ -124,7 +124,25 @@ async function fixtures(): Promise<Record<string, string>> {
       decidedAt: new Date(),
     },
   });
+  // A grant made in that round, so its public awards page and 360Giving file have something to publish.
+  const granted = await db.bid.create({
+    data: {
+      roundId: releasedRound.id,
+      organisationId: bid.organisationId,
+      createdById: applicant.id,
+      reference: "CSF-9899-R9-0002",
+      status: "awarded",
+      title: "A funded bid",
+      summary: "What the funded bid will do.",
+      submittedAt: past,
+      decidedAt: new Date(),
+    },
+  });
+  await db.award.create({
+    data: { bidId: granted.id, roundId: releasedRound.id, amountPence: 50_000, pccFundedPence: 50_000, matchFundedPence: 0, status: "released" },
+  });
   return {
+    releasedRoundSlug: releasedRound.slug,
     decidedBidId: decided.id,
     fundId: round.fundId,
     roundId: round.id,
@@ -143,6 +161,8 @@ async function fixtures(): Promise<Record<string, string>> {
 /** Routes that need a different fixture for a segment than the others: segment → fixture name. */
 const FIXTURE_FOR: Record<string, Record<string, string>> = {
   "routes/applicant.bids.$bidId.outcome": { bidId: "decidedBidId" },
+  "routes/awards.$roundSlug._index": { roundSlug: "releasedRoundSlug" },
+  "routes/awards.$roundSlug.360giving[.]json": { roundSlug: "releasedRoundSlug" },
 };
 
 function pathFor(routes: ServerBuild["routes"], id: string, params: Record<string, string>) {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { potLedger } from "~/domain/allocation/pot-ledger.server";
 import { heldByAward } from "~/domain/awards/award-status";
+import { schemaProblems } from "~/domain/publishing/validate-package";
 import { potPence } from "~/domain/rounds/pot";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
 import { cookieFrom, send } from "../support/app";
@@ -322,5 +323,20 @@ describe("the demo seed", () => {
     expect(mailbox).toContain("Your bid CSF-2526-SG-0001 has been awarded funding");
     expect(mailbox).toContain("Your bid CSF-2526-SG-0004 is on the reserve list");
     expect(mailbox).toContain("CSF-2526-SG-0006");
+  });
+
+  it("publishes each released round's grants: a public page and a 360Giving file valid against the official schema, with registered ids", async () => {
+    const released = await db.round.findMany({ where: { outcomesReleasedAt: { not: null } }, select: { slug: true } });
+    expect(released.length).toBeGreaterThanOrEqual(2);
+    const recipientIds: string[] = [];
+    for (const { slug } of released) {
+      expect((await send(`/awards/${slug}`)).status).toBe(200);
+      const response = await send(`/awards/${slug}/360giving.json`);
+      expect(response.status, slug).toBe(200);
+      const pkg = (await response.json()) as { grants: { recipientOrganization: { id: string }[] }[] };
+      expect(schemaProblems(pkg), slug).toEqual([]);
+      recipientIds.push(...pkg.grants.map((g) => g.recipientOrganization[0]!.id));
+    }
+    expect(recipientIds).toEqual(expect.arrayContaining([expect.stringMatching(/^GB-CHC-\d+$/), expect.stringMatching(/^GB-COH-\d{8}$/)]));
   });
 });
