@@ -21,7 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_TAG: Record<string, string> = { awarded: "govuk-tag--green", withdrawn: "govuk-tag--grey", part_returned: "govuk-tag--yellow", returned: "govuk-tag--grey" };
+const STATUS_TAG: Record<string, string> = {
+  awarded: "govuk-tag--green",
+  withdrawn: "govuk-tag--grey",
+  part_returned: "govuk-tag--yellow",
+  returned: "govuk-tag--grey",
+};
 
 export default function PublicRoundAwards() {
   const { round, potPence, awardedPence, returnedPence, awardCount, bidsConsidered, rows, page, pages, packageAvailable } = useLoaderData<typeof loader>();

@@ -20,8 +20,8 @@ export default function PublicAwards() {
       <div className="govuk-grid-column-full">
         <h1 className="govuk-heading-l">Grants awarded</h1>
         <p className="govuk-body">
-          The Police and Crime Commissioner publishes every grant made from the fund once the round&apos;s decisions are announced: who received money, for which
-          project, and how much. Each round&apos;s grants can also be downloaded as open data in the 360Giving Data Standard.
+          The Police and Crime Commissioner publishes every grant made from the fund once the round&apos;s decisions are announced: who received money, for
+          which project, and how much. Each round&apos;s grants can also be downloaded as open data in the 360Giving Data Standard.
         </p>
         {rounds.length === 0 ? (
           <p className="govuk-body">No round has announced its decisions yet.</p>

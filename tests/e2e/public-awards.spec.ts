@@ -51,7 +51,10 @@ test("anyone can see the grants of released rounds and download their 360Giving 
   expect(file.headers()["content-type"]).toMatch(/^application\/json/);
   const pkg = (await file.json()) as { grants: { title: string }[] };
   expect(pkg.grants.map((g) => g.title).sort()).toEqual(shown.map((a) => a.bid.title).sort());
-  await expect(page.getByRole("link", { name: "Download these grants as 360Giving data (JSON)" })).toHaveAttribute("href", `/awards/${RELEASED}/360giving.json`);
+  await expect(page.getByRole("link", { name: "Download these grants as 360Giving data (JSON)" })).toHaveAttribute(
+    "href",
+    `/awards/${RELEASED}/360giving.json`,
+  );
 
   const notFound = await page.goto(`/awards/${NOT_RELEASED}`);
   expect(notFound?.status()).toBe(404);

@@ -11,13 +11,26 @@ import { emptyDatabase } from "../support/database";
 
 const RELEASED_AT = new Date("2026-03-31T23:30:00Z"); // 00:30 on 1 April in London
 
-type Seeded = { key: string; org: string; charityNumber?: string; companyNumber?: string; bidStatus: string; award?: { status: string; amountPence: number; returnedPence?: number } };
+type Seeded = {
+  key: string;
+  org: string;
+  charityNumber?: string;
+  companyNumber?: string;
+  bidStatus: string;
+  award?: { status: string; amountPence: number; returnedPence?: number };
+};
 
 const BIDS: Seeded[] = [
   { key: "accepted", org: "Darlington Youth Outreach", charityNumber: "1167432", bidStatus: "awarded", award: { status: "accepted", amountPence: 1_200_050 } },
   { key: "released", org: "Safe Streets CIC", companyNumber: "11873245", bidStatus: "awarded", award: { status: "released", amountPence: 800_000 } },
   { key: "returned", org: "Stanley Street Group", bidStatus: "awarded", award: { status: "closed", amountPence: 500_000, returnedPence: 50_000 } },
-  { key: "withdrawn", org: "Withdrawn After Release Trust", charityNumber: "SC012345", bidStatus: "awarded", award: { status: "withdrawn", amountPence: 300_000 } },
+  {
+    key: "withdrawn",
+    org: "Withdrawn After Release Trust",
+    charityNumber: "SC012345",
+    bidStatus: "awarded",
+    award: { status: "withdrawn", amountPence: 300_000 },
+  },
   { key: "declined", org: "Declining Trust", charityNumber: "1093318", bidStatus: "awarded", award: { status: "declined_by_applicant", amountPence: 400_000 } },
   { key: "lapsed", org: "Late Lapsing Group", bidStatus: "awarded", award: { status: "lapsed", amountPence: 250_000 } },
   { key: "pulled", org: "Pulled Out Before Release", bidStatus: "withdrawn", award: { status: "withdrawn", amountPence: 200_000 } },
@@ -90,14 +103,33 @@ async function seedBids(round: TestRound, bids: Seeded[], userId: string, sequen
 beforeEach(async () => {
   await emptyDatabase();
   const { user } = await signedInAs("applicant");
-  released = await createRound({ slug: "released-round", code: "2526-R7", opensAt: new Date("2025-11-01T09:00:00Z"), closesAt: new Date("2026-01-31T12:00:00Z") });
+  released = await createRound({
+    slug: "released-round",
+    code: "2526-R7",
+    opensAt: new Date("2025-11-01T09:00:00Z"),
+    closesAt: new Date("2026-01-31T12:00:00Z"),
+  });
   await seedBids(released, BIDS, user.id);
   await db.round.update({ where: { id: released.id }, data: { allocationStatus: "released", outcomesReleasedAt: RELEASED_AT } });
   unreleased = await createRound({ slug: "unreleased-round", code: "2526-R8" });
-  await seedBids(unreleased, [{ key: "approved", org: "Approved Not Yet Announced", charityNumber: "1184467", bidStatus: "in_assessment", award: { status: "approved", amountPence: 900_000 } }], user.id, { n: 100 });
+  await seedBids(
+    unreleased,
+    [
+      {
+        key: "approved",
+        org: "Approved Not Yet Announced",
+        charityNumber: "1184467",
+        bidStatus: "in_assessment",
+        award: { status: "approved", amountPence: 900_000 },
+      },
+    ],
+    user.id,
+    { n: 100 },
+  );
 });
 
-const bidOf = (key: string) => db.bid.findFirstOrThrow({ where: { organisation: { name: BIDS.find((b) => b.key === key)!.org } }, include: { award: true, organisation: true } });
+const bidOf = (key: string) =>
+  db.bid.findFirstOrThrow({ where: { organisation: { name: BIDS.find((b) => b.key === key)!.org } }, include: { award: true, organisation: true } });
 
 describe("the public awards pages", () => {
   it("list released rounds only, and a released round's grants with their status, totals and the 360Giving link", async () => {
@@ -117,7 +149,8 @@ describe("the public awards pages", () => {
     expect(text).toMatch(/Withdrawn After Release Trust .* Withdrawn/);
     expect(text).toContain("1 April 2026");
     expect(text).toContain("Reducing anti-social behaviour");
-    for (const hidden of ["Declining Trust", "Late Lapsing Group", "Pulled Out Before Release", "Not Funded Group", "Approved Not Yet Announced"]) expect(text).not.toContain(hidden);
+    for (const hidden of ["Declining Trust", "Late Lapsing Group", "Pulled Out Before Release", "Not Funded Group", "Approved Not Yet Announced"])
+      expect(text).not.toContain(hidden);
     // Standing awards less money returned: 12,000.50 + 8,000 + 5,000 - 500; the withdrawn one is not counted.
     expect(text).toContain("Total awarded £24,500.50 of a £100,000.00 pot");
     expect(text).toContain("Grants awarded 3");

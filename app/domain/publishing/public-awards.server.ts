@@ -23,7 +23,12 @@ export const PUBLIC_AWARDS_PAGE_SIZE = 50;
 
 export function publishingConfig(): PublishingConfig {
   const e = env();
-  return { prefix: e.THREESIXTYGIVING_PREFIX, funderId: e.THREESIXTYGIVING_FUNDER_ID, funderName: e.THREESIXTYGIVING_FUNDER_NAME, siteUrl: e.APP_URL.replace(/\/$/, "") };
+  return {
+    prefix: e.THREESIXTYGIVING_PREFIX,
+    funderId: e.THREESIXTYGIVING_FUNDER_ID,
+    funderName: e.THREESIXTYGIVING_FUNDER_NAME,
+    siteUrl: e.APP_URL.replace(/\/$/, ""),
+  };
 }
 
 /** Released rounds, the most recently released first. */
@@ -187,8 +192,13 @@ export async function loadPublicPackage(slug: string): Promise<RoundPackage | nu
 }
 
 /** The same for staff, by the round's id: null when there is no such round; `released: false` before release. */
-export async function loadStaffPackage(roundId: string): Promise<(RoundPackage & { released: true }) | { released: false; round: { id: string; name: string; fundName: string } } | null> {
-  const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, slug: true, name: true, opensAt: true, fund: { select: { name: true } } } });
+export async function loadStaffPackage(
+  roundId: string,
+): Promise<(RoundPackage & { released: true }) | { released: false; round: { id: string; name: string; fundName: string } } | null> {
+  const round = await db.round.findUnique({
+    where: { id: roundId },
+    select: { id: true, slug: true, name: true, opensAt: true, fund: { select: { name: true } } },
+  });
   if (!round) return null;
   const released = await findReleasedRound(round.slug);
   // Only the round the public address shows has a public file (see findReleasedRound).

@@ -13,7 +13,13 @@ import {
 } from "./three-sixty-giving";
 
 const config: PublishingConfig = { prefix: "360G-example", funderId: "XE-EXAMPLE-PCC", funderName: "Office of the PCC", siteUrl: "https://fund.example.org" };
-const round = { slug: "2025-26-round-1", name: "2025 to 2026, round 1", code: "2526-R1", fund: { name: "Community Safety Fund", code: "CSF" }, outcomesReleasedAt: new Date("2026-03-31T23:30:00Z") };
+const round = {
+  slug: "2025-26-round-1",
+  name: "2025 to 2026, round 1",
+  code: "2526-R1",
+  fund: { name: "Community Safety Fund", code: "CSF" },
+  outcomesReleasedAt: new Date("2026-03-31T23:30:00Z"),
+};
 
 function award(overrides: Partial<PublishableAward> = {}, bid: Partial<PublishableAward["bid"]> = {}): PublishableAward {
   return {
@@ -44,7 +50,8 @@ function award(overrides: Partial<PublishableAward> = {}, bid: Partial<Publishab
 describe("which awards are published", () => {
   it("publishes awards made and standing, and ones the fund withdrew after release; not declined, lapsed or never-announced ones", () => {
     for (const status of ["released", "accepted", "closed"]) expect(isPublishedAward({ status, bid: { status: "awarded" } })).toBe(true);
-    for (const status of ["proposed", "approved", "declined_by_applicant", "lapsed"]) expect(isPublishedAward({ status, bid: { status: "awarded" } })).toBe(false);
+    for (const status of ["proposed", "approved", "declined_by_applicant", "lapsed"])
+      expect(isPublishedAward({ status, bid: { status: "awarded" } })).toBe(false);
     expect(isPublishedAward({ status: "withdrawn", bid: { status: "awarded" } })).toBe(true);
     expect(isPublishedAward({ status: "withdrawn", bid: { status: "withdrawn" } })).toBe(false);
     expect(isPublishedAward({ status: "withdrawn", bid: { status: "ineligible" } })).toBe(false);
@@ -74,10 +81,15 @@ describe("recipient organisation identifiers", () => {
 
   it("always gives an identifier from a known list or under the publisher's prefix, made of safe characters", () => {
     fc.assert(
-      fc.property(fc.option(fc.string({ maxLength: 14 })), fc.option(fc.string({ maxLength: 12 })), fc.stringMatching(/^[a-z0-9]{1,25}$/), (charity, company, id) => {
-        const value = recipientIdentifier("360G-example", { id, charityNumber: charity, companyNumber: company });
-        expect(value).toMatch(/^(GB-CHC-\d{6,8}(-\d{1,2})?|GB-SC-SC\d{6}|GB-NIC-\d{5,6}|GB-COH-[A-Z0-9]{8}|360G-example-ORG-[a-z0-9]+)$/);
-      }),
+      fc.property(
+        fc.option(fc.string({ maxLength: 14 })),
+        fc.option(fc.string({ maxLength: 12 })),
+        fc.stringMatching(/^[a-z0-9]{1,25}$/),
+        (charity, company, id) => {
+          const value = recipientIdentifier("360G-example", { id, charityNumber: charity, companyNumber: company });
+          expect(value).toMatch(/^(GB-CHC-\d{6,8}(-\d{1,2})?|GB-SC-SC\d{6}|GB-NIC-\d{5,6}|GB-COH-[A-Z0-9]{8}|360G-example-ORG-[a-z0-9]+)$/);
+        },
+      ),
     );
   });
 });
@@ -101,7 +113,11 @@ describe("grant identifiers", () => {
   it("gives a package whose every grant id is unique and passes the publisher's checks", () => {
     fc.assert(
       fc.property(prefix, fc.uniqueArray(reference, { minLength: 1, maxLength: 8 }), (p, refs) => {
-        const pkg = buildPackage({ ...config, prefix: p }, round, refs.map((r, i) => award({ id: `a${i}` }, { reference: r })));
+        const pkg = buildPackage(
+          { ...config, prefix: p },
+          round,
+          refs.map((r, i) => award({ id: `a${i}` }, { reference: r })),
+        );
         expect(new Set(pkg.grants.map((g) => g.id)).size).toBe(refs.length);
         expect(publisherProblems({ ...config, prefix: p }, pkg)).toEqual([]);
       }),
@@ -147,14 +163,20 @@ describe("the package", () => {
   });
 
   it("keeps an unregistered group's postcode out, and gives it a local identifier", () => {
-    const pkg = buildPackage(config, round, [award({ organisation: { id: "org9", name: "Street Pastors", charityNumber: null, companyNumber: null, postcode: "DH1 1AA" } })]);
+    const pkg = buildPackage(config, round, [
+      award({ organisation: { id: "org9", name: "Street Pastors", charityNumber: null, companyNumber: null, postcode: "DH1 1AA" } }),
+    ]);
     expect(pkg.grants[0]!.recipientOrganization).toEqual([{ id: "360G-example-ORG-org9", name: "Street Pastors" }]);
   });
 
   it("finds the problems the schema does not: a bad prefix, an empty name, nothing to publish", () => {
     const pkg = buildPackage(config, round, [award({ organisation: { id: "org9", name: "  ", charityNumber: null, companyNumber: null, postcode: "" } })]);
-    expect(publisherProblems(config, pkg)).toEqual(["Grant 360G-example-2526-R1-CSF-2526-R1-0007: the recipient organisation (360G-example-ORG-org9) has no name."]);
-    expect(publisherProblems({ ...config, prefix: "GB-example" }, buildPackage({ ...config, prefix: "GB-example" }, round, [award()]))[0]).toMatch(/must start with "360G-"/);
+    expect(publisherProblems(config, pkg)).toEqual([
+      "Grant 360G-example-2526-R1-CSF-2526-R1-0007: the recipient organisation (360G-example-ORG-org9) has no name.",
+    ]);
+    expect(publisherProblems({ ...config, prefix: "GB-example" }, buildPackage({ ...config, prefix: "GB-example" }, round, [award()]))[0]).toMatch(
+      /must start with "360G-"/,
+    );
     expect(publisherProblems(config, buildPackage(config, round, []))).toContain("There are no awards to publish.");
   });
 });

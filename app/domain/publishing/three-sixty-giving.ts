@@ -55,7 +55,8 @@ export function isPublishedAward(award: { status: string; bid: { status: string 
   return STANDING.includes(award.status) || (award.status === "withdrawn" && award.bid.status === "awarded");
 }
 
-export type PublicAwardStatus = { kind: "awarded" } | { kind: "withdrawn" } | { kind: "part_returned"; returnedPence: number } | { kind: "returned"; returnedPence: number };
+export type PublicAwardStatus =
+  { kind: "awarded" } | { kind: "withdrawn" } | { kind: "part_returned"; returnedPence: number } | { kind: "returned"; returnedPence: number };
 
 export function publicAwardStatus(award: { status: string; amountPence: number; returnedPence: number }): PublicAwardStatus {
   if (award.status === "withdrawn") return { kind: "withdrawn" };
@@ -130,7 +131,8 @@ function grantDescription(award: PublishableAward): string {
   if (award.bid.priorities.length > 0) parts.push(`Police and Crime Commissioner priorities: ${award.bid.priorities.join("; ")}.`);
   const status = publicAwardStatus(award);
   if (status.kind === "withdrawn") parts.push("The fund withdrew this award after it was announced.");
-  if (status.kind === "part_returned" || status.kind === "returned") parts.push(`${formatPounds(status.returnedPence)} of this award was returned to the fund.`);
+  if (status.kind === "part_returned" || status.kind === "returned")
+    parts.push(`${formatPounds(status.returnedPence)} of this award was returned to the fund.`);
   return parts.join(" ");
 }
 
@@ -202,14 +204,17 @@ export function buildPackage(config: PublishingConfig, round: PublishableRound, 
  */
 export function publisherProblems(config: PublishingConfig, pkg: GrantPackage): string[] {
   const problems: string[] = [];
-  if (!PREFIX_PATTERN.test(config.prefix)) problems.push(`The publisher prefix "${config.prefix}" must start with "360G-" followed by letters, digits or dashes.`);
-  if (!config.funderId.trim() || !IDENTIFIER_PATTERN.test(config.funderId)) problems.push(`The funding organisation identifier "${config.funderId}" is missing or has spaces or punctuation.`);
+  if (!PREFIX_PATTERN.test(config.prefix))
+    problems.push(`The publisher prefix "${config.prefix}" must start with "360G-" followed by letters, digits or dashes.`);
+  if (!config.funderId.trim() || !IDENTIFIER_PATTERN.test(config.funderId))
+    problems.push(`The funding organisation identifier "${config.funderId}" is missing or has spaces or punctuation.`);
   if (!config.funderName.trim()) problems.push("The funding organisation has no name.");
   if (pkg.grants.length === 0) problems.push("There are no awards to publish.");
   const seen = new Set<string>();
   for (const grant of pkg.grants) {
     const label = `Grant ${grant.id}`;
-    if (!grant.id.startsWith(`${config.prefix}-`) || !IDENTIFIER_PATTERN.test(grant.id)) problems.push(`${label}: the identifier must start with "${config.prefix}-" and use only letters, digits, dots, dashes and underscores.`);
+    if (!grant.id.startsWith(`${config.prefix}-`) || !IDENTIFIER_PATTERN.test(grant.id))
+      problems.push(`${label}: the identifier must start with "${config.prefix}-" and use only letters, digits, dots, dashes and underscores.`);
     if (seen.has(grant.id)) problems.push(`${label}: the identifier is used twice.`);
     seen.add(grant.id);
     if (!grant.title.trim()) problems.push(`${label}: the title is empty.`);

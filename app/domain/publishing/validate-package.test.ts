@@ -8,7 +8,13 @@ const SHARED = "/work/shared/data/360giving";
 const FILES = ["360-giving-package-schema.json", "360-giving-schema.json"];
 
 const config = { prefix: "360G-example", funderId: "XE-EXAMPLE-PCC", funderName: "Office of the PCC", siteUrl: "https://fund.example.org" };
-const round = { slug: "r1", name: "Round 1", code: "2526-R1", fund: { name: "Community Safety Fund", code: "CSF" }, outcomesReleasedAt: new Date("2026-03-01T12:00:00Z") };
+const round = {
+  slug: "r1",
+  name: "Round 1",
+  code: "2526-R1",
+  fund: { name: "Community Safety Fund", code: "CSF" },
+  outcomesReleasedAt: new Date("2026-03-01T12:00:00Z"),
+};
 const award: PublishableAward = {
   id: "a1",
   status: "accepted",
@@ -49,7 +55,12 @@ describe("the official 360Giving schemas", () => {
     const pkg = buildPackage(config, round, [award]);
     const broken = { ...pkg, grants: [{ ...pkg.grants[0]!, amountAwarded: "5000", currency: "POUNDS", awardDate: "1 March 2026" }] };
     const problems = schemaProblems(broken);
-    expect(problems).toEqual(expect.arrayContaining(["/grants/0/amountAwarded: must be number", expect.stringMatching(/^\/grants\/0\/currency: must be equal to one of the allowed values/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "/grants/0/amountAwarded: must be number",
+        expect.stringMatching(/^\/grants\/0\/currency: must be equal to one of the allowed values/),
+      ]),
+    );
     expect(problems.some((p) => p.startsWith("/grants/0/awardDate"))).toBe(true);
     expect(schemaProblems({ grants: [] })).toEqual(["/grants: must NOT have fewer than 1 items"]);
     const check = checkPackage(config, { ...pkg, grants: [] });
