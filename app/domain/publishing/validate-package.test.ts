@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildPackage, type PublishableAward } from "./three-sixty-giving";
 import { checkPackage, schemaProblems } from "./validate-package";
 
-const SHARED = "/work/shared/data/360giving";
+// The originals beside the repository (ThreeSixtyGiving/standard, schema/), when they are there.
+const SHARED = resolve(process.env.THREESIXTYGIVING_SCHEMA_DIR ?? "../shared/data/360giving");
 const FILES = ["360-giving-package-schema.json", "360-giving-schema.json"];
 
 const config = { prefix: "360G-example", funderId: "XE-EXAMPLE-PCC", funderName: "Office of the PCC", siteUrl: "https://fund.example.org" };

@@ -19,23 +19,24 @@ function withoutMetaSchema(schema: Record<string, unknown>): Schema {
   return rest as Schema;
 }
 
-let compiled: ValidateFunction | undefined;
+export type OfficialSchemas = { package: Record<string, unknown>; grant: Record<string, unknown> };
 
-function packageValidator(): ValidateFunction {
-  if (compiled) return compiled;
+/** A validator for the package schema with the grant schema it refers to. */
+export function packageValidator(schemas: OfficialSchemas): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true });
   addFormats(ajv);
   // Annotations the standard adds for its own tools (code lists, flattening into spreadsheets).
   ajv.addVocabulary(["codelist", "openCodelist", "rollUp"]);
-  const grant = withoutMetaSchema(grantSchema);
+  const grant = withoutMetaSchema(schemas.grant);
   ajv.addSchema(grant);
   // The package schema (1.4.3) refers to the grant schema by its 1.4.2 address: the same schema
   // is registered under that address as well.
-  const grantRef = (packageSchema.properties.grants.items as { $ref: string }).$ref;
+  const grantRef = (schemas.package as { properties: { grants: { items: { $ref: string } } } }).properties.grants.items.$ref;
   if (grantRef !== grant.$id) ajv.addSchema({ ...grant, $id: grantRef });
-  compiled = ajv.compile(withoutMetaSchema(packageSchema));
-  return compiled;
+  return ajv.compile(withoutMetaSchema(schemas.package));
 }
+
+let compiled: ValidateFunction | undefined;
 
 function describe(error: ErrorObject): string {
   const where = error.instancePath || "the package";
@@ -45,9 +46,11 @@ function describe(error: ErrorObject): string {
 
 export type PackageCheck = { valid: true } | { valid: false; problems: string[] };
 
-/** The official schema's errors only. */
-export function schemaProblems(pkg: unknown): string[] {
-  const validate = packageValidator();
+/** The official schema's errors only (the schemas kept in ./schemas, or others given). */
+export function schemaProblems(
+  pkg: unknown,
+  validate: ValidateFunction = (compiled ??= packageValidator({ package: packageSchema, grant: grantSchema })),
+): string[] {
   if (validate(pkg)) return [];
   return [...new Set((validate.errors ?? []).map(describe))];
 }
