@@ -267,8 +267,11 @@ describe("round exports", () => {
     expect((await send(`/administrator/rounds/${round.id}/exports/bids`)).status).toBe(302);
   });
 
-  it("lists the downloads on the round's exports page with plain links", async () => {
-    const { round, administrator } = await seededRound();
+  it("lists the downloads on the round's exports page with plain links, and OPCC's two on its sign-off page", async () => {
+    const { round, administrator, opcc } = await seededRound();
+    const signOffPage = await (await send(`/opcc/rounds/${round.id}`, { cookie: opcc.cookie })).text();
+    for (const kind of ["bids", "awards"]) expect(signOffPage).toContain(`href="/administrator/rounds/${round.id}/exports/${kind}"`);
+    for (const kind of ["scores", "monitoring"]) expect(signOffPage).not.toContain(`exports/${kind}`);
     const response = await send(`/administrator/rounds/${round.id}/exports`, { cookie: administrator.cookie });
     expect(response.status).toBe(200);
     const html = await response.text();
