@@ -42,6 +42,8 @@ export function csvStream<T>(columns: Column<T>[], pages: AsyncIterable<T[]>): R
   });
   const source = Readable.from(records(columns, pages));
   source.on("error", (error) => stringifier.destroy(error));
+  // A download cut short closes the stringifier; stop reading pages for it.
+  stringifier.on("close", () => source.destroy());
   source.pipe(stringifier);
   return Readable.toWeb(stringifier) as ReadableStream<Uint8Array>;
 }
