@@ -55,6 +55,13 @@ export default function AdminHome() {
           : every email with sample details
         </li>
       </ul>
+      <h2 className="govuk-heading-m">Audit</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/administrator/audit">
+          Audit log
+        </Link>
+        : who did what, and every refused attempt
+      </p>
     </>
   );
 }

@@ -96,10 +96,19 @@ export default function AdministratorHome() {
               <Link className="govuk-link" to={`/administrator/rounds/${r.id}/reports`}>
                 Monitoring reports<span className="govuk-visually-hidden"> for {r.name}</span>
               </Link>
+              <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/exports`}>
+                Exports (CSV)<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
             </TableCell>
           </TableRow>
         ))}
       </Table>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/administrator/audit">
+          Audit log
+        </Link>
+      </p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/administrator/rounds/new">
           Create a round

@@ -137,6 +137,19 @@ export default function OpccRoundSignOff() {
           <Button>Continue</Button>
         </Form>
       ) : null}
+      <h2 className="govuk-heading-m">Downloads</h2>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={`/administrator/rounds/${round.id}/exports/bids`} download>
+            Bids in this round (CSV)
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={`/administrator/rounds/${round.id}/exports/awards`} download>
+            Awards in this round (CSV)
+          </a>
+        </li>
+      </ul>
       <p className="govuk-body">
         <Link className="govuk-link" to="/opcc">
           Back to allocations for sign-off

@@ -26,3 +26,15 @@ export function documentDownload(document: DownloadableDocument): Response {
     },
   });
 }
+
+/** A CSV export as it is produced: streamed (no Content-Length), an attachment, never cached. */
+export function csvDownload(filename: string, body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition(filename),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -87,6 +87,16 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/administrator.rounds.$roundId.reports._index": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.reports.$reportId": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.reports.$reportId_.documents.$reportDocumentId": { kind: "roles", roles: ["fund_administrator"] },
+  // Exports (docs/decisions/0020-csv-exports.md): the page and the scores and monitoring files are the fund
+  // administrator's; OPCC sign-off may also take the bids and awards files, the money it answers for to the Panel.
+  "routes/administrator.rounds.$roundId.exports._index": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/administrator.rounds.$roundId.exports.bids": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off"] },
+  "routes/administrator.rounds.$roundId.exports.awards": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off"] },
+  "routes/administrator.rounds.$roundId.exports.scores": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/administrator.rounds.$roundId.exports.monitoring": { kind: "roles", roles: ["fund_administrator"] },
+  // The audit log and its CSV: whoever holds read:audit (fund administrators for rounds, admins for accounts).
+  "routes/administrator.audit._index": { kind: "roles", roles: ["fund_administrator", "admin"] },
+  "routes/administrator.audit.export": { kind: "roles", roles: ["fund_administrator", "admin"] },
   "routes/opcc._index": { kind: "roles", roles: ["opcc_sign_off"] },
   "routes/opcc.rounds.$roundId": { kind: "roles", roles: ["opcc_sign_off"] },
   "routes/admin._index": { kind: "roles", roles: ["admin"] },
