@@ -19,10 +19,26 @@ export function isUploadRequest(req) {
   return type.startsWith("multipart/form-data") && UPLOAD_PATHS.some((pattern) => pattern.test(req.path));
 }
 
+/** How long the rest of a refused body is read and thrown away before the connection is cut. */
+const DISCARD_GRACE_MS = 10_000;
+
 /**
- * Express middleware. A refused request is turned into a GET of TOO_LARGE_PATH (so Remix reads
- * no body and renders the page) on a connection that closes afterwards, so the rest of the
- * body is never read into memory.
+ * After the 413 has gone out: the rest of the body is read and thrown away (never kept), so the
+ * client, still sending, reads the answer rather than a reset connection; a client that goes on
+ * sending past the grace period has its connection closed.
+ */
+function discardRest(req) {
+  if (req.complete) return;
+  req.resume();
+  const timer = setTimeout(() => req.socket?.destroy(), DISCARD_GRACE_MS);
+  timer.unref();
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+}
+
+/**
+ * Express middleware. A refused request is turned into a GET of TOO_LARGE_PATH, so Remix reads
+ * no body and renders the page; the body is never read into memory.
  * @param {{ limitBytes?: number }} [options]
  */
 export function bodyLimit({ limitBytes = BODY_LIMIT_BYTES } = {}) {
@@ -30,7 +46,7 @@ export function bodyLimit({ limitBytes = BODY_LIMIT_BYTES } = {}) {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || isUploadRequest(req)) return next();
     const refuse = () => {
       res.locals.bodyTooLarge = true;
-      res.setHeader("Connection", "close");
+      res.on("finish", () => discardRest(req));
       req.method = "GET";
       req.url = TOO_LARGE_PATH;
       req.originalUrl = TOO_LARGE_PATH;
