@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, staffAccountSchema);
   const values = { name: textValue(parsed.values, "name"), email: textValue(parsed.values, "email"), role: textValue(parsed.values, "role") };
   if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
-  const throttle = await hit(THROTTLE_LIMITS.staffInvitation, admin.id);
+  const throttle = await hit(THROTTLE_LIMITS.staffInvitation, admin.id, { actorId: admin.id });
   if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "email", { values });
   const result = await createStaffAccount(admin.id, parsed.data);
   if (!result.ok) return refusalResponse(result.refusal, { values });

@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await findOrganisationForMember(organisationId, user.id))) return organisationNotFound(request, user.id, organisationId);
     return refusalResponse(parsed.refusal, { values });
   }
-  const throttle = await hit(THROTTLE_LIMITS.organisationInvitation, user.id);
+  const throttle = await hit(THROTTLE_LIMITS.organisationInvitation, user.id, { actorId: user.id });
   if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "email", { values });
   const result = await inviteColleague({ organisationId, inviter: { id: user.id, name: user.name }, email: parsed.data.email });
   if (!result.ok && result.refusal.kind === "not_found") return organisationNotFound(request, user.id, organisationId);

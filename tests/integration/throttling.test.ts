@@ -181,6 +181,8 @@ describe("registering, resetting and inviting", () => {
     });
     await expectThrottled(response);
     expect(await db.user.count({ where: { email: "sam@example.org" } })).toBe(0);
+    // A signed-in person's refusal is audited against them.
+    expect(await db.auditEvent.count({ where: { action: "throttle.refused", actorId: user.id } })).toBe(1);
   });
 });
 

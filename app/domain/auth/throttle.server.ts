@@ -46,6 +46,9 @@ export function throttleKey(value: string): string {
   return createHash("sha256").update(value.trim().toLowerCase(), "utf8").digest("hex");
 }
 
+/** `actorId`: the signed-in person whose action is throttled, for the audit trail. */
+export type HitOptions = { now?: Date; actorId?: string | null };
+
 export type ThrottleOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 function effectiveMax(limit: ThrottleLimit) {
@@ -57,8 +60,8 @@ function effectiveMax(limit: ThrottleLimit) {
  * whether it is within the limit. When it is not, the retry time is when the oldest hit that
  * counted leaves the window, and the refusal is audited (scope and hashed key only).
  */
-export function hit(limit: ThrottleLimit, value: string, now = new Date()): Promise<ThrottleOutcome> {
-  return hitAll([[limit, value]], now);
+export function hit(limit: ThrottleLimit, value: string, { now = new Date(), actorId = null }: HitOptions = {}): Promise<ThrottleOutcome> {
+  return hitAll([[limit, value]], { now, actorId });
 }
 
 /**
@@ -66,7 +69,10 @@ export function hit(limit: ThrottleLimit, value: string, now = new Date()): Prom
  * takes its hits back, so that retrying while refused does not push the retry time further
  * away. Requests racing each other may each be refused, but never more than `max` let in.
  */
-export async function hitAll(checks: readonly (readonly [ThrottleLimit, string])[], now = new Date()): Promise<ThrottleOutcome> {
+export async function hitAll(
+  checks: readonly (readonly [ThrottleLimit, string])[],
+  { now = new Date(), actorId = null }: HitOptions = {},
+): Promise<ThrottleOutcome> {
   const ids: string[] = [];
   for (const [limit, value] of checks) {
     const own = await db.rateLimitHit.create({ data: { scope: limit.scope, key: throttleKey(value), createdAt: now }, select: { id: true } });
@@ -74,7 +80,7 @@ export async function hitAll(checks: readonly (readonly [ThrottleLimit, string])
   }
   let wait = 0;
   for (const [limit, value] of checks) {
-    const outcome = await check(limit, throttleKey(value), now);
+    const outcome = await check(limit, throttleKey(value), now, actorId);
     if (!outcome.ok) wait = Math.max(wait, outcome.retryAfterSeconds);
   }
   if (wait === 0) return { ok: true };
@@ -82,7 +88,7 @@ export async function hitAll(checks: readonly (readonly [ThrottleLimit, string])
   return { ok: false, retryAfterSeconds: wait };
 }
 
-async function check(limit: ThrottleLimit, key: string, now: Date): Promise<ThrottleOutcome> {
+async function check(limit: ThrottleLimit, key: string, now: Date, actorId: string | null): Promise<ThrottleOutcome> {
   const since = new Date(now.getTime() - limit.windowMs);
   const max = effectiveMax(limit);
   const hits = await db.rateLimitHit.findMany({
@@ -93,12 +99,12 @@ async function check(limit: ThrottleLimit, key: string, now: Date): Promise<Thro
   if (hits.length <= max) return { ok: true };
   // Over by n: the hits that must leave first are the n oldest; the last of them sets the wait.
   const oldestCounted = hits[hits.length - max - 1]!.createdAt;
-  return refuse(limit, key, oldestCounted, now);
+  return refuse(limit, key, oldestCounted, now, actorId);
 }
 
-async function refuse(limit: ThrottleLimit, key: string, oldestCounted: Date, now: Date): Promise<ThrottleOutcome> {
+async function refuse(limit: ThrottleLimit, key: string, oldestCounted: Date, now: Date, actorId: string | null): Promise<ThrottleOutcome> {
   const retryAfterMs = Math.max(1_000, oldestCounted.getTime() + limit.windowMs - now.getTime());
-  await recordAudit({ actorId: null, action: "throttle.refused", outcome: "refused", subjectType: "throttle", details: { scope: limit.scope, key } });
+  await recordAudit({ actorId, action: "throttle.refused", outcome: "refused", subjectType: "throttle", details: { scope: limit.scope, key } });
   return { ok: false, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
 }
 
