@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createLogger, requestLogging } from "./server/logging.mjs";
 import { isSameOriginRequest, securityHeaders } from "./server/security.mjs";
+import { bodyLimit, withLimitedBody } from "./server/body-limit.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
@@ -21,6 +22,9 @@ const vite = production ? null : await import("vite").then((v) => v.createServer
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a proxy (TRUST_PROXY: its hop count or Express's trust list) the client address and
+// protocol come from X-Forwarded-*; otherwise from the socket, which a client cannot forge (ADR 0016).
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 app.use(requestLogging(logger));
 
 // While stopping: connections are not kept alive, and /readyz says so, so that a load balancer
@@ -69,18 +73,23 @@ if (vite) {
   app.use(express.static(join(buildDir, "client"), { maxAge: "1h" }));
 }
 
+app.use(bodyLimit());
+
 app.get("/favicon.ico", (_req, res) => res.status(204).end());
 
 const build = vite ? () => vite.ssrLoadModule("virtual:remix/server-build") : await import(pathToFileURL(join(buildDir, "server/index.js")).href);
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: production ? "production" : "development",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+const remixHandler = createRequestHandler({
+  build,
+  mode: production ? "production" : "development",
+  getLoadContext: (req, res) => ({
+    cspNonce: res.locals.cspNonce,
+    requestId: res.locals.requestId,
+    clientAddress: req.ip,
+    bodyTooLarge: res.locals.bodyTooLarge === true,
   }),
-);
+});
+app.all("*", (req, res, next) => remixHandler(withLimitedBody(req, res), res, next));
 
 const server = app.listen(port, () => {
   logger.info({ port, appUrl, outboxWorker: process.env.OUTBOX_WORKER || "on" }, `Community Safety Fund portal on ${appUrl}`);

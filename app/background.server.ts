@@ -1,3 +1,4 @@
+import { startThrottlePruning } from "~/domain/auth/throttle.server";
 import { startAwardLapses } from "~/domain/awards/lapse.server";
 import { startDeadlineReminders } from "~/domain/email/deadline-reminders.server";
 import { startOutboxWorker, STOP_GRACE_MS } from "~/domain/email/sender.server";
@@ -13,9 +14,11 @@ function startSenderAndReminders({ keepAlive, log = console }: { keepAlive: bool
   // Awards not accepted by their deadline lapse beside the reminders; any number of workers may run it.
   const stopLapses = startAwardLapses({ keepAlive, log });
   const stopSender = startOutboxWorker({ keepAlive, log });
+  // Throttling hits older than a day count towards no limit (ADR 0016).
+  const stopPruning = startThrottlePruning({ keepAlive, log });
   // A process that is stopping does not work through the rest of a round of emails (ADR 0013).
   return async () => {
-    await Promise.all([stopReminders(), stopReportReminders(), stopLapses(), stopSender({ graceMs: STOP_GRACE_MS })]);
+    await Promise.all([stopReminders(), stopReportReminders(), stopLapses(), stopPruning(), stopSender({ graceMs: STOP_GRACE_MS })]);
   };
 }
 

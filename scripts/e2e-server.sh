@@ -12,6 +12,8 @@ export PORT="$port"
 export DOCUMENT_STORAGE_DIR="$dir/documents"
 # Request logs would drown the test report; warnings and errors still show.
 export LOG_LEVEL=${LOG_LEVEL:-warn}
+# Every browser test comes from 127.0.0.1: per-address throttling limits are raised (per-account ones stay, ADR 0016).
+export THROTTLE_ADDRESS_FACTOR=${THROTTLE_ADDRESS_FACTOR:-1000}
 node scripts/prisma.mjs migrate-deploy >/dev/null
 npx --no-install tsx prisma/seed.ts >/dev/null
 exec node server.mjs

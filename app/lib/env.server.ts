@@ -46,6 +46,10 @@ const schema = z
       .regex(/^[A-Za-z0-9._-]+$/, "THREESIXTYGIVING_FUNDER_ID must be an organisation identifier without spaces, like GB-GOR-PC000000")
       .default("XE-EXAMPLE-PCC"),
     THREESIXTYGIVING_FUNDER_NAME: z.string().trim().min(1).default("Office of the Police and Crime Commissioner (example)"),
+    // Set when a proxy or load balancer sits in front (its hop count, or Express's "trust proxy"
+    // list): only then is X-Forwarded-For believed for the client address (server.mjs, ADR 0016).
+    TRUST_PROXY: z.string().optional(),
+    THROTTLE_ADDRESS_FACTOR: z.coerce.number().int().min(1).default(1),
   })
   .superRefine((env, ctx) => {
     if (env.DOCUMENT_STORAGE === "s3" && !env.S3_BUCKET) {
@@ -77,4 +81,14 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Multiplies the per-address throttling limits (ADR 0016). Test suites send every request from
+ * one address and set it high; per-account limits never change. Read on each call rather than
+ * from the cached env() so that the throttling tests can put the real limits back.
+ */
+export function throttleAddressFactor(): number {
+  const factor = Number(process.env.THROTTLE_ADDRESS_FACTOR ?? 1);
+  return Number.isInteger(factor) && factor >= 1 ? factor : 1;
 }

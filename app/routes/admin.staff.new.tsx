@@ -8,12 +8,15 @@ import { createStaffAccount } from "~/domain/auth/accounts.server";
 import { requireRole } from "~/web/guards.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { hit, THROTTLE_LIMITS } from "~/domain/auth/throttle.server";
+import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
 import { textValue } from "~/lib/form-values";
 import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Add a staff account");
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -25,6 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, staffAccountSchema);
   const values = { name: textValue(parsed.values, "name"), email: textValue(parsed.values, "email"), role: textValue(parsed.values, "role") };
   if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
+  const throttle = await hit(THROTTLE_LIMITS.staffInvitation, admin.id, { actorId: admin.id });
+  if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "email", { values });
   const result = await createStaffAccount(admin.id, parsed.data);
   if (!result.ok) return refusalResponse(result.refusal, { values });
   return redirect("/admin");

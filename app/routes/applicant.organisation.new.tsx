@@ -9,7 +9,7 @@ import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { ORGANISATION_FIELDS, organisationSchema } from "~/domain/organisations/organisation.schema";
 import { createOrganisation } from "~/domain/organisations/organisations.server";
-import { redirectAfterCreate } from "~/domain/organisations/redirect-after-create";
+import { redirectAfterCreate } from "~/domain/organisations/redirect-after-create.server";
 import { inFieldOrder } from "~/lib/form-errors";
 import { textValue, textValues } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";

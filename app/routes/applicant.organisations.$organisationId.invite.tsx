@@ -7,6 +7,8 @@ import { requireRole } from "~/web/guards.server";
 import { organisationNotFound } from "~/web/organisation.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { hit, THROTTLE_LIMITS } from "~/domain/auth/throttle.server";
+import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
 import { inviteColleague } from "~/domain/organisations/invitations.server";
 import { inviteSchema } from "~/domain/organisations/organisation.schema";
 import { findOrganisationForMember } from "~/domain/organisations/organisations.server";
@@ -15,6 +17,7 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Invite a colleague");
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -33,6 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await findOrganisationForMember(organisationId, user.id))) return organisationNotFound(request, user.id, organisationId);
     return refusalResponse(parsed.refusal, { values });
   }
+  const throttle = await hit(THROTTLE_LIMITS.organisationInvitation, user.id, { actorId: user.id });
+  if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "email", { values });
   const result = await inviteColleague({ organisationId, inviter: { id: user.id, name: user.name }, email: parsed.data.email });
   if (!result.ok && result.refusal.kind === "not_found") return organisationNotFound(request, user.id, organisationId);
   if (!result.ok) return refusalResponse(result.refusal, { values });

@@ -9,11 +9,14 @@ import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser } from "~/web/session.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { hitAll, THROTTLE_LIMITS } from "~/domain/auth/throttle.server";
+import { clientAddress, retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta<typeof loader, typeof action>(({ actionData }) => (actionData?.sent ? "Check your email" : "Reset your password"));
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -21,9 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, forgotPasswordSchema);
   if (!parsed.ok) return refusalResponse(parsed.refusal, { sent: false as const, values: { email: textValue(parsed.values, "email") } });
+  // Hits are kept for any address typed, known or not, so a refusal says nothing about accounts.
+  const throttle = await hitAll([
+    [THROTTLE_LIMITS.resetAddress, clientAddress(context)],
+    [THROTTLE_LIMITS.resetAccount, parsed.data.email],
+  ]);
+  if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "email", { sent: false as const, values: { email: parsed.data.email } });
   // The same answer whether or not there is an account for this email (no enumeration).
   await requestPasswordReset(parsed.data.email);
   return data({ sent: true as const, errors: undefined, values: { email: "" } });

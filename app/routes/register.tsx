@@ -6,6 +6,8 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { registerSchema } from "~/domain/auth/accounts.schema";
 import { registerApplicant } from "~/domain/auth/accounts.server";
 import { safeRedirectPath } from "~/web/guards.server";
+import { hit, THROTTLE_LIMITS } from "~/domain/auth/throttle.server";
+import { clientAddress, retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { textValue } from "~/lib/form-values";
@@ -15,6 +17,7 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Create an account");
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -24,10 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo: safeRedirectPath(redirectTo, "") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, registerSchema);
   const values = { name: textValue(parsed.values, "name"), email: textValue(parsed.values, "email") };
   if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
+  const throttle = await hit(THROTTLE_LIMITS.registerAddress, clientAddress(context));
+  if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "email", { values });
   const result = await registerApplicant(parsed.data);
   if (!result.ok) return refusalResponse(result.refusal, { values });
   const cookie = await startSession(request, result.userId);

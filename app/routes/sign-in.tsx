@@ -8,6 +8,8 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { signInSchema } from "~/domain/auth/accounts.schema";
 import { authenticate } from "~/domain/auth/accounts.server";
 import { safeRedirectPath } from "~/web/guards.server";
+import { clearHits, hitAll, THROTTLE_LIMITS } from "~/domain/auth/throttle.server";
+import { clientAddress, retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { textValue } from "~/lib/form-values";
@@ -18,6 +20,7 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Sign in");
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -26,11 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo: safeRedirectPath(search.get("redirectTo"), ""), passwordChanged: search.get("password") === "changed" };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, signInSchema);
   const email = textValue(parsed.values, "email");
   if (!parsed.ok) return refusalResponse(parsed.refusal, { values: { email } });
+  // Before the password check, so a flood of guesses costs no argon2 hashing (ADR 0016).
+  const throttle = await hitAll([
+    [THROTTLE_LIMITS.signInAddress, clientAddress(context)],
+    [THROTTLE_LIMITS.signInAccount, parsed.data.email],
+  ]);
+  if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "email", { values: { email } });
   const user = await authenticate(parsed.data.email, parsed.data.password);
+  if (user) await clearHits(THROTTLE_LIMITS.signInAccount, parsed.data.email);
   if (!user) {
     await recordAudit({ actorId: null, action: "user.sign_in_failed", outcome: "refused", subjectType: "user", details: { email: parsed.data.email } });
     return refusalResponse(invalid({ email: "Enter a correct email address and password" }).refusal, { values: { email } });

@@ -4,11 +4,8 @@ import { can, type Permission, type Role } from "~/domain/auth/roles";
 import type { SessionUser } from "~/domain/auth/session.server";
 import { getSessionUser } from "./session.server";
 
-/** Only same-site paths are followed after sign-in (no open redirects). */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+/** Only same-site paths are followed after sign-in (no open redirects; app/lib/safe-redirect.server.ts). */
+export { safeRedirectPath } from "~/lib/safe-redirect.server";
 
 /** The signed-in user, or a redirect to sign in that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -8,6 +8,10 @@ process.env.DATABASE_URL = database.url;
 process.env.SESSION_SECRET ??= "test-session-secret-at-least-32-characters";
 process.env.OUTBOX_WORKER = "off";
 process.env.DOCUMENT_STORAGE_DIR ??= "tmp/test-documents";
+// Every in-process request comes from one address: per-address throttling limits are raised so
+// suites that sign in and register many times do not trip them (tests/integration/throttling.test.ts
+// puts the real ones back). Per-account limits stay as they are (ADR 0016).
+process.env.THROTTLE_ADDRESS_FACTOR ??= "1000";
 
 afterAll(async () => {
   const holder = globalThis as unknown as { __csfDb?: { $disconnect(): Promise<void> } };

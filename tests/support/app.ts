@@ -17,7 +17,14 @@ export async function build(): Promise<ServerBuild> {
   return serverBuild;
 }
 
-type RequestOptions = { method?: string; cookie?: string; form?: Record<string, string | string[]> | FormData; headers?: Record<string, string> };
+type RequestOptions = {
+  method?: string;
+  cookie?: string;
+  form?: Record<string, string | string[]> | FormData;
+  headers?: Record<string, string>;
+  /** The client address the Node server would put in the load context. */
+  clientAddress?: string;
+};
 
 /** Sends a request to the app and returns its response (redirects are not followed). */
 export async function send(path: string, options: RequestOptions = {}) {
@@ -37,7 +44,7 @@ export async function send(path: string, options: RequestOptions = {}) {
   // What a browser and the Node server would send: the site's host, and its origin on a POST.
   headers.set("X-Forwarded-Host", new URL(ORIGIN).host);
   if (method !== "GET") headers.set("Origin", ORIGIN);
-  return handler(new Request(`${ORIGIN}${path}`, { method, headers, body }), { cspNonce: "test" });
+  return handler(new Request(`${ORIGIN}${path}`, { method, headers, body }), { cspNonce: "test", clientAddress: options.clientAddress ?? "127.0.0.1" });
 }
 
 export const TEST_PASSWORD = "a-test-password-123";

@@ -4,6 +4,7 @@ import { db } from "~/lib/db.server";
 /** Every table, children before parents, so deleting in this order never breaks a foreign key. */
 const TABLES_IN_DELETE_ORDER = [
   "auditEvent",
+  "rateLimitHit",
   "outboxEmail",
   "allocationSignOff",
   "reportDocument",

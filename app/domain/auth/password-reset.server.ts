@@ -33,31 +33,35 @@ export type ResetRequestOutcome = "queued" | "no_account" | "rate_limited";
  */
 export async function requestPasswordReset(email: string, now = new Date()): Promise<ResetRequestOutcome> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, disabledAt: true } });
-  if (!user || user.disabledAt) {
-    await recordAudit({
-      actorId: null,
-      action: "user.password_reset_requested",
-      outcome: "refused",
-      subjectType: "user",
-      details: { email, reason: "no active account" },
-    });
-    return "no_account";
-  }
+  const active = user && !user.disabledAt ? user : null;
+  // The same work whatever the address (ADR 0016): a token is made, hashed and its email
+  // rendered even when there is no account, so the answer takes as long either way; only the
+  // writes differ, and they are a handful of rows in one transaction.
   const token = randomBytes(32).toString("base64url");
+  const tokenHash = hashResetToken(token);
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS);
   // Rendered before the transaction: React Email's render is asynchronous.
   const rendered = await renderPasswordReset({
-    recipientName: user.name,
+    recipientName: active?.name ?? "Applicant",
     resetUrl: new URL(`/reset-password/${token}`, env().APP_URL).toString(),
     expiresInMinutes: RESET_TOKEN_LIFETIME_MS / 60_000,
   });
+  if (!active) {
+    await db.$transaction(async (tx) => {
+      await recordAudit(
+        { actorId: null, action: "user.password_reset_requested", outcome: "refused", subjectType: "user", details: { email, reason: "no active account" } },
+        tx,
+      );
+    });
+    return "no_account";
+  }
   return db.$transaction(async (tx) => {
     // Writing the account's row first makes requests for one account take turns (PostgreSQL holds
     // the row lock to commit; SQLite takes its write lock), so the count below sees every link
     // issued before this one and the limit holds however many requests arrive at once.
-    await tx.user.update({ where: { id: user.id }, data: { updatedAt: now }, select: { id: true } });
+    await tx.user.update({ where: { id: active.id }, data: { updatedAt: now }, select: { id: true } });
     const recent = await tx.passwordResetToken.count({
-      where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - RESET_TOKEN_LIFETIME_MS) } },
+      where: { userId: active.id, createdAt: { gt: new Date(now.getTime() - RESET_TOKEN_LIFETIME_MS) } },
     });
     if (recent >= MAX_RESET_TOKENS_PER_HOUR) {
       await recordAudit(
@@ -66,7 +70,7 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
           action: "user.password_reset_requested",
           outcome: "refused",
           subjectType: "user",
-          subjectId: user.id,
+          subjectId: active.id,
           details: { reason: "rate limited" },
         },
         tx,
@@ -74,12 +78,12 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
       return "rate_limited" as const;
     }
     const created = await tx.passwordResetToken.create({
-      data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt, createdAt: now },
+      data: { userId: active.id, tokenHash, expiresAt, createdAt: now },
       select: { id: true },
     });
-    await queueEmail(tx, { idempotencyKey: emailKeys.passwordReset(created.id), to: user.email, rendered });
+    await queueEmail(tx, { idempotencyKey: emailKeys.passwordReset(created.id), to: active.email, rendered });
     await recordAudit(
-      { actorId: null, action: "user.password_reset_requested", subjectType: "user", subjectId: user.id, details: { resetTokenId: created.id } },
+      { actorId: null, action: "user.password_reset_requested", subjectType: "user", subjectId: active.id, details: { resetTokenId: created.id } },
       tx,
     );
     return "queued" as const;

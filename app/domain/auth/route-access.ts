@@ -18,6 +18,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/readyz": { kind: "public" },
   "routes/accessibility": { kind: "public" },
   "routes/privacy": { kind: "public" },
+  // Shown by the Node server when a request body is over the limit (404 otherwise).
+  "routes/request-too-large": { kind: "public" },
   "routes/rounds._index": { kind: "public" },
   "routes/rounds.$roundSlug._index": { kind: "public" },
   "routes/rounds.$roundSlug.eligibility._index": { kind: "public" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inviteSchema, isUkPhoneNumber, normaliseCharityNumber, normaliseCompanyNumber, normalisePostcode, organisationSchema } from "./organisation.schema";
-import { redirectAfterCreate } from "./redirect-after-create";
+import { redirectAfterCreate } from "./redirect-after-create.server";
 
 const good = {
   name: "Darlington Youth Outreach",

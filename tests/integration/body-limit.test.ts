@@ -1,0 +1,106 @@
+// The request body limit at the Node server (ADR 0016), against the built portal (server.mjs):
+// a 10 MB POST to sign-in, declared or chunked, is refused with 413 long before it is all sent,
+// and the server's memory does not grow with it. Document uploads keep their own streamed cap.
+import { readFileSync } from "node:fs";
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPortal, type PortalProcess } from "../support/servers";
+
+const TEN_MB = 10 * 1024 * 1024;
+let portal: PortalProcess;
+
+beforeAll(async () => {
+  portal = await startPortal({
+    env: { DATABASE_URL: process.env.DATABASE_URL!, SESSION_SECRET: process.env.SESSION_SECRET!, OUTBOX_WORKER: "off", LOG_LEVEL: "warn" },
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+/** The portal's resident memory in bytes (Linux). */
+function rss() {
+  const status = readFileSync(`/proc/${portal.child.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+type Answer = { status: number; body: string; sentBeforeAnswer: number; ms: number };
+
+/** POSTs `total` bytes in 64 KiB chunks (with Content-Length unless `chunked`), stopping once an answer arrives. */
+function post(path: string, { total, chunked, contentType = "application/x-www-form-urlencoded" }: { total: number; chunked: boolean; contentType?: string }) {
+  return new Promise<Answer>((resolve, reject) => {
+    const started = Date.now();
+    const headers: Record<string, string | number> = { "Content-Type": contentType, Origin: portal.url };
+    if (!chunked) headers["Content-Length"] = total;
+    const req = request(`${portal.url}${path}`, { method: "POST", headers });
+    let sent = 0;
+    let answered = false;
+    req.on("response", (res) => {
+      answered = true;
+      const sentBeforeAnswer = sent;
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => {
+        req.destroy();
+        resolve({ status: res.statusCode!, body, sentBeforeAnswer, ms: Date.now() - started });
+      });
+    });
+    // Once answered, the server may close the connection while the rest is still being sent.
+    req.on("error", (error) => (answered ? undefined : reject(error)));
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const pump = () => {
+      while (!answered && sent < total) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, total - sent));
+        sent += piece.length;
+        if (!req.write(piece)) return void req.once("drain", pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
+describe("the request body limit", () => {
+  it.each([
+    ["with Content-Length", false],
+    ["chunked, without Content-Length", true],
+  ])("refuses a 10 MB POST to sign-in %s with a GOV.UK 413 page, quickly and without growing memory", async (_label, chunked) => {
+    // Warm up: the first render of a page costs memory that has nothing to do with the body.
+    await post("/sign-in", { total: 200 * 1024, chunked });
+    const before = rss();
+    const answer = await post("/sign-in", { total: TEN_MB, chunked });
+    const after = rss();
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain("<title>The information you sent was too large – Community Safety Fund</title>");
+    expect(answer.body).toContain("govuk-heading-l");
+    expect(answer.sentBeforeAnswer).toBeLessThan(TEN_MB);
+    expect(answer.ms).toBeLessThan(5_000);
+    expect(after - before).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it("lets a form of ordinary size through to the page", async () => {
+    const answer = await post("/sign-in", { total: 40 * 1024, chunked: false });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain("Enter your email address");
+    const chunkedAnswer = await post("/sign-in", { total: 40 * 1024, chunked: true });
+    expect(chunkedAnswer.status).toBe(400);
+  });
+
+  it("leaves document uploads to their own streamed cap", async () => {
+    const answer = await post("/applicant/bids/some-bid/documents", {
+      total: 200 * 1024,
+      chunked: false,
+      contentType: "multipart/form-data; boundary=----x",
+    });
+    // Not refused for size here: the upload route answers (a visitor who is not signed in is sent to sign in).
+    expect(answer.status).not.toBe(413);
+    expect(answer.status).toBe(302);
+  });
+
+  it("shows the page as a plain page when visited directly", async () => {
+    const response = await fetch(`${portal.url}/request-too-large`);
+    expect(response.status).toBe(200);
+  });
+});
