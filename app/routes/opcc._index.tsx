@@ -3,18 +3,25 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/web/guards.server";
 import { allocationsAwaitingSignOff } from "~/domain/allocation/decisions.server";
 import { roundTitle } from "~/domain/rounds/pot";
+import { listRoundsForAdministration } from "~/domain/rounds/rounds.server";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Allocations for sign-off");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["opcc_sign_off"]);
-  const waiting = await allocationsAwaitingSignOff();
-  return { name: user.name, waiting: waiting.map((r) => ({ id: r.id, name: roundTitle(r) })) };
+  const [waiting, rounds] = await Promise.all([allocationsAwaitingSignOff(), listRoundsForAdministration()]);
+  const funds = [...new Map(rounds.map((r) => [r.fund.id, { id: r.fund.id, name: r.fund.name }])).values()];
+  return {
+    name: user.name,
+    waiting: waiting.map((r) => ({ id: r.id, name: roundTitle(r) })),
+    rounds: rounds.map((r) => ({ id: r.id, name: roundTitle(r) })),
+    funds,
+  };
 }
 
 export default function OpccHome() {
-  const { name, waiting } = useLoaderData<typeof loader>();
+  const { name, waiting, rounds, funds } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">{name}</span>
@@ -32,6 +39,24 @@ export default function OpccHome() {
           ))}
         </ul>
       )}
+      <h2 className="govuk-heading-m">Round dashboards</h2>
+      <ul className="govuk-list">
+        {rounds.map((r) => (
+          <li key={r.id}>
+            <Link className="govuk-link" to={`/opcc/rounds/${r.id}/dashboard`}>
+              {r.name}
+              <span className="govuk-visually-hidden"> dashboard</span>
+            </Link>
+          </li>
+        ))}
+        {funds.map((f) => (
+          <li key={f.id}>
+            <Link className="govuk-link" to={`/opcc/funds/${f.id}/dashboard`}>
+              Compare the rounds of {f.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

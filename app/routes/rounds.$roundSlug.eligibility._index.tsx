@@ -4,10 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
-import { readEligibilityAnswers, saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
+import { readEligibilityAnswers, readEligibilityCheckId, saveEligibilityAnswers, saveEligibilityCheck } from "~/web/eligibility-cookie.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { recordEligibilityResult, startEligibilityCheck } from "~/domain/eligibility/checks.server";
 import {
+  checkEligibility,
   ELIGIBILITY_ORGANISATION_TYPES,
   eligibilityOrganisationTypeHint,
   eligibilityOrganisationTypeLabel,
@@ -68,6 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const round = await roundOr404(params.roundSlug);
   const schema = eligibilitySchema({ areaIds: round.areas.map((a) => a.id), priorityIds: round.priorities.map((p) => p.id) });
   const parsed = await parseForm(request, schema, LISTS);
+  // The first answers posted start this visitor's check (counted on the round dashboard).
+  const knownCheckId = await readEligibilityCheckId(request, round.slug);
+  const checkId = await startEligibilityCheck(round.id, knownCheckId);
   if (!parsed.ok) {
     const values: EligibilityFormValues = {
       organisationType: textValue(parsed.values, "organisationType"),
@@ -75,15 +80,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       priorityIds: textList(parsed.values.priorityIds),
       amountRequested: textValue(parsed.values, "amountRequested"),
     };
-    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ELIGIBILITY_FIELDS) }, { values });
+    const headers =
+      checkId === knownCheckId ? undefined : { "Set-Cookie": await saveEligibilityCheck(round.slug, checkId, await readEligibilityAnswers(request, round.slug)) };
+    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ELIGIBILITY_FIELDS) }, { values }, headers);
   }
-  const cookie = await saveEligibilityAnswers({
+  const answers = {
     roundSlug: round.slug,
     organisationType: parsed.data.organisationType,
     areaIds: parsed.data.areaIds,
     priorityIds: parsed.data.priorityIds,
     amountRequestedPence: parsed.data.amountRequested,
-  });
+  };
+  // The result page decides again on every visit; this records what the visitor is shown now.
+  await recordEligibilityResult(checkId, round.id, checkEligibility(answers, round, new Date()).eligible);
+  const cookie = await saveEligibilityAnswers(answers, checkId);
   return redirect(`/rounds/${round.slug}/eligibility/result`, { headers: { "Set-Cookie": cookie } });
 }
 
