@@ -21,11 +21,6 @@ export function saveEligibilityAnswers(answers: EligibilityAnswers, checkId?: st
   return cookie.serialize(checkId ? { ...answers, checkId } : answers);
 }
 
-/** Set-Cookie header value for a check started without valid answers yet. */
-export function saveEligibilityCheck(roundSlug: string, checkId: string, answers: EligibilityAnswers | null) {
-  return cookie.serialize(answers ? { ...answers, checkId } : { roundSlug, checkId });
-}
-
 /** The id of the eligibility check this browser started for the round, if any. */
 export async function readEligibilityCheckId(request: Request, roundSlug: string): Promise<string | null> {
   const value: unknown = await cookie.parse(request.headers.get("Cookie"));

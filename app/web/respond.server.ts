@@ -33,7 +33,7 @@ export function throwRefusal(refusal: Refusal): never {
  * refusal's messages as `errors`, at the refusal's status. A refusal with nothing to correct on
  * the page (not found, forbidden) is thrown instead.
  */
-export function refusalResponse<P extends object = object>(refusal: Refusal, page?: P, headers?: HeadersInit) {
+export function refusalResponse<P extends object = object>(refusal: Refusal, page?: P) {
   if (refusal.kind === "not_found" || refusal.kind === "forbidden") throwRefusal(refusal);
-  return data({ ...(page ?? ({} as P)), errors: refusalErrors(refusal) as FieldErrors }, { status: REFUSAL_STATUS[refusal.kind], headers });
+  return data({ ...(page ?? ({} as P)), errors: refusalErrors(refusal) as FieldErrors }, { status: REFUSAL_STATUS[refusal.kind] });
 }

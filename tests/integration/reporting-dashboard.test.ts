@@ -171,14 +171,19 @@ describe("the round dashboard's figures", () => {
     expect(first.status).toBe(302);
     const cookie = cookieFrom(first);
     expect((await send(check, { form: { ...passing, amountRequested: "13000" }, cookie })).status).toBe(302);
-    // Visitor 2: sends the form empty first (errors), then answers as a private company.
+    // Visitor 2: sends the form empty first (errors: no cookie, the check's id rides in the form
+    // shown again), then answers as a private company.
+    const checkIdIn = async (response: Response) => /<input type="hidden" name="checkId" value="([^"]+)"/.exec(await response.text())?.[1] ?? "";
     const empty = await send(check, { form: {} });
     expect(empty.status).toBe(400);
-    const second = cookieFrom(empty);
-    expect(second).toMatch(/^csf_eligibility=/);
-    expect((await send(check, { form: { ...passing, organisationType: "private_company" }, cookie: second })).status).toBe(302);
-    // Visitor 3: only ever sends the form with errors.
-    expect((await send(check, { form: { amountRequested: "lots" } })).status).toBe(400);
+    expect(empty.headers.get("Set-Cookie")).toBeNull();
+    const secondId = await checkIdIn(empty);
+    expect(secondId).not.toBe("");
+    expect((await send(check, { form: { ...passing, organisationType: "private_company", checkId: secondId } })).status).toBe(302);
+    // Visitor 3: only ever sends the form with errors, twice.
+    const bad = await send(check, { form: { amountRequested: "lots" } });
+    expect(bad.status).toBe(400);
+    expect((await send(check, { form: { amountRequested: "more", checkId: await checkIdIn(bad) } })).status).toBe(400);
 
     const rows = await db.eligibilityCheck.findMany({ where: { roundId: setup.roundId } });
     expect(rows).toHaveLength(3);
