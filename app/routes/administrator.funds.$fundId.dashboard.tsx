@@ -14,5 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AdministratorFundDashboard() {
   const data = useLoaderData<typeof loader>();
-  return <FundDashboard data={data} home={{ path: "/administrator", label: "Back to fund administration" }} roundPath={(id) => `/administrator/rounds/${id}/dashboard`} />;
+  return (
+    <FundDashboard
+      data={data}
+      home={{ path: "/administrator", label: "Back to fund administration" }}
+      roundPath={(id) => `/administrator/rounds/${id}/dashboard`}
+    />
+  );
 }

@@ -16,5 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OpccRoundDashboard() {
   const data = useLoaderData<typeof loader>();
-  return <RoundDashboard data={data} home={{ path: "/opcc", label: "Back to allocations for sign-off" }} fundDashboardPath={`/opcc/funds/${data.round.fund.id}/dashboard`} />;
+  return (
+    <RoundDashboard
+      data={data}
+      home={{ path: "/opcc", label: "Back to allocations for sign-off" }}
+      fundDashboardPath={`/opcc/funds/${data.round.fund.id}/dashboard`}
+    />
+  );
 }

@@ -6,7 +6,9 @@ const page = (svg: string) =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Chart</title></head><body><main><figure>${svg}<figcaption>Summary</figcaption></figure></main></body></html>`;
 
 async function validate(svg: string) {
-  const report = await new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "void-style": "off", "no-self-closing": "off" } }).validateString(page(svg));
+  const report = await new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "void-style": "off", "no-self-closing": "off" } }).validateString(
+    page(svg),
+  );
   return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
 }
 
@@ -14,7 +16,7 @@ describe("server-rendered charts", () => {
   it("draws grouped bars as one named image, with text escaped and no style attributes", async () => {
     const svg = await barChartSvg(
       {
-        categories: ["Safer streets & <parks>", "Victims \"first\""],
+        categories: ["Safer streets & <parks>", 'Victims "first"'],
         series: [
           { name: "Requested", values: [1_250_000, 300_000] },
           { name: "Awarded", values: [500_000, 0] },

@@ -17,7 +17,16 @@ const CONFIG = {
   font: "arial, sans-serif",
   background: "#ffffff",
   view: { stroke: null },
-  axis: { labelColor: TEXT, titleColor: TEXT, domainColor: LINES, tickColor: LINES, gridColor: "#b1b4b6", labelFontSize: 12, titleFontSize: 12, labelLimit: 260 },
+  axis: {
+    labelColor: TEXT,
+    titleColor: TEXT,
+    domainColor: LINES,
+    tickColor: LINES,
+    gridColor: "#b1b4b6",
+    labelFontSize: 12,
+    titleFontSize: 12,
+    labelLimit: 260,
+  },
   legend: { labelColor: TEXT, titleColor: TEXT, labelFontSize: 12, titleFontSize: 12, orient: "bottom", direction: "horizontal" },
 } as const;
 
@@ -35,14 +44,14 @@ export type BarChart = {
 const valueOf = (unit: ChartUnit, value: number) => (unit === "pence" ? value / 100 : value);
 
 function axisFor(unit: ChartUnit, title: string) {
-  return unit === "pence"
-    ? { title, format: ",.0f", labelExpr: "'£' + format(datum.value, ',.0f')", tickMinStep: 1 }
-    : { title, format: "d", tickMinStep: 1 };
+  return unit === "pence" ? { title, format: ",.0f", labelExpr: "'£' + format(datum.value, ',.0f')", tickMinStep: 1 } : { title, format: "d", tickMinStep: 1 };
 }
 
 /** Horizontal bars, one group per category, one bar per series. */
 export async function barChartSvg(chart: BarChart, summary: string): Promise<string> {
-  const values = chart.categories.flatMap((category, i) => chart.series.map((s) => ({ category, series: s.name, value: valueOf(chart.unit, s.values[i] ?? 0) })));
+  const values = chart.categories.flatMap((category, i) =>
+    chart.series.map((s) => ({ category, series: s.name, value: valueOf(chart.unit, s.values[i] ?? 0) })),
+  );
   const grouped = chart.series.length > 1;
   const rowHeight = grouped ? 14 * chart.series.length + 10 : 26;
   const spec: TopLevelSpec = {
@@ -94,7 +103,12 @@ export async function histogramSvg(chart: Histogram, summary: string): Promise<s
         data: { values: chart.bins.map((b) => ({ from: b.from, to: b.to, count: b.count })) },
         mark: { type: "bar", color: CHART_COLOURS[0], stroke: "#ffffff", strokeWidth: 1 },
         encoding: {
-          x: { field: "from", type: "quantitative", scale: { domain: [0, 100] }, axis: { title: chart.valueTitle, values: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], labelExpr: "datum.value + '%'" } },
+          x: {
+            field: "from",
+            type: "quantitative",
+            scale: { domain: [0, 100] },
+            axis: { title: chart.valueTitle, values: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], labelExpr: "datum.value + '%'" },
+          },
           x2: { field: "to" },
           y: { field: "count", type: "quantitative", axis: { title: chart.countTitle, format: "d", tickMinStep: 1 } },
         },
@@ -104,7 +118,10 @@ export async function histogramSvg(chart: Histogram, summary: string): Promise<s
             {
               data: { values: [{ at: chart.marker.at, label: chart.marker.label }] },
               layer: [
-                { mark: { type: "rule" as const, color: CHART_COLOURS[3], strokeWidth: 3, strokeDash: [6, 3] }, encoding: { x: { field: "at", type: "quantitative" as const } } },
+                {
+                  mark: { type: "rule" as const, color: CHART_COLOURS[3], strokeWidth: 3, strokeDash: [6, 3] },
+                  encoding: { x: { field: "at", type: "quantitative" as const } },
+                },
                 {
                   mark: { type: "text" as const, color: TEXT, align: "left" as const, dx: 4, dy: -4, baseline: "bottom" as const, fontSize: 12, y: 0 },
                   encoding: { x: { field: "at", type: "quantitative" as const }, text: { field: "label", type: "nominal" as const } },

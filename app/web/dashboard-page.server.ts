@@ -34,7 +34,12 @@ export async function roundDashboardPage(roundId: string) {
   const statusSummary = describeCounts(statusRows, ["bid", "bids"]);
   const prioritySummary = describeTagTotals("priorities", byPriority);
   const areaSummary = describeTagTotals("areas", byArea);
-  const scoreSummary = describeScores(scoreDistribution.bands, scoreDistribution.meetingThreshold, scoreDistribution.thresholdPercent, scoreDistribution.notScored);
+  const scoreSummary = describeScores(
+    scoreDistribution.bands,
+    scoreDistribution.meetingThreshold,
+    scoreDistribution.thresholdPercent,
+    scoreDistribution.notScored,
+  );
   const funnelSummary = describeFunnel(funnel);
   const tagChart = (rows: typeof byPriority, summary: string) =>
     barChartSvg(
@@ -52,10 +57,18 @@ export async function roundDashboardPage(roundId: string) {
 
   const [moneySvg, statusSvg, prioritySvg, areaSvg, scoreSvg, funnelSvg] = await Promise.all([
     barChartSvg(
-      { categories: moneyRows.map(([label]) => label), series: [{ name: "Amount", values: moneyRows.map(([, pence]) => pence) }], unit: "pence", valueTitle: "Amount" },
+      {
+        categories: moneyRows.map(([label]) => label),
+        series: [{ name: "Amount", values: moneyRows.map(([, pence]) => pence) }],
+        unit: "pence",
+        valueTitle: "Amount",
+      },
       moneySummary,
     ),
-    barChartSvg({ categories: statusRows.map((r) => r.label), series: [{ name: "Bids", values: statusRows.map((r) => r.count) }], unit: "count", valueTitle: "Bids" }, statusSummary),
+    barChartSvg(
+      { categories: statusRows.map((r) => r.label), series: [{ name: "Bids", values: statusRows.map((r) => r.count) }], unit: "count", valueTitle: "Bids" },
+      statusSummary,
+    ),
     tagChart(byPriority, prioritySummary),
     tagChart(byArea, areaSummary),
     histogramSvg(
@@ -67,7 +80,10 @@ export async function roundDashboardPage(roundId: string) {
       },
       scoreSummary,
     ),
-    barChartSvg({ categories: funnel.map((s) => s.label), series: [{ name: "Count", values: funnel.map((s) => s.count) }], unit: "count", valueTitle: "Number" }, funnelSummary),
+    barChartSvg(
+      { categories: funnel.map((s) => s.label), series: [{ name: "Count", values: funnel.map((s) => s.count) }], unit: "count", valueTitle: "Number" },
+      funnelSummary,
+    ),
   ]);
 
   return {

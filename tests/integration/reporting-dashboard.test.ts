@@ -39,7 +39,9 @@ async function seedRound() {
 
   const organisationId = b1.organisationId;
   const extra = (status: string, amount: number, more: object = {}) =>
-    db.bid.create({ data: { roundId: round.id, organisationId, createdById: applicant.user.id, status, title: `A ${status} bid`, amountRequestedPence: amount, ...more } });
+    db.bid.create({
+      data: { roundId: round.id, organisationId, createdById: applicant.user.id, status, title: `A ${status} bid`, amountRequestedPence: amount, ...more },
+    });
   await extra("draft", 700_000);
   await extra("withdrawn", 800_000, { submittedAt: new Date(), withdrawnAt: new Date(), reference: `CSF-${round.code}-0098` });
   const screenedOut = await extra("ineligible", 200_000, { submittedAt: new Date(), screeningDecision: "ineligible", reference: `CSF-${round.code}-0099` });
@@ -48,7 +50,9 @@ async function seedRound() {
   const award = (bidId: string, amountPence: number, status: string, returnedPence = 0) =>
     db.award.create({ data: { bidId, roundId: round.id, amountPence, pccFundedPence: amountPence, matchFundedPence: 0, status, returnedPence } });
   const accepted = await award(b1.id, 100_000, "accepted", 20_000);
-  await db.awardReturn.create({ data: { awardId: accepted.id, roundId: round.id, amountPence: 20_000, kind: "returned", reason: "Underspend", recordedById: administrator.user.id } });
+  await db.awardReturn.create({
+    data: { awardId: accepted.id, roundId: round.id, amountPence: 20_000, kind: "returned", reason: "Underspend", recordedById: administrator.user.id },
+  });
   await award(b2.id, 150_000, "released");
   await award(b3.id, 300_000, "proposed");
   await award(b4.id, 400_000, "declined_by_applicant");
@@ -91,7 +95,13 @@ describe("the round dashboard's figures", () => {
       oversubscriptionTenths: Math.round((requested * 10) / pot),
     });
     // The numbers themselves, so a shared mistake in both sums would still show.
-    expect(dashboard.money).toMatchObject({ potPence: 1_000_000, requestedPence: 1_700_000, proposedPence: 300_000, awardedPence: 250_000, returnedPence: 20_000 });
+    expect(dashboard.money).toMatchObject({
+      potPence: 1_000_000,
+      requestedPence: 1_700_000,
+      proposedPence: 300_000,
+      awardedPence: 250_000,
+      returnedPence: 20_000,
+    });
     expect(dashboard.money.oversubscriptionTenths).toBe(17);
     // The pot ledger holds: pot − awarded + returned is what is left.
     expect(pot - awarded + returned).toBe(round.remainingPotPence);
@@ -113,7 +123,10 @@ describe("the round dashboard's figures", () => {
       });
     }
     const noPriority = sentIn.filter((b) => b.priorities.length === 0);
-    expect(dashboard.byPriority.find((r) => r.id === "")).toMatchObject({ bids: noPriority.length, requestedPence: noPriority.reduce((s, b) => s + (b.amountRequestedPence ?? 0), 0) });
+    expect(dashboard.byPriority.find((r) => r.id === "")).toMatchObject({
+      bids: noPriority.length,
+      requestedPence: noPriority.reduce((s, b) => s + (b.amountRequestedPence ?? 0), 0),
+    });
     for (const area of round2.areas) {
       const naming = sentIn.filter((b) => b.areas.some((a) => a.roundAreaId === area.id));
       expect(dashboard.byArea.find((r) => r.id === area.id)).toMatchObject({
@@ -133,7 +146,9 @@ describe("the round dashboard's figures", () => {
     // A moderated score counts as the ranking counts it: bid 5 moderated to 4 on every criterion is 100%.
     const criteria = await db.criterion.findMany({ where: { roundId: setup.roundId } });
     for (const c of criteria)
-      await db.moderatedScore.create({ data: { bidId: setup.bids[4]!.id, criterionId: c.id, score: 4, reason: "Agreed", moderatedById: setup.administrator.user.id } });
+      await db.moderatedScore.create({
+        data: { bidId: setup.bids[4]!.id, criterionId: c.id, score: 4, reason: "Agreed", moderatedById: setup.administrator.user.id },
+      });
     const after = (await loadRoundDashboard(setup.roundId))!.scoreDistribution;
     expect(after.bands.map((b) => b.bids)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 0, 2]);
     expect(after.meetingThreshold).toBe(5);
@@ -259,7 +274,11 @@ describe("the dashboard pages", () => {
   });
 
   it("refuse applicants and assessors, send anonymous visitors to sign in, and answer 404 for no such round", async () => {
-    const paths = [`/administrator/rounds/${setup.roundId}/dashboard`, `/opcc/rounds/${setup.roundId}/dashboard`, `/administrator/funds/${setup.round.fundId}/dashboard`];
+    const paths = [
+      `/administrator/rounds/${setup.roundId}/dashboard`,
+      `/opcc/rounds/${setup.roundId}/dashboard`,
+      `/administrator/funds/${setup.round.fundId}/dashboard`,
+    ];
     for (const path of paths) {
       expect((await send(path, { cookie: setup.applicant.cookie })).status, path).toBe(403);
       expect((await send(path, { cookie: setup.assessors[0]!.cookie })).status, path).toBe(403);

@@ -8,7 +8,15 @@ import { ChartFigure } from "./chart-figure";
 const money = (pence: number) => <span className="app-money">{formatPounds(pence)}</span>;
 
 /** The round dashboard, read-only, for the fund administrator and the OPCC (`home` is their start page). */
-export function RoundDashboard({ data, home, fundDashboardPath }: { data: RoundDashboardPage; home: { path: string; label: string }; fundDashboardPath: string }) {
+export function RoundDashboard({
+  data,
+  home,
+  fundDashboardPath,
+}: {
+  data: RoundDashboardPage;
+  home: { path: string; label: string };
+  fundDashboardPath: string;
+}) {
   const { round, money: m, charts, bidsByStatus, byPriority, byArea, scoreDistribution, assessors, funnel } = data;
   return (
     <div className="govuk-grid-row">
@@ -71,8 +79,8 @@ export function RoundDashboard({ data, home, fundDashboardPath }: { data: RoundD
 
         <h2 className="govuk-heading-m">Priorities and areas</h2>
         <p className="govuk-body">
-          A bid that names more than one priority or area is counted once under each one it names, with its full amount, so these rows can add up to more
-          than the round&apos;s totals. Only bids sent in are counted; awarded is the amount of each award counted as awarded above.
+          A bid that names more than one priority or area is counted once under each one it names, with its full amount, so these rows can add up to more than
+          the round&apos;s totals. Only bids sent in are counted; awarded is the amount of each award counted as awarded above.
         </p>
         <ChartFigure title="Requested and awarded by PCC priority" chart={charts.priority}>
           <TagTable caption="Requested and awarded by PCC priority" nameHeading="Priority" rows={byPriority} />
@@ -113,7 +121,12 @@ export function RoundDashboard({ data, home, fundDashboardPath }: { data: RoundD
           <Table
             caption="Assessor progress"
             captionSize="s"
-            head={["Assessor", { text: "Bids assigned", numeric: true }, { text: "Assessments sent", numeric: true }, { text: "Conflicts declared", numeric: true }]}
+            head={[
+              "Assessor",
+              { text: "Bids assigned", numeric: true },
+              { text: "Assessments sent", numeric: true },
+              { text: "Conflicts declared", numeric: true },
+            ]}
           >
             {assessors.map((a) => (
               <TableRow key={a.id}>
@@ -151,7 +164,13 @@ function TagTable({ caption, nameHeading, rows }: { caption: string; nameHeading
     <Table
       caption={caption}
       captionSize="s"
-      head={[nameHeading, { text: "Bids", numeric: true }, { text: "Requested", numeric: true }, { text: "Bids awarded", numeric: true }, { text: "Awarded", numeric: true }]}
+      head={[
+        nameHeading,
+        { text: "Bids", numeric: true },
+        { text: "Requested", numeric: true },
+        { text: "Bids awarded", numeric: true },
+        { text: "Awarded", numeric: true },
+      ]}
     >
       {rows.map((r) => (
         <TableRow key={r.id || "none"}>
@@ -167,7 +186,15 @@ function TagTable({ caption, nameHeading, rows }: { caption: string; nameHeading
 }
 
 /** The fund-level comparison of its rounds. `roundPath` gives each round's dashboard. */
-export function FundDashboard({ data, home, roundPath }: { data: FundDashboardPage; home: { path: string; label: string }; roundPath: (roundId: string) => string }) {
+export function FundDashboard({
+  data,
+  home,
+  roundPath,
+}: {
+  data: FundDashboardPage;
+  home: { path: string; label: string };
+  roundPath: (roundId: string) => string;
+}) {
   const { fund, rounds, chart } = data;
   return (
     <div className="govuk-grid-row">
@@ -217,7 +244,11 @@ export function FundDashboard({ data, home, roundPath }: { data: FundDashboardPa
             </Table>
             <h2 className="govuk-heading-m">Pot, requested and awarded by round</h2>
             <ChartFigure title="Pot, requested and awarded by round" chart={chart}>
-              <Table caption="Pot, requested and awarded by round" captionSize="s" head={["Round", { text: "Pot", numeric: true }, { text: "Requested", numeric: true }, { text: "Awarded", numeric: true }]}>
+              <Table
+                caption="Pot, requested and awarded by round"
+                captionSize="s"
+                head={["Round", { text: "Pot", numeric: true }, { text: "Requested", numeric: true }, { text: "Awarded", numeric: true }]}
+              >
                 {rounds.map((r) => (
                   <TableRow key={r.id}>
                     <TableRowHeader>{r.name}</TableRowHeader>

@@ -23,7 +23,10 @@ const BID_STATUS_ORDER = ["draft", "submitted", "in_assessment", "ineligible", "
 const num = (value: number | bigint | null | undefined) => Number(value ?? 0);
 
 const COUNTED_BID = { status: { notIn: [...BID_STATUSES_NOT_COUNTED] } };
-const SCREENED_IN_BID = { status: { notIn: [...BID_STATUSES_NOT_COUNTED, "ineligible"] }, OR: [{ screeningDecision: null }, { screeningDecision: "eligible" }] };
+const SCREENED_IN_BID = {
+  status: { notIn: [...BID_STATUSES_NOT_COUNTED, "ineligible"] },
+  OR: [{ screeningDecision: null }, { screeningDecision: "eligible" }],
+};
 
 export type MoneyFigures = {
   potPence: number;
