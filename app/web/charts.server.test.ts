@@ -16,7 +16,7 @@ describe("server-rendered charts", () => {
   it("draws grouped bars as one named image, with text escaped and no style attributes", async () => {
     const svg = await barChartSvg(
       {
-        categories: ["Safer streets & <parks>", 'Victims "first"'],
+        categories: ["Safer streets & <parks>", "Reducing anti-social behaviour"],
         series: [
           { name: "Requested", values: [1_250_000, 300_000] },
           { name: "Awarded", values: [500_000, 0] },
@@ -28,7 +28,9 @@ describe("server-rendered charts", () => {
     );
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="app-chart__svg" viewBox="')).toBe(true);
     expect(svg).toContain('role="img" aria-label="Requested &quot;most&quot; under Safer streets &amp; &lt;parks&gt;"');
-    expect(svg).toContain("Safer streets &amp; &lt;parks&gt;");
+    // Labels are drawn in full (not cut short with an ellipsis), escaped.
+    expect(svg).toContain(">Safer streets &amp; &lt;parks&gt;<");
+    expect(svg).toContain(">Reducing anti-social behaviour<");
     expect(svg).toContain("£5,000");
     expect(svg).not.toMatch(/\sstyle=/);
     // Only the root names the image: no ARIA roles or labels inside it.

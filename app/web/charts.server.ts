@@ -25,7 +25,7 @@ const CONFIG = {
     gridColor: "#b1b4b6",
     labelFontSize: 12,
     titleFontSize: 12,
-    labelLimit: 260,
+    labelLimit: 320,
   },
   legend: { labelColor: TEXT, titleColor: TEXT, labelFontSize: 12, titleFontSize: 12, orient: "bottom", direction: "horizontal" },
 } as const;
@@ -63,7 +63,7 @@ export async function barChartSvg(chart: BarChart, summary: string): Promise<str
       {
         mark: { type: "bar" },
         encoding: {
-          y: { field: "category", type: "nominal", sort: null, title: null },
+          y: { field: "category", type: "nominal", sort: null, title: null, axis: { labelLimit: 320 } },
           x: { field: "value", type: "quantitative", axis: axisFor(chart.unit, chart.valueTitle) },
           ...(grouped
             ? {
@@ -111,6 +111,8 @@ export async function histogramSvg(chart: Histogram, summary: string): Promise<s
           },
           x2: { field: "to" },
           y: { field: "count", type: "quantitative", axis: { title: chart.countTitle, format: "d", tickMinStep: 1 } },
+          // Columns stand on zero (with x and x2 both given, Vega-Lite would not know which way).
+          y2: { datum: 0 },
         },
       },
       ...(chart.marker
