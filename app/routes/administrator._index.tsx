@@ -51,6 +51,10 @@ export default function AdministratorHome() {
               {formatPounds(r.remaining)}
             </TableCell>
             <TableCell>
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/dashboard`}>
+                Dashboard<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
               <Link className="govuk-link" to={`/administrator/rounds/${r.id}/details`}>
                 Round details<span className="govuk-visually-hidden"> for {r.name}</span>
               </Link>
@@ -114,6 +118,13 @@ export default function AdministratorHome() {
           Create a round
         </Link>
       </p>
+      {funds.map((f) => (
+        <p className="govuk-body" key={`${f.id}-dashboard`}>
+          <Link className="govuk-link" to={`/administrator/funds/${f.id}/dashboard`}>
+            Compare the rounds of {f.name}
+          </Link>
+        </p>
+      ))}
       {funds.map((f) => (
         <p className="govuk-body" key={f.id}>
           <Link className="govuk-link" to={`/administrator/funds/${f.id}/ineligibility-reasons`}>

@@ -4,10 +4,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
-import { readEligibilityAnswers, saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
-import { parseForm } from "~/web/parse-form.server";
+import { readEligibilityAnswers, readEligibilityCheckId, saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
+import { readForm } from "~/web/parse-form.server";
+import { parseValues } from "~/lib/parse-form";
 import { refusalResponse } from "~/web/respond.server";
+import { recordEligibilityResult, startEligibilityCheck } from "~/domain/eligibility/checks.server";
 import {
+  checkEligibility,
   ELIGIBILITY_ORGANISATION_TYPES,
   eligibilityOrganisationTypeHint,
   eligibilityOrganisationTypeLabel,
@@ -67,7 +70,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const round = await roundOr404(params.roundSlug);
   const schema = eligibilitySchema({ areaIds: round.areas.map((a) => a.id), priorityIds: round.priorities.map((p) => p.id) });
-  const parsed = await parseForm(request, schema, LISTS);
+  const posted = await readForm(request, LISTS);
+  const parsed = parseValues(posted, schema);
+  // The first answers posted start this visitor's check (counted on the round dashboard). Its id
+  // is kept in the answers cookie, or, while the answers have errors (no cookie is set for them),
+  // in a hidden field of the form shown again.
+  const knownCheckId = (await readEligibilityCheckId(request, round.slug)) ?? (textValue(posted, "checkId") || null);
+  const checkId = await startEligibilityCheck(round.id, knownCheckId);
   if (!parsed.ok) {
     const values: EligibilityFormValues = {
       organisationType: textValue(parsed.values, "organisationType"),
@@ -75,15 +84,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       priorityIds: textList(parsed.values.priorityIds),
       amountRequested: textValue(parsed.values, "amountRequested"),
     };
-    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ELIGIBILITY_FIELDS) }, { values });
+    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ELIGIBILITY_FIELDS) }, { values, checkId });
   }
-  const cookie = await saveEligibilityAnswers({
+  const answers = {
     roundSlug: round.slug,
     organisationType: parsed.data.organisationType,
     areaIds: parsed.data.areaIds,
     priorityIds: parsed.data.priorityIds,
     amountRequestedPence: parsed.data.amountRequested,
-  });
+  };
+  // The result page decides again on every visit; this records what the visitor is shown now.
+  await recordEligibilityResult(checkId, round.id, checkEligibility(answers, round, new Date()).eligible);
+  const cookie = await saveEligibilityAnswers(answers, checkId);
   return redirect(`/rounds/${round.slug}/eligibility/result`, { headers: { "Set-Cookie": cookie } });
 }
 
@@ -115,6 +127,7 @@ export default function EligibilityCheck() {
           <div className="govuk-inset-text">This round opens on {formatDateTime(round.opensAt)}.</div>
         ) : null}
         <Form method="post" noValidate onSubmit={form.onSubmit}>
+          {actionData?.checkId ? <input type="hidden" name="checkId" value={actionData.checkId} /> : null}
           <Radios
             name="organisationType"
             legend="What type of organisation is applying?"

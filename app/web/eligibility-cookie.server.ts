@@ -13,9 +13,20 @@ const cookie = createCookie("csf_eligibility", {
   maxAge: 24 * 60 * 60,
 });
 
-/** Set-Cookie header value that remembers the answers. */
-export function saveEligibilityAnswers(answers: EligibilityAnswers) {
-  return cookie.serialize(answers);
+/**
+ * Set-Cookie header value that remembers the answers (once given) and the id of this visitor's
+ * eligibility check for the round, so that one visitor's check is counted once on the dashboard.
+ */
+export function saveEligibilityAnswers(answers: EligibilityAnswers, checkId?: string) {
+  return cookie.serialize(checkId ? { ...answers, checkId } : answers);
+}
+
+/** The id of the eligibility check this browser started for the round, if any. */
+export async function readEligibilityCheckId(request: Request, roundSlug: string): Promise<string | null> {
+  const value: unknown = await cookie.parse(request.headers.get("Cookie"));
+  if (!value || typeof value !== "object") return null;
+  const { roundSlug: slug, checkId } = value as { roundSlug?: unknown; checkId?: unknown };
+  return slug === roundSlug && typeof checkId === "string" ? checkId : null;
 }
 
 /** The answers given for this round, if the person checked eligibility in this browser. */

@@ -11,7 +11,7 @@ import { ASSESSABLE_BID } from "./assignment.server";
 import { moderationSchema } from "./moderation.schema";
 import { formatFraction, rankBids, scoreBid, type BidForScoring, type RoundScoringRules } from "./scoring";
 
-const BID_FOR_SCORING = {
+export const BID_FOR_SCORING = {
   id: true,
   reference: true,
   title: true,
@@ -41,7 +41,7 @@ async function loadRules(roundId: string) {
   return { round, rules };
 }
 
-function forScoring(bid: {
+export function forScoring(bid: {
   id: string;
   reference: string | null;
   title: string;

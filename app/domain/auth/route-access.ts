@@ -99,6 +99,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   // The audit log and its CSV: whoever holds read:audit (fund administrators for rounds, admins for accounts).
   "routes/administrator.audit._index": { kind: "roles", roles: ["fund_administrator", "admin"] },
   "routes/administrator.audit.export": { kind: "roles", roles: ["fund_administrator", "admin"] },
+  // Dashboards (read-only figures and charts): each role has its own copy under its own path.
+  "routes/administrator.rounds.$roundId.dashboard": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/administrator.funds.$fundId.dashboard": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/opcc.rounds.$roundId_.dashboard": { kind: "roles", roles: ["opcc_sign_off"] },
+  "routes/opcc.funds.$fundId.dashboard": { kind: "roles", roles: ["opcc_sign_off"] },
   "routes/opcc._index": { kind: "roles", roles: ["opcc_sign_off"] },
   "routes/opcc.rounds.$roundId": { kind: "roles", roles: ["opcc_sign_off"] },
   "routes/admin._index": { kind: "roles", roles: ["admin"] },
