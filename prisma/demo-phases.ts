@@ -764,7 +764,25 @@ async function receiveBids(db: Db, round: SeededRound, specs: readonly BidSpec[]
     });
     seeded.push({ id: bid.id, reference, spec });
   }
+  await recordEligibilityChecks(db, round, specs.length);
   return seeded;
+}
+
+/**
+ * The eligibility checks behind the round's bids, for the dashboard's funnel: one that ended
+ * eligible for each bid, and as many again that ended not eligible or were left unfinished, in the
+ * proportions a public round sees.
+ */
+async function recordEligibilityChecks(db: Db, round: SeededRound, bids: number) {
+  const open = round.opensAt.getTime();
+  const span = round.closesAt.getTime() - open;
+  const results = [...Array<string>(bids + 1).fill("eligible"), ...Array<string>(Math.ceil(bids / 2)).fill("ineligible"), ...Array<null>(bids).fill(null)];
+  await db.eligibilityCheck.createMany({
+    data: results.map((result, index) => {
+      const startedAt = new Date(open + (span * 0.45 * index) / results.length);
+      return { roundId: round.id, result, startedAt, completedAt: result ? new Date(startedAt.getTime() + 4 * 60_000) : null };
+    }),
+  });
 }
 
 async function screenAll(db: Db, ctx: Context, round: SeededRound, bids: readonly SeededBid[], at: Date) {
