@@ -2,7 +2,7 @@
 // characters as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+1-2`, `-2+3`), and tab or carriage return
 // can hide such a start. Every text cell of every export goes through `neutraliseCell`; numbers are
 // written as numbers (never as text), so they need no quote and stay numbers in the spreadsheet
-// (docs/decisions/0020-csv-exports.md).
+// (docs/decisions/0017-csv-exports-and-audit-log.md).
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -89,7 +89,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/administrator.rounds.$roundId.reports._index": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.reports.$reportId": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.reports.$reportId_.documents.$reportDocumentId": { kind: "roles", roles: ["fund_administrator"] },
-  // Exports (docs/decisions/0020-csv-exports.md): the page and the scores and monitoring files are the fund
+  // Exports (docs/decisions/0017-csv-exports-and-audit-log.md): the page and the scores and monitoring files are the fund
   // administrator's; OPCC sign-off may also take the bids and awards files, the money it answers for to the Panel.
   "routes/administrator.rounds.$roundId.exports._index": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.exports.bids": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off"] },

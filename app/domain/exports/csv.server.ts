@@ -1,6 +1,6 @@
 // Writing a CSV export as a stream: rows are read from the database a page at a time by keyset
 // (never the whole table in memory), stringified by csv-stringify as the reader asks for more,
-// and every text cell is neutralised against CSV injection (docs/decisions/0020-csv-exports.md).
+// and every text cell is neutralised against CSV injection (docs/decisions/0017-csv-exports-and-audit-log.md).
 import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
 import { neutraliseCell } from "~/lib/csv-cell";

@@ -1,6 +1,6 @@
 // A round's CSV exports for staff: bids, scores, awards and monitoring returns. Each is read by
 // keyset in pages, streamed, neutralised against CSV injection, and audited before the first byte
-// leaves (docs/decisions/0020-csv-exports.md). Who may download which is in
+// leaves (docs/decisions/0017-csv-exports-and-audit-log.md). Who may download which is in
 // app/domain/auth/route-access.ts.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db } from "~/lib/db.server";
