@@ -10,7 +10,18 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return to;
 }
 
-/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
+/** Where a user with a one-time password must go before anything else (ADR 0015). */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/** A user holding a one-time password is sent to choose their own before any other page. */
+export function requirePasswordChosen(request: Request, user: Pick<SessionUser, "mustChangePassword"> | null) {
+  if (user?.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH) throw redirect(CHANGE_PASSWORD_PATH);
+}
+
+/**
+ * The signed-in user, or a redirect to sign in that comes back here afterwards (also after the
+ * idle time-out: the user signs in again and is returned to the page).
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) {
@@ -18,6 +29,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const back = `${url.pathname}${url.search}`;
     throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: back })}`);
   }
+  requirePasswordChosen(request, user);
   return user;
 }
 

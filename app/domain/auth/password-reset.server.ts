@@ -77,7 +77,7 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
       data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt, createdAt: now },
       select: { id: true },
     });
-    await queueEmail(tx, { idempotencyKey: emailKeys.passwordReset(created.id), to: user.email, rendered });
+    await queueEmail(tx, { idempotencyKey: emailKeys.passwordReset(created.id), to: user.email, rendered, carriesSecret: true });
     await recordAudit(
       { actorId: null, action: "user.password_reset_requested", subjectType: "user", subjectId: user.id, details: { resetTokenId: created.id } },
       tx,
