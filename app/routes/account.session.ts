@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { touchSession } from "~/domain/auth/session.server";
 import { requireUser } from "~/web/guards.server";
@@ -13,5 +12,5 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await touchSession(user.sessionId);
   await recordAudit({ actorId: user.id, action: "session.extended", subjectType: "user", subjectId: user.id });
-  return data({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -126,7 +126,9 @@ export default function OutboxEmail() {
             <h2 className="govuk-heading-m">Message</h2>
             <p className="govuk-body">
               {email.status === "sent" ? "A one-time link was sent" : "This email holds a one-time link"}. Only its recipient can see the link.
-              {email.bodyCleared ? " The message was cleared from the portal after sending." : " The message will be cleared from the portal once it has been sent."}
+              {email.bodyCleared
+                ? " The message was cleared from the portal after sending."
+                : " The message will be cleared from the portal once it has been sent."}
             </p>
           </>
         ) : (

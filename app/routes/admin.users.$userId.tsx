@@ -101,8 +101,8 @@ export default function Account() {
               </p>
             ) : (
               <p className="govuk-body">
-                From {account.roleLabel} to {roleLabel(confirm.role as (typeof ROLES)[number])}. {account.name} will be signed out and will see what the new role
-                allows when they sign in again. We will email {account.email} to tell them.
+                From {account.roleLabel} to {roleLabel(confirm.role as (typeof ROLES)[number])}. {account.name} will be signed out and will see what the new
+                role allows when they sign in again. We will email {account.email} to tell them.
               </p>
             )}
             <Form method="post" className="govuk-button-group">
@@ -126,7 +126,9 @@ export default function Account() {
               <SummaryRow label="Status">{account.disabled ? `Disabled on ${account.disabledAt}` : "Enabled"}</SummaryRow>
               <SummaryRow label="Created">{account.createdAt}</SummaryRow>
               <SummaryRow label="Password last changed">
-                {account.mustChangePassword ? "Has a one-time password, not changed yet" : (account.passwordChangedAt ?? "Not changed since the account was made")}
+                {account.mustChangePassword
+                  ? "Has a one-time password, not changed yet"
+                  : (account.passwordChangedAt ?? "Not changed since the account was made")}
               </SummaryRow>
             </SummaryList>
             {own ? (
@@ -151,7 +153,13 @@ export default function Account() {
                     Enable account
                   </Link>
                 ) : (
-                  <Link className="govuk-button govuk-button--warning" data-module="govuk-button" role="button" draggable={false} to={`${self}?confirm=disable`}>
+                  <Link
+                    className="govuk-button govuk-button--warning"
+                    data-module="govuk-button"
+                    role="button"
+                    draggable={false}
+                    to={`${self}?confirm=disable`}
+                  >
                     Disable account
                   </Link>
                 )}

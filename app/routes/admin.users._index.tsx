@@ -22,7 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const list = await listUsers({ search: q, role, status, page });
   return {
     ...list,
-    users: list.users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: isRole(u.role) ? roleLabel(u.role) : u.role, disabled: Boolean(u.disabledAt) })),
+    users: list.users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: isRole(u.role) ? roleLabel(u.role) : u.role,
+      disabled: Boolean(u.disabledAt),
+    })),
     filters: { q, role: role ?? "", status: status ?? "" },
   };
 }

@@ -82,7 +82,15 @@ export async function changeAccount(actorId: string, userId: string, change: Acc
       // Every session ends at once, not at its next request.
       const sessions = await tx.session.deleteMany({ where: { userId } });
       await recordAudit(
-        { actorId, action, subjectType: "user", subjectId: userId, before: { disabledAt: null }, after: { disabledAt: now }, details: { sessionsRevoked: sessions.count } },
+        {
+          actorId,
+          action,
+          subjectType: "user",
+          subjectId: userId,
+          before: { disabledAt: null },
+          after: { disabledAt: now },
+          details: { sessionsRevoked: sessions.count },
+        },
         tx,
       );
       email = { kind: "disabled" };
@@ -158,7 +166,14 @@ export async function createAdminAccount(input: { name: string; email: string })
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, role: "admin", mustChangePassword: true } });
       await recordAudit(
-        { actorId: null, action: "user.created", subjectType: "user", subjectId: created.id, after: { email: created.email, role: "admin" }, details: { via: "create-admin" } },
+        {
+          actorId: null,
+          action: "user.created",
+          subjectType: "user",
+          subjectId: created.id,
+          after: { email: created.email, role: "admin" },
+          details: { via: "create-admin" },
+        },
         tx,
       );
       return created;
