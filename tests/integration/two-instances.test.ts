@@ -28,13 +28,26 @@ let b: PortalProcess;
 let worker: ManagedProcess;
 let workerEnv: Record<string, string>;
 
+/**
+ * The portals run in production, where the session cookie is `__Host-csf_session` (ADR 0015);
+ * a session made by the test helpers carries the development name, with the same signed value.
+ */
+function portalCookie(cookie: string) {
+  return cookie.replace(/^csf_session=/, "__Host-csf_session=");
+}
+
 function get(portal: PortalProcess, path: string, cookie?: string) {
-  return fetch(`${portal.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+  return fetch(`${portal.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: portalCookie(cookie) } : {} });
 }
 
 function post(portal: PortalProcess, path: string, body: URLSearchParams | FormData, cookie?: string) {
   // What a browser sends: the instance's own origin (the load balancer's, in production).
-  return fetch(`${portal.url}${path}`, { method: "POST", redirect: "manual", body, headers: { Origin: portal.url, ...(cookie ? { Cookie: cookie } : {}) } });
+  return fetch(`${portal.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    body,
+    headers: { Origin: portal.url, ...(cookie ? { Cookie: portalCookie(cookie) } : {}) },
+  });
 }
 
 async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
