@@ -70,8 +70,8 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
       APP_URL,
       LOG_LEVEL: "info",
     };
-    // The web instances send no email (the worker does), so they need no mail server (ADR 0015).
-    const web = { ...common, ...s3.portalEnv(BUCKET), OUTBOX_WORKER: "off", DEMO_MAILBOX: "yes" };
+    // Production needs a mail server everywhere (ADR 0015), though only the worker sends.
+    const web = { ...common, ...s3.portalEnv(BUCKET), OUTBOX_WORKER: "off", SMTP_URL: mail.url };
     workerEnv = { ...common, NODE_ENV: "production", SMTP_URL: mail.url };
     [a, b, worker] = await Promise.all([startPortal({ env: web }), startPortal({ env: web }), startWorkerProcess({ env: workerEnv })]);
   }, 120_000);
