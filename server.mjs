@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createLogger, requestLogging } from "./server/logging.mjs";
-import { isSameOriginRequest, securityHeaders } from "./server/security.mjs";
+import { carriesSessionCookie, isSameOriginRequest, securityHeaders } from "./server/security.mjs";
 import { bodyLimit, withLimitedBody } from "./server/body-limit.mjs";
 
 const production = process.env.NODE_ENV === "production";
@@ -50,6 +50,9 @@ app.use((req, res, next) => {
     for (const [name, value] of Object.entries(defaults)) {
       if (!res.hasHeader(name)) res.setHeader(name, value);
     }
+    // Set below, after the static files: pages and data for a signed-in user are never stored,
+    // whatever the route said (ADR 0018); assets keep their long cache.
+    if (res.locals.noStore) res.setHeader("Cache-Control", "no-store");
     return writeHead.apply(this, args);
   };
   const ownOrigin = `${req.protocol}://${req.get("host")}`;
@@ -76,6 +79,11 @@ if (vite) {
 app.use(bodyLimit());
 
 app.get("/favicon.ico", (_req, res) => res.status(204).end());
+
+app.use((req, res, next) => {
+  res.locals.noStore = carriesSessionCookie(req.get("cookie"));
+  next();
+});
 
 const build = vite ? () => vite.ssrLoadModule("virtual:remix/server-build") : await import(pathToFileURL(join(buildDir, "server/index.js")).href);
 

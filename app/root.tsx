@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { PageLayout } from "~/components/govuk/layout";
 import { documentTitle, ErrorSummaryReports, SERVICE_NAME, usePageTitleState } from "~/components/page-title";
 import { getSessionUser } from "~/web/session.server";
+import { requirePasswordChosen } from "~/web/guards.server";
+import { SESSION_IDLE_MS } from "~/domain/auth/session.server";
+import { TimeoutWarning } from "~/components/timeout-warning";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.scss?url";
 
@@ -25,7 +28,9 @@ function errorTitle(error: unknown) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  return { user: user ? { name: user.name, role: user.role } : null };
+  // Public pages too: a one-time password is changed before anything else (ADR 0018).
+  requirePasswordChosen(request, user);
+  return { user: user ? { name: user.name, role: user.role } : null, idleMs: user ? SESSION_IDLE_MS : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -51,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
         />
         <ErrorSummaryReports value={reportErrorSummary}>
           <PageLayout user={data?.user ?? null}>{children}</PageLayout>
+          {data?.idleMs ? <TimeoutWarning idleMs={data.idleMs} /> : null}
         </ErrorSummaryReports>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -1,6 +1,7 @@
 // Every email the portal sends: its name (OutboxEmail.template), a title for people, how to
 // render it, and sample props for the admin preview page.
 import { acceptanceReminderSample, renderAcceptanceReminder } from "./acceptance-reminder";
+import { accountChangeSample, renderAccountChange } from "./account-change";
 import { assessorAssignmentSample, renderAssessorAssignment } from "./assessor-assignment";
 import { assessorRemovalSample, renderAssessorRemoval } from "./assessor-removal";
 import { awardResponseSample, renderAwardResponse } from "./award-response";
@@ -11,6 +12,7 @@ import { outcomeAwardSample, renderOutcomeAward } from "./outcome-award";
 import { outcomeDeclineSample, renderOutcomeDecline } from "./outcome-decline";
 import { outcomeIneligibleSample, renderOutcomeIneligible } from "./outcome-ineligible";
 import { outcomeReserveSample, renderOutcomeReserve } from "./outcome-reserve";
+import { passwordChangedSample, renderPasswordChanged } from "./password-changed";
 import { passwordResetSample, renderPasswordReset } from "./password-reset";
 import type { RenderedEmail } from "./render";
 import { renderReportReminder, reportReminderSample } from "./report-reminder";
@@ -20,6 +22,7 @@ import { renderSubmissionReceipt, submissionReceiptSample } from "./submission-r
 
 export type { RenderedEmail };
 export * from "./acceptance-reminder";
+export * from "./account-change";
 export * from "./assessor-assignment";
 export * from "./assessor-removal";
 export * from "./award-response";
@@ -30,6 +33,7 @@ export * from "./outcome-award";
 export * from "./outcome-decline";
 export * from "./outcome-ineligible";
 export * from "./outcome-reserve";
+export * from "./password-changed";
 export * from "./password-reset";
 export * from "./report-reminder";
 export * from "./report-review";
@@ -72,6 +76,13 @@ export const EMAIL_TEMPLATES = {
     organisationInvitationSample,
   ),
   "password-reset": template("Password reset", "Someone asks to reset their password.", renderPasswordReset, passwordResetSample),
+  "password-changed": template("Password changed", "Someone changes their own password.", renderPasswordChanged, passwordChangedSample),
+  "account-change": template(
+    "Account disabled, enabled or role changed",
+    "An admin disables or re-enables an account, or changes its role.",
+    renderAccountChange,
+    accountChangeSample,
+  ),
   "award-response": template(
     "Award accepted, declined or lapsed",
     "An applicant accepts or declines an award, or it lapses at its accept-by date.",

@@ -1,10 +1,19 @@
 // Seeds the demo data into DATABASE_URL when the database has no funds yet (safe to re-run): the
 // demo accounts, an open round, and rounds in assessment, awaiting OPCC sign-off and released
-// (with awards to accept, monitoring reports and returned money).
+// (with awards to accept, monitoring reports and returned money). Refused in production unless
+// DEMO_DATA=yes (prisma/seed-guard.ts), checked before anything else is loaded.
+import { demoSeedRefusal } from "./seed-guard";
+
+const refusal = demoSeedRefusal(process.env);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
+
 // The application's own client: the later phases are made by the domain functions, which use it.
-import { db } from "../app/lib/db.server";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo-data";
-import { seedDemoPhases } from "./demo-phases";
+const { db } = await import("../app/lib/db.server");
+const { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } = await import("./demo-data");
+const { seedDemoPhases } = await import("./demo-phases");
 
 try {
   if ((await db.fund.count()) > 0) {

@@ -15,6 +15,10 @@ export DATABASE_URL=${DATABASE_URL:-file:./data/demo.db}
 export PORT=${PORT:-3000}
 export APP_URL=${APP_URL:-http://localhost:$PORT}
 export NODE_ENV=production
+# The demo has no mail server: every email goes to the admins' demo mailbox; and its data is
+# the published demo accounts. Both must be asked for in production (ADR 0015).
+export DEMO_MAILBOX=${DEMO_MAILBOX:-yes}
+export DEMO_DATA=yes
 # A demo secret kept beside the database, made once; a real deployment sets its own.
 mkdir -p data
 [ -f data/.session-secret ] || node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))' > data/.session-secret

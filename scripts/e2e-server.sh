@@ -5,6 +5,8 @@ port=${1:-3100}
 dir=tmp/e2e-$port
 rm -rf "$dir" && mkdir -p "$dir"
 export NODE_ENV=production
+# The demo delivers to the built-in mailbox (ADR 0018) and seeds the demo accounts.
+export DEMO_MAILBOX=yes DEMO_DATA=yes
 export DATABASE_URL="file:./$dir/e2e.db"
 export SESSION_SECRET=e2e-session-secret-0123456789abcdef
 export APP_URL="http://localhost:$port"

@@ -45,3 +45,15 @@ export function isSameOriginRequest({ method, origin, secFetchSite, allowedOrigi
   // No Origin and no fetch metadata: not a browser, so not a cross-site forgery.
   return true;
 }
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?csf_session=[^;]/;
+
+/**
+ * Whether a request carries a session cookie. Responses to it are marked `Cache-Control: no-store`
+ * so no browser or proxy keeps a signed-in page (ADR 0018); checking the cookie rather than the
+ * session also covers a session that has just ended, which costs nothing.
+ * @param {string | undefined} cookieHeader
+ */
+export function carriesSessionCookie(cookieHeader) {
+  return typeof cookieHeader === "string" && SESSION_COOKIE.test(cookieHeader);
+}

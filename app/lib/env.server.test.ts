@@ -15,9 +15,20 @@ describe("parseEnv", () => {
     );
   });
 
+  it("demands a mail server in production unless the demo mailbox is asked for in so many words", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "file:x.db", SESSION_SECRET: "x".repeat(40) };
+    expect(() => parseEnv(production)).toThrow(/SMTP_URL is required in production/);
+    expect(() => parseEnv({ ...production, DEMO_MAILBOX: "no" })).toThrow(/SMTP_URL is required in production/);
+    expect(parseEnv({ ...production, DEMO_MAILBOX: "yes" }).SMTP_URL).toBeUndefined();
+    expect(parseEnv({ ...production, SMTP_URL: "smtp://mail:25" }).SMTP_URL).toBe("smtp://mail:25");
+    expect(parseEnv({ NODE_ENV: "development", DATABASE_URL: "file:x.db" }).SMTP_URL).toBeUndefined();
+  });
+
   it("demands a real session secret in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "file:x.db" })).toThrow(/SESSION_SECRET must be set in production/);
-    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: "file:x.db", SESSION_SECRET: "x".repeat(40) }).NODE_ENV).toBe("production");
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: "file:x.db", SESSION_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail:25" }).NODE_ENV).toBe(
+      "production",
+    );
   });
 
   it("treats empty values as unset", () => {

@@ -17,6 +17,8 @@ const schema = z
       .string()
       .refine((v) => /^smtps?:\/\//.test(v), { message: "SMTP_URL must start with smtp:// or smtps://" })
       .optional(),
+    // Production delivers to the built-in demo mailbox only when asked in so many words (ADR 0018).
+    DEMO_MAILBOX: z.enum(["yes", "no"], { message: "DEMO_MAILBOX must be yes or no" }).default("no"),
     MAIL_FROM: z.string().default("Community Safety Fund <no-reply@community-safety-fund.localhost>"),
     // Where uploaded documents live (ADR 0013): a local folder (one machine) or an S3 bucket.
     DOCUMENT_STORAGE: z.enum(["local", "s3"], { message: "DOCUMENT_STORAGE must be local or s3" }).default("local"),
@@ -57,6 +59,13 @@ const schema = z
     }
     if (env.S3_SSE_KMS_KEY_ID && !env.S3_SERVER_SIDE_ENCRYPTION?.startsWith("aws:kms")) {
       ctx.addIssue({ code: "custom", path: ["S3_SSE_KMS_KEY_ID"], message: "S3_SSE_KMS_KEY_ID needs S3_SERVER_SIDE_ENCRYPTION=aws:kms or aws:kms:dsse" });
+    }
+    if (env.NODE_ENV === "production" && !env.SMTP_URL && env.DEMO_MAILBOX !== "yes") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "SMTP_URL is required in production (or DEMO_MAILBOX=yes to deliver every email, reset links included, to the admins' demo mailbox)",
+      });
     }
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET must be set in production" });

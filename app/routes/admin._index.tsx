@@ -26,7 +26,9 @@ export default function AdminHome() {
         {staff.map((s) => (
           <TableRow key={s.id}>
             <TableCell>
-              {s.name}
+              <Link className="govuk-link" to={`/admin/users/${s.id}`}>
+                {s.name}
+              </Link>
               {s.disabled ? " (disabled)" : ""}
             </TableCell>
             <TableCell>{s.email}</TableCell>
@@ -34,6 +36,12 @@ export default function AdminHome() {
           </TableRow>
         ))}
       </Table>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/admin/users">
+          All accounts
+        </Link>
+        : find any account, applicants included, to disable or re-enable it or change its role
+      </p>
       <h2 className="govuk-heading-m">Email</h2>
       <ul className="govuk-list">
         <li>

@@ -37,6 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sent: email.sentAt ? formatDateTime(email.sentAt) : null,
       nextAttempt: email.status === "pending" ? formatDateTime(email.nextAttemptAt) : null,
       text: inMailbox ? email.text : null,
+      // Reset and invitation emails: the body held a live link and is cleared once sent (ADR 0018).
+      oneTimeLink: email.carriesSecret,
+      bodyCleared: email.bodyClearedAt !== null,
     },
   };
 }
@@ -117,6 +120,16 @@ export default function OutboxEmail() {
               </a>
             </p>
             <EmailText text={email.text} />
+          </>
+        ) : email.oneTimeLink ? (
+          <>
+            <h2 className="govuk-heading-m">Message</h2>
+            <p className="govuk-body">
+              {email.status === "sent" ? "A one-time link was sent" : "This email holds a one-time link"}. Only its recipient can see the link.
+              {email.bodyCleared
+                ? " The message was cleared from the portal after sending."
+                : " The message will be cleared from the portal once it has been sent."}
+            </p>
           </>
         ) : (
           <p className="govuk-body">The message itself is not shown here: it may hold sign-in or invitation links meant only for its recipient.</p>

@@ -7,7 +7,18 @@ import { getSessionUser } from "./session.server";
 /** Only same-site paths are followed after sign-in (no open redirects; app/lib/safe-redirect.server.ts). */
 export { safeRedirectPath } from "~/lib/safe-redirect.server";
 
-/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
+/** Where a user with a one-time password must go before anything else (ADR 0018). */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/** A user holding a one-time password is sent to choose their own before any other page. */
+export function requirePasswordChosen(request: Request, user: Pick<SessionUser, "mustChangePassword"> | null) {
+  if (user?.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH) throw redirect(CHANGE_PASSWORD_PATH);
+}
+
+/**
+ * The signed-in user, or a redirect to sign in that comes back here afterwards (also after the
+ * idle time-out: the user signs in again and is returned to the page).
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) {
@@ -15,6 +26,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const back = `${url.pathname}${url.search}`;
     throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: back })}`);
   }
+  requirePasswordChosen(request, user);
   return user;
 }
 

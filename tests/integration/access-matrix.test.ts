@@ -155,6 +155,7 @@ async function fixtures(): Promise<Record<string, string>> {
     documentId: document.id,
     reportId: report.id,
     reportDocumentId: reportDocument.id,
+    userId: applicant.id,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readSessionId } from "~/web/session.server";
+import { hashSessionToken } from "~/domain/auth/session.server";
+import { readSessionToken } from "~/web/session.server";
 import { db } from "~/lib/db.server";
 import { cookieFor, cookieFrom, send, signedInAs, TEST_PASSWORD } from "../support/app";
 import { startEachTestEmpty } from "../support/database";
@@ -8,8 +9,10 @@ startEachTestEmpty();
 
 const good = { name: "Nia Brown", email: "Nia@Example.org", password: "a-long-password-1", confirmPassword: "a-long-password-1" };
 
+/** The Session row id for a cookie: the hash of the token it carries. */
 async function sessionIdOf(cookie: string) {
-  return readSessionId(new Request("http://x", { headers: { Cookie: cookie } }));
+  const token = await readSessionToken(new Request("http://x", { headers: { Cookie: cookie } }));
+  return token ? hashSessionToken(token) : null;
 }
 
 describe("registering as an applicant", () => {
@@ -63,14 +66,14 @@ describe("signing in and out", () => {
   it("issues a new session id at sign-in and revokes the one the browser had", async () => {
     const user = await register();
     await db.session.deleteMany({});
-    await db.session.create({ data: { id: "planted-session-id", userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
+    await db.session.create({ data: { id: hashSessionToken("planted-session-id"), userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
     const planted = await cookieFor("planted-session-id");
     const response = await send("/sign-in", { cookie: planted, form: { email: good.email, password: good.password, redirectTo: "" } });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/applicant");
     const newId = await sessionIdOf(cookieFrom(response));
-    expect(newId).not.toBe("planted-session-id");
-    expect(await db.session.findUnique({ where: { id: "planted-session-id" } })).toBeNull();
+    expect(newId).not.toBe(hashSessionToken("planted-session-id"));
+    expect(await db.session.findUnique({ where: { id: hashSessionToken("planted-session-id") } })).toBeNull();
     expect(await db.session.findUnique({ where: { id: newId! } })).not.toBeNull();
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { hashInvitationToken } from "~/domain/organisations/invitations.server";
 import { db } from "~/lib/db.server";
 import { seedDemo } from "../../prisma/demo-data";
+import { hashSessionToken } from "~/domain/auth/session.server";
 import { cookieFor, send, signedInAs } from "../support/app";
 import { startEachTestEmpty } from "../support/database";
 
@@ -316,7 +317,7 @@ describe("accepting an invitation", () => {
     const organisation = await db.organisation.findFirstOrThrow({ where: { name: "Durham Neighbourhood Watch Association" } });
     const owner = await db.user.findUniqueOrThrow({ where: { email: "bids@durham-watch.demo.csf.test" } });
     const session = `test-session-owner-${owner.id}`;
-    await db.session.create({ data: { id: session, userId: owner.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db.session.create({ data: { id: hashSessionToken(session), userId: owner.id, expiresAt: new Date(Date.now() + 3_600_000) } });
     const response = await send(`/applicant/organisations/${organisation.id}/invite`, { cookie: await cookieFor(session), form: { email } });
     expect(response.status).toBe(302);
     const outbox = await db.outboxEmail.findFirstOrThrow({ where: { template: "organisation-invitation" } });

@@ -28,13 +28,26 @@ let b: PortalProcess;
 let worker: ManagedProcess;
 let workerEnv: Record<string, string>;
 
+/**
+ * The portals run in production, where the session cookie is `__Host-csf_session` (ADR 0018);
+ * a session made by the test helpers carries the development name, with the same signed value.
+ */
+function portalCookie(cookie: string) {
+  return cookie.replace(/^csf_session=/, "__Host-csf_session=");
+}
+
 function get(portal: PortalProcess, path: string, cookie?: string) {
-  return fetch(`${portal.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+  return fetch(`${portal.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: portalCookie(cookie) } : {} });
 }
 
 function post(portal: PortalProcess, path: string, body: URLSearchParams | FormData, cookie?: string) {
   // What a browser sends: the instance's own origin (the load balancer's, in production).
-  return fetch(`${portal.url}${path}`, { method: "POST", redirect: "manual", body, headers: { Origin: portal.url, ...(cookie ? { Cookie: cookie } : {}) } });
+  return fetch(`${portal.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    body,
+    headers: { Origin: portal.url, ...(cookie ? { Cookie: portalCookie(cookie) } : {}) },
+  });
 }
 
 async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
@@ -57,7 +70,8 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
       APP_URL,
       LOG_LEVEL: "info",
     };
-    const web = { ...common, ...s3.portalEnv(BUCKET), OUTBOX_WORKER: "off" };
+    // Production needs a mail server everywhere (ADR 0018), though only the worker sends.
+    const web = { ...common, ...s3.portalEnv(BUCKET), OUTBOX_WORKER: "off", SMTP_URL: mail.url };
     workerEnv = { ...common, NODE_ENV: "production", SMTP_URL: mail.url };
     [a, b, worker] = await Promise.all([startPortal({ env: web }), startPortal({ env: web }), startWorkerProcess({ env: workerEnv })]);
   }, 120_000);

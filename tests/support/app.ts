@@ -3,6 +3,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { pathToFileURL } from "node:url";
 import { sessionCookie } from "~/web/session.server";
 import { hashPassword } from "~/domain/auth/password.server";
+import { hashSessionToken } from "~/domain/auth/session.server";
 import type { Role } from "~/domain/auth/roles";
 import { db } from "~/lib/db.server";
 import { serverBuildPath } from "./build-path";
@@ -61,13 +62,14 @@ export async function signedInAs(role: Role, overrides: { email?: string; name?:
       passwordHash: await hashPassword(TEST_PASSWORD),
     },
   });
-  const sessionId = `test-session-${user.id}`;
-  await db.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
-  return { user, cookie: await cookieFor(sessionId) };
+  const token = `test-session-${user.id}`;
+  await db.session.create({ data: { id: hashSessionToken(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  return { user, cookie: await cookieFor(token) };
 }
 
-export async function cookieFor(sessionId: string) {
-  const setCookie = await sessionCookie.serialize(sessionId);
+/** The Cookie header for a session token (the Session row's id is the token's hash). */
+export async function cookieFor(sessionToken: string) {
+  const setCookie = await sessionCookie.serialize(sessionToken);
   return setCookie.split(";")[0]!;
 }
 

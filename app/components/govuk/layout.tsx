@@ -42,6 +42,11 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
                         </Link>
                       </li>
                       <li className="govuk-service-navigation__item">
+                        <Link className="govuk-service-navigation__link" to="/account/password">
+                          Change password
+                        </Link>
+                      </li>
+                      <li className="govuk-service-navigation__item">
                         <form method="post" action="/sign-out" className="app-sign-out">
                           <button type="submit" className="govuk-service-navigation__link app-link-button">
                             Sign out<span className="govuk-visually-hidden"> ({user.name})</span>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STAFF_ROLES } from "./roles";
+import { ROLES, STAFF_ROLES } from "./roles";
 
 // One schema per form, used by the browser (react-hook-form) and parsed again on the server.
 
@@ -64,3 +64,27 @@ export const resetPasswordSchema = z
     path: ["confirmPassword"],
     message: "Passwords do not match",
   });
+
+/** Changing one's own password: the current one proves it is the account's owner at the keyboard. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200, "Enter your current password"),
+    password: newPassword,
+    confirmPassword: z.string({ error: "Confirm your new password" }).min(1, "Confirm your new password"),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "Passwords do not match",
+  });
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** The first admin, made from the command line (scripts/create-admin.ts). */
+export const createAdminSchema = z.object({ name, email });
+
+/** An admin's change to another account (/admin/users/:userId). */
+export const accountChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("disable") }),
+  z.object({ intent: z.literal("enable") }),
+  z.object({ intent: z.literal("role"), role: z.enum(ROLES, { error: "Select a role" }) }),
+]);

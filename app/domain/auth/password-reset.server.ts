@@ -81,7 +81,7 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
       data: { userId: active.id, tokenHash, expiresAt, createdAt: now },
       select: { id: true },
     });
-    await queueEmail(tx, { idempotencyKey: emailKeys.passwordReset(created.id), to: active.email, rendered });
+    await queueEmail(tx, { idempotencyKey: emailKeys.passwordReset(created.id), to: active.email, rendered, carriesSecret: true });
     await recordAudit(
       { actorId: null, action: "user.password_reset_requested", subjectType: "user", subjectId: active.id, details: { resetTokenId: created.id } },
       tx,

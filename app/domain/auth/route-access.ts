@@ -35,6 +35,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   // A reset link works whoever is signed in: the token, not the session, says whose password it is.
   "routes/reset-password.$token": { kind: "public" },
   "routes/sign-out": { kind: "post-only", roles: "any" },
+  // Any signed-in user: their own password, and "Stay signed in" from the time-out warning.
+  "routes/account.password": { kind: "roles", roles: ["applicant", "assessor", "fund_administrator", "opcc_sign_off", "admin"] },
+  "routes/account.session": { kind: "post-only", roles: "any" },
   "routes/applicant._index": { kind: "roles", roles: ["applicant"] },
   // Bids: applicants only; each route also scopes the bid to the applicant's organisations (404 otherwise).
   "routes/applicant.bids.new": { kind: "roles", roles: ["applicant"] },
@@ -108,6 +111,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/opcc.rounds.$roundId": { kind: "roles", roles: ["opcc_sign_off"] },
   "routes/admin._index": { kind: "roles", roles: ["admin"] },
   "routes/admin.staff.new": { kind: "roles", roles: ["admin"] },
+  "routes/admin.users._index": { kind: "roles", roles: ["admin"] },
+  "routes/admin.users.$userId": { kind: "roles", roles: ["admin"] },
   "routes/admin.outbox._index": { kind: "roles", roles: ["admin"] },
   "routes/admin.outbox.$emailId": { kind: "roles", roles: ["admin"] },
   "routes/admin.outbox.$emailId_.html": { kind: "roles", roles: ["admin"] },

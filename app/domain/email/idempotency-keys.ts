@@ -26,4 +26,8 @@ export const emailKeys = {
   reportSubmitted: (reportId: string, submittedAt: Date, userId: string) => `report-submitted:${reportId}:${submittedAt.getTime()}:${userId}`,
   /** The administrator's review of a report (accepted or changes asked for), once per review. */
   reportReview: (reportId: string, reviewedAt: Date) => `report-review:${reportId}:${reviewedAt.getTime()}`,
+  /** One per password change (its time tells changes apart). */
+  passwordChanged: (userId: string, changedAt: Date) => `password-changed:${userId}:${changedAt.getTime()}`,
+  /** One per admin change to an account: "disabled", "enabled" or "role", at the time of the change. */
+  accountChange: (userId: string, kind: string, at: Date) => `account-change:${userId}:${kind}:${at.getTime()}`,
 };

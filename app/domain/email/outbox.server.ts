@@ -17,7 +17,15 @@ export type RenderedEmail = { template: string; subject: string; html: string; t
  * The unique index on idempotencyKey is the real guarantee: if two transactions race past the
  * lookup, the second one's insert fails and its whole change rolls back with it.
  */
-export async function queueEmail(tx: Tx, email: { idempotencyKey: string; to: string; rendered: RenderedEmail }): Promise<boolean> {
+export type QueuedEmail = {
+  idempotencyKey: string;
+  to: string;
+  rendered: RenderedEmail;
+  /** The body holds a live one-time link (reset, invitation): it is cleared once sent (ADR 0018). */
+  carriesSecret?: boolean;
+};
+
+export async function queueEmail(tx: Tx, email: QueuedEmail): Promise<boolean> {
   const to = email.to.trim();
   // A bad address is a bug in the caller (addresses are validated when they are saved); failing
   // here rolls back the change rather than queueing mail that can never go.
@@ -32,7 +40,7 @@ export async function queueEmail(tx: Tx, email: { idempotencyKey: string; to: st
  * The outbox row for an email, for a batch transaction (`$transaction([...])`) that cannot look
  * the key up first: there a taken idempotency key fails the insert (P2002) and rolls back the batch.
  */
-export function outboxEmailData(email: { idempotencyKey: string; to: string; rendered: RenderedEmail }) {
+export function outboxEmailData(email: QueuedEmail) {
   const to = email.to.trim();
   if (!isPlainAddress(to)) throw new Error(`outbox: "${singleLine(to)}" is not a single plain email address`);
   const domain = new URL(env().APP_URL).hostname || "community-safety-fund.localhost";
@@ -44,5 +52,6 @@ export function outboxEmailData(email: { idempotencyKey: string; to: string; ren
     html: email.rendered.html,
     text: email.rendered.text,
     messageId: `<${randomBytes(16).toString("hex")}@${domain}>`,
+    carriesSecret: email.carriesSecret ?? false,
   };
 }

@@ -15,6 +15,10 @@ export const CLAIM_MS = 5 * 60_000;
 
 const ERROR_LIMIT = 1_000;
 
+/** What a secret-carrying email's row holds once it has been sent. */
+export const CLEARED_BODY_TEXT = "This email contained a one-time link. Its body was cleared after sending.\n";
+export const CLEARED_BODY_HTML = "<p>This email contained a one-time link. Its body was cleared after sending.</p>";
+
 export type OutboxSenderOptions = {
   db?: Db;
   /** Where mail goes: an smtp(s):// URL, or null for the built-in mailbox. Defaults to SMTP_URL. */
@@ -44,7 +48,7 @@ export type OutboxSender = {
   close(): void;
 };
 
-type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; messageId: string; attempts: number };
+type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; messageId: string; attempts: number; carriesSecret: boolean };
 
 export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSender {
   const db = options.db ?? defaultDb;
@@ -91,7 +95,7 @@ export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSen
     held.add(id);
     return db.outboxEmail.findUniqueOrThrow({
       where: { id },
-      select: { id: true, toAddress: true, subject: true, html: true, text: true, messageId: true, attempts: true },
+      select: { id: true, toAddress: true, subject: true, html: true, text: true, messageId: true, attempts: true, carriesSecret: true },
     });
   }
 
@@ -111,9 +115,14 @@ export function createOutboxSender(options: OutboxSenderOptions = {}): OutboxSen
   }
 
   async function markSent(email: Claimed, via: "smtp" | "mailbox") {
+    const at = now();
+    // A live link (reset, invitation) leaves the database once it has left by SMTP: the body is
+    // replaced in the same update that marks the row sent (ADR 0018). In the demo mailbox the
+    // row is the delivery, so it keeps its body.
+    const cleared = email.carriesSecret && via === "smtp" ? { html: CLEARED_BODY_HTML, text: CLEARED_BODY_TEXT, bodyClearedAt: at } : {};
     await db.outboxEmail.updateMany({
       where: { id: email.id, status: "sending" },
-      data: { status: "sent", sentAt: now(), deliveredVia: via, lockedUntil: null, lastError: null },
+      data: { status: "sent", sentAt: at, deliveredVia: via, lockedUntil: null, lastError: null, ...cleared },
     });
   }
 

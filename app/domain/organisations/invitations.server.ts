@@ -63,7 +63,7 @@ export async function inviteColleague(input: {
       data: { organisationId, email, tokenHash: hashInvitationToken(token), invitedById: inviter.id, expiresAt },
       select: { id: true },
     });
-    await queueEmail(tx, { idempotencyKey: emailKeys.organisationInvitation(invitation.id), to: email, rendered });
+    await queueEmail(tx, { idempotencyKey: emailKeys.organisationInvitation(invitation.id), to: email, rendered, carriesSecret: true });
     await recordAudit(
       {
         actorId: inviter.id,

@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { titleMeta } from "~/components/page-title";
+import { changeOwnPassword } from "~/domain/auth/account-lifecycle.server";
+import { changePasswordSchema } from "~/domain/auth/accounts.schema";
+import { roleHome } from "~/domain/auth/roles";
+import { useGovukForm } from "~/lib/use-govuk-form";
+import { requireUser } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
+import { refusalResponse } from "~/web/respond.server";
+
+export const meta = titleMeta("Change your password");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { mustChange: user.mustChangePassword, changed: new URL(request.url).searchParams.get("changed") === "1", home: roleHome(user.role) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = await parseForm(request, changePasswordSchema);
+  if (!parsed.ok) return refusalResponse(parsed.refusal);
+  const result = await changeOwnPassword(user.id, user.sessionId, parsed.data);
+  if (!result.ok) return refusalResponse(result.refusal);
+  return redirect("/account/password?changed=1");
+}
+
+const PASSWORD_FIELDS = ["currentPassword", "password", "confirmPassword"];
+
+export default function ChangePassword() {
+  const { mustChange, changed, home } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errors, onSubmit } = useGovukForm(changePasswordSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        {changed && !actionData ? (
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">Your password has been changed</p>
+            <p className="govuk-body">
+              Anyone else signed in as you has been signed out.{" "}
+              <Link className="govuk-notification-banner__link" to={home}>
+                Go to your home page
+              </Link>
+              .
+            </p>
+          </NotificationBanner>
+        ) : null}
+        {mustChange ? (
+          <NotificationBanner>
+            <p className="govuk-notification-banner__heading">You must choose a new password before you continue</p>
+            <p className="govuk-body">You signed in with a one-time password. Choose a password only you know.</p>
+          </NotificationBanner>
+        ) : null}
+        <h1 className="govuk-heading-l">Change your password</h1>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextInput
+            label="Current password"
+            hint={mustChange ? "The one-time password you were given" : undefined}
+            type="password"
+            autoComplete="current-password"
+            error={errors.currentPassword}
+            {...register("currentPassword")}
+          />
+          <TextInput
+            label="New password"
+            hint="12 characters or more. A few words together is easier to remember than one word with numbers and symbols."
+            type="password"
+            autoComplete="new-password"
+            error={errors.password}
+            {...register("password")}
+          />
+          <TextInput label="Confirm new password" type="password" autoComplete="new-password" error={errors.confirmPassword} {...register("confirmPassword")} />
+          <Button>Change password</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+// Every account, for the admin: search by email or name, filter by role and by disabled, a page at a time.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/govuk/fields";
+import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { titleMeta } from "~/components/page-title";
+import { listUsers } from "~/domain/auth/account-lifecycle.server";
+import { isRole, roleLabel, ROLES } from "~/domain/auth/roles";
+import { requireRole } from "~/web/guards.server";
+
+export const meta = titleMeta<typeof loader>(({ data }) => (data.page > 1 ? `Accounts (page ${data.page} of ${data.pageCount})` : "Accounts"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const search = new URL(request.url).searchParams;
+  const q = (search.get("q") ?? "").slice(0, 100);
+  const roleParam = search.get("role");
+  const role = isRole(roleParam) ? roleParam : undefined;
+  const statusParam = search.get("status");
+  const status = statusParam === "enabled" || statusParam === "disabled" ? statusParam : undefined;
+  const page = Number(search.get("page") ?? "1") || 1;
+  const list = await listUsers({ search: q, role, status, page });
+  return {
+    ...list,
+    users: list.users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: isRole(u.role) ? roleLabel(u.role) : u.role,
+      disabled: Boolean(u.disabledAt),
+    })),
+    filters: { q, role: role ?? "", status: status ?? "" },
+  };
+}
+
+export default function Accounts() {
+  const { users, total, page, pageCount, filters } = useLoaderData<typeof loader>();
+  const pageHref = (n: number) =>
+    `?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.role ? { role: filters.role } : {}), ...(filters.status ? { status: filters.status } : {}), page: String(n) })}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <Link to="/admin" className="govuk-back-link">
+          Back to admin
+        </Link>
+        <h1 className="govuk-heading-l">Accounts</h1>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/staff/new">
+            Add a staff account
+          </Link>
+        </p>
+        <Form method="get" className="app-filter">
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="q">
+              Email address or name
+            </label>
+            <input className="govuk-input govuk-!-width-one-half" id="q" name="q" type="search" spellCheck={false} defaultValue={filters.q} />
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="role">
+              Role
+            </label>
+            <select className="govuk-select" id="role" name="role" defaultValue={filters.role}>
+              <option value="">All roles</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="status">
+              Status
+            </label>
+            <select className="govuk-select" id="status" name="status" defaultValue={filters.status}>
+              <option value="">Enabled and disabled</option>
+              <option value="enabled">Enabled</option>
+              <option value="disabled">Disabled</option>
+            </select>
+          </div>
+          <Button secondary>Search</Button>
+        </Form>
+        {users.length === 0 ? (
+          <p className="govuk-body">No accounts match.</p>
+        ) : (
+          <Table
+            caption={`${total} ${total === 1 ? "account" : "accounts"}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}`}
+            captionSize="s"
+            head={["Name", "Email address", "Role", "Status"]}
+          >
+            {users.map((u) => (
+              <TableRow key={u.id}>
+                <TableRowHeader>
+                  <Link className="govuk-link" to={`/admin/users/${u.id}`}>
+                    {u.name}
+                  </Link>
+                </TableRowHeader>
+                <TableCell>{u.email}</TableCell>
+                <TableCell>{u.role}</TableCell>
+                <TableCell>{u.disabled ? <strong className="govuk-tag govuk-tag--grey">Disabled</strong> : "Enabled"}</TableCell>
+              </TableRow>
+            ))}
+          </Table>
+        )}
+        {pageCount > 1 ? (
+          <nav className="govuk-pagination" aria-label="Pages of accounts">
+            {page > 1 ? (
+              <div className="govuk-pagination__prev">
+                <Link className="govuk-link govuk-pagination__link" to={pageHref(page - 1)} rel="prev">
+                  <span className="govuk-pagination__link-title">
+                    Previous<span className="govuk-visually-hidden"> page</span>
+                  </span>
+                </Link>
+              </div>
+            ) : null}
+            <ul className="govuk-pagination__list">
+              {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
+                <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
+                  <Link
+                    className="govuk-link govuk-pagination__link"
+                    to={pageHref(n)}
+                    aria-label={`Page ${n}`}
+                    {...(n === page ? { "aria-current": "page" as const } : {})}
+                  >
+                    {n}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            {page < pageCount ? (
+              <div className="govuk-pagination__next">
+                <Link className="govuk-link govuk-pagination__link" to={pageHref(page + 1)} rel="next">
+                  <span className="govuk-pagination__link-title">
+                    Next<span className="govuk-visually-hidden"> page</span>
+                  </span>
+                </Link>
+              </div>
+            ) : null}
+          </nav>
+        ) : null}
+      </div>
+    </div>
+  );
+}
