@@ -77,14 +77,16 @@ async function loadOptimal({ form, allocation }: IntentContext) {
 
 async function approve({ allocation, userId }: IntentContext) {
   const result = await approveAllocation(allocation, userId);
-  return result.ok ? answer({ message: result.message }) : answer({ errors: { approve: result.message } }, 409);
+  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal);
 }
 
 async function release({ form, allocation, userId }: IntentContext) {
   const reserve = form.getAll("reserve").map(String);
   const feedback = feedbackFromForm(allocation, form);
   const result = await releaseOutcomes(allocation, userId, reserve, feedback);
-  return result.ok ? answer({ message: result.message }) : answer({ errors: { release: result.message }, feedback, unassessed: result.unassessed }, 409);
+  if (result.ok) return answer({ message: result.message });
+  const unassessed = result.refusal.kind === "conflict" ? result.refusal.details?.unassessed : undefined;
+  return refusalResponse<AllocationActionData>(result.refusal, { feedback, unassessed });
 }
 
 async function recordReturnedAward({ intent, form, allocation, userId }: IntentContext) {
