@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/web/guards.server";
 import { allocationsAwaitingSignOff } from "~/domain/allocation/decisions.server";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Allocations for sign-off");

@@ -4,7 +4,8 @@
 import { heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
 import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";
 import { recordAudit } from "~/domain/audit/audit.server";
-import { potPence, roundTitle } from "~/domain/rounds/pot";
+import { potPence } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { db, type Prisma } from "~/lib/db.server";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import type { FieldErrors } from "~/lib/form-errors";

@@ -8,7 +8,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import type { ScreeningInput } from "./screening.schema";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 
 /** Bids that can be screened (again): submitted, in assessment or already screened out. */
 const SCREENABLE = ["submitted", "in_assessment", "ineligible"];

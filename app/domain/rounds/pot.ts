@@ -3,10 +3,8 @@ export function potPence(round: { baseAllocationPence: number; rolledForwardPenc
   return round.baseAllocationPence + round.rolledForwardPence + round.matchFundingPence;
 }
 
-/** How a round is named on staff pages and in lists: its fund, then its own name. */
-export function roundTitle(round: { name: string; fund: { name: string } }) {
-  return `${round.fund.name}: ${round.name}`;
-}
+// The staff pages' round name has its own module; some pages still import it from here.
+export { roundTitle } from "./round-title";
 
 export type RoundPhase = "upcoming" | "open" | "closed";
 
