@@ -9,6 +9,7 @@ import { roundTitle } from "~/domain/rounds/round-title";
 import { db, type Prisma } from "~/lib/db.server";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import type { FieldErrors } from "~/lib/form-errors";
+import { textAt, type FormObject } from "~/lib/form-values";
 import { formatPounds, parsePounds, penceToInput } from "~/lib/money";
 import { candidateFromRankingRow, type AllocationCandidate } from "./candidates";
 import { splitAward } from "./funding-split";
@@ -170,14 +171,10 @@ export function currentValues(allocation: Allocation): ProposalValues {
   );
 }
 
-/** Reads the workspace form into values (kept to show again) for the bids on the page. */
-export function valuesFromForm(allocation: Allocation, form: FormData): ProposalValues {
-  return Object.fromEntries(
-    allocation.rows.map((r) => [
-      r.bidId,
-      { amount: String(form.get(awardField(r.bidId)) ?? "").trim(), conditions: String(form.get(conditionsField(r.bidId)) ?? "").trim() },
-    ]),
-  );
+/** The posted workspace form (nested text values, read by the edge) as values for the bids on the page, kept to show again. */
+export function proposalValues(allocation: Allocation, posted: FormObject): ProposalValues {
+  const text = (name: string) => (textAt(posted, name) ?? "").trim();
+  return Object.fromEntries(allocation.rows.map((r) => [r.bidId, { amount: text(awardField(r.bidId)), conditions: text(conditionsField(r.bidId)) }]));
 }
 
 export type ProposalResult = { ok: true; message: string } | { ok: false; message: string | null; errors: FieldErrors; values: ProposalValues };
