@@ -61,10 +61,9 @@ function answer(result: AllocationActionData, status?: number) {
 const text = (posted: FormObject, name: string) => textAt(posted, name) ?? "";
 
 async function save({ posted, allocation, userId }: IntentContext) {
-  const result = await saveProposal(allocation, userId, proposalValues(allocation, posted));
-  if (result.ok) return answer({ message: result.message });
-  const errors = result.message ? { ...result.errors, proposal: result.message } : result.errors;
-  return answer({ errors, values: result.values }, result.message ? 409 : 400);
+  const values = proposalValues(allocation, posted);
+  const result = await saveProposal(allocation, userId, values);
+  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal, { values });
 }
 
 async function loadRankOrder({ posted, allocation }: IntentContext) {
@@ -76,7 +75,7 @@ async function loadOptimal({ posted, allocation }: IntentContext) {
   const ringFences = Object.fromEntries(allocation.round.areas.map((area) => [area.id, text(posted, ringFenceField(area.id))]));
   const priorityMinimums = Object.fromEntries(allocation.round.priorities.map((p) => [p.id, text(posted, priorityMinimumField(p.id))]));
   const result = await optimalSuggestion(allocation, { onePerOrganisation: posted.onePerOrganisation === "yes", ringFences, priorityMinimums });
-  if (!result.ok) return answer({ errors: result.errors, values: proposalValues(allocation, posted), ringFences, priorityMinimums }, 400);
+  if (!result.ok) return refusalResponse<AllocationActionData>(result.refusal, { values: proposalValues(allocation, posted), ringFences, priorityMinimums });
   return answer({ suggestion: result.suggestion, values: result.suggestion.values, ringFences, priorityMinimums });
 }
 
