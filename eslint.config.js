@@ -25,6 +25,9 @@ export default tseslint.config(
   {
     files: ["app/domain/**/*.{ts,tsx}"],
     rules: {
+      // Forms are read at the edge (parseForm/readForm in app/web); the domain gets plain values.
+      "no-restricted-globals": ["error", { name: "FormData", message: "Read the form at the edge (app/web/parse-form.server.ts) (ADR 0012)." }],
+      "@typescript-eslint/no-restricted-types": ["error", { types: { FormData: "Read the form at the edge (app/web/parse-form.server.ts) (ADR 0012)." } }],
       "no-restricted-imports": [
         "error",
         {

@@ -1,21 +1,13 @@
-import { EmailLayout, Inset, LinkParagraph, Paragraph, Paragraphs } from "./layout";
+import { EmailLayout, Paragraph } from "./layout";
+import { FundTeamText, OutcomeBidInset, OutcomePageLink, type OutcomeEmailProps } from "./outcome-parts";
 import { renderEmail } from "./render";
 
-export type OutcomeDeclineProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type OutcomeDeclineProps = OutcomeEmailProps & {
   /** Only what the fund administrator chose to share; never scores. Absent when none was written. */
   feedback?: string | null;
-  /** The bid's outcome page (decisionLinks.outcome). */
-  bidUrl: string;
 };
 
 export function OutcomeDeclineEmail(props: OutcomeDeclineProps) {
-  const feedback = props.feedback?.trim();
   return (
     <EmailLayout fundName={props.fundName} preview={`The decision on bid ${props.reference}`} heading="Your bid has not been funded">
       <Paragraph>Dear {props.recipientName},</Paragraph>
@@ -23,15 +15,10 @@ export function OutcomeDeclineEmail(props: OutcomeDeclineProps) {
         We are sorry to tell you that {props.organisationName}&apos;s bid has not been funded in this round. Every bid is scored against the round&apos;s
         criteria, and there was only enough money for the highest-scoring ones.
       </Paragraph>
-      <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`]} />
-      {feedback ? (
-        <>
-          <Paragraph>Feedback from the fund team:</Paragraph>
-          <Paragraphs text={feedback} />
-        </>
-      ) : null}
+      <OutcomeBidInset {...props} />
+      <FundTeamText label="Feedback from the fund team:" text={props.feedback} />
       <Paragraph>You can bid again in a future round. We publish new rounds on the portal.</Paragraph>
-      <LinkParagraph href={props.bidUrl}>See the decision on your bid</LinkParagraph>
+      <OutcomePageLink href={props.bidUrl} />
     </EmailLayout>
   );
 }

@@ -1,39 +1,26 @@
-import { EmailLayout, Inset, LinkParagraph, Paragraph, Paragraphs } from "./layout";
+import { EmailLayout, Paragraph } from "./layout";
+import { FundTeamText, OutcomeBidInset, OutcomePageLink, type OutcomeEmailProps } from "./outcome-parts";
 import { renderEmail } from "./render";
 
-export type OutcomeIneligibleProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type OutcomeIneligibleProps = OutcomeEmailProps & {
   /** The fund's stock reason chosen at screening (Bid.screeningReason). */
   reason: string;
   /** What the fund administrator added at screening (Bid.screeningNote), if anything. */
   note?: string | null;
-  /** The bid's outcome page (decisionLinks.outcome). */
-  bidUrl: string;
 };
 
 export function OutcomeIneligibleEmail(props: OutcomeIneligibleProps) {
-  const note = props.note?.trim();
   return (
     <EmailLayout fundName={props.fundName} preview={`The decision on bid ${props.reference}`} heading="Your bid is not eligible for this round">
       <Paragraph>Dear {props.recipientName},</Paragraph>
       <Paragraph>
         We are sorry to tell you that {props.organisationName}&apos;s bid did not meet the round&apos;s eligibility rules, so it was not assessed or scored.
       </Paragraph>
-      <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`]} />
+      <OutcomeBidInset {...props} />
       <Paragraph>Why the bid is not eligible: {props.reason}</Paragraph>
-      {note ? (
-        <>
-          <Paragraph>A note from the fund team:</Paragraph>
-          <Paragraphs text={note} />
-        </>
-      ) : null}
+      <FundTeamText label="A note from the fund team:" text={props.note} />
       <Paragraph>You can bid again in a future round if your project meets its rules. We publish new rounds on the portal.</Paragraph>
-      <LinkParagraph href={props.bidUrl}>See the decision on your bid</LinkParagraph>
+      <OutcomePageLink href={props.bidUrl} />
     </EmailLayout>
   );
 }

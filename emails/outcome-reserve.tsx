@@ -1,17 +1,10 @@
-import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { EmailLayout, Paragraph } from "./layout";
+import { OutcomeBidInset, OutcomePageLink, type OutcomeEmailProps } from "./outcome-parts";
 import { renderEmail } from "./render";
 
-export type OutcomeReserveProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type OutcomeReserveProps = OutcomeEmailProps & {
   /** Until when the reserve list stands, if the round says. */
   reserveUntil?: string | null;
-  /** The bid's outcome page (decisionLinks.outcome). */
-  bidUrl: string;
 };
 
 export function OutcomeReserveEmail(props: OutcomeReserveProps) {
@@ -22,12 +15,12 @@ export function OutcomeReserveEmail(props: OutcomeReserveProps) {
         {props.organisationName}&apos;s bid met the quality standard, but there was not enough money in this round to fund it now. We have put it on the reserve
         list.
       </Paragraph>
-      <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`]} />
+      <OutcomeBidInset {...props} />
       <Paragraph>
         If money becomes available{props.reserveUntil ? ` before ${props.reserveUntil}` : ""}, for example because another project does not go ahead, we will
         offer it to bids on the reserve list in score order. We will email you if your bid is offered funding. You do not need to do anything now.
       </Paragraph>
-      <LinkParagraph href={props.bidUrl}>See the decision on your bid</LinkParagraph>
+      <OutcomePageLink href={props.bidUrl} />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formRows, formValues, rowIntent, textValues } from "./form-values";
+import { formRows, formValues, rowIntent, textAt, textValues } from "./form-values";
 
 function form(entries: [string, string | File][]) {
   const data = new FormData();
@@ -80,5 +80,25 @@ describe("textValues", () => {
       [],
     );
     expect(textValues(values, ["name", "postcode", "file", "lines"])).toEqual({ name: "Acme", postcode: "", file: "", lines: "" });
+  });
+});
+
+describe("textAt", () => {
+  it("reads a dotted field back out of the nested values, and nothing that was not posted as text", () => {
+    const values = formValues(
+      form([
+        ["award.b1", "1500"],
+        ["reserve", "b2"],
+        ["lines.0.cost", "20"],
+      ]),
+      ["reserve"],
+    );
+    expect(textAt(values, "award.b1")).toBe("1500");
+    expect(textAt(values, "lines.0.cost")).toBe("20");
+    expect(textAt(values, "award.b2")).toBeUndefined();
+    expect(textAt(values, "award")).toBeUndefined();
+    expect(textAt(values, "reserve")).toBeUndefined();
+    expect(textAt(values, "award.b1.more")).toBeUndefined();
+    expect(textAt(values, "award.constructor")).toBeUndefined();
   });
 });

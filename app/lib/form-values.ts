@@ -12,6 +12,19 @@ export function textValue(values: FormObject | null | undefined, name: string): 
   return typeof value === "string" ? value : "";
 }
 
+/**
+ * The text posted under a dotted field name (`award.<bidId>`), read back out of the nested values;
+ * undefined when the field was not posted or is not text.
+ */
+export function textAt(values: FormObject, name: string): string | undefined {
+  let value: FormValue | undefined = values;
+  for (const segment of name.split(".")) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = Array.isArray(value) ? value[Number(segment)] : Object.hasOwn(value, segment) ? value[segment] : undefined;
+  }
+  return typeof value === "string" ? value : undefined;
+}
+
 /** The named text fields of a form, to show again after an error ("" for any that is absent). */
 export function textValues<K extends string>(values: FormObject | null | undefined, fields: readonly K[]): Record<K, string> {
   return Object.fromEntries(fields.map((field) => [field, textValue(values, field)])) as Record<K, string>;

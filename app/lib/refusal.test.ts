@@ -15,4 +15,14 @@ describe("refusals", () => {
     expect(refusalReason(notFound().refusal)).toBe("not_found");
     expect(refusalReason(conflict("Changed meanwhile").refusal)).toBe("Changed meanwhile");
   });
+
+  it("carry a conflict's details to the page as they are, and only when given", () => {
+    expect(conflict("Not assessed", "release", { unassessed: ["CSF-1"] }).refusal).toEqual({
+      kind: "conflict",
+      message: "Not assessed",
+      field: "release",
+      details: { unassessed: ["CSF-1"] },
+    });
+    expect(conflict("Taken", "decision").refusal).not.toHaveProperty("details");
+  });
 });

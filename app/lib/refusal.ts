@@ -3,33 +3,38 @@
 // it is; the HTTP edge (app/web/respond.server.ts) alone turns the kind into a status and a page.
 import { FORM_ERROR, type FieldErrors } from "./form-errors";
 
-export type Refusal =
+/**
+ * `D` is what a conflict may carry for the page beyond its message (the bids that stop a release,
+ * say); most refusals carry nothing.
+ */
+export type Refusal<D = unknown> =
   /** What was sent breaks the rules: a message for each field at fault (`form` for the whole form). */
   | { kind: "invalid"; fieldErrors: FieldErrors }
   /** Well-formed, but the state of things does not allow it now (already submitted, changed meanwhile…). */
-  | { kind: "conflict"; message: string; field?: string }
+  | { kind: "conflict"; message: string; field?: string; details?: D }
   /** There is no such thing, or the person may not know whether there is. */
   | { kind: "not_found"; message?: string }
   /** The person may know it exists but may not do this. */
   | { kind: "forbidden"; message?: string };
 
-export type Refused = { ok: false; refusal: Refusal };
-export type Result<T extends object = object> = ({ ok: true } & T) | Refused;
+export type Refused<D = unknown> = { ok: false; refusal: Refusal<D> };
+export type Result<T extends object = object, D = unknown> = ({ ok: true } & T) | Refused<D>;
 
-export function invalid(fieldErrors: FieldErrors): Refused {
+export function invalid(fieldErrors: FieldErrors): Refused<never> {
   return { ok: false, refusal: { kind: "invalid", fieldErrors } };
 }
 
-/** A conflict, shown at the top of the form or, given a field, beside it. */
-export function conflict(message: string, field?: string): Refused {
-  return { ok: false, refusal: field ? { kind: "conflict", message, field } : { kind: "conflict", message } };
+/** A conflict, shown at the top of the form or, given a field, beside it; `details` go to the page as they are. */
+export function conflict<D = never>(message: string, field?: string, details?: D): Refused<D> {
+  const refusal: Refusal<D> = field ? { kind: "conflict", message, field } : { kind: "conflict", message };
+  return { ok: false, refusal: details === undefined ? refusal : { ...refusal, details } };
 }
 
-export function notFound(message?: string): Refused {
+export function notFound(message?: string): Refused<never> {
   return { ok: false, refusal: message ? { kind: "not_found", message } : { kind: "not_found" } };
 }
 
-export function forbidden(message?: string): Refused {
+export function forbidden(message?: string): Refused<never> {
   return { ok: false, refusal: message ? { kind: "forbidden", message } : { kind: "forbidden" } };
 }
 

@@ -12,19 +12,21 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { titleMeta } from "~/components/page-title";
 import { approveAllocation, releaseOutcomes } from "~/domain/allocation/decisions.server";
-import { feedbackDefaults, feedbackFromForm, offerAward, returnAward } from "~/domain/allocation/reserve.server";
+import { feedbackDefaults, offerAward, releaseFeedback, returnAward } from "~/domain/allocation/reserve.server";
 import { isEditable, offerAmountField, offerConditionsField, priorityMinimumField, ringFenceField } from "~/domain/allocation/workspace";
 import {
   currentValues,
   loadAllocation,
   optimalSuggestion,
   rankOrderSuggestion,
+  proposalValues,
   saveProposal,
-  valuesFromForm,
   type Allocation,
 } from "~/domain/allocation/workspace.server";
 import type { Permission } from "~/domain/auth/roles";
 import { requirePermission } from "~/web/guards.server";
+import { textAt, textValue, type FormObject } from "~/lib/form-values";
+import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 
 async function allocationOr404(roundId: string | undefined) {
@@ -49,53 +51,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type IntentContext = { intent: string; form: FormData; allocation: Allocation; userId: string };
+type IntentContext = { intent: string; posted: FormObject; allocation: Allocation; userId: string };
 
 function answer(result: AllocationActionData, status?: number) {
   return data<AllocationActionData>(result, status ? { status } : undefined);
 }
 
-async function save({ form, allocation, userId }: IntentContext) {
-  const result = await saveProposal(allocation, userId, valuesFromForm(allocation, form));
-  if (result.ok) return answer({ message: result.message });
-  const errors = result.message ? { ...result.errors, proposal: result.message } : result.errors;
-  return answer({ errors, values: result.values }, result.message ? 409 : 400);
+/** A text field of the posted form by its dotted name ("" when not posted). */
+const text = (posted: FormObject, name: string) => textAt(posted, name) ?? "";
+
+async function save({ posted, allocation, userId }: IntentContext) {
+  const values = proposalValues(allocation, posted);
+  const result = await saveProposal(allocation, userId, values);
+  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal, { values });
 }
 
-async function loadRankOrder({ form, allocation }: IntentContext) {
-  const suggestion = rankOrderSuggestion(allocation, form.get("mode") === "part_fund" ? "part_fund" : "skip");
+async function loadRankOrder({ posted, allocation }: IntentContext) {
+  const suggestion = rankOrderSuggestion(allocation, posted.mode === "part_fund" ? "part_fund" : "skip");
   return answer({ suggestion, values: suggestion.values });
 }
 
-async function loadOptimal({ form, allocation }: IntentContext) {
-  const ringFences = Object.fromEntries(allocation.round.areas.map((area) => [area.id, String(form.get(ringFenceField(area.id)) ?? "")]));
-  const priorityMinimums = Object.fromEntries(allocation.round.priorities.map((p) => [p.id, String(form.get(priorityMinimumField(p.id)) ?? "")]));
-  const result = await optimalSuggestion(allocation, { onePerOrganisation: form.get("onePerOrganisation") === "yes", ringFences, priorityMinimums });
-  if (!result.ok) return answer({ errors: result.errors, values: valuesFromForm(allocation, form), ringFences, priorityMinimums }, 400);
+async function loadOptimal({ posted, allocation }: IntentContext) {
+  const ringFences = Object.fromEntries(allocation.round.areas.map((area) => [area.id, text(posted, ringFenceField(area.id))]));
+  const priorityMinimums = Object.fromEntries(allocation.round.priorities.map((p) => [p.id, text(posted, priorityMinimumField(p.id))]));
+  const result = await optimalSuggestion(allocation, { onePerOrganisation: posted.onePerOrganisation === "yes", ringFences, priorityMinimums });
+  if (!result.ok) return refusalResponse<AllocationActionData>(result.refusal, { values: proposalValues(allocation, posted), ringFences, priorityMinimums });
   return answer({ suggestion: result.suggestion, values: result.suggestion.values, ringFences, priorityMinimums });
 }
 
 async function approve({ allocation, userId }: IntentContext) {
   const result = await approveAllocation(allocation, userId);
-  return result.ok ? answer({ message: result.message }) : answer({ errors: { approve: result.message } }, 409);
+  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal);
 }
 
-async function release({ form, allocation, userId }: IntentContext) {
-  const reserve = form.getAll("reserve").map(String);
-  const feedback = feedbackFromForm(allocation, form);
+async function release({ posted, allocation, userId }: IntentContext) {
+  const reserve = Array.isArray(posted.reserve) ? posted.reserve.filter((v) => typeof v === "string") : [];
+  const feedback = releaseFeedback(allocation, posted);
   const result = await releaseOutcomes(allocation, userId, reserve, feedback);
-  return result.ok ? answer({ message: result.message }) : answer({ errors: { release: result.message }, feedback, unassessed: result.unassessed }, 409);
+  if (result.ok) return answer({ message: result.message });
+  const unassessed = result.refusal.kind === "conflict" ? result.refusal.details?.unassessed : undefined;
+  return refusalResponse<AllocationActionData>(result.refusal, { feedback, unassessed });
 }
 
-async function recordReturnedAward({ intent, form, allocation, userId }: IntentContext) {
-  const bidId = String(form.get("bidId") ?? "");
+async function recordReturnedAward({ intent, posted, allocation, userId }: IntentContext) {
+  const bidId = textValue(posted, "bidId");
   const result = await returnAward(allocation, bidId, userId, intent === "award-withdrawn" ? "withdrawn" : "declined_by_applicant");
   return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal);
 }
 
-async function offerReserveAward({ form, allocation, userId }: IntentContext) {
-  const bidId = String(form.get("bidId") ?? "");
-  const offer = { bidId, amount: String(form.get(offerAmountField(bidId)) ?? ""), conditions: String(form.get(offerConditionsField(bidId)) ?? "") };
+async function offerReserveAward({ posted, allocation, userId }: IntentContext) {
+  const bidId = textValue(posted, "bidId");
+  const offer = { bidId, amount: text(posted, offerAmountField(bidId)), conditions: text(posted, offerConditionsField(bidId)) };
   const result = await offerAward(allocation, bidId, userId, offer);
   return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal, { offer });
 }
@@ -113,13 +119,13 @@ const INTENTS: Record<string, { permission: Permission; handle: (context: Intent
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const posted = await readForm(request, ["reserve"]);
+  const intent = textValue(posted, "intent");
   const handler = Object.hasOwn(INTENTS, intent) ? INTENTS[intent] : undefined;
   const user = await requirePermission(request, handler?.permission ?? "allocate:award");
   const allocation = await allocationOr404(params.roundId);
   if (!handler) return answer({ errors: { proposal: "Choose what to do with the allocation" } }, 400);
-  return handler.handle({ intent, form, allocation, userId: user.id });
+  return handler.handle({ intent, posted, allocation, userId: user.id });
 }
 
 export default function AllocationPage() {

@@ -10,7 +10,7 @@ import { requirePermission } from "~/web/guards.server";
 import { refusalResponse } from "~/web/respond.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { orNotFound } from "~/web/not-found";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Radios, Textarea } from "~/components/govuk/fields";
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { decision: textValue(parsed.values, "decision"), reasonId: textValue(parsed.values, "reasonId"), note: textValue(parsed.values, "note") };
   if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
   const result = await screenBid(user.id, roundId, bidId, parsed.data, new Date());
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   const bid = await loadScreeningForm(roundId, bidId, new Date());
   const banner = new URLSearchParams({ screened: bid?.bid.reference ?? "The bid" });
   if (result.cancelledAward) banner.set("returnedPence", String(result.cancelledAward.returnedToPotPence));

@@ -4,9 +4,10 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
 import { requirePermission } from "~/web/guards.server";
+import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { loadRoundDetails, updateRoundDetails } from "~/domain/rounds/round-details.server";
-import { roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
+import { roundDetailsInput } from "~/domain/rounds/round-details.schema";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds, parsePounds } from "~/lib/money";
 import { titleMeta } from "~/components/page-title";
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
   const roundId = params.roundId ?? "";
-  const form = await request.formData();
-  const result = await updateRoundDetails(user.id, roundId, roundDetailsFromForm(form), new Date());
+  const values = await readForm(request);
+  const result = await updateRoundDetails(user.id, roundId, roundDetailsInput(values), new Date());
   if (!result.ok) return refusalResponse(result.refusal, { values: result.values });
   return redirect(`/administrator/rounds/${roundId}/details?saved=1`);
 }

@@ -5,9 +5,11 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios } from "~/components/govuk/fields";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
 import { requirePermission } from "~/web/guards.server";
+import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { createRound, listFunds } from "~/domain/rounds/round-details.server";
-import { EMPTY_ROUND_DETAILS, roundDetailsFromForm } from "~/domain/rounds/round-details.schema";
+import { EMPTY_ROUND_DETAILS, roundDetailsInput } from "~/domain/rounds/round-details.schema";
+import { textValue } from "~/lib/form-values";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta("Create a round");
@@ -19,9 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:round");
-  const form = await request.formData();
-  const fundId = String(form.get("fundId") ?? "");
-  const result = await createRound(user.id, fundId, roundDetailsFromForm(form));
+  const values = await readForm(request);
+  const fundId = textValue(values, "fundId");
+  const result = await createRound(user.id, fundId, roundDetailsInput(values));
   if (!result.ok) return refusalResponse(result.refusal, { values: result.values, fundId });
   return redirect(`/administrator/rounds/${result.roundId}/details?created=1`);
 }

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
-import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
 import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { requireApplicantBid } from "~/web/bid-page.server";
-import { rowsSectionAction } from "~/web/bid-section.server";
+import { rowsSectionAction, rowsSectionPage } from "~/web/bid-section.server";
 import { budgetSchema, type BudgetRow } from "~/domain/bids/bid-sections.schema";
 import { replaceBudgetLines } from "~/domain/bids/bids.server";
-import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
-import { type FieldErrors } from "~/lib/form-errors";
 import { formatPounds, parsePounds } from "~/lib/money";
 
 const FIELDS = ["item", "cost", "otherFunding"] as const;
@@ -20,13 +18,7 @@ export const meta = sectionMeta("Budget");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
-  const lines = sectionValues(bid).budget.lines;
-  return {
-    bid: { id: bid.id, title: bid.title, status: bid.status },
-    rows: lines.length > 0 ? lines : [BLANK],
-    amountRequestedPence: bid.amountRequestedPence,
-    rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence),
-  };
+  return { ...rowsSectionPage(bid, sectionValues(bid).budget.lines, BLANK), amountRequestedPence: bid.amountRequestedPence };
 }
 
 // The amount rule is checked against the amount saved in "About the project".
@@ -51,10 +43,7 @@ function totalsOf(rows: BudgetRow[]) {
 
 export default function Budget() {
   const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = (actionData?.errors ?? {}) as FieldErrors;
-  const rows = (actionData && "rows" in actionData ? actionData.rows : null) ?? loaderData.rows;
-  const revision = actionData && "revision" in actionData ? actionData.revision : 0;
+  const { errors, rows, revision } = useSectionRows(loaderData.rows);
   const { rules, amountRequestedPence, bid } = loaderData;
   const totals = totalsOf(rows);
   return (

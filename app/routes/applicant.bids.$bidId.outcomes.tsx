@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout } from "~/components/bids/section-layout";
+import { Form, useLoaderData } from "@remix-run/react";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
-import { rowsSectionAction } from "~/web/bid-section.server";
+import { rowsSectionAction, rowsSectionPage } from "~/web/bid-section.server";
 import { outcomesSchema, type OutcomeRow } from "~/domain/bids/bid-sections.schema";
 import { replaceOutcomes } from "~/domain/bids/bids.server";
-import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
-import { type FieldErrors } from "~/lib/form-errors";
 
 const FIELDS = ["outcome", "indicator", "target"] as const;
 const BLANK: OutcomeRow = { outcome: "", indicator: "", target: "" };
@@ -17,12 +15,7 @@ export const meta = sectionMeta("Outcomes");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
-  const outcomes = sectionValues(bid).outcomes.outcomes;
-  return {
-    bid: { id: bid.id, title: bid.title, status: bid.status },
-    rows: outcomes.length > 0 ? outcomes : [BLANK],
-    rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence),
-  };
+  return rowsSectionPage(bid, sectionValues(bid).outcomes.outcomes, BLANK);
 }
 
 export const action = rowsSectionAction("outcomes", {
@@ -37,10 +30,7 @@ export const action = rowsSectionAction("outcomes", {
 
 export default function Outcomes() {
   const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = (actionData?.errors ?? {}) as FieldErrors;
-  const rows = (actionData && "rows" in actionData ? actionData.rows : null) ?? loaderData.rows;
-  const revision = actionData && "revision" in actionData ? actionData.revision : 0;
+  const { errors, rows, revision } = useSectionRows(loaderData.rows);
   const { rules } = loaderData;
   return (
     <SectionLayout bid={loaderData.bid} title="Outcomes" errors={errors}>

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { bidStatusLabel } from "~/domain/bids/status";
 import { canWithdraw, withdrawBid } from "~/domain/bids/submission.server";
-import type { FieldErrors } from "~/lib/form-errors";
+import { refusalResponse } from "~/web/respond.server";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Withdraw ${data.bid.title || "Untitled bid"}`);
@@ -19,12 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, bid } = await requireApplicantBid(request, params.bidId);
   const result = await withdrawBid(bid.id, user, new Date());
-  if (result.ok) return redirect(`/applicant/bids/${bid.id}`);
-  if (result.reason === "not_found") throw new Response("Not Found", { status: 404, statusText: "Not Found" });
-  return data(
-    { errors: { withdraw: `You cannot withdraw this bid because it is ${bidStatusLabel(bid.status).toLowerCase()}` } as FieldErrors },
-    { status: 409 },
-  );
+  return result.ok ? redirect(`/applicant/bids/${bid.id}`) : refusalResponse(result.refusal);
 }
 
 export default function WithdrawBid() {

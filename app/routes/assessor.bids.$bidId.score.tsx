@@ -15,13 +15,14 @@ import {
   assessmentFieldOrder,
   assessmentIntent,
   assessmentSchema,
+  assessmentValues,
   LOW_SCORE,
   recommendationLabel,
   RECOMMENDATIONS,
-  valuesFromForm,
 } from "~/domain/assessment/assessment-form";
 import { loadCriteriaForBid, loadScoringPage, saveAssessment } from "~/domain/assessment/assessor-bids.server";
 import { requireScorableBid } from "~/web/assessor-bid.server";
+import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { requirePermission } from "~/web/guards.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
@@ -42,10 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "score:bid:assigned");
   const bid = await requireScorableBid(user.id, params.bidId ?? "", "assessment.save");
-  const form = await request.formData();
-  const intent = assessmentIntent(form.get("intent"));
+  const posted = await readForm(request);
+  const intent = assessmentIntent(posted.intent);
   const criteria = await loadCriteriaForBid(bid.id);
-  const values = valuesFromForm(form, criteria);
+  const values = assessmentValues(posted, criteria);
   const result = await saveAssessment(user.id, bid, values, intent);
   if (!result.ok) return refusalResponse(result.refusal, { values });
   if (intent === "submit") return redirect(`/assessor?submitted=${encodeURIComponent(bid.reference)}`);

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { requireRole } from "~/web/guards.server";
 import { allocationsAwaitingSignOff } from "~/domain/allocation/decisions.server";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { listRoundsForAdministration } from "~/domain/rounds/rounds.server";
 import { titleMeta } from "~/components/page-title";
 

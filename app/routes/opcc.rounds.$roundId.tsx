@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
   const { decision, comment } = parsed.data;
   const result = await signOffAllocation(params.roundId ?? "", user.id, decision === "approved" ? { decision } : { decision, comment });
-  if (!result.ok) return refusalResponse({ kind: "conflict", message: result.message, field: "decision" }, { values });
+  if (!result.ok) return refusalResponse(result.refusal, { values });
   return { message: result.message };
 }
 

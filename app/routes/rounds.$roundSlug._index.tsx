@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { potPence, roundPhase, roundTitle } from "~/domain/rounds/pot";
+import { potPence, roundPhase } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { describeRequests } from "~/domain/rounds/round-figures";
 import { findRoundForPublicPage, liveRoundFigures } from "~/domain/rounds/round-page.server";
 import { formatDateTime } from "~/lib/dates";

@@ -46,6 +46,15 @@ export function sectionAction<T>(
   };
 }
 
+/** What a page of repeating rows loads: the bid for the layout, its saved rows (one blank row when none) and the form rules. */
+export function rowsSectionPage<R>(bid: SectionBid, saved: R[], blank: R) {
+  return {
+    bid: { id: bid.id, title: bid.title, status: bid.status },
+    rows: saved.length > 0 ? saved : [blank],
+    rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence),
+  };
+}
+
 /**
  * A section of repeating rows (outcomes, budget lines). "Add another" and "Remove" change the
  * page, not the bid, and answer with the rows as typed, so they work the same without JavaScript;

@@ -223,7 +223,7 @@ describe("a bid that holds an award leaves the running", () => {
     await db.bid.update({ where: { id: setup.bids[1]!.id }, data: { status: "withdrawn", withdrawnAt: new Date() } });
 
     const result = await releaseOutcomes(allocation, setup.administrator.user.id, []);
-    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("Nothing was released") });
+    expect(result).toMatchObject({ ok: false, refusal: { kind: "conflict", field: "release", message: expect.stringContaining("Nothing was released") } });
     expect(await db.round.findUniqueOrThrow({ where: { id: setup.round.id } })).toMatchObject({ allocationStatus: "signed_off", outcomesReleasedAt: null });
     expect(await db.award.count({ where: { roundId: setup.round.id, status: "released" } })).toBe(0);
     expect(await db.outboxEmail.count()).toBe(0);

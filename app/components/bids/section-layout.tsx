@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import type { FormEvent, ReactNode } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
@@ -11,6 +11,15 @@ type LayoutBid = { id: string; title: string; status: string };
 /** A bid section page's title: the section, then the bid's name. */
 export function sectionMeta(title: string) {
   return titleMeta<() => { bid: LayoutBid }>(({ data }) => `${title} – ${data.bid.title || "Untitled bid"}`);
+}
+
+/**
+ * A page of repeating rows: the rows the action sent back (as typed, after "Add another", "Remove"
+ * or an error) or else the saved ones, the errors, and the revision that gives re-rendered rows fresh keys.
+ */
+export function useSectionRows<R>(savedRows: R[]) {
+  const actionData = useActionData() as { errors?: FieldErrors; rows?: R[]; revision?: number } | undefined;
+  return { errors: actionData?.errors ?? {}, rows: actionData?.rows ?? savedRows, revision: actionData?.revision ?? 0 };
 }
 
 /** A bid section page: back to the task list, the bid's name, the error summary; read-only once submitted. */

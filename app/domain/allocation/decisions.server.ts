@@ -12,6 +12,7 @@ import { outboxEmailData } from "~/domain/email/outbox.server";
 import { db, type Prisma } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
 import { isPrismaCode } from "~/lib/prisma-errors";
+import { conflict, notFound, type Result } from "~/lib/refusal";
 import { formatAcceptBy } from "~/domain/outcomes/dates";
 import { approveAwards } from "./approval.server";
 import { checkAllocation } from "./validation";
@@ -20,24 +21,26 @@ import type { Allocation } from "./workspace.server";
 /** A bid release cannot decide because it was never assessed (never screened, or no score yet). */
 export type UnassessedBid = { bidId: string; reference: string; title: string; why: "not_screened" | "not_scored" };
 
-export type DecisionResult = { ok: true; message: string } | { ok: false; message: string; unassessed?: UnassessedBid[] };
+/** A decision's result; a release refused for bids never assessed carries them, to list on the page. */
+export type DecisionResult = Result<{ message: string }, { unassessed: UnassessedBid[] }>;
 
 const ALREADY_APPROVED = "This allocation has already been approved. Nothing was changed.";
 const RELEASED = "Outcomes for this round have been released. Released decisions are final. Nothing was changed.";
 
-async function refuse(actorId: string, action: string, roundId: string, message: string): Promise<DecisionResult> {
+/** Audits a refused decision; the conflict is shown beside `field`, the form that was used. */
+async function refuse(actorId: string, action: string, roundId: string, message: string, field: string): Promise<DecisionResult> {
   await recordAudit({ actorId, action, outcome: "refused", subjectType: "round", subjectId: roundId, details: { message } });
-  return { ok: false, message };
+  return conflict(message, field);
 }
 
 /** Approves every proposed award of the round at once (or none), then moves the round on. */
 export async function approveAllocation(allocation: Allocation, actorId: string): Promise<DecisionResult> {
   const { round } = allocation;
   const action = "allocation.approve";
-  if (round.allocationStatus === "released") return refuse(actorId, action, round.id, RELEASED);
-  if (round.allocationStatus === "approved" || round.allocationStatus === "signed_off") return refuse(actorId, action, round.id, ALREADY_APPROVED);
+  if (round.allocationStatus === "released") return refuse(actorId, action, round.id, RELEASED, "approve");
+  if (round.allocationStatus === "approved" || round.allocationStatus === "signed_off") return refuse(actorId, action, round.id, ALREADY_APPROVED, "approve");
   const proposed = allocation.rows.filter((r) => r.award?.status === "proposed");
-  if (proposed.length === 0) return refuse(actorId, action, round.id, "There are no proposed awards to approve. Save a proposal first.");
+  if (proposed.length === 0) return refuse(actorId, action, round.id, "There are no proposed awards to approve. Save a proposal first.", "approve");
 
   // The threshold and limits, checked on what the administrator saw (ADR 0006).
   const check = checkAllocation(
@@ -50,7 +53,7 @@ export async function approveAllocation(allocation: Allocation, actorId: string)
       meetsThreshold: r.meetsThreshold,
     })),
   );
-  if (!check.ok) return refuse(actorId, action, round.id, `${check.potError ?? Object.values(check.fieldErrors)[0]}. Nothing was approved.`);
+  if (!check.ok) return refuse(actorId, action, round.id, `${check.potError ?? Object.values(check.fieldErrors)[0]}. Nothing was approved.`, "approve");
 
   const result = await approveAwards({
     roundId: round.id,
@@ -61,10 +64,8 @@ export async function approveAllocation(allocation: Allocation, actorId: string)
   if (!result.ok) {
     // A second approval racing the first loses at the pot or at the awards; either way, say so plainly.
     const approvedMeanwhile = await db.award.count({ where: { bidId: { in: proposed.map((r) => r.bidId) }, status: { in: ["approved", "released"] } } });
-    return {
-      ok: false,
-      message: result.reason === "already_approved" || result.reason === "awaiting_release" || approvedMeanwhile > 0 ? ALREADY_APPROVED : result.message,
-    };
+    const alreadyApproved = result.reason === "already_approved" || result.reason === "awaiting_release" || approvedMeanwhile > 0;
+    return conflict(alreadyApproved ? ALREADY_APPROVED : result.message, "approve");
   }
   const next = round.opccSignOffRequired ? "It now needs OPCC sign-off before outcomes can be released." : "You can now release the outcomes.";
   return { ok: true, message: `Allocation approved: ${result.approved.length} awards totalling ${formatPounds(result.totalPence)}. ${next}` };
@@ -80,8 +81,8 @@ export type SignOffDecision = { decision: "approved" } | { decision: "sent_back"
 export async function signOffAllocation(roundId: string, actorId: string, input: SignOffDecision): Promise<DecisionResult> {
   const action = input.decision === "approved" ? "allocation.sign_off" : "allocation.send_back";
   const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, allocationStatus: true, opccSignOffRequired: true } });
-  if (!round) return { ok: false, message: "There is no such round" };
-  if (!round.opccSignOffRequired) return refuse(actorId, action, roundId, "This round does not need OPCC sign-off. Nothing was changed.");
+  if (!round) return notFound("There is no such round");
+  if (!round.opccSignOffRequired) return refuse(actorId, action, roundId, "This round does not need OPCC sign-off. Nothing was changed.", "decision");
   if (round.allocationStatus !== "approved") {
     const message =
       round.allocationStatus === "signed_off" || round.allocationStatus === "released"
@@ -89,7 +90,7 @@ export async function signOffAllocation(roundId: string, actorId: string, input:
         : round.allocationStatus === "sent_back"
           ? "This allocation has already been sent back. Nothing was changed."
           : "There is no approved allocation to sign off yet. Nothing was changed.";
-    return refuse(actorId, action, roundId, message);
+    return refuse(actorId, action, roundId, message, "decision");
   }
   const comment = input.decision === "sent_back" ? input.comment : "";
   for (let attempt = 1; ; attempt++) {
@@ -101,7 +102,7 @@ export async function signOffAllocation(roundId: string, actorId: string, input:
       const now = await db.round.findUnique({ where: { id: roundId }, select: { allocationStatus: true } });
       // Still waiting for sign-off: an award changed under the batch (a bid was withdrawn); read again.
       if (now?.allocationStatus === "approved" && attempt < 3) continue;
-      return refuse(actorId, action, roundId, "This allocation has already been signed off or sent back. Nothing was changed.");
+      return refuse(actorId, action, roundId, "This allocation has already been signed off or sent back. Nothing was changed.", "decision");
     }
   }
   return {
@@ -182,12 +183,12 @@ export async function releaseOutcomes(
 ): Promise<DecisionResult> {
   const { round } = allocation;
   const action = "allocation.release";
-  if (round.allocationStatus === "released") return refuse(actorId, action, round.id, RELEASED);
+  if (round.allocationStatus === "released") return refuse(actorId, action, round.id, RELEASED, "release");
   if (round.allocationStatus !== "signed_off") {
     const message = round.opccSignOffRequired
       ? "Outcomes cannot be released until the allocation has been approved and signed off by the OPCC. Nothing was released."
       : "Outcomes cannot be released until the allocation has been approved. Nothing was released.";
-    return refuse(actorId, action, round.id, message);
+    return refuse(actorId, action, round.id, message, "release");
   }
   // Every bid that is not a draft, withdrawn or screened out needs a score before it can be told anything.
   const unassessed: UnassessedBid[] = allocation.rows
@@ -203,7 +204,7 @@ export async function releaseOutcomes(
       subjectId: round.id,
       details: { message, unassessed: unassessed.map((u) => ({ bidId: u.bidId, why: u.why })) },
     });
-    return { ok: false, message, unassessed };
+    return conflict(message, "release", { unassessed });
   }
   const reserve = new Set(reserveBidIds);
   const deciding = allocation.rows.filter((r) => r.status === "in_assessment" || r.status === "reserve");
@@ -214,6 +215,7 @@ export async function releaseOutcomes(
       action,
       round.id,
       `${wrongReserve.reference} has an approved award, so it cannot also be on the reserve list. Nothing was released.`,
+      "release",
     );
   const belowThreshold = deciding.find((r) => reserve.has(r.bidId) && !r.meetsThreshold);
   if (belowThreshold)
@@ -222,6 +224,7 @@ export async function releaseOutcomes(
       action,
       round.id,
       `${belowThreshold.reference} is below the quality threshold, so it cannot be on the reserve list. Nothing was released.`,
+      "release",
     );
 
   const bidFields = {
@@ -378,6 +381,7 @@ export async function releaseOutcomes(
         now?.allocationStatus === "released"
           ? RELEASED
           : "A bid changed while the outcomes were being released (it may have been withdrawn). Nothing was released. Try again.",
+        "release",
       );
     }
     throw error;

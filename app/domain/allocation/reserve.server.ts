@@ -12,6 +12,7 @@ import { db } from "~/lib/db.server";
 import { acceptanceDeadline } from "~/domain/awards/acceptance";
 import { decisionLinks } from "~/domain/awards/links.server";
 import { formatDateTime } from "~/lib/dates";
+import { textAt, type FormObject } from "~/lib/form-values";
 import { conflict, invalid, type Result } from "~/lib/refusal";
 import { formatPounds, parsePounds } from "~/lib/money";
 import { approveAwards } from "./approval.server";
@@ -71,11 +72,11 @@ export async function feedbackDefaults(allocation: Allocation): Promise<Record<s
   return Object.fromEntries(bidIds.map((id) => [id, savedById.get(id) ?? suggested[id] ?? ""]));
 }
 
-/** The feedback fields of the release form, trimmed, for the bids that may be declined or reserved. */
-export function feedbackFromForm(allocation: Allocation, form: FormData): Record<string, string> {
+/** The feedback fields of the posted release form (nested text values), trimmed, for the bids that may be declined or reserved. */
+export function releaseFeedback(allocation: Allocation, posted: FormObject): Record<string, string> {
   const entries: [string, string][] = [];
   for (const row of allocation.rows) {
-    const value = form.get(feedbackField(row.bidId));
+    const value = textAt(posted, feedbackField(row.bidId));
     if (typeof value === "string") entries.push([row.bidId, value.trim()]);
   }
   return Object.fromEntries(entries);

@@ -4,10 +4,13 @@
 import { heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
 import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";
 import { recordAudit } from "~/domain/audit/audit.server";
-import { potPence, roundTitle } from "~/domain/rounds/pot";
+import { potPence } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { db, type Prisma } from "~/lib/db.server";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import type { FieldErrors } from "~/lib/form-errors";
+import { textAt, type FormObject } from "~/lib/form-values";
+import { conflict, invalid, type Result } from "~/lib/refusal";
 import { formatPounds, parsePounds, penceToInput } from "~/lib/money";
 import { candidateFromRankingRow, type AllocationCandidate } from "./candidates";
 import { splitAward } from "./funding-split";
@@ -169,17 +172,14 @@ export function currentValues(allocation: Allocation): ProposalValues {
   );
 }
 
-/** Reads the workspace form into values (kept to show again) for the bids on the page. */
-export function valuesFromForm(allocation: Allocation, form: FormData): ProposalValues {
-  return Object.fromEntries(
-    allocation.rows.map((r) => [
-      r.bidId,
-      { amount: String(form.get(awardField(r.bidId)) ?? "").trim(), conditions: String(form.get(conditionsField(r.bidId)) ?? "").trim() },
-    ]),
-  );
+/** The posted workspace form (nested text values, read by the edge) as values for the bids on the page, kept to show again. */
+export function proposalValues(allocation: Allocation, posted: FormObject): ProposalValues {
+  const text = (name: string) => (textAt(posted, name) ?? "").trim();
+  return Object.fromEntries(allocation.rows.map((r) => [r.bidId, { amount: text(awardField(r.bidId)), conditions: text(conditionsField(r.bidId)) }]));
 }
 
-export type ProposalResult = { ok: true; message: string } | { ok: false; message: string | null; errors: FieldErrors; values: ProposalValues };
+/** A saved proposal's message; a refusal is `invalid` (amounts, the pot) or a `conflict` beside the proposal. */
+export type ProposalResult = Result<{ message: string }>;
 
 const MAX_CONDITIONS_LENGTH = 2_000;
 
@@ -194,7 +194,7 @@ function editableRows(allocation: Allocation) {
  */
 export async function saveProposal(allocation: Allocation, actorId: string, values: ProposalValues): Promise<ProposalResult> {
   const { round } = allocation;
-  if (!isEditable(round.allocationStatus)) return { ok: false, message: notEditableMessage(round.allocationStatus), errors: {}, values };
+  if (!isEditable(round.allocationStatus)) return conflict(notEditableMessage(round.allocationStatus), "proposal");
 
   const errors: FieldErrors = {};
   const rows = editableRows(allocation);
@@ -225,8 +225,8 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
     })),
   );
   for (const [bidId, message] of Object.entries(check.fieldErrors)) errors[awardField(bidId)] ??= message;
-  if (Object.values(errors).some(Boolean)) return { ok: false, message: null, errors, values };
-  if (check.potError) return { ok: false, message: null, errors: { pot: check.potError }, values };
+  if (Object.values(errors).some(Boolean)) return invalid(errors);
+  if (check.potError) return invalid({ pot: check.potError });
 
   const now = new Date();
   const writes: Prisma.PrismaPromise<unknown>[] = [
@@ -273,12 +273,10 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
     await db.$transaction(writes);
   } catch (error) {
     if (isPrismaCode(error, "P2025", "P2002")) {
-      return {
-        ok: false,
-        message: "The allocation changed while you were editing it (it may have been approved). Nothing was saved. Check the allocation and try again.",
-        errors: {},
-        values,
-      };
+      return conflict(
+        "The allocation changed while you were editing it (it may have been approved). Nothing was saved. Check the allocation and try again.",
+        "proposal",
+      );
     }
     throw error;
   }
@@ -334,7 +332,7 @@ export function rankOrderSuggestion(allocation: Allocation, mode: RankOrderMode)
 /** Optional rules for the optimal suggestion, as typed on the workspace form. */
 export type OptimalRulesInput = { onePerOrganisation: boolean; ringFences: Record<string, string>; priorityMinimums: Record<string, string> };
 
-export type OptimalSuggestionResult = { ok: true; suggestion: SuggestionView } | { ok: false; errors: FieldErrors };
+export type OptimalSuggestionResult = Result<{ suggestion: SuggestionView }>;
 
 /** The optimal suggestion (HiGHS) under the chosen rules, with its status and MIP gap (nothing saved). */
 export async function optimalSuggestion(allocation: Allocation, rules: OptimalRulesInput): Promise<OptimalSuggestionResult> {
@@ -359,7 +357,7 @@ export async function optimalSuggestion(allocation: Allocation, rules: OptimalRu
     }
     return parsed.pence > 0 ? [{ priorityId: priority.id, label: priority.title, minPence: parsed.pence }] : [];
   });
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return invalid(errors);
   const suggestion = await suggestOptimal(
     candidates(allocation),
     suggestionRound(allocation),

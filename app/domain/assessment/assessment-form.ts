@@ -4,6 +4,7 @@
 // refused either way.
 import { z } from "zod";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import type { FormObject, FormValue } from "~/lib/form-values";
 import { scoreProblem } from "./scoring";
 
 export const RECOMMENDATIONS = [
@@ -38,17 +39,20 @@ export type ParsedAssessment = {
   overallComment: string;
 };
 
-/** Field names: `scores.<criterionId>` and `comments.<criterionId>`, so error links land on them. */
-export function valuesFromForm(form: FormData, criteria: readonly CriterionForForm[]): AssessmentValues {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
+/**
+ * The posted form (read by the edge into nested text values) as the scoring form's values. Field
+ * names are `scores.<criterionId>` and `comments.<criterionId>`, so error links land on them.
+ */
+export function assessmentValues(posted: FormObject, criteria: readonly CriterionForForm[]): AssessmentValues {
+  const text = (value: FormValue | undefined) => (typeof value === "string" ? value.trim() : "");
+  const group = (value: FormValue | undefined) => (typeof value === "object" && !Array.isArray(value) ? value : {});
+  const scores = group(posted.scores);
+  const comments = group(posted.comments);
   return {
-    scores: Object.fromEntries(criteria.map((c) => [c.id, text(`scores.${c.id}`).trim()])),
-    comments: Object.fromEntries(criteria.map((c) => [c.id, text(`comments.${c.id}`).trim()])),
-    recommendation: text("recommendation").trim(),
-    overallComment: text("overallComment").trim(),
+    scores: Object.fromEntries(criteria.map((c) => [c.id, text(scores[c.id])])),
+    comments: Object.fromEntries(criteria.map((c) => [c.id, text(comments[c.id])])),
+    recommendation: text(posted.recommendation),
+    overallComment: text(posted.overallComment),
   };
 }
 

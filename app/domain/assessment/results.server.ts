@@ -1,7 +1,8 @@
 // The administrator's view of a round's scores: weighted scores, moderation
 // flags and the ranking, all from the pure scoring core; moderated scores; a bid's audit history.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { potPence, roundTitle } from "~/domain/rounds/pot";
+import { potPence } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
 import { FORM_ERROR, hasErrors, type FieldErrors } from "~/lib/form-errors";
 import { textValue, type FormObject } from "~/lib/form-values";

@@ -7,8 +7,9 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
+import { conflict, invalid, type Result } from "~/lib/refusal";
 import type { ScreeningInput } from "./screening.schema";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 
 /** Bids that can be screened (again): submitted, in assessment or already screened out. */
 const SCREENABLE = ["submitted", "in_assessment", "ineligible"];
@@ -69,12 +70,13 @@ export async function loadScreeningForm(roundId: string, bidId: string, now: Dat
   };
 }
 
-export type ScreeningResult = { ok: true; cancelledAward: CancelledAward | null } | { ok: false; errors: FieldErrors };
+export type ScreeningResult = Result<{ cancelledAward: CancelledAward | null }>;
 
 export async function screenBid(actorId: string, roundId: string, bidId: string, input: ScreeningInput, now: Date): Promise<ScreeningResult> {
-  const refuse = async (errors: FieldErrors): Promise<ScreeningResult> => {
+  /** Audited; what the form sent is at fault (`invalid`), or the bid changed under it (`conflict`). */
+  const refuse = async (errors: FieldErrors, kind: "invalid" | "conflict" = "invalid"): Promise<ScreeningResult> => {
     await recordAudit({ actorId, action: "bid.screen", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { errors } });
-    return { ok: false, errors };
+    return kind === "conflict" ? conflict(Object.values(errors).join(" ")) : invalid(errors);
   };
   const bid = await db.bid.findFirst({
     where: { id: bidId, roundId, status: { in: SCREENABLE } },
@@ -121,6 +123,6 @@ export async function screenBid(actorId: string, roundId: string, bidId: string,
     );
     return { cancelledAward };
   });
-  if (!outcome) return refuse({ form: "The bid changed while you were screening it. Check it and try again." });
+  if (!outcome) return refuse({ form: "The bid changed while you were screening it. Check it and try again." }, "conflict");
   return { ok: true, cancelledAward: outcome.cancelledAward };
 }

@@ -14,9 +14,11 @@ import { queueEmail } from "~/domain/email/outbox.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { db, type Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { conflict, notFound, type Result } from "~/lib/refusal";
 import { visibleBid, type Viewer } from "./bids.server";
 import { renderSubmissionReceipt } from "../../../emails";
 import { formatBidReference } from "./reference";
+import { bidStatusLabel } from "./status";
 import { allSectionsCompleted, sectionStates, type SectionState } from "./sections";
 import { buildSubmittedSnapshot } from "./snapshot";
 
@@ -140,7 +142,7 @@ export function canWithdraw(status: string): boolean {
   return (WITHDRAWABLE_STATUSES as readonly string[]).includes(status);
 }
 
-export type WithdrawResult = { ok: true; alreadyWithdrawn: boolean } | { ok: false; reason: "not_found" | "not_withdrawable" };
+export type WithdrawResult = Result<{ alreadyWithdrawn: boolean }>;
 
 /**
  * Withdraws a submitted bid. A bid with a proposed or approved award may still be withdrawn before
@@ -150,22 +152,22 @@ export type WithdrawResult = { ok: true; alreadyWithdrawn: boolean } | { ok: fal
  */
 export async function withdrawBid(bidId: string, viewer: Viewer, now: Date = new Date()): Promise<WithdrawResult> {
   const found = await db.bid.findFirst({ where: visibleBid(bidId, viewer), select: { roundId: true } });
-  if (!found) return { ok: false, reason: "not_found" };
-  return db.$transaction(async (tx) => {
+  if (!found) return notFound();
+  return db.$transaction(async (tx): Promise<WithdrawResult> => {
     await lockRoundForMoney(tx, found.roundId, now);
     const changed = await tx.bid.updateMany({
       where: { ...visibleBid(bidId, viewer), status: { in: [...WITHDRAWABLE_STATUSES] } },
       data: { status: "withdrawn", withdrawnAt: now },
     });
     const bid = await tx.bid.findFirst({ where: visibleBid(bidId, viewer), select: { status: true, reference: true } });
-    if (!bid) return { ok: false as const, reason: "not_found" as const };
+    if (!bid) return notFound();
     if (changed.count === 0) {
-      if (bid.status === "withdrawn") return { ok: true as const, alreadyWithdrawn: true };
+      if (bid.status === "withdrawn") return { ok: true, alreadyWithdrawn: true };
       await recordAudit(
         { actorId: viewer.id, action: "bid.withdraw_refused", outcome: "refused", subjectType: "bid", subjectId: bidId, details: { status: bid.status } },
         tx,
       );
-      return { ok: false as const, reason: "not_withdrawable" as const };
+      return conflict(`You cannot withdraw this bid because it is ${bidStatusLabel(bid.status).toLowerCase()}`, "withdraw");
     }
     const cancelledAward = await cancelUndecidedAward(tx, { bidId, roundId: found.roundId, actorId: viewer.id, because: "bid.withdrawn" });
     await recordAudit(
@@ -178,6 +180,6 @@ export async function withdrawBid(bidId: string, viewer: Viewer, now: Date = new
       },
       tx,
     );
-    return { ok: true as const, alreadyWithdrawn: false };
+    return { ok: true, alreadyWithdrawn: false };
   });
 }

@@ -5,7 +5,7 @@
 import { scoreBid, formatFraction, type RoundScoringRules } from "~/domain/assessment/scoring";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { db } from "~/lib/db.server";
 import { formatAcceptBy } from "./dates";
 import { hasReleasedOutcome, OUTCOME_STATUSES, type OutcomeKind } from "./outcome-kind";

@@ -7,7 +7,8 @@ import { BID_FOR_SCORING, forScoring } from "~/domain/assessment/results.server"
 import { scoreBid, type Fraction, type RoundScoringRules } from "~/domain/assessment/scoring";
 import { AWARD_STATUSES, AWARD_STATUS_LABELS, MONEY_HOLDING_AWARD_STATUSES, type AwardStatus } from "~/domain/awards/award-status";
 import { BID_STATUS_LABEL } from "~/domain/bids/status";
-import { potPence, roundTitle } from "~/domain/rounds/pot";
+import { potPence } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { BID_STATUSES_NOT_COUNTED } from "~/domain/rounds/round-figures";
 import { db } from "~/lib/db.server";
 import { oversubscriptionTenths, scoreBands, totalsByTag, type FunnelStage } from "./dashboard";

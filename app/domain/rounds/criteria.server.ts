@@ -21,7 +21,7 @@ import {
   type CheckedCriterion,
   type CriterionRow,
 } from "./criteria";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 
 export const CRITERIA_LOCKED_MESSAGE = "The round has opened, so its criteria, their weights and their scales cannot be changed";
 

@@ -3,11 +3,6 @@ export function potPence(round: { baseAllocationPence: number; rolledForwardPenc
   return round.baseAllocationPence + round.rolledForwardPence + round.matchFundingPence;
 }
 
-/** How a round is named on staff pages and in lists: its fund, then its own name. */
-export function roundTitle(round: { name: string; fund: { name: string } }) {
-  return `${round.fund.name}: ${round.name}`;
-}
-
 export type RoundPhase = "upcoming" | "open" | "closed";
 
 /** Whether a round takes bids at `now`: open from opensAt (inclusive) until closesAt (exclusive). */

@@ -4,6 +4,7 @@
 // has to accept an award and whether applicants see their scores. Money is parsed
 // to integer pence; dates are London wall-clock times converted to UTC instants.
 import { z } from "zod";
+import type { FormObject, FormValue } from "~/lib/form-values";
 import { MAX_PENCE } from "~/lib/money";
 import { moneyField, optionalMoneyField } from "~/lib/money-field";
 
@@ -250,14 +251,15 @@ export const roundDetailsSchema = z
 
 export type RoundDetails = z.output<typeof roundDetailsSchema>;
 
-/** Reads the posted form into the input shape; a field not posted is undefined (kept by the server for locked fields). */
-export function roundDetailsFromForm(form: FormData): Partial<RoundDetailsInput> {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  const date = (name: string) => {
-    const parts = { day: text(`${name}.day`), month: text(`${name}.month`), year: text(`${name}.year`), time: text(`${name}.time`) };
+/**
+ * The posted form (read by the edge into nested text values) in the input shape; a field not
+ * posted is undefined (kept by the server for locked fields).
+ */
+export function roundDetailsInput(values: FormObject): Partial<RoundDetailsInput> {
+  const text = (value: FormValue | undefined) => (typeof value === "string" ? value : undefined);
+  const date = (value: FormValue | undefined) => {
+    const fields = typeof value === "object" && !Array.isArray(value) ? value : {};
+    const parts = { day: text(fields.day), month: text(fields.month), year: text(fields.year), time: text(fields.time) };
     return Object.values(parts).every((p) => p === undefined)
       ? undefined
       : { day: parts.day ?? "", month: parts.month ?? "", year: parts.year ?? "", time: parts.time ?? "" };
@@ -265,10 +267,10 @@ export function roundDetailsFromForm(form: FormData): Partial<RoundDetailsInput>
   const out: Partial<RoundDetailsInput> = {};
   for (const field of ROUND_DETAIL_FIELDS) {
     if (field === "opensAt" || field === "closesAt") {
-      const value = date(field);
+      const value = date(values[field]);
       if (value) out[field] = value;
     } else {
-      const value = text(field);
+      const value = text(values[field]);
       if (value !== undefined) out[field] = value;
     }
   }

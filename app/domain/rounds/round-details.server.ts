@@ -19,7 +19,8 @@ import {
   type RoundDetails,
   type RoundDetailsInput,
 } from "./round-details.schema";
-import { potPence, roundTitle } from "~/domain/rounds/pot";
+import { potPence } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 import { EDITABLE_ALLOCATION_STATUSES, isEditable } from "~/domain/allocation/workspace";
 
 /** Fields that cannot change once the round has opened. */

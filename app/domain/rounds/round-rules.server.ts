@@ -10,7 +10,7 @@ import type { FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, notFound, type Result } from "~/lib/refusal";
 import { roundRulesSchema, topScaleOf } from "./round-rules.schema";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 
 export async function loadRoundRules(roundId: string, now: Date) {
   const round = await db.round.findUnique({

@@ -8,7 +8,7 @@ import type { FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, notFound, type Result } from "~/lib/refusal";
 import { descriptorField, descriptorValues, MAX_DESCRIPTOR_LENGTH, scoreDescriptorsSchema } from "./score-descriptors.schema";
-import { roundTitle } from "~/domain/rounds/pot";
+import { roundTitle } from "~/domain/rounds/round-title";
 
 export { descriptorField, MAX_DESCRIPTOR_LENGTH };
 
