@@ -8,12 +8,15 @@ import { titleMeta } from "~/components/page-title";
 import { changeOwnPassword } from "~/domain/auth/account-lifecycle.server";
 import { changePasswordSchema } from "~/domain/auth/accounts.schema";
 import { roleHome } from "~/domain/auth/roles";
+import { clearHits, hit, THROTTLE_LIMITS } from "~/domain/auth/throttle.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { requireUser } from "~/web/guards.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
 
 export const meta = titleMeta("Change your password");
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,8 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = await parseForm(request, changePasswordSchema);
   if (!parsed.ok) return refusalResponse(parsed.refusal);
+  // Counted before the password check, so a flood of guesses costs no hashing (ADR 0016).
+  const throttle = await hit(THROTTLE_LIMITS.passwordChange, user.id, { actorId: user.id });
+  if (!throttle.ok) return throttledResponse(throttle.retryAfterSeconds, "currentPassword", {});
   const result = await changeOwnPassword(user.id, user.sessionId, parsed.data);
   if (!result.ok) return refusalResponse(result.refusal);
+  await clearHits(THROTTLE_LIMITS.passwordChange, user.id);
   return redirect("/account/password?changed=1");
 }
 

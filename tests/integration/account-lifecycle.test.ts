@@ -178,6 +178,18 @@ describe("changing one's own password", () => {
     expect(await db.auditEvent.count({ where: { action: "user.password_changed", outcome: "allowed", actorId: user.id } })).toBe(1);
   });
 
+  it("stops guessing of the current password after five tries, even with the right one, and audits it", async () => {
+    const { user, cookie } = await signedInAs("applicant");
+    const guess = { currentPassword: "not-the-password", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    for (let attempt = 1; attempt <= 5; attempt++) expect((await send("/account/password", { cookie, form: guess })).status, `guess ${attempt}`).toBe(400);
+    const refused = await send("/account/password", { cookie, form: { ...guess, currentPassword: TEST_PASSWORD } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain("Too many attempts. Wait 15 minutes and try again.");
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "throttle.refused", actorId: user.id } })).toBe(1);
+  });
+
   it("uses the registration rules for the new password", async () => {
     const { cookie } = await signedInAs("assessor");
     const response = await send("/account/password", { cookie, form: { currentPassword: TEST_PASSWORD, password: "short", confirmPassword: "other" } });

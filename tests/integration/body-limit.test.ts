@@ -11,7 +11,7 @@ let portal: PortalProcess;
 
 beforeAll(async () => {
   portal = await startPortal({
-    env: { DATABASE_URL: process.env.DATABASE_URL!, SESSION_SECRET: process.env.SESSION_SECRET!, OUTBOX_WORKER: "off", LOG_LEVEL: "warn" },
+    env: { DATABASE_URL: process.env.DATABASE_URL!, SESSION_SECRET: process.env.SESSION_SECRET!, OUTBOX_WORKER: "off", DEMO_MAILBOX: "yes", LOG_LEVEL: "warn" },
   });
 }, 90_000);
 
@@ -25,12 +25,11 @@ function rss() {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
-type Answer = { status: number; body: string; sentBeforeAnswer: number; ms: number };
+type Answer = { status: number; body: string; sentBeforeAnswer: number };
 
 /** POSTs `total` bytes in 64 KiB chunks (with Content-Length unless `chunked`), stopping once an answer arrives. */
 function post(path: string, { total, chunked, contentType = "application/x-www-form-urlencoded" }: { total: number; chunked: boolean; contentType?: string }) {
   return new Promise<Answer>((resolve, reject) => {
-    const started = Date.now();
     const headers: Record<string, string | number> = { "Content-Type": contentType, Origin: portal.url };
     if (!chunked) headers["Content-Length"] = total;
     const req = request(`${portal.url}${path}`, { method: "POST", headers });
@@ -44,7 +43,7 @@ function post(path: string, { total, chunked, contentType = "application/x-www-f
       res.on("data", (chunk: string) => (body += chunk));
       res.on("end", () => {
         req.destroy();
-        resolve({ status: res.statusCode!, body, sentBeforeAnswer, ms: Date.now() - started });
+        resolve({ status: res.statusCode!, body, sentBeforeAnswer });
       });
     });
     // Once answered, the server may close the connection while the rest is still being sent.
@@ -66,7 +65,7 @@ describe("the request body limit", () => {
   it.each([
     ["with Content-Length", false],
     ["chunked, without Content-Length", true],
-  ])("refuses a 10 MB POST to sign-in %s with a GOV.UK 413 page, quickly and without growing memory", async (_label, chunked) => {
+  ])("refuses a 10 MB POST to sign-in %s with a GOV.UK 413 page, before the body is read and without growing memory", async (_label, chunked) => {
     // Warm up: the first render of a page costs memory that has nothing to do with the body.
     await post("/sign-in", { total: 200 * 1024, chunked });
     const before = rss();
@@ -75,8 +74,8 @@ describe("the request body limit", () => {
     expect(answer.status).toBe(413);
     expect(answer.body).toContain("<title>The information you sent was too large – Community Safety Fund</title>");
     expect(answer.body).toContain("govuk-heading-l");
+    // Answered before the whole body was sent: the server did not wait to read it.
     expect(answer.sentBeforeAnswer).toBeLessThan(TEN_MB);
-    expect(answer.ms).toBeLessThan(5_000);
     expect(after - before).toBeLessThan(8 * 1024 * 1024);
   });
 

@@ -36,6 +36,8 @@ export const THROTTLE_LIMITS = {
   // invitations, not a spam run.
   organisationInvitation: { scope: "invitation:user", max: 20, windowMs: DAY },
   staffInvitation: { scope: "staff-invitation:user", max: 20, windowMs: DAY },
+  // Someone at an unlocked screen guessing the current password: the same allowance as sign-in.
+  passwordChange: { scope: "password-change:user", max: 5, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, ThrottleLimit>;
 
 /** Hits older than this are no use to any limit above and are pruned. */
