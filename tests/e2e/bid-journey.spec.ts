@@ -270,7 +270,7 @@ test("a new applicant checks eligibility, completes every section, uploads docum
   await row.getByRole("link").click();
   await expect(page).toHaveURL(taskListUrl);
   await expect(page.getByText("This is the bid as it was submitted. It can no longer be changed.")).toBeVisible();
-  await expect(page.getByRole("link", { name: /^Change/ })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("link", { name: /^Change/ })).toHaveCount(0);
   await expectAccessiblePage(page);
 
   // The receipt reaches the demo mailbox (no SMTP_URL: the in-process worker delivers there).
