@@ -1,4 +1,5 @@
 // Every account, for the admin: search by email or name, filter by role and by disabled, a page at a time.
+import { Pagination } from "~/components/govuk/pagination";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/govuk/fields";
@@ -103,42 +104,7 @@ export default function Accounts() {
             ))}
           </Table>
         )}
-        {pageCount > 1 ? (
-          <nav className="govuk-pagination" aria-label="Pages of accounts">
-            {page > 1 ? (
-              <div className="govuk-pagination__prev">
-                <Link className="govuk-link govuk-pagination__link" to={pageHref(page - 1)} rel="prev">
-                  <span className="govuk-pagination__link-title">
-                    Previous<span className="govuk-visually-hidden"> page</span>
-                  </span>
-                </Link>
-              </div>
-            ) : null}
-            <ul className="govuk-pagination__list">
-              {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
-                <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
-                  <Link
-                    className="govuk-link govuk-pagination__link"
-                    to={pageHref(n)}
-                    aria-label={`Page ${n}`}
-                    {...(n === page ? { "aria-current": "page" as const } : {})}
-                  >
-                    {n}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-            {page < pageCount ? (
-              <div className="govuk-pagination__next">
-                <Link className="govuk-link govuk-pagination__link" to={pageHref(page + 1)} rel="next">
-                  <span className="govuk-pagination__link-title">
-                    Next<span className="govuk-visually-hidden"> page</span>
-                  </span>
-                </Link>
-              </div>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pageCount={pageCount} href={pageHref} label="Pages of accounts" />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 // A round's monitoring reports for the fund administrator: filtered by state or to the overdue
+import { Pagination } from "~/components/govuk/pagination";
 // ones, earliest due first, a page at a time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -110,42 +111,7 @@ export default function RoundReports() {
             ))}
           </Table>
         )}
-        {pageCount > 1 ? (
-          <nav className="govuk-pagination" aria-label="Pages of reports">
-            {page > 1 ? (
-              <div className="govuk-pagination__prev">
-                <Link className="govuk-link govuk-pagination__link" to={pageHref(page - 1)} rel="prev">
-                  <span className="govuk-pagination__link-title">
-                    Previous<span className="govuk-visually-hidden"> page</span>
-                  </span>
-                </Link>
-              </div>
-            ) : null}
-            <ul className="govuk-pagination__list">
-              {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
-                <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
-                  <Link
-                    className="govuk-link govuk-pagination__link"
-                    to={pageHref(n)}
-                    aria-label={`Page ${n}`}
-                    {...(n === page ? { "aria-current": "page" as const } : {})}
-                  >
-                    {n}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-            {page < pageCount ? (
-              <div className="govuk-pagination__next">
-                <Link className="govuk-link govuk-pagination__link" to={pageHref(page + 1)} rel="next">
-                  <span className="govuk-pagination__link-title">
-                    Next<span className="govuk-visually-hidden"> page</span>
-                  </span>
-                </Link>
-              </div>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pageCount={pageCount} href={pageHref} label="Pages of reports" />
       </div>
     </div>
   );
