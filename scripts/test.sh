@@ -61,7 +61,7 @@ run_suite schema node scripts/prisma.mjs check
 run_suite build npx --no-install remix vite:build
 run_suite vitest-sqlite env TEST_DATABASE=sqlite npx --no-install vitest run
 run_suite vitest-postgresql env TEST_DATABASE=postgresql npx --no-install vitest run tests/integration
-run_suite e2e npx --no-install playwright test
+run_suite e2e bash scripts/e2e.sh
 
 printf '\n== summary\n'
 printf '%s\n' "${results[@]}"
