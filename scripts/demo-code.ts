@@ -22,7 +22,10 @@ export async function demoCode(db: Db, argv: string[], print: Print = console.lo
     printError("Refusing: NODE_ENV is production. Codes are printed only for a demonstration build (DEMO_DATA=yes).");
     return 1;
   }
-  const email = argv.find((arg) => !arg.startsWith("-"))?.trim().toLowerCase();
+  const email = argv
+    .find((arg) => !arg.startsWith("-"))
+    ?.trim()
+    .toLowerCase();
   if (!email) {
     printError(USAGE);
     return 2;

@@ -86,8 +86,8 @@ export default function SecondFactorAccount() {
           <>
             <h2 className="govuk-heading-m">Get new recovery codes</h2>
             <p className="govuk-body">
-              Do this when you have used most of them, or if someone else may have seen them. You will get {RECOVERY_CODE_COUNT} new codes and the old ones
-              will stop working.
+              Do this when you have used most of them, or if someone else may have seen them. You will get {RECOVERY_CODE_COUNT} new codes and the old ones will
+              stop working.
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="regenerate" />

@@ -89,8 +89,8 @@ export default function SetUpSecondFactor() {
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Set up your authenticator app</h1>
         <p className="govuk-body">
-          Your account can move or approve public money, so signing in needs a code from an authenticator app on your phone as well as your password. Set it
-          up now: you cannot use the rest of the service until you do.
+          Your account can move or approve public money, so signing in needs a code from an authenticator app on your phone as well as your password. Set it up
+          now: you cannot use the rest of the service until you do.
         </p>
         <h2 className="govuk-heading-m">1. Get an authenticator app</h2>
         <p className="govuk-body">

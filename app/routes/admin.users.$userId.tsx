@@ -114,8 +114,8 @@ export default function Account() {
               </p>
             ) : confirm.intent === "second-factor" ? (
               <p className="govuk-body">
-                Do this when {account.name} has lost their authenticator app and their recovery codes. Their app and recovery codes will stop working, they
-                will be signed out, and at their next sign-in they must set up an app again. We will email {account.email} to tell them.
+                Do this when {account.name} has lost their authenticator app and their recovery codes. Their app and recovery codes will stop working, they will
+                be signed out, and at their next sign-in they must set up an app again. We will email {account.email} to tell them.
               </p>
             ) : confirm.intent === "enable" ? (
               <p className="govuk-body">

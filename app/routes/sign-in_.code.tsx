@@ -26,7 +26,8 @@ async function requireAwaitingCode(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) throw redirect("/sign-in");
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "");
-  if (user.secondFactor === "enrol") throw redirect(redirectTo ? `${SECOND_FACTOR_SET_UP_PATH}?${new URLSearchParams({ redirectTo })}` : SECOND_FACTOR_SET_UP_PATH);
+  if (user.secondFactor === "enrol")
+    throw redirect(redirectTo ? `${SECOND_FACTOR_SET_UP_PATH}?${new URLSearchParams({ redirectTo })}` : SECOND_FACTOR_SET_UP_PATH);
   if (user.secondFactor === "done") throw redirect(roleHome(user.role));
   return user;
 }

@@ -11,7 +11,11 @@ import type { Role } from "./roles";
  *    anonymous visitors are sent to sign in, everyone else home (ADR 0020)
  */
 export type RouteAccess =
-  { kind: "public" } | { kind: "signed-out" } | { kind: "roles"; roles: readonly Role[] } | { kind: "post-only"; roles: readonly Role[] | "any" } | { kind: "second-step" };
+  | { kind: "public" }
+  | { kind: "signed-out" }
+  | { kind: "roles"; roles: readonly Role[] }
+  | { kind: "post-only"; roles: readonly Role[] | "any" }
+  | { kind: "second-step" };
 
 export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }> = {
   root: { kind: "public" },

@@ -86,17 +86,30 @@ export async function confirmEnrolment(userId: string, sessionId: string, code: 
   const match = matchTotp(user.totpSecret, code, user.totpLastStep, now);
   if (!match || "replayed" in match) {
     const refused = invalid({ code: match ? REPLAYED_CODE : WRONG_CODE });
-    await recordAudit({ actorId: userId, action: "user.second_factor_enrolled", outcome: "refused", subjectType: "user", subjectId: userId, details: { reason: refusalReason(refused.refusal) } });
+    await recordAudit({
+      actorId: userId,
+      action: "user.second_factor_enrolled",
+      outcome: "refused",
+      subjectType: "user",
+      subjectId: userId,
+      details: { reason: refusalReason(refused.refusal) },
+    });
     return refused;
   }
   const secret = user.totpSecret;
   return db.$transaction(async (tx): Promise<Result<{ recoveryCodes: string[] }>> => {
     // Matched on the secret the code was checked against, so a reset meanwhile is not undone.
-    const enabled = await tx.user.updateMany({ where: { id: userId, totpEnabledAt: null, totpSecret: secret }, data: { totpEnabledAt: now, totpLastStep: match.step } });
+    const enabled = await tx.user.updateMany({
+      where: { id: userId, totpEnabledAt: null, totpSecret: secret },
+      data: { totpEnabledAt: now, totpLastStep: match.step },
+    });
     if (enabled.count !== 1) return conflict("Your second factor changed while you were setting it up. Reload this page");
     const recoveryCodes = await replaceRecoveryCodes(tx, userId, now);
     await tx.session.updateMany({ where: { id: sessionId, userId }, data: { secondFactorAt: now } });
-    await recordAudit({ actorId: userId, action: "user.second_factor_enrolled", subjectType: "user", subjectId: userId, details: { recoveryCodes: RECOVERY_CODE_COUNT } }, tx);
+    await recordAudit(
+      { actorId: userId, action: "user.second_factor_enrolled", subjectType: "user", subjectId: userId, details: { recoveryCodes: RECOVERY_CODE_COUNT } },
+      tx,
+    );
     return { ok: true, recoveryCodes };
   });
 }

@@ -26,7 +26,9 @@ describe("TOTP codes", () => {
       const theirs = await generateTOTP({ secret });
       if (totpStep() !== before) continue;
       expect(totpCode(secret, before)).toBe(theirs.otp);
-      expect(await verifyTOTP({ otp: totpCode(secret, before), secret, period: 30, digits: 6, algorithm: "SHA-1", charSet: "0123456789", window: 0 })).toEqual({ delta: 0 });
+      expect(await verifyTOTP({ otp: totpCode(secret, before), secret, period: 30, digits: 6, algorithm: "SHA-1", charSet: "0123456789", window: 0 })).toEqual({
+        delta: 0,
+      });
       return;
     }
     throw new Error("the clock crossed two step boundaries");
