@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Public pages too: the second factor is given (ADR 0020) and a one-time password changed
   // (ADR 0018) before anything else.
   requireSignInFinished(request, user);
-  return { user: user ? { name: user.name, role: user.role } : null, idleMs: user ? SESSION_IDLE_MS : null };
+  return { user: user ? { name: user.name, role: user.role, signingIn: user.secondFactor !== "done" } : null, idleMs: user ? SESSION_IDLE_MS : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
