@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { PageLayout } from "~/components/govuk/layout";
 import { documentTitle, ErrorSummaryReports, SERVICE_NAME, usePageTitleState } from "~/components/page-title";
 import { getSessionUser } from "~/web/session.server";
-import { requirePasswordChosen } from "~/web/guards.server";
+import { requireSignInFinished } from "~/web/guards.server";
 import { SESSION_IDLE_MS } from "~/domain/auth/session.server";
 import { TimeoutWarning } from "~/components/timeout-warning";
 import { useNonce } from "~/lib/nonce";
@@ -28,9 +28,10 @@ function errorTitle(error: unknown) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  // Public pages too: a one-time password is changed before anything else (ADR 0018).
-  requirePasswordChosen(request, user);
-  return { user: user ? { name: user.name, role: user.role } : null, idleMs: user ? SESSION_IDLE_MS : null };
+  // Public pages too: the second factor is given (ADR 0020) and a one-time password changed
+  // (ADR 0018) before anything else.
+  requireSignInFinished(request, user);
+  return { user: user ? { name: user.name, role: user.role, signingIn: user.secondFactor !== "done" } : null, idleMs: user ? SESSION_IDLE_MS : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -21,6 +21,17 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@demo.csf.test", name: "Farid Khan", role: "admin" },
 ] as const;
 
+/**
+ * The demo staff accounts' authenticator secrets (ADR 0020): fixed and published, like the demo
+ * password, so anyone trying the demo can add them to an app (or run `npm run demo:code -- <email>`).
+ * 32 base32 characters (160 bits) each, as a real set-up makes.
+ */
+export const DEMO_TOTP_SECRETS: Record<string, string> = {
+  "administrator@demo.csf.test": "CSFDEMOFUNDADMINISTRATORTOTPKEY2",
+  "opcc@demo.csf.test": "CSFDEMOOPCCSIGNOFFTOTPSECRETKEY2",
+  "admin@demo.csf.test": "CSFDEMOPORTALADMINTOTPSECRETKEY2",
+};
+
 export const DAY = 24 * 60 * 60 * 1000;
 
 /** The areas, priorities and criteria (with score descriptors) every demo round of the fund uses. */
@@ -73,7 +84,11 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
         ...DEMO_ACCOUNTS,
         { email: "bids@durham-watch.demo.csf.test", name: "Gwen Lowe", role: "applicant" },
         { email: "hello@safe-streets.demo.csf.test", name: "Harry Ibbotson", role: "applicant" },
-      ].map(async (a) => [a.email, await db.user.create({ data: { ...a, passwordHash } })] as const),
+      ].map(async (a) => {
+        const totpSecret = DEMO_TOTP_SECRETS[a.email];
+        const secondFactor = totpSecret ? { totpSecret, totpEnabledAt: now } : {};
+        return [a.email, await db.user.create({ data: { ...a, passwordHash, ...secondFactor } })] as const;
+      }),
     ),
   );
 

@@ -26,6 +26,9 @@ try {
   }
   console.log(`Demo sign-ins (password for each: ${DEMO_PASSWORD}):`);
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(20)} ${account.email}`);
+  console.log("The fund administrator, OPCC and admin accounts also ask for an authenticator code; print one with:");
+  console.log("  npm run demo:code -- administrator@demo.csf.test");
+  console.log("or add their published secrets (README, Demo sign-ins) to an authenticator app.");
 } finally {
   await db.$disconnect();
 }

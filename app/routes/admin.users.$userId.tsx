@@ -1,5 +1,6 @@
-// One account, for the admin: disable or re-enable it, or change its role. Each change is asked
-// for, then confirmed on the same page (?confirm=…), then done by a POST (ADR 0018).
+// One account, for the admin: disable or re-enable it, change its role, or reset its second
+// factor (ADR 0020). Each change is asked for, then confirmed on the same page (?confirm=…),
+// then done by a POST (ADR 0018).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +12,8 @@ import { titleMeta } from "~/components/page-title";
 import { changeAccount, findAccount } from "~/domain/auth/account-lifecycle.server";
 import { accountChangeSchema } from "~/domain/auth/accounts.schema";
 import { isRole, roleLabel, ROLES } from "~/domain/auth/roles";
+import { needsSecondFactor } from "~/domain/auth/second-factor-state";
+import { resetSecondFactor } from "~/domain/auth/second-factor.server";
 import { formatDateTime } from "~/lib/dates";
 import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
@@ -23,7 +26,11 @@ const DONE = {
   disable: "The account has been disabled. Its sessions have ended and its owner has been emailed.",
   enable: "The account has been enabled again. Its owner has been emailed.",
   role: "The role has been changed. The account's sessions have ended and its owner has been emailed.",
+  "second-factor": "The second factor has been reset. The account's sessions have ended, its owner must set up an app again and has been emailed.",
 } as const;
+
+type Intent = keyof typeof DONE;
+const isIntent = (value: string | null): value is Intent => value !== null && value in DONE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
@@ -33,12 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = found.id === admin.id;
   const asked = search.get("confirm");
   const newRole = search.get("role");
-  let confirm: { intent: "disable" | "enable" | "role"; title: string; role?: string } | null = null;
+  let confirm: { intent: Intent; title: string; role?: string } | null = null;
+  const hasSecondFactor = Boolean(found.totpSecret || found.totpEnabledAt);
   if (!own && asked === "disable" && !found.disabledAt) confirm = { intent: "disable", title: `Disable ${found.name}’s account?` };
   if (!own && asked === "enable" && found.disabledAt) confirm = { intent: "enable", title: `Enable ${found.name}’s account again?` };
   if (!own && asked === "role" && isRole(newRole) && newRole !== role) {
     confirm = { intent: "role", role: newRole, title: `Change ${found.name}’s role to ${roleLabel(newRole)}?` };
   }
+  if (!own && asked === "second-factor" && hasSecondFactor) confirm = { intent: "second-factor", title: `Reset ${found.name}’s second factor?` };
   const done = search.get("done");
   return {
     account: {
@@ -52,11 +61,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: formatDateTime(found.createdAt),
       passwordChangedAt: found.passwordChangedAt ? formatDateTime(found.passwordChangedAt) : null,
       mustChangePassword: found.mustChangePassword,
+      secondFactor: found.totpEnabledAt
+        ? `Authenticator app set up on ${formatDateTime(found.totpEnabledAt)}, ${found._count.recoveryCodes} recovery ${found._count.recoveryCodes === 1 ? "code" : "codes"} left`
+        : found.totpSecret
+          ? "Set-up started, not finished"
+          : role && needsSecondFactor(role)
+            ? "Not set up: will be asked to set up an app at the next sign-in"
+            : "Not needed for this role",
+      hasSecondFactor,
     },
     own,
     confirm,
     roleAsked: asked === "role" && !isRole(newRole),
-    done: done === "disable" || done === "enable" || done === "role" ? DONE[done] : null,
+    done: isIntent(done) ? DONE[done] : null,
   };
 }
 
@@ -65,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = params.userId ?? "";
   const parsed = await parseForm(request, accountChangeSchema);
   if (!parsed.ok) return refusalResponse(parsed.refusal);
-  const result = await changeAccount(admin.id, userId, parsed.data);
+  const result = parsed.data.intent === "second-factor" ? await resetSecondFactor(admin.id, userId) : await changeAccount(admin.id, userId, parsed.data);
   if (!result.ok) return refusalResponse(result.refusal);
   return redirect(`/admin/users/${userId}?done=${parsed.data.intent}`);
 }
@@ -95,6 +112,11 @@ export default function Account() {
                 {account.name} will be signed out at once and cannot sign in until the account is enabled again. Nothing they have done is deleted. We will
                 email {account.email} to tell them.
               </p>
+            ) : confirm.intent === "second-factor" ? (
+              <p className="govuk-body">
+                Do this when {account.name} has lost their authenticator app and their recovery codes. Their app and recovery codes will stop working, they will
+                be signed out, and at their next sign-in they must set up an app again. We will email {account.email} to tell them.
+              </p>
             ) : confirm.intent === "enable" ? (
               <p className="govuk-body">
                 {account.name} will be able to sign in again with their password. We will email {account.email} to tell them.
@@ -109,7 +131,13 @@ export default function Account() {
               <input type="hidden" name="intent" value={confirm.intent} />
               {confirm.role ? <input type="hidden" name="role" value={confirm.role} /> : null}
               <Button warning={confirm.intent !== "enable"}>
-                {confirm.intent === "disable" ? "Disable account" : confirm.intent === "enable" ? "Enable account" : "Change role"}
+                {confirm.intent === "disable"
+                  ? "Disable account"
+                  : confirm.intent === "enable"
+                    ? "Enable account"
+                    : confirm.intent === "second-factor"
+                      ? "Reset second factor"
+                      : "Change role"}
               </Button>
               <Link className="govuk-link" to={self}>
                 Cancel
@@ -130,9 +158,10 @@ export default function Account() {
                   ? "Has a one-time password, not changed yet"
                   : (account.passwordChangedAt ?? "Not changed since the account was made")}
               </SummaryRow>
+              <SummaryRow label="Second factor">{account.secondFactor}</SummaryRow>
             </SummaryList>
             {own ? (
-              <p className="govuk-body">This is your own account. Another admin must disable it or change its role.</p>
+              <p className="govuk-body">This is your own account. Another admin must disable it, change its role or reset its second factor.</p>
             ) : (
               <>
                 <h2 className="govuk-heading-m">Change the role</h2>
@@ -163,6 +192,21 @@ export default function Account() {
                     Disable account
                   </Link>
                 )}
+                {account.hasSecondFactor ? (
+                  <>
+                    <h2 className="govuk-heading-m">Reset the second factor</h2>
+                    <p className="govuk-body">For someone who has lost their authenticator app and their recovery codes.</p>
+                    <Link
+                      className="govuk-button govuk-button--warning"
+                      data-module="govuk-button"
+                      role="button"
+                      draggable={false}
+                      to={`${self}?confirm=second-factor`}
+                    >
+                      Reset second factor
+                    </Link>
+                  </>
+                ) : null}
               </>
             )}
           </>

@@ -7,7 +7,8 @@ import { Button, TextInput } from "~/components/govuk/fields";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { signInSchema } from "~/domain/auth/accounts.schema";
 import { authenticate } from "~/domain/auth/accounts.server";
-import { safeRedirectPath } from "~/web/guards.server";
+import { needsSecondFactor } from "~/domain/auth/second-factor-state";
+import { safeRedirectPath, SECOND_FACTOR_PATH } from "~/web/guards.server";
 import { clearHits, hitAll, THROTTLE_LIMITS } from "~/domain/auth/throttle.server";
 import { clientAddress, retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
 import { parseForm } from "~/web/parse-form.server";
@@ -47,7 +48,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const cookie = await startSession(request, user.id);
   const to = safeRedirectPath(parsed.data.redirectTo, roleHome(user.role));
-  return redirect(to, { headers: { "Set-Cookie": cookie } });
+  // For staff who need one, the session opens nothing until the second step (ADR 0020).
+  const next = needsSecondFactor(user.role) ? `${SECOND_FACTOR_PATH}?${new URLSearchParams({ redirectTo: to })}` : to;
+  return redirect(next, { headers: { "Set-Cookie": cookie } });
 }
 
 const PASSWORD_FIELDS = ["password"];

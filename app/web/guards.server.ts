@@ -15,6 +15,36 @@ export function requirePasswordChosen(request: Request, user: Pick<SessionUser, 
   if (user?.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH) throw redirect(CHANGE_PASSWORD_PATH);
 }
 
+/** The second step of signing in, and the set-up page for staff who have no authenticator app yet (ADR 0020). */
+export const SECOND_FACTOR_PATH = "/sign-in/code";
+export const SECOND_FACTOR_SET_UP_PATH = "/account/two-factor/set-up";
+
+/** The page a session that has not passed the second factor must go to, or null when it has. */
+export function secondFactorPath(user: Pick<SessionUser, "secondFactor">): string | null {
+  return user.secondFactor === "code" ? SECOND_FACTOR_PATH : user.secondFactor === "enrol" ? SECOND_FACTOR_SET_UP_PATH : null;
+}
+
+/**
+ * Sign-in is finished before any other page: the second factor first (a password alone opens
+ * nothing for the roles that need one), then a one-time password is changed. Checked on every
+ * request, from the session row, so skipping the code page by typing an address gets nowhere.
+ */
+export function requireSignInFinished(request: Request, user: Pick<SessionUser, "mustChangePassword" | "secondFactor"> | null) {
+  if (!user) return;
+  const pending = secondFactorPath(user);
+  const url = new URL(request.url);
+  if (pending) {
+    if (url.pathname === pending) return;
+    // From one second-factor page to the other, the page first asked for goes along.
+    const onSecondFactorPage = url.pathname === SECOND_FACTOR_PATH || url.pathname === SECOND_FACTOR_SET_UP_PATH;
+    const back = onSecondFactorPage ? (url.searchParams.get("redirectTo") ?? "") : url.pathname === "/" ? "" : `${url.pathname}${url.search}`;
+    throw redirect(back ? `${pending}?${new URLSearchParams({ redirectTo: back })}` : pending);
+  }
+  // The recovery codes just made are shown there once: a one-time password waits until they are seen.
+  if (url.pathname === SECOND_FACTOR_SET_UP_PATH) return;
+  requirePasswordChosen(request, user);
+}
+
 /**
  * The signed-in user, or a redirect to sign in that comes back here afterwards (also after the
  * idle time-out: the user signs in again and is returned to the page).
@@ -26,7 +56,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const back = `${url.pathname}${url.search}`;
     throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: back })}`);
   }
-  requirePasswordChosen(request, user);
+  requireSignInFinished(request, user);
   return user;
 }
 

@@ -185,6 +185,9 @@ function expectedGet(access: RouteAccess, persona: Persona): { status: number; l
       return { status: access.roles.includes(persona) ? 200 : 403 };
     case "post-only":
       return { status: 405 };
+    case "second-step":
+      // Every persona here has passed its second factor already (tests/support/app.ts signedInAs).
+      return persona === "anonymous" ? { status: 302, location: /^\/sign-in$/ } : { status: 302, location: new RegExp(`^${roleHome(persona)}$`) };
   }
 }
 

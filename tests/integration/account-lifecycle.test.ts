@@ -7,6 +7,7 @@ import { changeAccount } from "~/domain/auth/account-lifecycle.server";
 import { requestPasswordReset } from "~/domain/auth/password-reset.server";
 import { hashPassword } from "~/domain/auth/password.server";
 import { hashSessionToken, SESSION_IDLE_MS } from "~/domain/auth/session.server";
+import { totpCode, totpStep } from "~/domain/auth/totp.server";
 import { CLEARED_BODY_TEXT, createOutboxSender } from "~/domain/email/sender.server";
 import { inviteColleague } from "~/domain/organisations/invitations.server";
 import { db } from "~/lib/db.server";
@@ -328,7 +329,12 @@ describe("the create-admin command", () => {
     const signedIn = await signIn("first.admin@example.org", password!);
     expect(signedIn.status).toBe(302);
     const cookie = cookieFrom(signedIn);
-    const home = await send(signedIn.headers.get("Location")!, { cookie });
+    // An admin sets up the authenticator app first (ADR 0020), then chooses a password.
+    expect((await send("/admin", { cookie })).headers.get("Location")).toMatch(/^\/account\/two-factor\/set-up/);
+    await send("/account/two-factor/set-up", { cookie });
+    const { totpSecret } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect((await send("/account/two-factor/set-up", { cookie, form: { code: totpCode(totpSecret!, totpStep()) } })).status).toBe(200);
+    const home = await send("/admin", { cookie });
     expect(home.headers.get("Location")).toBe("/account/password");
     await send("/account/password", { cookie, form: { currentPassword: password!, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } });
     expect((await send("/admin", { cookie })).status).toBe(200);

@@ -5,6 +5,7 @@ import { sessionCookie } from "~/web/session.server";
 import { hashPassword } from "~/domain/auth/password.server";
 import { hashSessionToken } from "~/domain/auth/session.server";
 import type { Role } from "~/domain/auth/roles";
+import { needsSecondFactor } from "~/domain/auth/second-factor-state";
 import { db } from "~/lib/db.server";
 import { serverBuildPath } from "./build-path";
 
@@ -51,7 +52,11 @@ export async function send(path: string, options: RequestOptions = {}) {
 export const TEST_PASSWORD = "a-test-password-123";
 let counter = 0;
 
-/** Creates a user with a session directly in the database; returns the user and a Cookie header. */
+/**
+ * Creates a user with a session directly in the database; returns the user and a Cookie header.
+ * A role that needs the second factor gets a session that has passed it (ADR 0020), as after
+ * signing in with a code; tests/integration/second-factor.test.ts signs in the real way.
+ */
 export async function signedInAs(role: Role, overrides: { email?: string; name?: string } = {}) {
   counter += 1;
   const user = await db.user.create({
@@ -63,7 +68,8 @@ export async function signedInAs(role: Role, overrides: { email?: string; name?:
     },
   });
   const token = `test-session-${user.id}`;
-  await db.session.create({ data: { id: hashSessionToken(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  const secondFactorAt = needsSecondFactor(role) ? new Date() : null;
+  await db.session.create({ data: { id: hashSessionToken(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000), secondFactorAt } });
   return { user, cookie: await cookieFor(token) };
 }
 

@@ -2,8 +2,10 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "~/domain/auth/roles";
 import { roleHome, roleLabel } from "~/domain/auth/roles";
+import { needsSecondFactor } from "~/domain/auth/second-factor-state";
 
-export type LayoutUser = { name: string; role: Role } | null;
+/** `signingIn`: the password is given but the second factor not yet (ADR 0020): only Sign out leads anywhere. */
+export type LayoutUser = { name: string; role: Role; signingIn?: boolean } | null;
 
 /** GOV.UK page template pieces: skip link, header with the service name, phase banner, footer. */
 export function PageLayout({ user, children }: { user: LayoutUser; children: ReactNode }) {
@@ -36,16 +38,27 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
                   </li>
                   {user ? (
                     <>
-                      <li className="govuk-service-navigation__item">
-                        <Link className="govuk-service-navigation__link" to={roleHome(user.role)}>
-                          {roleLabel(user.role)} home
-                        </Link>
-                      </li>
-                      <li className="govuk-service-navigation__item">
-                        <Link className="govuk-service-navigation__link" to="/account/password">
-                          Change password
-                        </Link>
-                      </li>
+                      {user.signingIn ? null : (
+                        <>
+                          <li className="govuk-service-navigation__item">
+                            <Link className="govuk-service-navigation__link" to={roleHome(user.role)}>
+                              {roleLabel(user.role)} home
+                            </Link>
+                          </li>
+                          <li className="govuk-service-navigation__item">
+                            <Link className="govuk-service-navigation__link" to="/account/password">
+                              Change password
+                            </Link>
+                          </li>
+                          {needsSecondFactor(user.role) ? (
+                            <li className="govuk-service-navigation__item">
+                              <Link className="govuk-service-navigation__link" to="/account/two-factor">
+                                Second factor
+                              </Link>
+                            </li>
+                          ) : null}
+                        </>
+                      )}
                       <li className="govuk-service-navigation__item">
                         <form method="post" action="/sign-out" className="app-sign-out">
                           <button type="submit" className="govuk-service-navigation__link app-link-button">

@@ -146,7 +146,19 @@ export async function listUsers({ search, role, status, page = 1 }: UserFilters)
 export function findAccount(userId: string) {
   return db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, role: true, disabledAt: true, createdAt: true, passwordChangedAt: true, mustChangePassword: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      disabledAt: true,
+      createdAt: true,
+      passwordChangedAt: true,
+      mustChangePassword: true,
+      totpSecret: true,
+      totpEnabledAt: true,
+      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+    },
   });
 }
 

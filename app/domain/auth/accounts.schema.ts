@@ -87,4 +87,6 @@ export const accountChangeSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("disable") }),
   z.object({ intent: z.literal("enable") }),
   z.object({ intent: z.literal("role"), role: z.enum(ROLES, { error: "Select a role" }) }),
+  // Turning off the account's second factor (ADR 0020): app/domain/auth/second-factor.server.ts.
+  z.object({ intent: z.literal("second-factor") }),
 ]);

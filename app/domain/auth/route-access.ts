@@ -7,9 +7,15 @@ import type { Role } from "./roles";
  *  - signed-out: pages for signing in or registering (signed-in users are sent home)
  *  - roles: only these roles; others get 403, anonymous visitors are sent to sign in
  *  - post-only: an action without a page (GET answers 405)
+ *  - second-step: only a session that has its password but still owes its second factor's code;
+ *    anonymous visitors are sent to sign in, everyone else home (ADR 0020)
  */
 export type RouteAccess =
-  { kind: "public" } | { kind: "signed-out" } | { kind: "roles"; roles: readonly Role[] } | { kind: "post-only"; roles: readonly Role[] | "any" };
+  | { kind: "public" }
+  | { kind: "signed-out" }
+  | { kind: "roles"; roles: readonly Role[] }
+  | { kind: "post-only"; roles: readonly Role[] | "any" }
+  | { kind: "second-step" };
 
 export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }> = {
   root: { kind: "public" },
@@ -38,6 +44,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   // Any signed-in user: their own password, and "Stay signed in" from the time-out warning.
   "routes/account.password": { kind: "roles", roles: ["applicant", "assessor", "fund_administrator", "opcc_sign_off", "admin"] },
   "routes/account.session": { kind: "post-only", roles: "any" },
+  // The staff second factor (ADR 0020): the code asked for after the password, the app's set-up
+  // and the account's own second-factor page (recovery codes).
+  "routes/sign-in_.code": { kind: "second-step" },
+  "routes/account.two-factor.set-up": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off", "admin"] },
+  "routes/account.two-factor._index": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off", "admin"] },
   "routes/applicant._index": { kind: "roles", roles: ["applicant"] },
   // Bids: applicants only; each route also scopes the bid to the applicant's organisations (404 otherwise).
   "routes/applicant.bids.new": { kind: "roles", roles: ["applicant"] },

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { isRole, type Role } from "./roles";
+import { secondFactorState, type SecondFactorState } from "./second-factor-state";
 
 /** The absolute limit: a session ends this long after sign-in, however busy. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -13,7 +14,17 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 /** lastSeenAt is written at most this often per session, so a page view is not always a write. */
 export const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string; mustChangePassword: boolean; idleExpiresAt: Date };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+  mustChangePassword: boolean;
+  idleExpiresAt: Date;
+  /** Whether this session has passed the second factor, or must still (ADR 0020). */
+  secondFactor: SecondFactorState;
+};
 
 export function hashSessionToken(token: string) {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -27,7 +38,8 @@ export async function findSessionUser(token: string, now = new Date()): Promise<
     select: {
       expiresAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustChangePassword: true } },
+      secondFactorAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustChangePassword: true, totpEnabledAt: true } },
     },
   });
   if (!session) return null;
@@ -44,7 +56,16 @@ export async function findSessionUser(token: string, now = new Date()): Promise<
     lastSeenAt = now;
   }
   const { email, name, role, mustChangePassword } = session.user;
-  return { id: session.user.id, email, name, role, mustChangePassword, sessionId: id, idleExpiresAt: new Date(lastSeenAt.getTime() + SESSION_IDLE_MS) };
+  return {
+    id: session.user.id,
+    email,
+    name,
+    role,
+    mustChangePassword,
+    sessionId: id,
+    idleExpiresAt: new Date(lastSeenAt.getTime() + SESSION_IDLE_MS),
+    secondFactor: secondFactorState(role, session.user, session),
+  };
 }
 
 /** Marks the session as used now (the time-out warning's "Stay signed in" calls this too). */

@@ -38,6 +38,9 @@ export const THROTTLE_LIMITS = {
   staffInvitation: { scope: "staff-invitation:user", max: 20, windowMs: DAY },
   // Someone at an unlocked screen guessing the current password: the same allowance as sign-in.
   passwordChange: { scope: "password-change:user", max: 5, windowMs: 15 * MINUTE },
+  // Guessing the second factor's code (ADR 0020): with 3 codes valid at a time, 5 tries per 15
+  // minutes gives a guesser about 1 chance in 700 a day, a person who mistypes a short wait.
+  secondFactor: { scope: "second-factor:user", max: 5, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, ThrottleLimit>;
 
 /** Hits older than this are no use to any limit above and are pruned. */
