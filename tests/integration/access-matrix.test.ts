@@ -6,6 +6,7 @@ import { ROUTE_ACCESS, type RouteAccess } from "~/domain/auth/route-access";
 import { documentStorage } from "~/domain/documents/storage.server";
 import { hashInvitationToken } from "~/domain/organisations/invitations.server";
 import { hashResetToken } from "~/domain/auth/password-reset.server";
+import { sealRegistrationLink } from "~/domain/auth/registration-link.server";
 import { createOutboxSender } from "~/domain/email/sender.server";
 import { ROLES, roleHome, type Role } from "~/domain/auth/roles";
 import { db } from "~/lib/db.server";
@@ -156,6 +157,8 @@ async function fixtures(): Promise<Record<string, string>> {
     reportId: report.id,
     reportDocumentId: reportDocument.id,
     userId: applicant.id,
+    // A live link to finish registering, for an address with no account yet.
+    registrationToken: sealRegistrationLink({ email: "new-applicant@example.org", redirectTo: "", expiresAt: new Date(Date.now() + 3_600_000) }),
   };
 }
 
@@ -164,6 +167,7 @@ const FIXTURE_FOR: Record<string, Record<string, string>> = {
   "routes/applicant.bids.$bidId.outcome": { bidId: "decidedBidId" },
   "routes/awards.$roundSlug._index": { roundSlug: "releasedRoundSlug" },
   "routes/awards.$roundSlug.360giving[.]json": { roundSlug: "releasedRoundSlug" },
+  "routes/register_.$token": { token: "registrationToken" },
 };
 
 function pathFor(routes: ServerBuild["routes"], id: string, params: Record<string, string>) {
