@@ -14,6 +14,8 @@ import { outcomeIneligibleSample, renderOutcomeIneligible } from "./outcome-inel
 import { outcomeReserveSample, renderOutcomeReserve } from "./outcome-reserve";
 import { passwordChangedSample, renderPasswordChanged } from "./password-changed";
 import { passwordResetSample, renderPasswordReset } from "./password-reset";
+import { registrationAccountExistsSample, renderRegistrationAccountExists } from "./registration-account-exists";
+import { registrationLinkSample, renderRegistrationLink } from "./registration-link";
 import type { RenderedEmail } from "./render";
 import { renderReportReminder, reportReminderSample } from "./report-reminder";
 import { renderReportReview, reportReviewSample } from "./report-review";
@@ -35,6 +37,8 @@ export * from "./outcome-ineligible";
 export * from "./outcome-reserve";
 export * from "./password-changed";
 export * from "./password-reset";
+export * from "./registration-account-exists";
+export * from "./registration-link";
 export * from "./report-reminder";
 export * from "./report-review";
 export * from "./report-submitted";
@@ -76,6 +80,18 @@ export const EMAIL_TEMPLATES = {
     organisationInvitationSample,
   ),
   "password-reset": template("Password reset", "Someone asks to reset their password.", renderPasswordReset, passwordResetSample),
+  "registration-link": template(
+    "Registration link",
+    "Someone asks to create an account with an address that has none.",
+    renderRegistrationLink,
+    registrationLinkSample,
+  ),
+  "registration-account-exists": template(
+    "Registration: account already exists",
+    "Someone asks to create an account with an address that already has one.",
+    renderRegistrationAccountExists,
+    registrationAccountExistsSample,
+  ),
   "password-changed": template("Password changed", "Someone changes their own password.", renderPasswordChanged, passwordChangedSample),
   "account-change": template(
     "Account disabled, enabled or role changed",

@@ -20,6 +20,17 @@ describe("formValues", () => {
     expect(values).toEqual({ title: "A", projectStart: { day: "1" }, outcomes: [{ outcome: "first" }, { outcome: "second" }] });
   });
 
+  it("drops NUL from names and values, whichever database is behind", () => {
+    const values = formValues(
+      form([
+        ["ti\u0000tle", "A\u0000B"],
+        ["ids", "x\u0000"],
+      ]),
+      ["ids"],
+    );
+    expect(values).toEqual({ title: "AB", ids: ["x"] });
+  });
+
   it("keeps every value of a checkbox group, and an empty list when none is ticked", () => {
     expect(
       formValues(

@@ -37,8 +37,12 @@ export function textValues<K extends string>(values: FormObject | null | undefin
  */
 export function formValues(formData: FormData, lists: readonly string[] = []): FormObject {
   const out: FormObject = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
+  for (const [rawName, raw] of formData.entries()) {
+    if (typeof raw !== "string") continue;
+    // NUL has no place in any form, and PostgreSQL text cannot hold it (a query with one fails
+    // outright), so it goes here, the one way in, on both databases alike (ADR 0021).
+    const name = withoutNul(rawName);
+    const value = withoutNul(raw);
     if (lists.includes(name)) {
       const existing = out[name];
       out[name] = Array.isArray(existing) ? [...existing, value] : [value];
@@ -51,6 +55,10 @@ export function formValues(formData: FormData, lists: readonly string[] = []): F
   }
   for (const name of lists) out[name] ??= [];
   return compact(out) as FormObject;
+}
+
+function withoutNul(value: string): string {
+  return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
 }
 
 /** Closes the holes a sparse index leaves, so rows are numbered as they are shown again. */

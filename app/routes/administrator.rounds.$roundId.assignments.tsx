@@ -9,6 +9,8 @@ import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard, remo
 import { requirePermission } from "~/web/guards.server";
 import { refusalResponse } from "~/web/respond.server";
 import type { FieldErrors } from "~/lib/form-errors";
+import { textValue } from "~/lib/form-values";
+import { readForm } from "~/web/parse-form.server";
 import { orNotFound } from "~/web/not-found";
 import { roundTitle } from "~/domain/rounds/round-title";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
@@ -30,15 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "assign:assessor");
   const round = await roundOr404(params.roundId);
-  const form = await request.formData();
-  const intent = form.get("intent");
+  const form = await readForm(request);
+  const intent = textValue(form, "intent");
   if (intent === "auto") {
     const result = await assignAutomatically(round.id, user.id);
     const search = new URLSearchParams({ assigned: String(result.assignments.length), short: String(result.shortfalls.length) });
     return redirect(`/administrator/rounds/${round.id}/assignments?${search}`);
   }
-  const bidId = String(form.get("bidId") ?? "");
-  const assessorId = String(form.get("assessorId") ?? "");
+  const bidId = textValue(form, "bidId");
+  const assessorId = textValue(form, "assessorId");
   if (intent === "assign") {
     const result = await assignByHand(round.id, user.id, bidId, assessorId);
     if (result.ok) return redirect(`/administrator/rounds/${round.id}/assignments?assigned=1&short=0`);

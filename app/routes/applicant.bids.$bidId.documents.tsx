@@ -12,6 +12,8 @@ import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, DOCUMENT_KINDS, documentKindLabe
 import { addDocument, removeDocument } from "~/domain/documents/documents.server";
 import { isMultipart, readDocumentUpload } from "~/web/multipart.server";
 import type { FieldErrors } from "~/lib/form-errors";
+import { textValue } from "~/lib/form-values";
+import { readForm } from "~/web/parse-form.server";
 
 export const meta = sectionMeta("Supporting documents");
 
@@ -45,10 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (bid.status !== "draft") return frozenResponse();
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "remove-document") {
-    const removed = await removeDocument({ bidId: bid.id, documentId: String(form.get("documentId") ?? ""), viewer: user });
+  const form = await readForm(request);
+  if (textValue(form, "intent") === "remove-document") {
+    const removed = await removeDocument({ bidId: bid.id, documentId: textValue(form, "documentId"), viewer: user });
     return removed.ok ? redirect(here) : afterSave(removed, bid.id);
   }
   const missing = sectionProblems(bid, bid.round).documents;

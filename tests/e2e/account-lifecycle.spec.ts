@@ -2,6 +2,7 @@
 // JavaScript, the time-out warning opens two minutes before the idle time-out (ADR 0018).
 import { e2eDb } from "./database";
 import { attemptSignIn, expect, expectAccessiblePage, signIn, test } from "./fixtures";
+import { registerApplicant } from "./mailbox";
 
 const TEMPORARY = "a-temporary-password-1";
 const MADE_HERE = { startsWith: "disable-", endsWith: "@example.org" };
@@ -62,15 +63,9 @@ test("an admin disables an account, which is signed out at once, then enables it
   await other.close();
 });
 
-test("a user changes their own password, giving the current one first", async ({ page }, testInfo) => {
+test("a user changes their own password, giving the current one first", async ({ page, browser }, testInfo) => {
   const email = `change-${testInfo.project.name}-${Date.now()}@example.org`;
-  await page.goto("/register");
-  await page.getByLabel("Full name").fill("Sam Change");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Create a password").fill(TEMPORARY);
-  await page.getByLabel("Confirm your password").fill(TEMPORARY);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/applicant$/);
+  await registerApplicant(page, browser, { name: "Sam Change", email, password: TEMPORARY });
 
   await page.getByRole("link", { name: "Change password" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Change your password");

@@ -1,4 +1,5 @@
 import { attemptSignIn, DEMO_PASSWORD, expect, expectAccessiblePage, signIn, test } from "./fixtures";
+import { registrationLink } from "./mailbox";
 
 test("public pages are accessible", async ({ page }) => {
   for (const path of ["/", "/rounds", "/sign-in", "/register", "/accessibility", "/privacy"]) {
@@ -8,31 +9,42 @@ test("public pages are accessible", async ({ page }) => {
   }
 });
 
-test("a new applicant registers, sees errors first, and lands on their bids", async ({ page }, testInfo) => {
+test("a new applicant registers through the emailed link, sees errors first, and lands on their bids", async ({ page, browser }, testInfo) => {
   await page.goto("/register");
-  await page.getByLabel("Full name").fill("Kemi Adebayo");
   await page.getByLabel("Email address").fill("not an email");
-  await page.getByLabel("Create a password").fill("short");
-  await page.getByLabel("Confirm your password").fill("different");
-  await page.getByRole("button", { name: "Create account" }).click();
-
+  await page.getByRole("button", { name: "Continue" }).click();
   const summary = page.locator(".govuk-error-summary");
   await expect(summary).toContainText("There is a problem");
   await expect(summary).toContainText("Enter an email address in the correct format, like name@example.org");
-  await expect(summary).toContainText("Password must be 12 characters or more");
   await expect(page).toHaveTitle(/^Error: Create an account/);
-  await expect(page.getByLabel("Full name")).toHaveValue("Kemi Adebayo");
   await expectAccessiblePage(page);
-
   await summary.getByRole("link", { name: /Enter an email address/ }).click();
   await expect(page.getByLabel("Email address")).toBeFocused();
 
   const email = `kemi-${testInfo.project.name}-${Date.now()}@example.org`;
   await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await expect(page).toHaveTitle(/^Check your email/);
+  await expectAccessiblePage(page);
+
+  const link = await registrationLink(browser, email);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finish creating your account");
+  await expect(page.getByText(email)).toBeVisible();
+  await expectAccessiblePage(page);
+  await page.getByLabel("Full name").fill("Kemi Adebayo");
+  await page.getByLabel("Create a password").fill("short");
+  await page.getByLabel("Confirm your password").fill("different");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(summary).toContainText("Password must be 12 characters or more");
+  await expect(page).toHaveTitle(/^Error: Finish creating your account/);
+  await expect(page.getByLabel("Full name")).toHaveValue("Kemi Adebayo");
+  await expectAccessiblePage(page);
+
   await page.getByLabel("Create a password").fill("a-long-enough-password");
   await page.getByLabel("Confirm your password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
-
   await expect(page).toHaveURL(/\/applicant$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your bids");
   await expectAccessiblePage(page);
@@ -41,6 +53,16 @@ test("a new applicant registers, sees errors first, and lands on their bids", as
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/applicant");
   await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fapplicant/);
+
+  // The link works once; asking again for the same address answers the same page as before.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has already been used");
+  await expect(page.getByRole("link", { name: "start again" })).toHaveAttribute("href", "/register");
+  await expectAccessiblePage(page);
+  await page.goto("/register");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
 });
 
 const HOMES = [

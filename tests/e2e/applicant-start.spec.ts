@@ -1,9 +1,10 @@
 import { expect, expectAccessiblePage, test } from "./fixtures";
+import { registerApplicant } from "./mailbox";
 
 // A new applicant's first steps, with JavaScript on and off: the round page, the eligibility
 // check (failing answers first, then passing), registering, the organisation profile (an error
 // first) and inviting a colleague. axe checks every page, error states included.
-test("a new applicant checks eligibility, registers, creates their organisation and invites a colleague", async ({ page }, testInfo) => {
+test("a new applicant checks eligibility, registers, creates their organisation and invites a colleague", async ({ page, browser }, testInfo) => {
   await page.goto("/rounds");
   await page.getByRole("link", { name: "Community Safety Fund: 2025 to 2026, round 1" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("2025 to 2026, round 1");
@@ -58,14 +59,8 @@ test("a new applicant checks eligibility, registers, creates their organisation 
   await expectAccessiblePage(page);
 
   // Register.
-  await page.goto("/register");
   const email = `nadia-${testInfo.project.name}-${Date.now()}@example.org`;
-  await page.getByLabel("Full name").fill("Nadia Okafor");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Create a password").fill("a-long-enough-password");
-  await page.getByLabel("Confirm your password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/applicant$/);
+  await registerApplicant(page, browser, { name: "Nadia Okafor", email, password: "a-long-enough-password" });
 
   // The organisation profile, with mistakes first.
   await page.getByRole("link", { name: "Create your organisation's profile" }).click();

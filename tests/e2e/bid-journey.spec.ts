@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessiblePage, signIn, test } from "./fixtures";
 import { docxFile, htmlDisguisedAsPdf, odtFile, pdfFile } from "../support/documents";
+import { registerApplicant } from "./mailbox";
 
 const ROUND = "2025-26-round-1";
 
@@ -20,13 +21,7 @@ const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 async function registerAndCreateOrganisation(page: Page, label: string) {
   const stamp = `${label}-${test.info().project.name}-${Date.now()}`;
-  await page.goto("/register");
-  await page.getByLabel("Full name").fill("Kemi Adebayo");
-  await page.getByLabel("Email address").fill(`kemi-${stamp}@example.org`);
-  await page.getByLabel("Create a password").fill("a-long-enough-password");
-  await page.getByLabel("Confirm your password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/applicant$/);
+  await registerApplicant(page, page.context().browser()!, { name: "Kemi Adebayo", email: `kemi-${stamp}@example.org`, password: "a-long-enough-password" });
 
   // Starting a bid without an organisation goes by the organisation page and comes back.
   await page.goto(`/applicant/bids/new?round=${ROUND}`);

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, expectAccessiblePage, signIn, test } from "./fixtures";
+import { registerApplicant } from "./mailbox";
 
 // A fresh applicant resets their password through the emailed link. (Not the demo applicant:
 // other specs sign in as them on the same server.) The e2e server has no SMTP_URL, so the
@@ -8,13 +9,7 @@ test("an applicant who forgot their password resets it with the emailed link", a
   const oldPassword = "the-first-password-1";
   const newPassword = "the-second-password-2";
 
-  await page.goto("/register");
-  await page.getByLabel("Full name").fill("Rowan Hall");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Create a password").fill(oldPassword);
-  await page.getByLabel("Confirm your password").fill(oldPassword);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/applicant$/);
+  await registerApplicant(page, browser, { name: "Rowan Hall", email, password: oldPassword });
   await page.getByRole("button", { name: /Sign out/ }).click();
   await expect(page).toHaveURL(/\/$/);
 

@@ -5,10 +5,12 @@ import { readSessionToken } from "~/web/session.server";
 import { db } from "~/lib/db.server";
 import { cookieFor, cookieFrom, send, signedInAs, TEST_PASSWORD } from "../support/app";
 import { startEachTestEmpty } from "../support/database";
+import { registrationLinkFor, registerThroughLink } from "../support/registration";
+import { sealRegistrationLink } from "~/domain/auth/registration-link.server";
 
 startEachTestEmpty();
 
-const good = { name: "Nia Brown", email: "Nia@Example.org", password: "a-long-password-1", confirmPassword: "a-long-password-1" };
+const good = { name: "Nia Brown", email: "Nia@Example.org", password: "a-long-password-1" };
 
 /** The Session row id for a cookie: the hash of the token it carries. */
 async function sessionIdOf(cookie: string) {
@@ -17,12 +19,39 @@ async function sessionIdOf(cookie: string) {
 }
 
 describe("registering as an applicant", () => {
-  it("creates an applicant with an argon2id hash and signs them in", async () => {
-    const response = await send("/register", { form: good });
+  it("answers the same page after the same work whether or not the address has an account", async () => {
+    await signedInAs("applicant", { email: "taken@example.org", name: "Tam Reid" });
+    const ask = (email: string) => send("/register", { form: { email, redirectTo: "" } });
+    const fresh = await ask("Fresh@Example.org");
+    const taken = await ask("taken@example.org");
+    expect(fresh.status).toBe(200);
+    expect(taken.status).toBe(200);
+    const freshHtml = await fresh.text();
+    expect(freshHtml).toContain("<title>Check your email");
+    expect(freshHtml.replace(/fresh@example\.org/g, "X")).toBe((await taken.text()).replace(/taken@example\.org/g, "X"));
+    // One email each: a link to the new address, word that an account exists to the other.
+    const emails = await db.outboxEmail.findMany({
+      orderBy: { createdAt: "asc" },
+      select: { toAddress: true, template: true, carriesSecret: true, text: true },
+    });
+    expect(emails.map(({ toAddress, template, carriesSecret }) => ({ toAddress, template, carriesSecret }))).toEqual([
+      { toAddress: "fresh@example.org", template: "registration-link", carriesSecret: true },
+      { toAddress: "taken@example.org", template: "registration-account-exists", carriesSecret: false },
+    ]);
+    expect(emails[1]!.text).toContain("http://localhost:3000/forgot-password");
+    expect(emails[1]!.text).not.toMatch(/\/register\//);
+    // Nobody has an account until they follow the link; both requests are audited.
+    expect(await db.user.count({ where: { email: "fresh@example.org" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "user.registration_requested" } })).toBe(2);
+  });
+
+  it("creates an applicant with an argon2id hash from the emailed link and signs them in", async () => {
+    const response = await registerThroughLink(good);
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/applicant");
     const user = await db.user.findUniqueOrThrow({ where: { email: "nia@example.org" } });
     expect(user.role).toBe("applicant");
+    expect(user.name).toBe("Nia Brown");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain(good.password);
     const setCookie = response.headers.get("Set-Cookie") ?? "";
@@ -30,37 +59,78 @@ describe("registering as an applicant", () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const sessionId = await sessionIdOf(cookieFrom(response));
     expect(await db.session.count({ where: { id: sessionId!, userId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "user.registered", actorId: user.id } })).toBe(1);
   });
 
-  it("refuses a second account for the same email, whatever its case", async () => {
-    await send("/register", { form: good });
-    const response = await send("/register", { form: { ...good, email: "NIA@example.org" } });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain("An account with this email address already exists");
+  it("shows the address the link is for, and works once", async () => {
+    await send("/register", { form: { email: good.email } });
+    const link = await registrationLinkFor(good.email);
+    expect(link).not.toContain("nia");
+    const page = await send(link);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Referrer-Policy")).toBe("same-origin");
+    const html = await page.text();
+    expect(html).toContain("<title>Finish creating your account");
+    expect(html).toContain("nia@example.org");
+    const form = { name: good.name, password: good.password, confirmPassword: good.password };
+    expect((await send(link, { form })).status).toBe(302);
+    const again = await send(link, { form: { ...form, name: "Someone Else" } });
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain("This link has already been used");
+    expect((await send(link)).status).toBe(410);
     expect(await db.user.count({ where: { email: "nia@example.org" } })).toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { email: "nia@example.org" } })).name).toBe("Nia Brown");
   });
 
-  it("shows every problem, keeps what was typed but never the password, and saves nothing", async () => {
-    const response = await send("/register", {
-      form: { name: "<script>alert(1)</script>", email: "not-an-email", password: "short", confirmPassword: "other" },
-    });
+  it("refuses an expired or altered link with a way to start again", async () => {
+    const expired = sealRegistrationLink({ email: "late@example.org", redirectTo: "", expiresAt: new Date(Date.now() - 1) });
+    const form = { name: "Lee Late", password: good.password, confirmPassword: good.password };
+    for (const response of [await send(`/register/${expired}`), await send(`/register/${expired}`, { form })]) {
+      expect(response.status).toBe(410);
+      const html = await response.text();
+      expect(html).toContain("This link has expired");
+      expect(html).toContain('href="/register"');
+    }
+    const live = sealRegistrationLink({ email: "late@example.org", redirectTo: "", expiresAt: new Date(Date.now() + 60_000) });
+    const altered = `${live.slice(0, 20)}${live[20] === "A" ? "B" : "A"}${live.slice(21)}`;
+    for (const token of [altered, "not-a-token", "x".repeat(5_000)]) {
+      const response = await send(`/register/${token}`, { form });
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain("This link does not work");
+    }
+    expect(await db.user.count()).toBe(0);
+  });
+
+  it("shows every problem, keeps the name but never the password, and saves nothing", async () => {
+    await send("/register", { form: { email: good.email } });
+    const link = await registrationLinkFor(good.email);
+    const response = await send(link, { form: { name: "<script>alert(1)</script>", password: "short", confirmPassword: "other" } });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain("<title>Error: Create an account");
+    expect(html).toContain("<title>Error: Finish creating your account");
     expect(html).toContain("There is a problem");
-    expect(html).toContain("Enter an email address in the correct format, like name@example.org");
     expect(html).toContain("Password must be 12 characters or more");
     expect(html).toContain("Passwords do not match");
-    expect(html).toContain('value="not-an-email"');
+    expect(html).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).not.toContain('value="short"');
     expect(await db.user.count()).toBe(0);
+  });
+
+  it("asks for a valid email address first and sends nothing without one", async () => {
+    const response = await send("/register", { form: { email: "not-an-email" } });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("<title>Error: Create an account");
+    expect(html).toContain("Enter an email address in the correct format, like name@example.org");
+    expect(html).toContain('value="not-an-email"');
+    expect(await db.outboxEmail.count()).toBe(0);
   });
 });
 
 describe("signing in and out", () => {
   async function register() {
-    await send("/register", { form: good });
+    await registerThroughLink(good);
     return db.user.findUniqueOrThrow({ where: { email: "nia@example.org" } });
   }
 

@@ -89,6 +89,8 @@ describe("each email type", () => {
     ],
     "organisation-invitation": ["Asha Patel has invited you to join Darlington Youth Outreach", "http://localhost:3000/invitations/sample-token"],
     "password-reset": ["Reset your password", "http://localhost:3000/reset-password/sample-token", "60 minutes"],
+    "registration-link": ["Finish creating your account", "http://localhost:3000/register/sample-token", "24 hours"],
+    "registration-account-exists": ["You already have an account", "http://localhost:3000/sign-in", "http://localhost:3000/forgot-password"],
     "password-changed": ["Your password was changed", "has been signed out", "http://localhost:3000/forgot-password"],
     "account-change": ["Your role has changed", "from Assessor to Fund administrator"],
     "deadline-reminder": ["Your bid has not been submitted yet", "Closes: 4 July 2025 at midday", "Friday night detached youth work"],

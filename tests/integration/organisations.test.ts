@@ -8,6 +8,7 @@ import { seedDemo } from "../../prisma/demo-data";
 import { hashSessionToken } from "~/domain/auth/session.server";
 import { cookieFor, send, signedInAs } from "../support/app";
 import { startEachTestEmpty } from "../support/database";
+import { registerThroughLink } from "../support/registration";
 
 startEachTestEmpty();
 
@@ -342,9 +343,8 @@ describe("accepting an invitation", () => {
 
   it("lets the invited person register, come back, join, and then share the organisation's bids", async () => {
     const { organisation, path } = await invite("sam@example.org");
-    const registered = await send("/register", {
-      form: { name: "Sam Green", email: "Sam@Example.org", password: "a-long-password-1", confirmPassword: "a-long-password-1", redirectTo: path },
-    });
+    // From the invitation's "Create an account" link: the emailed link brings them back to it.
+    const registered = await registerThroughLink({ name: "Sam Green", email: "Sam@Example.org", password: "a-long-password-1", redirectTo: path });
     expect(registered.status).toBe(302);
     expect(registered.headers.get("Location")).toBe(path);
     const cookie = registered.headers.get("Set-Cookie")!.split(";")[0]!;

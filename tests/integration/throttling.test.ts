@@ -130,17 +130,27 @@ describe("signing in", () => {
 });
 
 describe("registering, resetting and inviting", () => {
-  const registration = (i: number, clientAddress = "192.0.2.20") =>
-    send("/register", {
-      form: { name: "Nia Brown", email: `nia-${i}@example.org`, password: "a-long-password-1", confirmPassword: "a-long-password-1" },
-      clientAddress,
-    });
+  const registration = (email: string, clientAddress = "192.0.2.20") => send("/register", { form: { email }, clientAddress });
 
-  it(`allows ${THROTTLE_LIMITS.registerAddress.max} registrations an hour from one address`, async () => {
-    for (let i = 0; i < THROTTLE_LIMITS.registerAddress.max; i++) expect((await registration(i)).status).toBe(302);
-    await expectThrottled(await registration(99));
-    expect(await db.user.count({ where: { email: "nia-99@example.org" } })).toBe(0);
-    expect((await registration(100, "192.0.2.21")).status).toBe(302);
+  it(`allows ${THROTTLE_LIMITS.registerAddress.max} registration emails an hour from one address`, async () => {
+    for (let i = 0; i < THROTTLE_LIMITS.registerAddress.max; i++) expect((await registration(`nia-${i}@example.org`)).status).toBe(200);
+    await expectThrottled(await registration("nia-99@example.org"));
+    expect(await db.outboxEmail.count({ where: { toAddress: "nia-99@example.org" } })).toBe(0);
+    expect((await registration("nia-100@example.org", "192.0.2.21")).status).toBe(200);
+  });
+
+  it(`sends at most ${THROTTLE_LIMITS.registerAccount.max} registration emails an hour to one address, with or without an account`, async () => {
+    const { user } = await signedInAs("applicant", { email: "known@example.org" });
+    let from = 40;
+    const ask = (email: string) => registration(email, `192.0.2.${from++}`);
+    for (let i = 0; i < THROTTLE_LIMITS.registerAccount.max; i++) {
+      expect((await ask(user.email)).status).toBe(200);
+      expect((await ask("unknown@example.org")).status).toBe(200);
+    }
+    const known = await expectThrottled(await ask(user.email));
+    const unknown = await expectThrottled(await ask("unknown@example.org"));
+    expect(unknown.html.replace(/unknown@example\.org/g, "X")).toBe(known.html.replace(/known@example\.org/g, "X"));
+    expect(await db.outboxEmail.count()).toBe(2 * THROTTLE_LIMITS.registerAccount.max);
   });
 
   it("gives the same 429 page for a known and an unknown address after three reset requests an hour", async () => {

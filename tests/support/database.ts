@@ -2,7 +2,7 @@ import { beforeEach } from "vitest";
 import { db } from "~/lib/db.server";
 
 /** Every table, children before parents, so deleting in this order never breaks a foreign key. */
-const TABLES_IN_DELETE_ORDER = [
+export const TABLES_IN_DELETE_ORDER = [
   "auditEvent",
   "rateLimitHit",
   "outboxEmail",

@@ -30,10 +30,13 @@ export const signInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const registerSchema = z
+/** Registration, step one: only the address, so the answer can be the same whoever asks (ADR 0021). */
+export const registerSchema = z.object({ email, redirectTo: z.string().optional() });
+
+/** Registration, step two, from the emailed link: the address is the link's. */
+export const finishRegistrationSchema = z
   .object({
     name,
-    email,
     password: newPassword,
     confirmPassword: z.string({ error: "Confirm your password" }).min(1, "Confirm your password"),
   })
@@ -50,7 +53,7 @@ export const staffAccountSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
-export type RegisterInput = z.infer<typeof registerSchema>;
+export type FinishRegistrationInput = z.infer<typeof finishRegistrationSchema>;
 export type StaffAccountInput = z.infer<typeof staffAccountSchema>;
 
 export const forgotPasswordSchema = z.object({ email });

@@ -1,36 +1,14 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db } from "~/lib/db.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
-import type { RegisterInput, StaffAccountInput } from "./accounts.schema";
+import type { StaffAccountInput } from "./accounts.schema";
 import { isRole, type Role } from "./roles";
 import { isUniqueViolation } from "~/lib/prisma-errors";
 import { invalid, type Result } from "~/lib/refusal";
 
 // A taken email address is a problem with what was typed in the email field, so it is "invalid".
+// (Applicants register through the emailed link: registration.server.ts.)
 export type AccountResult = Result<{ userId: string }>;
-
-/** Applicants register themselves. */
-export async function registerApplicant(input: RegisterInput): Promise<AccountResult> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, role: "applicant" },
-      });
-      await recordAudit(
-        { actorId: created.id, action: "user.registered", subjectType: "user", subjectId: created.id, after: { email: created.email, role: "applicant" } },
-        tx,
-      );
-      return created;
-    });
-    return { ok: true, userId: user.id };
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      return invalid({ email: "An account with this email address already exists. Sign in instead" });
-    }
-    throw error;
-  }
-}
 
 /** Staff accounts are created by an admin, never by self-registration. */
 export async function createStaffAccount(adminId: string, input: StaffAccountInput): Promise<AccountResult> {

@@ -37,6 +37,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/invitations.$token": { kind: "public" },
   "routes/sign-in": { kind: "signed-out" },
   "routes/register": { kind: "signed-out" },
+  // The emailed link that finishes registering (ADR 0021); signed-in users are sent home.
+  "routes/register_.$token": { kind: "signed-out" },
   "routes/forgot-password": { kind: "signed-out" },
   // A reset link works whoever is signed in: the token, not the session, says whose password it is.
   "routes/reset-password.$token": { kind: "public" },

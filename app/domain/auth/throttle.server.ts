@@ -29,6 +29,8 @@ export const THROTTLE_LIMITS = {
   signInAddress: { scope: "sign-in:address", max: 30, windowMs: 15 * MINUTE, perAddress: true },
   // Registration sends an email to an address the sender chooses: a handful an hour is plenty.
   registerAddress: { scope: "register:address", max: 5, windowMs: HOUR, perAddress: true },
+  // Registration emails to one address, whoever asks: a lost email and a retry, not a mail bomb.
+  registerAccount: { scope: "register:account", max: 3, windowMs: HOUR },
   // Reset links: three an hour per account (a lost email, a retry), more from one address is a scan.
   resetAccount: { scope: "reset:account", max: 3, windowMs: HOUR },
   resetAddress: { scope: "reset:address", max: 20, windowMs: HOUR, perAddress: true },

@@ -12,6 +12,8 @@ export const emailKeys = {
   outcome: (bidId: string, decisionVersion: number) => `outcome:${bidId}:${decisionVersion}`,
   organisationInvitation: (invitationId: string) => `invitation:${invitationId}`,
   passwordReset: (resetTokenId: string) => `password-reset:${resetTokenId}`,
+  /** Each request to register sends its own email (a link, or word that the account exists). */
+  registration: (requestId: string) => `registration:${requestId}`,
   /** e.g. daysBefore 7 and 1: one reminder of each kind per person per round. */
   deadlineReminder: (roundId: string, userId: string, daysBefore: number) => `deadline-reminder:${roundId}:${userId}:${daysBefore}`,
   /** The administrator's nth reminder to accept an award (Award.acceptanceReminders counts them). */

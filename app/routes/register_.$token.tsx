@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/govuk/error-summary";
+import { Button, TextInput } from "~/components/govuk/fields";
+import { finishRegistrationSchema } from "~/domain/auth/accounts.schema";
+import { checkRegistrationLink, finishRegistration, type RegistrationLinkStatus } from "~/domain/auth/registration.server";
+import { roleHome } from "~/domain/auth/roles";
+import { safeRedirectPath } from "~/web/guards.server";
+import { parseForm } from "~/web/parse-form.server";
+import { getSessionUser, startSession } from "~/web/session.server";
+import { refusalErrors } from "~/lib/refusal";
+import { textValue } from "~/lib/form-values";
+import { useGovukForm } from "~/lib/use-govuk-form";
+import { titleMeta } from "~/components/page-title";
+
+// The token is in the address: never send it to another site in a Referer header (as for reset links).
+const REFERRER_POLICY = { "Referrer-Policy": "same-origin" };
+
+export const headers: HeadersFunction = () => REFERRER_POLICY;
+
+type Problem = Exclude<RegistrationLinkStatus, "valid">;
+
+function statusCode(status: Problem) {
+  return status === "unknown" ? 404 : 410;
+}
+
+const PROBLEM: Record<Problem, { title: string; body: string }> = {
+  used: { title: "This link has already been used", body: "An account has already been created with this link. Sign in with its email address and password." },
+  expired: { title: "This link has expired", body: "Links to finish creating an account stop working after 24 hours." },
+  unknown: { title: "This link does not work", body: "The link may be incomplete. Check you copied all of it from the email." },
+};
+
+export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => {
+  const status = actionData?.status ?? data.status;
+  return status === "valid" ? "Finish creating your account" : PROBLEM[status].title;
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(roleHome(user.role), { headers: REFERRER_POLICY });
+  const check = await checkRegistrationLink(params.token ?? "");
+  if (check.status !== "valid") return data({ status: check.status, email: "" }, { status: statusCode(check.status), headers: REFERRER_POLICY });
+  return data({ status: check.status, email: check.email }, { headers: REFERRER_POLICY });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const parsed = await parseForm(request, finishRegistrationSchema);
+  if (!parsed.ok) {
+    const check = await checkRegistrationLink(token);
+    if (check.status !== "valid")
+      return data({ status: check.status, errors: undefined, name: "" }, { status: statusCode(check.status), headers: REFERRER_POLICY });
+    return data(
+      { status: check.status, errors: refusalErrors(parsed.refusal), name: textValue(parsed.values, "name") },
+      { status: 400, headers: REFERRER_POLICY },
+    );
+  }
+  const result = await finishRegistration(token, parsed.data);
+  if (!result.ok) return data({ status: result.reason, errors: undefined, name: "" }, { status: statusCode(result.reason), headers: REFERRER_POLICY });
+  const cookie = await startSession(request, result.userId);
+  return redirect(safeRedirectPath(result.redirectTo, roleHome("applicant")), { headers: { "Set-Cookie": cookie, ...REFERRER_POLICY } });
+}
+
+const PASSWORD_FIELDS = ["password", "confirmPassword"];
+
+export default function FinishRegistration() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const status = actionData?.status ?? loaderData.status;
+  const { register, errors, onSubmit } = useGovukForm(finishRegistrationSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
+  if (status !== "valid") {
+    const problem = PROBLEM[status];
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{problem.title}</h1>
+          <p className="govuk-body">{problem.body}</p>
+          <p className="govuk-body">
+            You can{" "}
+            <Link className="govuk-link" to="/register">
+              start again
+            </Link>{" "}
+            or{" "}
+            <Link className="govuk-link" to="/sign-in">
+              sign in
+            </Link>
+            .
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Finish creating your account</h1>
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Email address</dt>
+            <dd className="govuk-summary-list__value">{loaderData.email}</dd>
+          </div>
+        </dl>
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.name} {...register("name")} />
+          <TextInput
+            label="Create a password"
+            hint="Use 12 characters or more"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password}
+            {...register("password")}
+          />
+          <TextInput
+            label="Confirm your password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.confirmPassword}
+            {...register("confirmPassword")}
+          />
+          <Button>Create account</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
