@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createLogger, requestLogging } from "./server/logging.mjs";
 import { carriesSessionCookie, isSameOriginRequest, securityHeaders } from "./server/security.mjs";
 import { bodyLimit, withLimitedBody } from "./server/body-limit.mjs";
+import { compressResponses, staticFiles } from "./server/compression.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
@@ -72,9 +73,14 @@ app.use((req, res, next) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static(join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(join(buildDir, "client"), { maxAge: "1h" }));
+  // Built files go out as their precompressed copies (ADR 0024).
+  const files = staticFiles(join(buildDir, "client"));
+  app.use("/assets", files.assets);
+  app.use(files.rest);
 }
+
+// Pages, data and exports: compressed as they are written, as the client asks (ADR 0024).
+app.use(compressResponses());
 
 app.use(bodyLimit());
 
