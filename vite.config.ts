@@ -3,7 +3,6 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-// @ts-expect-error -- a plain .mjs build script without type declarations
 import { precompress } from "./scripts/precompress.mjs";
 import remixConfig from "./remix.config.js";
 

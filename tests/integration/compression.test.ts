@@ -54,7 +54,7 @@ describe("page responses", () => {
   });
 
   it("are plain when the client asks for no encoding", async () => {
-    for (const headers of [{}, { "Accept-Encoding": "identity" }]) {
+    for (const headers of [{}, { "Accept-Encoding": "identity" }] as Record<string, string>[]) {
       const answer = await rawGet("/", headers);
       expect(answer.status).toBe(200);
       expect(answer.headers["content-encoding"]).toBeUndefined();
