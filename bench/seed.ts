@@ -355,7 +355,7 @@ const seed: Seed = {
   databaseUrl: url,
   bids: options.bids,
   round: { id: round.id, slug: round.slug },
-  openRound: { id: openRound.id, slug: openRound.slug },
+  openRound: { id: openRound.id, slug: openRound.slug, areaIds: openRound.areas.map((a) => a.id), priorityIds: openRound.priorities.map((p) => p.id) },
   sampleBidId: bidRows.find((b) => b.status === "in_assessment")!.id,
   tokens,
   applicantBidId: applicantDraft.id,

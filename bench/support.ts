@@ -63,7 +63,7 @@ export type Seed = {
   databaseUrl: string;
   bids: number;
   round: { id: string; slug: string };
-  openRound: { id: string; slug: string };
+  openRound: { id: string; slug: string; areaIds: string[]; priorityIds: string[] };
   sampleBidId: string;
   tokens: { administrator: string; assessor: string; applicant: string };
   applicantBidId: string;
@@ -77,10 +77,18 @@ export async function cookieFor(token: string) {
   return (await sessionCookie.serialize(token)).split(";")[0]!;
 }
 
+/** The seeded sessions as if just used: a session idle for longer than the portal allows is signed out. */
+async function freshenSessions() {
+  process.env.DATABASE_URL = databaseUrl();
+  const { db } = await import("~/lib/db.server");
+  await db.session.updateMany({ data: { lastSeenAt: new Date(), secondFactorAt: new Date() } });
+}
+
 export type Server = { url: string; child: ChildProcess; output: string[]; stop(): Promise<void> };
 
 /** The built portal (server.mjs, production) on `port`, against the bench database; resolves once /healthz answers. */
 export async function startServer({ port, env = {} }: { port: number; env?: Record<string, string> }): Promise<Server> {
+  await freshenSessions();
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,
     env: {
