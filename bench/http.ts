@@ -7,6 +7,7 @@
 // Requests carry a browser's Accept-Encoding (br), so the compression the server does is counted.
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
 import { brotliCompressSync } from "node:zlib";
 import { cookieFor, databaseKind, flags, printTable, readSeed, startServer, writeResult } from "./support";
 
@@ -44,8 +45,10 @@ try {
     const headers: Record<string, string> = { "Accept-Encoding": options.encoding, Accept: "text/html" };
     if (page.cookie) headers.Cookie = page.cookie;
     // One request first: the page answers 200, and its size and operation count.
+    const probeStarted = performance.now();
     const probe = await fetch(url, { headers: { ...headers, "Accept-Encoding": "identity" }, redirect: "manual" });
     const html = Buffer.from(await probe.arrayBuffer());
+    const alone = Math.round(performance.now() - probeStarted);
     if (probe.status !== 200) throw new Error(`${page.name} (${page.path}) answered ${probe.status}: ${html.toString().slice(0, 300)}`);
     const queries = probe.headers.get("X-Query-Count");
     for (const connections of connectionLevels) {
@@ -54,6 +57,8 @@ try {
         page: page.name,
         connections,
         "req/s": Math.round(result.requests.average * 10) / 10,
+        // A page slower than the run completes no request in it: its time alone says how slow.
+        "alone ms": alone,
         "p50 ms": result.latency.p50,
         "p99 ms": result.latency.p99,
         errors: result.errors + result.timeouts + result.non2xx,

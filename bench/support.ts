@@ -23,7 +23,7 @@ export function flags<T extends Record<string, string | number | boolean>>(defau
     const key = match[1]!.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     if (!(key in defaults)) throw new Error(`unknown flag --${match[1]} (known: ${Object.keys(defaults).join(", ")})`);
     const kind = typeof defaults[key];
-    const raw = match[2] ?? (kind === "boolean" ? "true" : argv[++i]);
+    const raw = match[2] ?? (kind !== "boolean" ? argv[++i] : /^(true|false)$/.test(argv[i + 1] ?? "") ? argv[++i] : "true");
     out[key] = kind === "number" ? Number(raw) : kind === "boolean" ? raw !== "false" : String(raw);
   }
   return out as T;

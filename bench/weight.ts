@@ -4,7 +4,7 @@
 // applicant's section page, the scoring page and the allocation page.
 //   npm run build && npm run bench:seed && npm run bench:weight -- [--lighthouse false]
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -77,6 +77,7 @@ try {
     let accessibility: number | null = null;
     if (options.lighthouse && page.lighthouse) {
       const report = join(OUT_DIR, `lighthouse-${page.name.replace(/\W+/g, "-")}.json`);
+      rmSync(report, { force: true });
       await execFileAsync(
         join(ROOT, "node_modules/.bin/lighthouse"),
         [
@@ -89,10 +90,12 @@ try {
           "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --no-first-run",
         ],
         { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || "/usr/bin/chromium" }, timeout: 300_000 },
-      );
-      const result = JSON.parse(readFileSync(report, "utf8")) as { categories: Record<string, { score: number }> };
-      performance = Math.round(result.categories.performance!.score * 100);
-      accessibility = Math.round(result.categories.accessibility!.score * 100);
+      ).catch((error: { stderr?: string }) => console.log(`${page.name}: Lighthouse failed: ${error.stderr?.trim() ?? String(error)}`));
+      if (existsSync(report)) {
+        const result = JSON.parse(readFileSync(report, "utf8")) as { categories: Record<string, { score: number | null }> };
+        performance = Math.round((result.categories.performance!.score ?? 0) * 100);
+        accessibility = Math.round((result.categories.accessibility!.score ?? 0) * 100);
+      }
     }
     rows.push({
       page: page.name,
