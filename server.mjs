@@ -8,6 +8,8 @@ import { pathToFileURL } from "node:url";
 import { createLogger, requestLogging } from "./server/logging.mjs";
 import { carriesSessionCookie, isSameOriginRequest, securityHeaders } from "./server/security.mjs";
 import { bodyLimit, withLimitedBody } from "./server/body-limit.mjs";
+import { compressResponses, staticFiles } from "./server/compression.mjs";
+import { countQueries } from "./server/query-count.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
@@ -26,6 +28,7 @@ app.disable("x-powered-by");
 // protocol come from X-Forwarded-*; otherwise from the socket, which a client cannot forge (ADR 0016).
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 app.use(requestLogging(logger));
+if (process.env.BENCH_COUNT_QUERIES === "yes") app.use(countQueries());
 
 // While stopping: connections are not kept alive, and /readyz says so, so that a load balancer
 // that still sends a request here takes this instance out of its pool (ADR 0013).
@@ -72,9 +75,14 @@ app.use((req, res, next) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static(join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(join(buildDir, "client"), { maxAge: "1h" }));
+  // Built files go out as their precompressed copies (ADR 0024).
+  const files = staticFiles(join(buildDir, "client"));
+  app.use("/assets", files.assets);
+  app.use(files.rest);
 }
+
+// Pages, data and exports: compressed as they are written, as the client asks (ADR 0024).
+app.use(compressResponses());
 
 app.use(bodyLimit());
 

@@ -1,13 +1,36 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+import { precompress } from "./scripts/precompress.mjs";
 import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+}
+
+/**
+ * .br and .gz copies of the built client files for the server to send (ADR 0024). Made after the
+ * server build, the last of the two: Remix writes the browser's route manifest into the client
+ * folder during it.
+ */
+function precompressClient(): Plugin {
+  let outDir = "";
+  let ssr = false;
+  return {
+    name: "csf-precompress",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir;
+      ssr = Boolean(config.build.ssr);
+    },
+    async closeBundle() {
+      if (ssr) await precompress(resolve(outDir, "..", "client"));
+    },
+  };
 }
 
 // The Remix Vite plugin, with its options from remix.config.js (ADR 0001).
@@ -21,7 +44,7 @@ export default defineConfig({
     },
   },
   server: { port: 3000 },
-  plugins: [!process.env.VITEST && remix(remixConfig)],
+  plugins: [!process.env.VITEST && remix(remixConfig), !process.env.VITEST && precompressClient()],
   test: {
     include: [
       "app/**/*.test.{ts,tsx}",

@@ -41,7 +41,24 @@ export function createDb(url: string): Db {
   return new SqliteClient({ adapter, transactionOptions });
 }
 
+/**
+ * Benchmarks only (BENCH_COUNT_QUERIES=yes, bench/http.ts): each Prisma operation is reported to
+ * the counter the Node server keeps for the request in progress (server/query-count.mjs).
+ */
+function countingQueries(client: Db): Db {
+  const counter = globalThis as unknown as { __csfCountQuery?: () => void };
+  return client.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        counter.__csfCountQuery?.();
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
+}
+
 const globalForDb = globalThis as unknown as { __csfDb?: Db };
 
 /** The application's database client (one per process, kept across dev reloads). */
-export const db: Db = (globalForDb.__csfDb ??= createDb(env().DATABASE_URL));
+export const db: Db = (globalForDb.__csfDb ??=
+  process.env.BENCH_COUNT_QUERIES === "yes" ? countingQueries(createDb(env().DATABASE_URL)) : createDb(env().DATABASE_URL));

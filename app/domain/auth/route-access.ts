@@ -21,6 +21,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   root: { kind: "public" },
   "routes/_index": { kind: "public" },
   "routes/healthz": { kind: "public" },
+  "routes/livez": { kind: "public" },
   "routes/readyz": { kind: "public" },
   "routes/accessibility": { kind: "public" },
   "routes/privacy": { kind: "public" },

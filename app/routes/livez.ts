@@ -1,0 +1,8 @@
+/**
+ * Liveness: the process is up and Remix answers, without touching the database (/healthz and
+ * /readyz do). Also the benchmarks' "hello" route: the cost of the server and Remix alone
+ * (docs/performance.md).
+ */
+export function loader() {
+  return new Response("ok", { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

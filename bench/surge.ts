@@ -1,0 +1,152 @@
+// The deadline surge: applicants (2,000 by default, made by the seeder with a session and a draft
+// bid whose documents are uploaded) each complete every section and submit, through the real
+// HTTP actions with the headers a browser sends on a same-origin form post, starting spread over
+// the first `spread` seconds. Reports p50/p95/p99 of every request, errors, the time until the
+// last submission, and the bids submitted in the database afterwards.
+//   npm run bench:seed && npm run bench:surge -- [--applicants 2000] [--spread 50]
+// Run it once per database (DATABASE_URL as for the seeder); each run uses up the seeded drafts
+// (seed again, or pass --from). Seeded sessions die after the portal's idle time unless a bench
+// starts within it (each bench marks them used when it starts).
+import { performance } from "node:perf_hooks";
+import { cookieFor, databaseKind, databaseUrl, flags, printTable, readSeed, startServer, writeResult } from "./support";
+
+// --from: skip seeded applicants an earlier run used (their drafts are submitted).
+const options = flags({ applicants: 2000, spread: 50, from: 0, port: 3192 });
+const seed = readSeed();
+const applicants = seed.surge.slice(options.from, options.from + options.applicants);
+if (applicants.length < options.applicants) throw new Error(`the seed has ${seed.surge.length} surge applicants; seed more (--surge)`);
+const year = new Date().getFullYear() + 1;
+
+/** The form posts of one bid, in the order an applicant fills them in; the last one submits. */
+function steps(): [string, Record<string, string | string[]>][] {
+  return [
+    [
+      "about",
+      {
+        title: "Friday night detached youth work",
+        summary: "Youth workers on the streets of the town centre on Friday evenings, where anti-social behaviour peaks.",
+        amountRequested: "£12,000",
+        "projectStart.day": "1",
+        "projectStart.month": "4",
+        "projectStart.year": String(year),
+        "projectEnd.day": "31",
+        "projectEnd.month": "3",
+        "projectEnd.year": String(year + 1),
+      },
+    ],
+    ["priorities", { priorityIds: [seed.openRound.priorityIds[0]!] }],
+    ["areas", { areaIds: [seed.openRound.areaIds[0]!] }],
+    [
+      "outcomes",
+      { "outcomes.0.outcome": "Fewer incidents of anti-social behaviour", "outcomes.0.indicator": "Incidents reported", "outcomes.0.target": "20% fewer" },
+    ],
+    [
+      "budget",
+      {
+        "lines.0.item": "Youth workers",
+        "lines.0.cost": "£11,000",
+        "lines.0.otherFunding": "",
+        "lines.1.item": "Venue hire",
+        "lines.1.cost": "£1,000",
+        "lines.1.otherFunding": "",
+      },
+    ],
+    ["beneficiaries", { beneficiaries: "Young people aged 11 to 18 in the town centre.", beneficiaryCount: "250" }],
+    [
+      "safeguarding-and-equality",
+      { safeguardingAnswer: "DBS checks for every worker; a named safeguarding lead.", equalityAnswer: "Free sessions in accessible venues." },
+    ],
+    ["documents", {}],
+    ["declarations", { declarations: ["true-and-complete", "authorised", "report-changes", "monitoring"] }],
+  ];
+}
+
+function body(fields: Record<string, string | string[]>, intent: string) {
+  const params = new URLSearchParams({ intent });
+  for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  return params.toString();
+}
+
+const server = await startServer({ port: options.port });
+const latencies: number[] = [];
+const failures: string[] = [];
+let submitted = 0;
+
+async function post(path: string, form: string, cookie: string) {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        Cookie: cookie,
+        Origin: server.url,
+        "Sec-Fetch-Site": "same-origin",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept-Encoding": "gzip, deflate, br",
+      },
+      body: form,
+    });
+    await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+    return response;
+  } catch (error) {
+    latencies.push(performance.now() - started);
+    failures.push(`${path}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+async function applicant(token: string, bidId: string) {
+  const cookie = await cookieFor(token);
+  for (const [section, fields] of steps()) {
+    const response = await post(`/applicant/bids/${bidId}/${section}`, body(fields, "save-and-continue"), cookie);
+    if (!response) return;
+    if (response.status !== 302 || /sign-in/.test(response.headers.get("Location") ?? "")) {
+      failures.push(`${section}: ${response.status} ${response.headers.get("Location") ?? ""}`);
+      return;
+    }
+  }
+  const response = await post(`/applicant/bids/${bidId}/check-answers`, body({}, "submit"), cookie);
+  if (!response) return;
+  if (response.status === 302 && /confirmation/.test(response.headers.get("Location") ?? "")) submitted += 1;
+  else failures.push(`submit: ${response.status} ${response.headers.get("Location") ?? ""}`);
+}
+
+const started = performance.now();
+let lastDone = 0;
+try {
+  await Promise.all(
+    applicants.map(async ({ token, bidId }, i) => {
+      await new Promise((r) => setTimeout(r, (i / applicants.length) * options.spread * 1000));
+      await applicant(token, bidId);
+      lastDone = performance.now() - started;
+    }),
+  );
+} finally {
+  await server.stop();
+}
+
+process.env.DATABASE_URL = databaseUrl();
+const { db } = await import("~/lib/db.server");
+const inDatabase = await db.bid.count({ where: { roundId: seed.openRound.id, status: "submitted", id: { in: applicants.map((a) => a.bidId) } } });
+await db.$disconnect();
+
+const sorted = [...latencies].sort((a, b) => a - b);
+const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+const row = {
+  database: databaseKind(),
+  applicants: applicants.length,
+  requests: latencies.length,
+  "all done in s": Math.round(lastDone / 100) / 10,
+  "p50 ms": at(0.5),
+  "p95 ms": at(0.95),
+  "p99 ms": at(0.99),
+  errors: failures.length,
+  "submitted (answers)": submitted,
+  "submitted (database)": inDatabase,
+  lost: applicants.length - inDatabase,
+};
+printTable([row]);
+if (failures.length) console.log(`\nfirst errors:\n${failures.slice(0, 10).join("\n")}`);
+writeResult(`surge-${databaseKind()}`, { options, ...row, firstErrors: failures.slice(0, 20) });

@@ -1,0 +1,99 @@
+// Compressed responses at the Node server (ADR 0024), against the built portal (server.mjs): a page
+// comes compressed as the client asks (Brotli or gzip) and plain when it asks for neither; built
+// assets go out as their precompressed copies with a year's immutable cache; a CSV export still
+// streams (chunked, compressed as it goes).
+import { readdirSync, readFileSync } from "node:fs";
+import { request } from "node:http";
+import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssessmentRound } from "../support/assessment";
+import { serverBuildPath } from "../support/build-path";
+import { startPortal, type PortalProcess } from "../support/servers";
+
+let portal: PortalProcess;
+
+beforeAll(async () => {
+  portal = await startPortal({
+    env: { DATABASE_URL: process.env.DATABASE_URL!, SESSION_SECRET: process.env.SESSION_SECRET!, OUTBOX_WORKER: "off", DEMO_MAILBOX: "yes", LOG_LEVEL: "warn" },
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+type RawAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+/** GET with exactly these headers; the body as sent on the wire (node:http does not decompress). */
+function rawGet(path: string, headers: Record<string, string>) {
+  return new Promise<RawAnswer>((resolve, reject) => {
+    const req = request(`${portal.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("page responses", () => {
+  it("are Brotli-compressed when the client accepts br, and vary on Accept-Encoding", async () => {
+    const answer = await rawGet("/", { "Accept-Encoding": "gzip, deflate, br" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(answer.headers["vary"]).toMatch(/Accept-Encoding/i);
+    expect(brotliDecompressSync(answer.body).toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  it("are gzip-compressed when the client accepts only gzip", async () => {
+    const answer = await rawGet("/", { "Accept-Encoding": "gzip" });
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(answer.body).toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  it("are plain when the client asks for no encoding", async () => {
+    for (const headers of [{}, { "Accept-Encoding": "identity" }] as Record<string, string>[]) {
+      const answer = await rawGet("/", headers);
+      expect(answer.status).toBe(200);
+      expect(answer.headers["content-encoding"]).toBeUndefined();
+      expect(answer.body.toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+    }
+  });
+});
+
+describe("built assets", () => {
+  const assetsDir = join(serverBuildPath(), "../../client/assets");
+  const script = readdirSync(assetsDir).find((name) => name.startsWith("entry.client") && name.endsWith(".js"))!;
+
+  it("go out as the precompressed copy, cached for a year and immutable", async () => {
+    const answer = await rawGet(`/assets/${script}`, { "Accept-Encoding": "gzip, br" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(answer.body.equals(readFileSync(join(assetsDir, `${script}.br`)))).toBe(true);
+    expect(answer.headers["cache-control"]).toMatch(/max-age=31536000/);
+    expect(answer.headers["cache-control"]).toMatch(/immutable/);
+    expect(answer.headers["content-type"]).toMatch(/javascript/);
+  });
+
+  it("go out as the file itself to a client that accepts no encoding", async () => {
+    const answer = await rawGet(`/assets/${script}`, {});
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(answer.body.equals(readFileSync(join(assetsDir, script)))).toBe(true);
+  });
+});
+
+describe("a CSV export", () => {
+  it("still streams (chunked, no Content-Length), compressed when asked", async () => {
+    const { round, administrator } = await createAssessmentRound({ bids: 3, assessors: 1 });
+    const cookie = administrator.cookie.replace(/^csf_session=/, "__Host-csf_session=");
+    const answer = await rawGet(`/administrator/rounds/${round.id}/exports/bids`, { Cookie: cookie, "Accept-Encoding": "gzip" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(answer.headers["transfer-encoding"]).toBe("chunked");
+    expect(answer.headers["content-length"]).toBeUndefined();
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(answer.body).toString("utf8").split("\n").length).toBeGreaterThan(3);
+  });
+});
