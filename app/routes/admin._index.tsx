@@ -72,7 +72,7 @@ export default function AdminHome() {
         <Link className="govuk-link" to="/admin/documents">
           Document scanning
         </Link>
-        : virus scanning is {scanningOn ? "on" : "off"}; quarantined files
+        {`: virus scanning is ${scanningOn ? "on" : "off"}; quarantined files`}
       </p>
       <h2 className="govuk-heading-m">Audit</h2>
       <p className="govuk-body">

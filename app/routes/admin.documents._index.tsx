@@ -32,16 +32,13 @@ export default function DocumentScanning() {
         <h1 className="govuk-heading-l">Document scanning</h1>
         <SummaryList>
           <SummaryRow label="Virus scanning">
-            {scanning.on ? (
-              <>
-                On ({scanning.kind}).{" "}
-                {scanning.reachable
-                  ? "The scanner is answering."
-                  : "The scanner is not answering: new uploads wait for their check, and staff cannot download them until it is done."}
-              </>
-            ) : (
-              "Off. Uploaded documents are not scanned for viruses and are marked “not scanned”. Set CLAMD_SOCKET or CLAMD_HOST to turn scanning on."
-            )}
+            {scanning.on
+              ? `On (${scanning.kind}). ${
+                  scanning.reachable
+                    ? "The scanner is answering."
+                    : "The scanner is not answering: new uploads wait for their check, and staff cannot download them until it is done."
+                }`
+              : "Off. Uploaded documents are not scanned for viruses and are marked “not scanned”. Set CLAMD_SOCKET or CLAMD_HOST to turn scanning on."}
           </SummaryRow>
           <SummaryRow label="Waiting for a virus check">
             {scanning.waiting === 0
@@ -63,8 +60,7 @@ export default function DocumentScanning() {
               <TableRow key={d.id}>
                 <TableRowHeader>{d.originalName}</TableRowHeader>
                 <TableCell>
-                  {d.where === "bid" ? "Bid" : "Monitoring report of bid"} {d.bidReference ?? "(draft)"}
-                  {d.bidTitle ? `: ${d.bidTitle}` : ""}
+                  {`${d.where === "bid" ? "Bid" : "Monitoring report of bid"} ${d.bidReference ?? "(draft)"}${d.bidTitle ? `: ${d.bidTitle}` : ""}`}
                 </TableCell>
                 <TableCell>{d.signature ?? "Not named"}</TableCell>
                 <TableCell>{d.scannedAt ? formatDateTime(d.scannedAt) : "Not recorded"}</TableCell>
