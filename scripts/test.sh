@@ -29,6 +29,8 @@ run_suite() {
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+# clamd for the malware-scanning tests (they start their own, with a test signature only).
+[ -x /usr/sbin/clamd ] || need_apt+=(clamav-daemon)
 if [ ${#need_apt[@]} -gt 0 ]; then
   note "installing ${need_apt[*]} from Debian"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

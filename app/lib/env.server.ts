@@ -35,6 +35,12 @@ const schema = z
       .enum(["AES256", "aws:kms", "aws:kms:dsse"], { message: "S3_SERVER_SIDE_ENCRYPTION must be AES256, aws:kms or aws:kms:dsse" })
       .optional(),
     S3_SSE_KMS_KEY_ID: z.string().optional(),
+    // Malware scanning of uploads (ADR 0022): clamd on a unix socket, or on a host and port.
+    // Neither set: scanning is off (the demo), and the admin page says so.
+    CLAMD_SOCKET: z.string().optional(),
+    CLAMD_HOST: z.string().optional(),
+    CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+    CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
     // 360Giving publishing (ADR 0015). The defaults are for the demo only: a live site sets the
     // prefix 360Giving issued to the Commissioner's office and its organisation identifier
@@ -66,6 +72,9 @@ const schema = z
         path: ["SMTP_URL"],
         message: "SMTP_URL is required in production (or DEMO_MAILBOX=yes to deliver every email, reset links included, to the admins' demo mailbox)",
       });
+    }
+    if (env.CLAMD_SOCKET && env.CLAMD_HOST) {
+      ctx.addIssue({ code: "custom", path: ["CLAMD_HOST"], message: "Set CLAMD_SOCKET or CLAMD_HOST, not both" });
     }
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET must be set in production" });

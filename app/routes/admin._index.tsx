@@ -5,17 +5,21 @@ import { requireRole } from "~/web/guards.server";
 import { isRole, roleLabel } from "~/domain/auth/roles";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { documentScanner } from "~/domain/documents/scanning.server";
 
 export const meta = titleMeta("Staff accounts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const staff = await listStaff();
-  return { staff: staff.map((s) => ({ ...s, role: isRole(s.role) ? roleLabel(s.role) : s.role, disabled: Boolean(s.disabledAt) })) };
+  return {
+    scanningOn: documentScanner() !== null,
+    staff: staff.map((s) => ({ ...s, role: isRole(s.role) ? roleLabel(s.role) : s.role, disabled: Boolean(s.disabledAt) })),
+  };
 }
 
 export default function AdminHome() {
-  const { staff } = useLoaderData<typeof loader>();
+  const { staff, scanningOn } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Staff accounts</h1>
@@ -63,6 +67,13 @@ export default function AdminHome() {
           : every email with sample details
         </li>
       </ul>
+      <h2 className="govuk-heading-m">Documents</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/admin/documents">
+          Document scanning
+        </Link>
+        {`: virus scanning is ${scanningOn ? "on" : "off"}; quarantined files`}
+      </p>
       <h2 className="govuk-heading-m">Audit</h2>
       <p className="govuk-body">
         <Link className="govuk-link" to="/administrator/audit">

@@ -2,10 +2,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentForAdministrator } from "~/domain/assessment/administrator-bid-documents.server";
 import { requirePermission } from "~/web/guards.server";
-import { documentDownload } from "~/web/download";
-import { orNotFound } from "~/web/not-found";
+import { documentDownloadOr } from "~/web/download";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bid:any");
-  return documentDownload(orNotFound(await documentForAdministrator(user.id, params.roundId ?? "", params.bidId ?? "", params.documentId ?? ""), "Not Found"));
+  return documentDownloadOr(await documentForAdministrator(user.id, params.roundId ?? "", params.bidId ?? "", params.documentId ?? ""));
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentFile } from "~/components/documents/document-file";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { fieldId } from "~/components/govuk/error-summary";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
   return {
     bid: { id: bid.id, title: bid.title, status: bid.status },
-    documents: bid.documents.map(({ id, kind, originalName, sizeBytes }) => ({ id, kind, originalName, sizeBytes })),
+    documents: bid.documents.map(({ id, kind, originalName, sizeBytes, scanStatus }) => ({ id, kind, originalName, sizeBytes, scanStatus })),
     maxBytes: bid.round.maxDocumentBytes,
   };
 }
@@ -93,9 +94,12 @@ export default function SupportingDocuments() {
             >
               {document ? (
                 <>
-                  <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
-                    {document.originalName}
-                  </a>{" "}
+                  <DocumentFile
+                    href={`/applicant/bids/${bid.id}/documents/${document.id}`}
+                    name={document.originalName}
+                    scanStatus={document.scanStatus}
+                    forUploader
+                  />{" "}
                   ({formatFileSize(document.sizeBytes)})
                 </>
               ) : (

@@ -3,10 +3,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/web/guards.server";
 import { documentForViewer } from "~/domain/documents/documents.server";
-import { documentDownload } from "~/web/download";
-import { orNotFound } from "~/web/not-found";
+import { documentDownloadOr } from "~/web/download";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
-  return documentDownload(orNotFound(await documentForViewer({ bidId: params.bidId ?? "", documentId: params.documentId ?? "", viewer: user }), "Not Found"));
+  return documentDownloadOr(await documentForViewer({ bidId: params.bidId ?? "", documentId: params.documentId ?? "", viewer: user }));
 }

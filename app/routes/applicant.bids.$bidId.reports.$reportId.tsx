@@ -12,6 +12,7 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ReportAnswersView, ReportDueRow } from "~/components/monitoring/report-answers";
 import { titleMeta } from "~/components/page-title";
+import { DocumentFile } from "~/components/documents/document-file";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, formatFileSize } from "~/domain/documents/document-kinds";
 import { addReportDocument, removeReportDocument } from "~/domain/monitoring/report-documents.server";
 import { isEditable, isOverdue, MAX_REPORT_DOCUMENTS, reportStatusLabel } from "~/domain/monitoring/report-status";
@@ -157,7 +158,7 @@ export default function MonitoringReport() {
                   ? "You have submitted this report. You cannot change it unless the fund team asks for changes."
                   : "This report cannot be changed now."}
             </p>
-            <ReportAnswersView answers={page.answers} documentHref={(id) => `/applicant/bids/${bid.id}/reports/${report.id}/documents/${id}`} />
+            <ReportAnswersView answers={page.answers} forUploader documentHref={(id) => `/applicant/bids/${bid.id}/reports/${report.id}/documents/${id}`} />
           </>
         ) : (
           <>
@@ -232,9 +233,12 @@ export default function MonitoringReport() {
                   <SummaryRow
                     key={d.id}
                     label={
-                      <a className="govuk-link" href={`/applicant/bids/${bid.id}/reports/${report.id}/documents/${d.id}`} download>
-                        {d.originalName}
-                      </a>
+                      <DocumentFile
+                        href={`/applicant/bids/${bid.id}/reports/${report.id}/documents/${d.id}`}
+                        name={d.originalName}
+                        scanStatus={d.scanStatus}
+                        forUploader
+                      />
                     }
                     action={
                       <Form method="post">

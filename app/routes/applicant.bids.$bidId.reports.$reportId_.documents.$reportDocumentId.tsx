@@ -2,9 +2,8 @@
 // organisation, checked on every download; always as an attachment (app/web/download.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readReportDocument } from "~/domain/monitoring/report-documents.server";
-import { documentDownload } from "~/web/download";
+import { documentDownloadOr } from "~/web/download";
 import { requireRole } from "~/web/guards.server";
-import { orNotFound } from "~/web/not-found";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
@@ -14,5 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documentId: params.reportDocumentId ?? "",
     where: { award: { bidId: params.bidId ?? "" } },
   });
-  return documentDownload(orNotFound(document, "Not Found"));
+  return documentDownloadOr(document);
 }

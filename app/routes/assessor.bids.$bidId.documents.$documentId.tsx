@@ -4,11 +4,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentForAssessor } from "~/domain/assessment/assessor-bids.server";
 import { requireScorableBid } from "~/web/assessor-bid.server";
 import { requirePermission } from "~/web/guards.server";
-import { documentDownload } from "~/web/download";
-import { orNotFound } from "~/web/not-found";
+import { documentDownloadOr } from "~/web/download";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bid:assigned");
   const bid = await requireScorableBid(user.id, params.bidId ?? "", "bid.document_read");
-  return documentDownload(orNotFound(await documentForAssessor(user.id, bid.id, params.documentId ?? ""), "Not Found"));
+  return documentDownloadOr(await documentForAssessor(user.id, bid.id, params.documentId ?? ""));
 }

@@ -1,6 +1,7 @@
 // How a stored supporting document leaves the portal, whoever downloads it (applicant, assessor,
 // fund administrator): always as an attachment with the media type found when it was uploaded,
 // never sniffed, never cached, and sandboxed should a browser render it anyway.
+import { orNotFound } from "./not-found";
 
 /** attachment; an ASCII fallback name and the UTF-8 name (RFC 6266 / RFC 5987). */
 export function contentDisposition(name: string) {
@@ -37,4 +38,15 @@ export function csvDownload(filename: string, body: ReadableStream<Uint8Array>):
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/**
+ * A document download, or the page saying why it is withheld (quarantined, or not yet scanned:
+ * ADR 0022), or a 404 when there is no such document for this reader.
+ */
+export function documentDownloadOr(document: DownloadableDocument | { withheld: "quarantined" | "not_scanned_yet" } | null): Response {
+  if (document && "withheld" in document) {
+    return new Response(null, { status: 303, headers: { Location: `/documents/unavailable?reason=${document.withheld}`, "Cache-Control": "no-store" } });
+  }
+  return documentDownload(orNotFound(document, "Not Found"));
 }

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { SECTIONS, type SectionKey } from "~/domain/bids/sections";
+import { DocumentFile } from "~/components/documents/document-file";
 import { documentKindLabel, DOCUMENT_KINDS, formatFileSize } from "~/domain/documents/document-kinds";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
@@ -25,7 +26,7 @@ export type SummaryBid = {
   priorities: { priorityId: string }[];
   outcomes: { outcome: string; indicator: string; target: string }[];
   budgetLines: { item: string; costPence: number; otherFundingPence: number }[];
-  documents: { id: string; kind: string; originalName: string; sizeBytes: number }[];
+  documents: { id: string; kind: string; originalName: string; sizeBytes: number; scanStatus?: string }[];
   round: { areas: { id: string; name: string }[]; priorities: { id: string; title: string }[] };
 };
 
@@ -174,10 +175,13 @@ export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: b
           return (
             <SummaryRow label={documentKindLabel(kind)} key={kind}>
               {document ? (
-                <a className="govuk-link" href={`/applicant/bids/${bid.id}/documents/${document.id}`} download>
-                  {document.originalName}
-                  <span className="govuk-visually-hidden"> ({documentKindLabel(kind).toLowerCase()})</span>
-                </a>
+                <DocumentFile
+                  href={`/applicant/bids/${bid.id}/documents/${document.id}`}
+                  name={document.originalName}
+                  scanStatus={document.scanStatus}
+                  forUploader
+                  hiddenSuffix={<span className="govuk-visually-hidden"> ({documentKindLabel(kind).toLowerCase()})</span>}
+                />
               ) : (
                 NOT_GIVEN
               )}

@@ -1,7 +1,8 @@
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { DocumentFile } from "~/components/documents/document-file";
 import { documentKindLabel, formatFileSize } from "~/domain/documents/document-kinds";
 
-type Listed = { id: string; kind: string; originalName: string; sizeBytes: number };
+type Listed = { id: string; kind: string; originalName: string; sizeBytes: number; scanStatus?: string };
 
 /** A bid's supporting documents for staff: which document it is, the file to download, its size. */
 export function SupportingDocumentsTable({ documents, hrefFor }: { documents: Listed[]; hrefFor: (documentId: string) => string }) {
@@ -14,10 +15,12 @@ export function SupportingDocumentsTable({ documents, hrefFor }: { documents: Li
         <TableRow key={d.id}>
           <TableCell>{documentKindLabel(d.kind)}</TableCell>
           <TableCell>
-            <a className="govuk-link" href={hrefFor(d.id)} download>
-              {d.originalName}
-              <span className="govuk-visually-hidden"> ({documentKindLabel(d.kind).toLowerCase()})</span>
-            </a>
+            <DocumentFile
+              href={hrefFor(d.id)}
+              name={d.originalName}
+              scanStatus={d.scanStatus}
+              hiddenSuffix={<span className="govuk-visually-hidden"> ({documentKindLabel(d.kind).toLowerCase()})</span>}
+            />
           </TableCell>
           <TableCell numeric>{formatFileSize(d.sizeBytes)}</TableCell>
         </TableRow>

@@ -1,5 +1,6 @@
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { DocumentFile } from "~/components/documents/document-file";
 import { formatFileSize } from "~/domain/documents/document-kinds";
 import { formatDate } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
@@ -9,11 +10,19 @@ export type ReportAnswers = {
   budgetLines: { id: string; item: string; costPence: number; spentPence: number | null }[];
   progress: string;
   challenges: string;
-  documents: { id: string; originalName: string; sizeBytes: number }[];
+  documents: { id: string; originalName: string; sizeBytes: number; scanStatus?: string }[];
 };
 
 /** A report as written: targets against what was achieved, planned against spent (with totals), the narrative and documents. */
-export function ReportAnswersView({ answers, documentHref }: { answers: ReportAnswers; documentHref: (documentId: string) => string }) {
+export function ReportAnswersView({
+  answers,
+  documentHref,
+  forUploader = false,
+}: {
+  answers: ReportAnswers;
+  documentHref: (documentId: string) => string;
+  forUploader?: boolean;
+}) {
   const planned = answers.budgetLines.reduce((sum, l) => sum + l.costPence, 0);
   const spent = answers.budgetLines.reduce((sum, l) => sum + (l.spentPence ?? 0), 0);
   return (
@@ -71,10 +80,8 @@ export function ReportAnswersView({ answers, documentHref }: { answers: ReportAn
         <ul className="govuk-list">
           {answers.documents.map((d) => (
             <li key={d.id}>
-              <a className="govuk-link" href={documentHref(d.id)} download>
-                {d.originalName}
-              </a>{" "}
-              ({formatFileSize(d.sizeBytes)})
+              <DocumentFile href={documentHref(d.id)} name={d.originalName} scanStatus={d.scanStatus} forUploader={forUploader} /> (
+              {formatFileSize(d.sizeBytes)})
             </li>
           ))}
         </ul>

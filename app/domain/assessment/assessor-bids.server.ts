@@ -145,7 +145,7 @@ async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
       priorities: { include: { priority: true } },
       outcomes: { orderBy: { position: "asc" } },
       budgetLines: { orderBy: { position: "asc" } },
-      documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, originalName: true, sizeBytes: true } },
+      documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, originalName: true, sizeBytes: true, scanStatus: true } },
     },
   });
   if (bid.submittedSnapshot) {
@@ -166,7 +166,16 @@ async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
       beneficiaryCount: s.beneficiaries.count,
       safeguardingAnswer: s.safeguardingAnswer,
       equalityAnswer: s.equalityAnswer,
-      documents: inKindOrder((s.documents ?? []).map(({ id, kind, originalName, sizeBytes }) => ({ id, kind, originalName, sizeBytes }))),
+      // The snapshot names the documents; their virus check is read from the documents themselves.
+      documents: inKindOrder(
+        (s.documents ?? []).map(({ id, kind, originalName, sizeBytes }) => ({
+          id,
+          kind,
+          originalName,
+          sizeBytes,
+          scanStatus: bid.documents.find((d) => d.id === id)?.scanStatus ?? "not_scanned",
+        })),
+      ),
     };
   }
   return {

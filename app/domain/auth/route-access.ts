@@ -52,6 +52,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/sign-in_.code": { kind: "second-step" },
   "routes/account.two-factor.set-up": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off", "admin"] },
   "routes/account.two-factor._index": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off", "admin"] },
+  // Where a withheld document's download lands (quarantined, or its virus check not finished): ADR 0022.
+  "routes/documents.unavailable": { kind: "roles", roles: ["applicant", "assessor", "fund_administrator", "opcc_sign_off", "admin"] },
   "routes/applicant._index": { kind: "roles", roles: ["applicant"] },
   // Bids: applicants only; each route also scopes the bid to the applicant's organisations (404 otherwise).
   "routes/applicant.bids.new": { kind: "roles", roles: ["applicant"] },
@@ -131,6 +133,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/admin.outbox.$emailId": { kind: "roles", roles: ["admin"] },
   "routes/admin.outbox.$emailId_.html": { kind: "roles", roles: ["admin"] },
   "routes/admin.mailbox._index": { kind: "roles", roles: ["admin"] },
+  // Malware scanning: whether it is on, and the quarantined files (ADR 0022).
+  "routes/admin.documents._index": { kind: "roles", roles: ["admin"] },
   "routes/admin.emails._index": { kind: "roles", roles: ["admin"] },
   "routes/admin.emails.$template": { kind: "roles", roles: ["admin"] },
   "routes/admin.emails.$template_.html": { kind: "roles", roles: ["admin"] },

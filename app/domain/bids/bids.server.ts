@@ -81,7 +81,7 @@ export const bidPageSelect = {
   budgetLines: { orderBy: { position: "asc" }, select: { item: true, costPence: true, otherFundingPence: true, position: true } },
   documents: {
     orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, createdAt: true },
+    select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, scanStatus: true, createdAt: true },
   },
 } satisfies PrismaTypes.BidSelect;
 

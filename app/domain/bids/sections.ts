@@ -80,7 +80,8 @@ export type BidForCheck = {
   priorities: { priorityId: string }[];
   outcomes: { outcome: string; indicator: string; target: string; position: number }[];
   budgetLines: { item: string; costPence: number; otherFundingPence: number; position: number }[];
-  documents: { kind: string }[];
+  /** A quarantined document (ADR 0022) does not count: the applicant must upload another. */
+  documents: { kind: string; scanStatus?: string }[];
 };
 
 export type RoundForCheck = RoundLimits & { areas: { id: string }[]; priorities: { id: string }[] };
@@ -118,7 +119,7 @@ export function sectionProblems(bid: BidForCheck, round: RoundForCheck): Record<
   const rules = formRulesFor(bid.amountRequestedPence, round.smallBidThresholdPence);
   const messages = (result: { success: true } | { success: false; error: Parameters<typeof fieldErrorsFrom>[0] }) =>
     result.success ? [] : (Object.values(fieldErrorsFrom(result.error)).filter(Boolean) as string[]);
-  const uploaded = new Set(bid.documents.map((d) => d.kind));
+  const uploaded = new Set(bid.documents.filter((d) => d.scanStatus !== "infected").map((d) => d.kind));
   return {
     about: messages(aboutSchema(round, "complete").safeParse(values.about)),
     priorities: messages(

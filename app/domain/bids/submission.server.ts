@@ -51,7 +51,7 @@ const submitInclude = {
   priorities: { select: { priorityId: true, priority: { select: { id: true, title: true } } } },
   outcomes: { select: { outcome: true, indicator: true, target: true, position: true } },
   budgetLines: { select: { item: true, costPence: true, otherFundingPence: true, position: true } },
-  documents: { select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true } },
+  documents: { select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, scanStatus: true } },
 } satisfies Prisma.BidInclude;
 
 /** Ends the transaction without a change: nothing of a refused submit is kept. */

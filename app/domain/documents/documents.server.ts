@@ -7,6 +7,8 @@ import { db, type Prisma } from "~/lib/db.server";
 import { invalid, notFound, type Result } from "~/lib/refusal";
 import { ACCEPTED_TYPES_TEXT, formatFileSize, inKindOrder, type DocumentKind } from "./document-kinds";
 import { inspectDocument } from "./inspect.server";
+import { downloadVerdict, QUARANTINED_MESSAGE } from "./scanner";
+import { auditQuarantine, scanAgainIfDue, scanUpload } from "./scanning.server";
 import { documentStorage } from "./storage.server";
 import type { DocumentUpload } from "./upload";
 
@@ -50,6 +52,8 @@ export async function addDocument(input: {
     return invalid({ document: `The selected file must be a ${ACCEPTED_TYPES_TEXT}` });
   }
 
+  // Scanned before it is stored (ADR 0022); a scanner that is down leaves it pending, never a 500.
+  const scan = await scanUpload(upload.file.bytes);
   const storage = documentStorage();
   let storedName: string;
   try {
@@ -86,9 +90,13 @@ export async function addDocument(input: {
           mediaType: inspection.mediaType,
           sizeBytes: upload.file!.bytes.byteLength,
           uploadedById: input.viewer.id,
+          ...scan,
         },
         select: { id: true },
       });
+      // An infected file is kept in quarantine (never served) and listed for the admins.
+      if (scan.scanStatus === "infected")
+        await auditQuarantine({ table: "bid", id: document.id, subjectId: input.bidId }, scan.scanSignature, input.viewer.id, tx);
       const { sectionProgress } = await tx.bid.findUniqueOrThrow({ where: { id: input.bidId }, select: { sectionProgress: true } });
       if (parseSectionProgress(sectionProgress).documents !== "completed") {
         await tx.bid.update({ where: { id: input.bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, "documents", "in_progress") } });
@@ -105,6 +113,7 @@ export async function addDocument(input: {
             mediaType: inspection.mediaType,
             sizeBytes: upload.file!.bytes.byteLength,
             replaced: earlier.length,
+            scanStatus: scan.scanStatus,
           },
         },
         tx,
@@ -122,6 +131,8 @@ export async function addDocument(input: {
   }
   // Files of replaced documents go only once their rows are gone for good.
   await Promise.all(replaced.map((name) => storage.delete(name)));
+  // Kept, but the applicant is told straight away, beside the field, to upload another file.
+  if (scan.scanStatus === "infected") return invalid({ document: QUARANTINED_MESSAGE });
   return added;
 }
 
@@ -159,53 +170,64 @@ export function documentForViewer(input: { bidId: string; documentId: string; vi
   return findReadableDocument(input.viewer.id, { bidId: input.bidId, documentId: input.documentId, bidScope: visibleBid(input.bidId, input.viewer) });
 }
 
+/** Why a document the reader may otherwise see is not handed over (ADR 0022). */
+export type Withheld = { withheld: "quarantined" | "not_scanned_yet" };
+
 /**
- * readBidDocument for a download: the document, or null after auditing the refusal (a document of
- * another bid, or of a bid outside the reader's scope, looks the same as none).
+ * readBidDocument for a download: the document, a withheld marker (quarantined, or not scanned yet
+ * and the reader is not its uploader), or null; refusals are audited. A document of another bid,
+ * or of a bid outside the reader's scope, looks the same as none.
  */
 export async function findReadableDocument(
   actorId: string,
   input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput },
   details: Record<string, unknown> = {},
 ) {
-  const document = await readBidDocument(input);
-  if (!document) {
+  const document = await readBidDocument({ ...input, readerId: actorId });
+  if (!document || "withheld" in document) {
     await recordAudit({
       actorId,
       action: "bid.document_access_refused",
       outcome: "refused",
       subjectType: "bid",
       subjectId: input.bidId || null,
-      details: { ...details, documentId: input.documentId },
+      details: { ...details, documentId: input.documentId, ...(document ? { reason: document.withheld } : {}) },
     });
-    return null;
+    return document;
   }
   return document;
 }
 
 /**
- * A document of the bid with its bytes as a stream, or null. `bidScope` is the reader's right to the bid, put
+ * A document of the bid with its bytes as a stream, withheld, or null. `bidScope` is the reader's right to the bid, put
  * in the query itself: a document of another bid, or of a bid outside the scope, is not found.
  */
-export async function readBidDocument(input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput }) {
+export async function readBidDocument(input: { bidId: string; documentId: string; bidScope: Prisma.BidWhereInput; readerId: string }) {
   const document = await db.bidDocument.findFirst({
     where: { id: input.documentId, bidId: input.bidId, bid: { AND: [{ id: input.bidId }, input.bidScope] } },
-    select: { id: true, originalName: true, storedName: true, mediaType: true, sizeBytes: true },
+    select: { id: true, originalName: true, storedName: true, mediaType: true, sizeBytes: true, scanStatus: true, uploadedById: true },
   });
   if (!document) return null;
+  const status = await scanAgainIfDue(
+    { table: "bid", id: document.id, storedName: document.storedName, scanStatus: document.scanStatus, subjectId: input.bidId },
+    input.readerId,
+  );
+  const verdict = downloadVerdict(status, document.uploadedById === input.readerId);
+  if (verdict !== "allowed") return { withheld: verdict } satisfies Withheld;
   // Opened only now, after the access check above: the bytes are streamed, never held whole.
   const stored = await documentStorage().open(document.storedName);
-  return stored ? { ...document, body: stored.body, sizeBytes: stored.sizeBytes } : null;
+  const { id, originalName, mediaType } = document;
+  return stored ? { id, originalName, mediaType, body: stored.body, sizeBytes: stored.sizeBytes } : null;
 }
 
-export type ListedDocument = { id: string; kind: string; originalName: string; sizeBytes: number };
+export type ListedDocument = { id: string; kind: string; originalName: string; sizeBytes: number; scanStatus: string };
 
 /** A bid's documents (none when the bid is outside `bidScope`), in the order the form asks for them. */
 export async function listBidDocuments(bidId: string, bidScope: Prisma.BidWhereInput): Promise<ListedDocument[]> {
   const documents = await db.bidDocument.findMany({
     where: { bidId, bid: { AND: [{ id: bidId }, bidScope] } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, originalName: true, sizeBytes: true },
+    select: { id: true, kind: true, originalName: true, sizeBytes: true, scanStatus: true },
   });
   return inKindOrder(documents);
 }

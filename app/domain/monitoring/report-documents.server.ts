@@ -5,6 +5,8 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { ACCEPTED_TYPES_TEXT, formatFileSize } from "~/domain/documents/document-kinds";
 import { cleanFileName } from "~/domain/documents/documents.server";
 import { inspectDocument } from "~/domain/documents/inspect.server";
+import { downloadVerdict, QUARANTINED_MESSAGE } from "~/domain/documents/scanner";
+import { auditQuarantine, scanAgainIfDue, scanUpload } from "~/domain/documents/scanning.server";
 import { documentStorage } from "~/domain/documents/storage.server";
 import type { DocumentUpload } from "~/domain/documents/upload";
 import { db, type Prisma } from "~/lib/db.server";
@@ -47,6 +49,8 @@ export async function addReportDocument(input: {
     await refusedDocument(viewer, reportId, { detected: inspection.detected, name: cleanFileName(file.name) });
     return invalid({ document: `The selected file must be a ${ACCEPTED_TYPES_TEXT}` });
   }
+  // Scanned before it is stored (ADR 0022); a scanner that is down leaves it pending, never a 500.
+  const scan = await scanUpload(file.bytes);
   const storage = documentStorage();
   let storedName: string;
   try {
@@ -74,16 +78,18 @@ export async function addReportDocument(input: {
           mediaType: inspection.mediaType,
           sizeBytes: file.bytes.byteLength,
           uploadedById: viewer.id,
+          ...scan,
         },
         select: { id: true },
       });
+      if (scan.scanStatus === "infected") await auditQuarantine({ table: "report", id: document.id, subjectId: reportId }, scan.scanSignature, viewer.id, tx);
       await recordAudit(
         {
           actorId: viewer.id,
           action: "report.document_uploaded",
           subjectType: "monitoring_report",
           subjectId: reportId,
-          after: { documentId: document.id, mediaType: inspection.mediaType, sizeBytes: file.bytes.byteLength },
+          after: { documentId: document.id, mediaType: inspection.mediaType, sizeBytes: file.bytes.byteLength, scanStatus: scan.scanStatus },
         },
         tx,
       );
@@ -92,7 +98,10 @@ export async function addReportDocument(input: {
     if (!result.ok) {
       await storage.delete(storedName);
       await refusedDocument(viewer, reportId, { reason: result.refusal.kind });
+      return result;
     }
+    // Kept in quarantine (never served), and the applicant is told beside the field to upload another.
+    if (scan.scanStatus === "infected") return invalid({ document: QUARANTINED_MESSAGE });
     return result;
   } catch (error) {
     await storage.delete(storedName);
@@ -127,15 +136,23 @@ export async function removeReportDocument(input: { viewer: Viewer; bidId: strin
 
 /**
  * A report's document with its bytes as a stream, for someone who may see the report (the scope
- * is in the query), or null after auditing the refusal.
+ * is in the query); withheld when quarantined or not yet scanned (ADR 0022); or null. Refusals
+ * are audited.
  */
 export async function readReportDocument(input: { viewer: Viewer; reportId: string; documentId: string; where: Prisma.MonitoringReportWhereInput }) {
   const { viewer, reportId, documentId } = input;
   const document = await db.reportDocument.findFirst({
     where: { id: documentId, reportId, report: { AND: [{ id: reportId }, input.where, reportScope(viewer)] } },
-    select: { id: true, originalName: true, storedName: true, mediaType: true },
+    select: { id: true, originalName: true, storedName: true, mediaType: true, scanStatus: true, uploadedById: true },
   });
-  const stored = document ? await documentStorage().open(document.storedName) : null;
+  const status = document
+    ? await scanAgainIfDue(
+        { table: "report", id: document.id, storedName: document.storedName, scanStatus: document.scanStatus, subjectId: reportId },
+        viewer.id,
+      )
+    : null;
+  const verdict = document && status ? downloadVerdict(status, document.uploadedById === viewer.id) : null;
+  const stored = document && verdict === "allowed" ? await documentStorage().open(document.storedName) : null;
   if (!document || !stored) {
     await recordAudit({
       actorId: viewer.id,
@@ -143,9 +160,9 @@ export async function readReportDocument(input: { viewer: Viewer; reportId: stri
       outcome: "refused",
       subjectType: "monitoring_report",
       subjectId: reportId || null,
-      details: { documentId },
+      details: { documentId, ...(verdict && verdict !== "allowed" ? { reason: verdict } : {}) },
     });
-    return null;
+    return verdict && verdict !== "allowed" ? { withheld: verdict } : null;
   }
   return { originalName: document.originalName, mediaType: document.mediaType, body: stored.body, sizeBytes: stored.sizeBytes };
 }

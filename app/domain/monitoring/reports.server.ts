@@ -58,7 +58,7 @@ export const reportPageSelect = {
   },
   outcomes: { select: { bidOutcomeId: true, achievedValue: true, commentary: true } },
   budgetLines: { select: { budgetLineId: true, spentPence: true } },
-  documents: { select: { id: true, originalName: true, sizeBytes: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+  documents: { select: { id: true, originalName: true, sizeBytes: true, scanStatus: true, createdAt: true }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.MonitoringReportSelect;
 
 export type ReportForPage = Prisma.MonitoringReportGetPayload<{ select: typeof reportPageSelect }>;
@@ -309,6 +309,6 @@ export function reportAnswers(report: ReportForPage) {
     budgetLines: report.award.bid.budgetLines.map((l) => ({ ...l, spentPence: report.budgetLines.find((r) => r.budgetLineId === l.id)?.spentPence ?? null })),
     progress: report.progress,
     challenges: report.challenges,
-    documents: report.documents.map(({ id, originalName, sizeBytes }) => ({ id, originalName, sizeBytes })),
+    documents: report.documents.map(({ id, originalName, sizeBytes, scanStatus }) => ({ id, originalName, sizeBytes, scanStatus })),
   };
 }
