@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { loadRoundResults, RESULT_BANDS, RESULT_FLAGS, type ResultsFilters } from "~/domain/assessment/results.server";
+import { loadRoundResults } from "~/domain/assessment/results.server";
+import { RESULT_BANDS, RESULT_FLAGS, type ResultsFilters } from "~/domain/assessment/list-filters";
 import { choice, listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
 import { ListFilters, SearchField, SelectField } from "~/components/lists/list-filters";
 import { Pagination } from "~/components/govuk/pagination";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { loadScreeningList, SCREENING_SORTS, SCREENING_STATES, type ScreeningFilters } from "~/domain/assessment/screening.server";
+import { loadScreeningList } from "~/domain/assessment/screening.server";
+import { SCREENING_SORTS, SCREENING_STATES, type ScreeningFilters } from "~/domain/assessment/list-filters";
 import { choice, listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
 import { ListFilters, SearchField, SelectField } from "~/components/lists/list-filters";
 import { Pagination } from "~/components/govuk/pagination";
@@ -82,9 +83,15 @@ export default function Screening() {
           <SelectField name="sort" label="Sort by" anyLabel="Reference" value={filters.sort} options={SORT_OPTIONS} />
         </ListFilters>
         {bids.length === 0 ? (
-          <p className="govuk-body">{window.total === 0 && !filters.q && !filters.screening && !filters.area ? "No bids have been submitted to this round." : "No bids match."}</p>
+          <p className="govuk-body">
+            {window.total === 0 && !filters.q && !filters.screening && !filters.area ? "No bids have been submitted to this round." : "No bids match."}
+          </p>
         ) : (
-          <Table caption={showingText(window, { one: "bid", many: "bids" })} captionSize="s" head={["Bid", "Organisation", { text: "Requested", numeric: true }, "Screening"]}>
+          <Table
+            caption={showingText(window, { one: "bid", many: "bids" })}
+            captionSize="s"
+            head={["Bid", "Organisation", { text: "Requested", numeric: true }, "Screening"]}
+          >
             {bids.map((bid) => (
               <TableRow key={bid.id}>
                 <TableCell>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { loadAssessorQueue, QUEUE_PROGRESS } from "~/domain/assessment/assessor-bids.server";
+import { loadAssessorQueue } from "~/domain/assessment/assessor-bids.server";
+import { QUEUE_PROGRESS } from "~/domain/assessment/list-filters";
 import { choice, listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
 import { ListFilters, SearchField, SelectField } from "~/components/lists/list-filters";
 import { Pagination } from "~/components/govuk/pagination";

@@ -11,6 +11,7 @@ import { inFieldOrder } from "~/lib/form-errors";
 import { conflict, forbidden, invalid, notFound, type Result } from "~/lib/refusal";
 import { assessmentFieldOrder, parseAssessment, type AssessmentValues } from "./assessment-form";
 import { pageWindow } from "~/domain/lists/list-page";
+import type { QueueFilters, QueueProgress } from "./list-filters";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
 
 /** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
@@ -285,10 +286,6 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
   }
   return { ok: true };
 }
-
-export const QUEUE_PROGRESS = ["not_started", "draft", "submitted", "conflict"] as const;
-export type QueueProgress = (typeof QUEUE_PROGRESS)[number];
-export type QueueFilters = { q: string; progress: QueueProgress | "" };
 
 function progressWhere(assessorId: string, progress: QueueProgress | ""): Prisma.BidWhereInput {
   const noConflict = { conflicts: { none: { assessorId } } };

@@ -10,6 +10,7 @@ import { parseValues } from "~/lib/parse-form";
 import { invalid, type Result } from "~/lib/refusal";
 import { ASSESSABLE_BID } from "./assignment.server";
 import { matchesSearch, pageOfRows } from "~/domain/lists/list-page";
+import type { ResultsFilters } from "./list-filters";
 import { moderationSchema } from "./moderation.schema";
 import { formatFraction, rankBids, scoreBid, type BidForScoring, type RoundScoringRules } from "./scoring";
 
@@ -64,11 +65,6 @@ export function forScoring(bid: {
     moderatedScores: bid.moderated,
   };
 }
-
-/** The ranking page's filters, as read from its GET form. */
-export const RESULT_BANDS = ["meets_threshold", "below_threshold", "not_scored"] as const;
-export const RESULT_FLAGS = ["needs_moderation", "needs_reassignment", "assessments_outstanding"] as const;
-export type ResultsFilters = { q: string; band: (typeof RESULT_BANDS)[number] | ""; flag: (typeof RESULT_FLAGS)[number] | "" };
 
 /**
  * The ranking table for a round, or null when there is no such round. Rank positions and running

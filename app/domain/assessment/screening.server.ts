@@ -6,6 +6,7 @@ import { cancelUndecidedAward, lockRoundForMoney, UNDECIDED_AWARD_STATUSES, type
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
 import { pageWindow } from "~/domain/lists/list-page";
+import type { ScreeningFilters } from "./list-filters";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
@@ -27,16 +28,6 @@ const BID_FIELDS = {
   screeningNote: true,
   organisation: { select: { name: true } },
 } as const;
-
-/** The screening list's filters, as read from its GET form. */
-export const SCREENING_STATES = ["not_screened", "eligible", "ineligible"] as const;
-export const SCREENING_SORTS = ["reference", "organisation", "requested"] as const;
-export type ScreeningFilters = {
-  q: string;
-  screening: (typeof SCREENING_STATES)[number] | "";
-  area: string;
-  sort: (typeof SCREENING_SORTS)[number] | "";
-};
 
 function screeningWhere(roundId: string, filters: ScreeningFilters): Prisma.BidWhereInput {
   return {
