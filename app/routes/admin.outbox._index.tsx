@@ -5,6 +5,8 @@ import { requirePermission } from "~/web/guards.server";
 import { listOutbox } from "~/domain/email/outbox-admin.server";
 import { isOutboxStatus, OUTBOX_STATUSES } from "~/domain/email/outbox-status";
 import { formatDateTime } from "~/lib/dates";
+import { listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
+import { Pagination } from "~/components/govuk/pagination";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 
@@ -12,13 +14,16 @@ export const meta = titleMeta<typeof loader>(({ data }) => (data.status ? `Email
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox");
-  const wanted = new URL(request.url).searchParams.get("status");
+  const search = new URL(request.url).searchParams;
+  const wanted = search.get("status");
   const status = isOutboxStatus(wanted) ? wanted : undefined;
-  const { emails, counts, limit } = await listOutbox(status);
+  const q = searchText(search.get("q"));
+  const { emails, counts, window } = await listOutbox({ status, q }, requestedPage(search.get("page")));
   return {
     status: status ?? null,
+    q,
     counts,
-    limit,
+    window,
     emails: emails.map((e) => ({
       id: e.id,
       toAddress: e.toAddress,
@@ -33,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Outbox() {
-  const { status, counts, limit, emails } = useLoaderData<typeof loader>();
+  const { status, q, counts, window, emails } = useLoaderData<typeof loader>();
+  const filters = { status: status ?? "", q };
   const heading = status ? `Email outbox: ${outboxStatusLabel(status).toLowerCase()}` : "Email outbox";
   return (
     <>
@@ -69,11 +75,26 @@ export default function Outbox() {
           ))}
         </ul>
       </nav>
+      <Form method="get" className="app-list-filters">
+        {status ? <input type="hidden" name="status" value={status} /> : null}
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="q">
+            Email address the message went to
+          </label>
+          <input className="govuk-input govuk-!-width-one-half" id="q" name="q" type="search" spellCheck={false} defaultValue={q} />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Search
+        </button>
+      </Form>
       {emails.length === 0 ? (
-        <p className="govuk-body">There are no emails{status ? " with this status" : ""}.</p>
+        <p className="govuk-body">
+          There are no emails{status ? " with this status" : ""}
+          {q ? " to this address" : ""}.
+        </p>
       ) : (
         <Table
-          caption={emails.length === limit ? `The newest ${limit} emails` : `${emails.length} ${emails.length === 1 ? "email" : "emails"}`}
+          caption={`Newest first: ${showingText(window, { one: "email", many: "emails" }).replace(/^S/, "s")}`}
           head={["Email", "Status", { text: "Attempts", numeric: true }, "Last error", { text: <span className="govuk-visually-hidden">Action</span> }]}
         >
           {emails.map((e) => (
@@ -107,6 +128,7 @@ export default function Outbox() {
           ))}
         </Table>
       )}
+      <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of the outbox" />
     </>
   );
 }

@@ -13,8 +13,20 @@ import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { titleMeta } from "~/components/page-title";
 import { approveAllocation, releaseOutcomes } from "~/domain/allocation/decisions.server";
 import { feedbackDefaults, offerAward, releaseFeedback, returnAward } from "~/domain/allocation/reserve.server";
-import { isEditable, offerAmountField, offerConditionsField, priorityMinimumField, ringFenceField } from "~/domain/allocation/workspace";
 import {
+  ALLOCATION_AWARDS,
+  ALLOCATION_BANDS,
+  isEditable,
+  offerAmountField,
+  offerConditionsField,
+  priorityMinimumField,
+  ringFenceField,
+  type AllocationFilters,
+  type ProposalValues,
+  type SuggestionView,
+} from "~/domain/allocation/workspace";
+import {
+  allocationPage,
   currentValues,
   loadAllocation,
   optimalSuggestion,
@@ -28,6 +40,8 @@ import { requirePermission } from "~/web/guards.server";
 import { textAt, textValue, type FormObject } from "~/lib/form-values";
 import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { choice, requestedPage, searchText } from "~/domain/lists/list-page";
+import { AllocationFiltersForm, AllocationPagination } from "~/components/allocation/allocation-filters";
 
 async function allocationOr404(roundId: string | undefined) {
   const allocation = roundId ? await loadAllocation(roundId) : null;
@@ -37,21 +51,60 @@ async function allocationOr404(roundId: string | undefined) {
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Allocation: ${data.round.name}`);
 
+/** The filters and page in the address: the GET form's, which the page's POST form keeps too. */
+function shownPart(url: URL) {
+  const search = url.searchParams;
+  const filters: AllocationFilters = {
+    q: searchText(search.get("q")),
+    band: choice(search.get("band"), ALLOCATION_BANDS),
+    award: choice(search.get("award"), ALLOCATION_AWARDS),
+    area: searchText(search.get("area")),
+    priority: searchText(search.get("priority")),
+  };
+  return { filters, page: requestedPage(search.get("page")) };
+}
+
+/** The rows for the page, without what only the server needs. */
+function plainRows(rows: Allocation["rows"]) {
+  return rows.map(({ candidate: _candidate, ...row }) => row);
+}
+
+/** A suggestion covers the whole round; its lines are shown beside the bids on the page. */
+function suggestionOnPage(suggestion: SuggestionView, values: ProposalValues): SuggestionView {
+  return { ...suggestion, values: {}, lines: suggestion.lines.filter((l) => Object.hasOwn(values, l.bidId)) };
+}
+
+/** The form's values for the bids on the page, the off-page values it carries, and the proposal off the page. */
+function shownValues(allocation: Allocation, url: URL, values: ProposalValues) {
+  const { filters, page } = shownPart(url);
+  const shown = allocationPage(allocation, filters, page, { ...currentValues(allocation), ...values });
+  return { values: shown.values, carried: shown.carried, offPageProposedPence: shown.offPageProposedPence };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "allocate:award");
   const allocation = await allocationOr404(params.roundId);
+  const { filters, page } = shownPart(new URL(request.url));
+  const shown = allocationPage(allocation, filters, page);
+  const status = allocation.round.allocationStatus;
+  // Release and the standing awards work on the whole round (ADR 0023: not paged yet).
+  const wholeRound = status === "signed_off" || status === "released";
   return {
     round: allocation.round,
     pot: allocation.pot,
     rowsAboveThreshold: allocation.rowsAboveThreshold,
     tieBreakRule: allocation.tieBreakRule,
-    rows: allocation.rows.map(({ candidate: _candidate, ...row }) => row),
-    values: currentValues(allocation),
-    feedback: await feedbackDefaults(allocation),
+    filters,
+    window: shown.window,
+    rows: plainRows(shown.rows),
+    values: shown.values,
+    offPageProposedPence: shown.offPageProposedPence,
+    roundRows: wholeRound ? plainRows(allocation.rows) : [],
+    feedback: status === "signed_off" ? await feedbackDefaults(allocation) : {},
   };
 }
 
-type IntentContext = { intent: string; posted: FormObject; allocation: Allocation; userId: string };
+type IntentContext = { intent: string; posted: FormObject; allocation: Allocation; userId: string; url: URL };
 
 function answer(result: AllocationActionData, status?: number) {
   return data<AllocationActionData>(result, status ? { status } : undefined);
@@ -60,23 +113,30 @@ function answer(result: AllocationActionData, status?: number) {
 /** A text field of the posted form by its dotted name ("" when not posted). */
 const text = (posted: FormObject, name: string) => textAt(posted, name) ?? "";
 
-async function save({ posted, allocation, userId }: IntentContext) {
+async function save({ posted, allocation, userId, url }: IntentContext) {
   const values = proposalValues(allocation, posted);
   const result = await saveProposal(allocation, userId, values);
-  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal, { values });
+  return result.ok ? answer({ message: result.message }) : refusalResponse<AllocationActionData>(result.refusal, shownValues(allocation, url, values));
 }
 
-async function loadRankOrder({ posted, allocation }: IntentContext) {
+async function loadRankOrder({ posted, allocation, url }: IntentContext) {
   const suggestion = rankOrderSuggestion(allocation, posted.mode === "part_fund" ? "part_fund" : "skip");
-  return answer({ suggestion, values: suggestion.values });
+  const shown = shownValues(allocation, url, suggestion.values);
+  return answer({ suggestion: suggestionOnPage(suggestion, shown.values), ...shown });
 }
 
-async function loadOptimal({ posted, allocation }: IntentContext) {
+async function loadOptimal({ posted, allocation, url }: IntentContext) {
   const ringFences = Object.fromEntries(allocation.round.areas.map((area) => [area.id, text(posted, ringFenceField(area.id))]));
   const priorityMinimums = Object.fromEntries(allocation.round.priorities.map((p) => [p.id, text(posted, priorityMinimumField(p.id))]));
   const result = await optimalSuggestion(allocation, { onePerOrganisation: posted.onePerOrganisation === "yes", ringFences, priorityMinimums });
-  if (!result.ok) return refusalResponse<AllocationActionData>(result.refusal, { values: proposalValues(allocation, posted), ringFences, priorityMinimums });
-  return answer({ suggestion: result.suggestion, values: result.suggestion.values, ringFences, priorityMinimums });
+  if (!result.ok)
+    return refusalResponse<AllocationActionData>(result.refusal, {
+      ...shownValues(allocation, url, proposalValues(allocation, posted)),
+      ringFences,
+      priorityMinimums,
+    });
+  const shown = shownValues(allocation, url, result.suggestion.values);
+  return answer({ suggestion: suggestionOnPage(result.suggestion, shown.values), ...shown, ringFences, priorityMinimums });
 }
 
 async function approve({ allocation, userId }: IntentContext) {
@@ -125,11 +185,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, handler?.permission ?? "allocate:award");
   const allocation = await allocationOr404(params.roundId);
   if (!handler) return answer({ errors: { proposal: "Choose what to do with the allocation" } }, 400);
-  return handler.handle({ intent, posted, allocation, userId: user.id });
+  return handler.handle({ intent, posted, allocation, userId: user.id, url: new URL(request.url) });
 }
 
 export default function AllocationPage() {
-  const { round, pot, rows, rowsAboveThreshold, tieBreakRule, values: saved, feedback: savedFeedback } = useLoaderData<typeof loader>();
+  const {
+    round,
+    pot,
+    rows,
+    roundRows,
+    filters,
+    window,
+    rowsAboveThreshold,
+    tieBreakRule,
+    values: saved,
+    offPageProposedPence,
+    feedback: savedFeedback,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AllocationActionData | undefined;
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? saved;
@@ -145,6 +217,7 @@ export default function AllocationPage() {
       <span className="govuk-caption-l">{round.name}</span>
       <h1 className="govuk-heading-l">Allocation</h1>
       <SignOffStatus allocationStatus={round.allocationStatus} latestSignOff={round.latestSignOff} />
+      <AllocationFiltersForm round={round} filters={filters} />
 
       {/* Re-mounted when the values change (a saved proposal or a loaded suggestion). */}
       <Workspace
@@ -155,12 +228,18 @@ export default function AllocationPage() {
         round={round}
         pot={pot}
         rows={rows}
+        window={window}
+        filtered={Object.values(filters).some(Boolean)}
+        carried={actionData?.carried ?? {}}
+        offPageProposedPence={actionData?.offPageProposedPence ?? offPageProposedPence}
         rowsAboveThreshold={rowsAboveThreshold}
         tieBreakRule={tieBreakRule}
         suggestion={actionData?.suggestion}
         ringFences={actionData?.ringFences}
         priorityMinimums={actionData?.priorityMinimums}
       />
+
+      <AllocationPagination window={window} filters={filters} />
 
       {editable && pot.proposedPence > 0 ? (
         <ApproveForm proposedPence={pot.proposedPence} opccSignOffRequired={round.opccSignOffRequired} />
@@ -170,10 +249,10 @@ export default function AllocationPage() {
 
       {round.allocationStatus === "released" ? (
         <>
-          <ReleasedAwards roundId={round.id} rows={rows} remainingPotPence={pot.remainingPotPence} errors={errors} />
+          <ReleasedAwards roundId={round.id} rows={roundRows} remainingPotPence={pot.remainingPotPence} errors={errors} />
           {/* Rows come in rank order. */}
           <ReserveList
-            reserve={rows.filter((r) => r.status === "reserve")}
+            reserve={roundRows.filter((r) => r.status === "reserve")}
             minAwardPence={round.minAwardPence}
             remainingPotPence={pot.remainingPotPence}
             errors={errors}
@@ -185,7 +264,7 @@ export default function AllocationPage() {
       {round.allocationStatus === "signed_off" ? (
         <ReleaseForm
           roundId={round.id}
-          rows={rows}
+          rows={roundRows}
           feedback={actionData?.feedback ?? savedFeedback}
           feedbackBidIds={Object.keys(savedFeedback)}
           error={errors.release}

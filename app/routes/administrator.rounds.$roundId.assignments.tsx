@@ -5,7 +5,17 @@ import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { assignAutomatically, assignByHand, findRound, loadAssignmentBoard, removeAssignment } from "~/domain/assessment/assignment.server";
+import {
+  assignAutomatically,
+  assignByHand,
+  findRound,
+  loadAssignmentPage,
+  removeAssignment,
+  type AssignmentFilters,
+} from "~/domain/assessment/assignment.server";
+import { choice, listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
+import { ListFilters, SearchField, SelectField } from "~/components/lists/list-filters";
+import { Pagination } from "~/components/govuk/pagination";
 import { requirePermission } from "~/web/guards.server";
 import { refusalResponse } from "~/web/respond.server";
 import type { FieldErrors } from "~/lib/form-errors";
@@ -25,8 +35,14 @@ export const meta = titleMeta("Assign assessors");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "assign:assessor");
   const round = await roundOr404(params.roundId);
-  const board = await loadAssignmentBoard(round.id);
-  return { round: { id: round.id, name: roundTitle(round), assessorsPerBid: round.assessorsPerBid }, ...board };
+  const search = new URL(request.url).searchParams;
+  const filters: AssignmentFilters = {
+    q: searchText(search.get("q")),
+    assessor: searchText(search.get("assessor")),
+    need: choice(search.get("need"), ["unassigned", "needs_reassignment"] as const),
+  };
+  const board = await loadAssignmentPage(round.id, filters, requestedPage(search.get("page")));
+  return { round: { id: round.id, name: roundTitle(round), assessorsPerBid: round.assessorsPerBid }, filters, ...board };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -69,7 +85,7 @@ const PROGRESS = {
 } as const;
 
 export default function RoundAssignments() {
-  const { round, bids, assessors } = useLoaderData<typeof loader>();
+  const { round, bids, assessors, window, filters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const [search] = useSearchParams();
@@ -131,13 +147,38 @@ export default function RoundAssignments() {
         </Table>
 
         <h2 className="govuk-heading-m">Bids</h2>
+        <ListFilters legend="Find bids" clearHref={`/administrator/rounds/${round.id}/assignments`}>
+          <SearchField label="Reference, title or organisation" value={filters.q} />
+          <SelectField
+            name="assessor"
+            label="Assigned to"
+            anyLabel="Any assessor"
+            value={filters.assessor}
+            options={assessors.map((a) => ({ value: a.id, text: a.name }))}
+          />
+          <SelectField
+            name="need"
+            label="Needs"
+            anyLabel="Any bid"
+            value={filters.need}
+            options={[
+              { value: "unassigned", text: "No assessors yet" },
+              { value: "needs_reassignment", text: "Needs another assessor" },
+            ]}
+          />
+        </ListFilters>
+        <p className="govuk-body" role="status">
+          {showingText(window, { one: "bid", many: "bids" })}
+        </p>
         {bids.length > 0 ? (
           <p className="govuk-body">
             You can remove an assessor who has not submitted their assessment. A draft they have started is kept, and comes back if they are assigned to the bid
             again. Automatic assignment may give the place back to the same assessor: to choose who replaces them, add an assessor by hand.
           </p>
         ) : null}
-        {bids.length === 0 ? <p className="govuk-body">There are no bids to assess in this round yet.</p> : null}
+        {bids.length === 0 && !filters.q && !filters.assessor && !filters.need ? (
+          <p className="govuk-body">There are no bids to assess in this round yet.</p>
+        ) : null}
         {bids.map((bid) => {
           const field = `assessor.${bid.id}`;
           const id = fieldId(field);
@@ -223,6 +264,7 @@ export default function RoundAssignments() {
             </section>
           );
         })}
+        <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of bids" />
       </div>
     </div>
   );

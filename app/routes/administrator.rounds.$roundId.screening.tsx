@@ -2,20 +2,44 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadScreeningList } from "~/domain/assessment/screening.server";
+import { SCREENING_SORTS, SCREENING_STATES, type ScreeningFilters } from "~/domain/assessment/list-filters";
+import { choice, listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
+import { ListFilters, SearchField, SelectField } from "~/components/lists/list-filters";
+import { Pagination } from "~/components/govuk/pagination";
 import { requirePermission } from "~/web/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 
-export const meta = titleMeta("Screen bids for eligibility");
+export const meta = titleMeta<typeof loader>(({ data }) =>
+  data.window.page > 1 ? `Screen bids for eligibility (page ${data.window.page} of ${data.window.pageCount})` : "Screen bids for eligibility",
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "screen:bid");
-  const list = await loadScreeningList(params.roundId ?? "", new Date());
+  const search = new URL(request.url).searchParams;
+  const filters: ScreeningFilters = {
+    q: searchText(search.get("q")),
+    screening: choice(search.get("screening"), SCREENING_STATES),
+    area: searchText(search.get("area")),
+    sort: choice(search.get("sort"), SCREENING_SORTS),
+  };
+  const list = await loadScreeningList(params.roundId ?? "", new Date(), filters, requestedPage(search.get("page")));
   if (!list) throw new Response("Round not found", { status: 404 });
-  return list;
+  return { ...list, filters };
 }
+
+const SCREENING_OPTIONS = [
+  { value: "not_screened", text: "Not screened" },
+  { value: "eligible", text: "Eligible" },
+  { value: "ineligible", text: "Not eligible" },
+];
+
+const SORT_OPTIONS = [
+  { value: "organisation", text: "Organisation name" },
+  { value: "requested", text: "Amount requested, largest first" },
+];
 
 const DECISION: Record<string, { text: string; tag: string }> = {
   eligible: { text: "Eligible", tag: "govuk-tag--green" },
@@ -23,7 +47,7 @@ const DECISION: Record<string, { text: string; tag: string }> = {
 };
 
 export default function Screening() {
-  const { round, bids } = useLoaderData<typeof loader>();
+  const { round, bids, window, filters } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const screened = search.get("screened");
   const returnedPence = Number(search.get("returnedPence") ?? "");
@@ -50,10 +74,24 @@ export default function Screening() {
         {round.closed ? null : (
           <div className="govuk-inset-text">{`The round closes on ${formatDateTime(round.closesAt)}. You can screen bids after that.`}</div>
         )}
+        <ListFilters legend="Find bids" clearHref={`/administrator/rounds/${round.id}/screening`}>
+          <SearchField label="Reference, title or organisation" value={filters.q} />
+          <SelectField name="screening" label="Screening" anyLabel="Any" value={filters.screening} options={SCREENING_OPTIONS} />
+          {round.areas.length > 0 ? (
+            <SelectField name="area" label="Area" anyLabel="All areas" value={filters.area} options={round.areas.map((a) => ({ value: a.id, text: a.name }))} />
+          ) : null}
+          <SelectField name="sort" label="Sort by" anyLabel="Reference" value={filters.sort} options={SORT_OPTIONS} />
+        </ListFilters>
         {bids.length === 0 ? (
-          <p className="govuk-body">No bids have been submitted to this round.</p>
+          <p className="govuk-body">
+            {window.total === 0 && !filters.q && !filters.screening && !filters.area ? "No bids have been submitted to this round." : "No bids match."}
+          </p>
         ) : (
-          <Table caption="Submitted bids" head={["Bid", "Organisation", { text: "Requested", numeric: true }, "Screening"]}>
+          <Table
+            caption={showingText(window, { one: "bid", many: "bids" })}
+            captionSize="s"
+            head={["Bid", "Organisation", { text: "Requested", numeric: true }, "Screening"]}
+          >
             {bids.map((bid) => (
               <TableRow key={bid.id}>
                 <TableCell>
@@ -77,6 +115,7 @@ export default function Screening() {
             ))}
           </Table>
         )}
+        <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of bids to screen" />
       </div>
     </div>
   );

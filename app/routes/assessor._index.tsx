@@ -2,6 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { loadAssessorQueue } from "~/domain/assessment/assessor-bids.server";
+import { QUEUE_PROGRESS } from "~/domain/assessment/list-filters";
+import { choice, listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
+import { ListFilters, SearchField, SelectField } from "~/components/lists/list-filters";
+import { Pagination } from "~/components/govuk/pagination";
 import { requireRole } from "~/web/guards.server";
 import { titleMeta } from "~/components/page-title";
 
@@ -9,7 +13,9 @@ export const meta = titleMeta("Bids to assess");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["assessor"]);
-  return { name: user.name, ...(await loadAssessorQueue(user.id)) };
+  const search = new URL(request.url).searchParams;
+  const filters = { q: searchText(search.get("q")), progress: choice(search.get("progress"), QUEUE_PROGRESS) };
+  return { name: user.name, filters, ...(await loadAssessorQueue(user.id, filters, requestedPage(search.get("page")))) };
 }
 
 const PROGRESS: Record<string, { text: string; tag: string }> = {
@@ -20,7 +26,8 @@ const PROGRESS: Record<string, { text: string; tag: string }> = {
 };
 
 export default function AssessorHome() {
-  const { name, queue, submitted, total } = useLoaderData<typeof loader>();
+  const { name, queue, submitted, total, window, filters } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filters.q || filters.progress);
   const [search] = useSearchParams();
   const submittedReference = search.get("submitted");
   return (
@@ -36,25 +43,41 @@ export default function AssessorHome() {
       ) : null}
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Bids to assess</h1>
-      {queue.length === 0 ? (
+      {queue.length === 0 && !filtered ? (
         <p className="govuk-body">No bids have been assigned to you yet.</p>
       ) : (
         <>
           <p className="govuk-body">{`You have submitted ${submitted} of ${total} ${total === 1 ? "assessment" : "assessments"}.`}</p>
-          <ul className="govuk-task-list">
-            {queue.map((bid) => (
-              <li className="govuk-task-list__item govuk-task-list__item--with-link" key={bid.id}>
-                <div className="govuk-task-list__name-and-hint">
-                  <Link className="govuk-link govuk-task-list__link" to={`/assessor/bids/${bid.id}`} aria-describedby={`bid-${bid.id}-status`}>
-                    {bid.reference}: {bid.title}
-                  </Link>
-                </div>
-                <div className="govuk-task-list__status" id={`bid-${bid.id}-status`}>
-                  <strong className={`govuk-tag ${PROGRESS[bid.progress]!.tag}`}>{PROGRESS[bid.progress]!.text}</strong>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <ListFilters legend="Find bids" clearHref="/assessor">
+            <SearchField label="Reference, title or organisation" value={filters.q} />
+            <SelectField
+              name="progress"
+              label="Progress"
+              anyLabel="Any"
+              value={filters.progress}
+              options={QUEUE_PROGRESS.map((p) => ({ value: p, text: PROGRESS[p]!.text }))}
+            />
+          </ListFilters>
+          <p className="govuk-body" role="status">
+            {showingText(window, { one: "bid", many: "bids" })}
+          </p>
+          {queue.length > 0 ? (
+            <ul className="govuk-task-list">
+              {queue.map((bid) => (
+                <li className="govuk-task-list__item govuk-task-list__item--with-link" key={bid.id}>
+                  <div className="govuk-task-list__name-and-hint">
+                    <Link className="govuk-link govuk-task-list__link" to={`/assessor/bids/${bid.id}`} aria-describedby={`bid-${bid.id}-status`}>
+                      {bid.reference}: {bid.title}
+                    </Link>
+                  </div>
+                  <div className="govuk-task-list__status" id={`bid-${bid.id}-status`}>
+                    <strong className={`govuk-tag ${PROGRESS[bid.progress]!.tag}`}>{PROGRESS[bid.progress]!.text}</strong>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of bids to assess" />
         </>
       )}
     </>

@@ -12,6 +12,7 @@ import type { AllocationRow } from "./types";
  */
 export function ProposalTable({
   rows,
+  caption = "Ranked bids",
   rowsAboveThreshold,
   qualityThresholdPercent,
   values,
@@ -21,6 +22,7 @@ export function ProposalTable({
   onAmountChange,
 }: {
   rows: AllocationRow[];
+  caption?: string;
   rowsAboveThreshold: number;
   qualityThresholdPercent: number;
   values: ProposalValues;
@@ -31,7 +33,7 @@ export function ProposalTable({
   onAmountChange: (bidId: string, amount: string) => void;
 }) {
   return (
-    <Table caption="Ranked bids" head={["Rank", "Bid", "Score", { text: "Requested", numeric: true }, "Award and conditions"]}>
+    <Table caption={caption} head={["Rank", "Bid", "Score", { text: "Requested", numeric: true }, "Award and conditions"]}>
       {rows.map((row, index) => {
         const locked = !editable || (row.award !== null && row.award.status !== "proposed");
         const amountError = errors[awardField(row.bidId)];

@@ -50,6 +50,10 @@ export type AllocationActionData = {
   message?: string | null;
   errors?: FieldErrors;
   values?: ProposalValues;
+  /** Values for bids not on the page (a loaded suggestion), carried in the form so saving saves them. */
+  carried?: ProposalValues;
+  /** The proposal on the bids not on the page, in pence. */
+  offPageProposedPence?: number;
   suggestion?: SuggestionView;
   ringFences?: Record<string, string>;
   priorityMinimums?: Record<string, string>;

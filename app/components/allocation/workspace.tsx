@@ -8,6 +8,8 @@ import { ProposalControls } from "./proposal-controls";
 import { ProposalTable } from "./proposal-table";
 import { SuggestionNotice } from "./suggestion-notice";
 import type { AllocationPot, AllocationRound, AllocationRow } from "./types";
+import { awardField, conditionsField } from "~/domain/allocation/workspace";
+import { showingText, type PageWindow } from "~/domain/lists/list-page";
 
 function sumPence(amounts: string[]) {
   return amounts.reduce((sum, amount) => {
@@ -28,6 +30,10 @@ export function Workspace({
   round,
   pot,
   rows,
+  window,
+  filtered,
+  carried,
+  offPageProposedPence,
   rowsAboveThreshold,
   tieBreakRule,
   suggestion,
@@ -39,7 +45,14 @@ export function Workspace({
   editable: boolean;
   round: AllocationRound;
   pot: AllocationPot;
+  /** The bids on this page (ADR 0023). */
   rows: AllocationRow[];
+  window: PageWindow;
+  filtered: boolean;
+  /** Values for bids on other pages that the form carries (a loaded suggestion). */
+  carried: ProposalValues;
+  /** The proposal on the bids on other pages. */
+  offPageProposedPence: number;
   rowsAboveThreshold: number;
   tieBreakRule: string;
   suggestion?: SuggestionView;
@@ -48,7 +61,7 @@ export function Workspace({
 }) {
   const [amounts, setAmounts] = useState(() => Object.fromEntries(rows.map((r) => [r.bidId, values[r.bidId]?.amount ?? ""])));
   // Awards already approved are part of the remaining pot figure, not of the proposal.
-  const proposedPence = sumPence(rows.filter((r) => !r.award || r.award.status === "proposed").map((r) => amounts[r.bidId] ?? ""));
+  const proposedPence = offPageProposedPence + sumPence(rows.filter((r) => !r.award || r.award.status === "proposed").map((r) => amounts[r.bidId] ?? ""));
   const remaining = editable ? pot.remainingPotPence - proposedPence : pot.remainingPotPence;
   const explanations = new Map(suggestion?.lines.map((l) => [l.bidId, l.explanation]));
   return (
@@ -64,9 +77,17 @@ export function Workspace({
       {suggestion ? <SuggestionNotice suggestion={suggestion} /> : null}
 
       <ProposalForm editable={editable}>
+        {Object.entries(carried).map(([bidId, value]) => (
+          <span key={bidId} hidden>
+            <input type="hidden" name={awardField(bidId)} value={value.amount} />
+            <input type="hidden" name={conditionsField(bidId)} value={value.conditions} />
+          </span>
+        ))}
         <ProposalTable
           rows={rows}
-          rowsAboveThreshold={rowsAboveThreshold}
+          caption={`Ranked bids: ${showingText(window, { one: "bid", many: "bids" }).replace(/^S/, "s")}`}
+          // The quality line is drawn where it falls in the whole ranking, when this page holds it.
+          rowsAboveThreshold={filtered ? -1 : rowsAboveThreshold - window.skip}
           qualityThresholdPercent={round.qualityThresholdPercent}
           values={values}
           errors={errors}

@@ -17,8 +17,10 @@ import { splitAward } from "./funding-split";
 import { suggestOptimal } from "./optimal.server";
 import { suggestRankOrder, type RankOrderMode } from "./rank-order";
 import { checkAllocation } from "./validation";
+import { matchesSearch, pageOfRows } from "~/domain/lists/list-page";
 import {
   awardField,
+  type AllocationFilters,
   conditionsField,
   EDITABLE_ALLOCATION_STATUSES,
   isEditable,
@@ -172,10 +174,67 @@ export function currentValues(allocation: Allocation): ProposalValues {
   );
 }
 
-/** The posted workspace form (nested text values, read by the edge) as values for the bids on the page, kept to show again. */
+/**
+ * The posted workspace form (nested text values, read by the edge) as values for the bids it
+ * carried, kept to show again. The workspace shows one page of bids (ADR 0023): a bid whose award
+ * field was not posted is left out, so saving a page leaves the other pages' proposals alone.
+ */
 export function proposalValues(allocation: Allocation, posted: FormObject): ProposalValues {
   const text = (name: string) => (textAt(posted, name) ?? "").trim();
-  return Object.fromEntries(allocation.rows.map((r) => [r.bidId, { amount: text(awardField(r.bidId)), conditions: text(conditionsField(r.bidId)) }]));
+  return Object.fromEntries(
+    allocation.rows
+      .filter((r) => textAt(posted, awardField(r.bidId)) !== undefined)
+      .map((r) => [r.bidId, { amount: text(awardField(r.bidId)), conditions: text(conditionsField(r.bidId)) }]),
+  );
+}
+
+/** The ranked bids the filters pick, in rank order. */
+export function filterAllocationRows(allocation: Allocation, filters: AllocationFilters) {
+  return allocation.rows.filter(
+    (r) =>
+      matchesSearch(filters.q, r.reference, r.title, r.organisationName) &&
+      (filters.band === "meets_threshold"
+        ? r.meetsThreshold
+        : filters.band === "below_threshold"
+          ? r.scoreText !== null && !r.meetsThreshold
+          : filters.band === "not_scored"
+            ? r.scoreText === null
+            : true) &&
+      (filters.award === "with_award"
+        ? r.award !== null && r.award.amountPence > 0
+        : filters.award === "without_award"
+          ? !r.award || r.award.amountPence === 0
+          : true) &&
+      (filters.area ? r.candidate.areaIds.includes(filters.area) : true) &&
+      (filters.priority ? r.candidate.priorityIds.includes(filters.priority) : true),
+  );
+}
+
+/**
+ * One page of the workspace: the filtered bids on it, and the proposal on the bids that are not
+ * (what the pot's live figures add to the amounts typed on the page).
+ */
+export function allocationPage(allocation: Allocation, filters: AllocationFilters, page: number, values: ProposalValues = currentValues(allocation)) {
+  const { window, rows } = pageOfRows(filterAllocationRows(allocation, filters), page);
+  const onPage = new Set(rows.map((r) => r.bidId));
+  const offPage = editableRows(allocation).filter((r) => !onPage.has(r.bidId));
+  const saved = currentValues(allocation);
+  const amountOf = (bidId: string) => {
+    const parsed = parsePounds(values[bidId]?.amount ?? "");
+    return parsed.ok ? parsed.pence : 0;
+  };
+  return {
+    window,
+    rows,
+    values: Object.fromEntries(rows.map((r) => [r.bidId, values[r.bidId] ?? saved[r.bidId]!])),
+    /** Off-page values that differ from what is saved (a loaded suggestion): carried in the form so saving saves them. */
+    carried: Object.fromEntries(
+      offPage
+        .filter((r) => values[r.bidId] && (values[r.bidId]!.amount !== saved[r.bidId]?.amount || values[r.bidId]!.conditions !== saved[r.bidId]?.conditions))
+        .map((r) => [r.bidId, values[r.bidId]!]),
+    ),
+    offPageProposedPence: offPage.reduce((sum, r) => sum + amountOf(r.bidId), 0),
+  };
 }
 
 /** A saved proposal's message; a refusal is `invalid` (amounts, the pot) or a `conflict` beside the proposal. */
@@ -197,7 +256,11 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
   if (!isEditable(round.allocationStatus)) return conflict(notEditableMessage(round.allocationStatus), "proposal");
 
   const errors: FieldErrors = {};
-  const rows = editableRows(allocation);
+  const rows = editableRows(allocation).filter((r) => Object.hasOwn(values, r.bidId));
+  // Proposals on bids the form did not carry (other pages) stay as saved, and count towards the pot.
+  const kept = editableRows(allocation)
+    .filter((r) => !Object.hasOwn(values, r.bidId) && r.award?.status === "proposed" && r.award.amountPence > 0)
+    .map((r) => ({ row: r, awardPence: r.award!.amountPence }));
   const edited = rows.map((r) => {
     const typed = values[r.bidId]?.amount ?? "";
     const conditions = values[r.bidId]?.conditions ?? "";
@@ -216,7 +279,7 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
 
   const check = checkAllocation(
     { ...allocation.potParts, availablePence: allocation.pot.remainingPotPence, minAwardPence: round.minAwardPence, maxAwardPence: round.maxAwardPence },
-    edited.map((e) => ({
+    [...edited, ...kept].map((e) => ({
       bidId: e.row.bidId,
       reference: e.row.reference,
       requestedPence: e.row.requestedPence,
@@ -265,7 +328,7 @@ export async function saveProposal(allocation: Allocation, actorId: string, valu
       before: { proposedPence: allocation.pot.proposedPence },
       after: {
         proposedPence: check.totalPence,
-        awards: edited.filter((e) => e.awardPence > 0).map((e) => ({ bidId: e.row.bidId, amountPence: e.awardPence })),
+        awards: [...edited, ...kept].filter((e) => e.awardPence > 0).map((e) => ({ bidId: e.row.bidId, amountPence: e.awardPence })),
       },
     }),
   );

@@ -40,3 +40,19 @@ export type SuggestionView = {
   lines: { bidId: string; reference: string; explanation: string }[];
   values: ProposalValues;
 };
+
+/** The workspace's filters, as read from its GET form (ADR 0023). */
+export const ALLOCATION_BANDS = ["meets_threshold", "below_threshold", "not_scored"] as const;
+export const ALLOCATION_AWARDS = ["with_award", "without_award"] as const;
+export type AllocationFilters = {
+  q: string;
+  band: (typeof ALLOCATION_BANDS)[number] | "";
+  award: (typeof ALLOCATION_AWARDS)[number] | "";
+  area: string;
+  priority: string;
+};
+export const NO_ALLOCATION_FILTERS: AllocationFilters = { q: "", band: "", award: "", area: "", priority: "" };
+
+export function isFiltered(filters: AllocationFilters) {
+  return Object.values(filters).some(Boolean);
+}

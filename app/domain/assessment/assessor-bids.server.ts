@@ -10,6 +10,9 @@ import { db, type Prisma, type Tx } from "~/lib/db.server";
 import { inFieldOrder } from "~/lib/form-errors";
 import { conflict, forbidden, invalid, notFound, type Result } from "~/lib/refusal";
 import { assessmentFieldOrder, parseAssessment, type AssessmentValues } from "./assessment-form";
+import { pageWindow } from "~/domain/lists/list-page";
+import type { QueueFilters, QueueProgress } from "./list-filters";
+import { bidSearchWhere } from "~/domain/lists/text-search.server";
 
 /** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
 export async function findAssignedBid(assessorId: string, bidId: string) {
@@ -293,11 +296,42 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
   return { ok: true };
 }
 
-/** The assessor's queue: each assigned bid with where they are up to. */
-export async function loadAssessorQueue(assessorId: string) {
+function progressWhere(assessorId: string, progress: QueueProgress | ""): Prisma.BidWhereInput {
+  const noConflict = { conflicts: { none: { assessorId } } };
+  switch (progress) {
+    case "conflict":
+      return { conflicts: { some: { assessorId } } };
+    case "not_started":
+      return { ...noConflict, assessments: { none: { assessorId } } };
+    case "draft":
+    case "submitted":
+      return { ...noConflict, assessments: { some: { assessorId, status: progress } } };
+    default:
+      return {};
+  }
+}
+
+/**
+ * One page of the assessor's queue, each assigned bid with where they are up to, and their
+ * progress over the whole queue from counts (ADR 0023): a fixed number of queries.
+ */
+export async function loadAssessorQueue(assessorId: string, filters: QueueFilters = { q: "", progress: "" }, page = 1) {
+  const where: Prisma.AssessorAssignmentWhereInput = {
+    assessorId,
+    bid: { AND: [progressWhere(assessorId, filters.progress), bidSearchWhere(filters.q)] },
+  };
+  const [total, submitted, matching] = await Promise.all([
+    // A bid the assessor declared a conflict on is not theirs to assess: not in the total.
+    db.assessorAssignment.count({ where: { assessorId, bid: { conflicts: { none: { assessorId } } } } }),
+    db.assessorAssignment.count({ where: { assessorId, bid: progressWhere(assessorId, "submitted") } }),
+    db.assessorAssignment.count({ where }),
+  ]);
+  const window = pageWindow(matching, page);
   const assignments = await db.assessorAssignment.findMany({
-    where: { assessorId },
-    orderBy: { assignedAt: "asc" },
+    where,
+    orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
+    skip: window.skip,
+    take: window.pageSize,
     select: {
       bid: {
         select: {
@@ -314,8 +348,7 @@ export async function loadAssessorQueue(assessorId: string) {
     id: bid.id,
     reference: bid.reference ?? "",
     title: bid.title,
-    progress: (bid.conflicts.length > 0 ? "conflict" : (bid.assessments[0]?.status ?? "not_started")) as "conflict" | "not_started" | "draft" | "submitted",
+    progress: (bid.conflicts.length > 0 ? "conflict" : (bid.assessments[0]?.status ?? "not_started")) as QueueProgress,
   }));
-  const open = queue.filter((b) => b.progress !== "conflict");
-  return { queue, submitted: open.filter((b) => b.progress === "submitted").length, total: open.length };
+  return { queue, submitted, total, window };
 }

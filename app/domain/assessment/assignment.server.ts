@@ -4,7 +4,9 @@
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
-import { db, type Db, type Tx } from "~/lib/db.server";
+import { db, type Db, type Prisma, type Tx } from "~/lib/db.server";
+import { pageWindow } from "~/domain/lists/list-page";
+import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import { env } from "~/lib/env.server";
 import { renderAssessorAssignment, renderAssessorRemoval } from "../../../emails";
 import { FORM_ERROR } from "~/lib/form-errors";
@@ -68,6 +70,77 @@ export async function loadAssignmentBoard(roundId: string, client: Pick<Db, "bid
   return {
     bids: rows,
     assessors: assessors.map((a) => ({ id: a.id, name: a.name, assigned: workload.get(a.id) ?? 0 })),
+  };
+}
+
+export type AssignmentFilters = { q: string; assessor: string; need: "unassigned" | "needs_reassignment" | "" };
+
+/**
+ * One page of the assignment board (ADR 0023): the filtered bids on it with their assessors, and
+ * every assessor's workload over the whole round from one aggregate, a fixed number of queries.
+ */
+export async function loadAssignmentPage(roundId: string, filters: AssignmentFilters, page: number) {
+  const where: Prisma.BidWhereInput = {
+    roundId,
+    AND: [
+      ASSESSABLE_BID,
+      bidSearchWhere(filters.q),
+      filters.assessor ? { assignments: { some: { assessorId: filters.assessor } } } : {},
+      filters.need === "unassigned" ? { assignments: { none: {} } } : filters.need === "needs_reassignment" ? { needsReassignment: true } : {},
+    ],
+  };
+  const [total, assessors, workload] = await Promise.all([
+    db.bid.count({ where }),
+    db.user.findMany({ where: { role: "assessor", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    // Assignments on the round's assessable bids, less those the assessor declared a conflict on.
+    db.$queryRaw<{ assessorId: string; assigned: number | bigint }[]>`
+      SELECT a."assessorId" AS "assessorId", COUNT(*) AS "assigned"
+      FROM "AssessorAssignment" a JOIN "Bid" b ON b."id" = a."bidId"
+      WHERE b."roundId" = ${roundId}
+        AND b."status" IN ('submitted', 'in_assessment')
+        AND (b."screeningDecision" IS NULL OR b."screeningDecision" = 'eligible')
+        AND NOT EXISTS (SELECT 1 FROM "ConflictDeclaration" c WHERE c."bidId" = a."bidId" AND c."assessorId" = a."assessorId")
+      GROUP BY a."assessorId"`,
+  ]);
+  const window = pageWindow(total, page);
+  const bids = await db.bid.findMany({
+    where,
+    orderBy: { reference: "asc" },
+    skip: window.skip,
+    take: window.pageSize,
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      needsReassignment: true,
+      organisation: { select: { name: true } },
+      assignments: { select: { assessorId: true, assessor: { select: { name: true } } }, orderBy: { assignedAt: "asc" } },
+      conflicts: { select: { assessorId: true } },
+      assessments: { select: { assessorId: true, status: true } },
+    },
+  });
+  const assigned = new Map(workload.map((w) => [w.assessorId, Number(w.assigned)]));
+  return {
+    window,
+    bids: bids.map((bid) => {
+      const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
+      const progress = new Map(bid.assessments.map((a) => [a.assessorId, progressOf(a.status)]));
+      return {
+        id: bid.id,
+        reference: bid.reference ?? "",
+        title: bid.title,
+        organisationName: bid.organisation.name,
+        needsReassignment: bid.needsReassignment,
+        assessors: bid.assignments.map((a) => ({
+          id: a.assessorId,
+          name: a.assessor.name,
+          conflicted: conflicted.has(a.assessorId),
+          progress: progress.get(a.assessorId) ?? "not_started",
+        })),
+        conflictedAssessorIds: [...conflicted],
+      };
+    }),
+    assessors: assessors.map((a) => ({ id: a.id, name: a.name, assigned: assigned.get(a.id) ?? 0 })),
   };
 }
 

@@ -9,6 +9,8 @@ import { textValue, type FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, type Result } from "~/lib/refusal";
 import { ASSESSABLE_BID } from "./assignment.server";
+import { matchesSearch, pageOfRows } from "~/domain/lists/list-page";
+import type { ResultsFilters } from "./list-filters";
 import { moderationSchema } from "./moderation.schema";
 import { formatFraction, rankBids, scoreBid, type BidForScoring, type RoundScoringRules } from "./scoring";
 
@@ -64,41 +66,75 @@ export function forScoring(bid: {
   };
 }
 
-/** The ranking table for a round, or null when there is no such round. */
-export async function loadRoundResults(roundId: string) {
+/**
+ * The ranking table for a round, or null when there is no such round. Rank positions and running
+ * totals need every assessable bid, so the ranking is computed in memory from one lean query of
+ * what scoring reads (ADR 0023); the filters and the page then pick the rows shown.
+ */
+export async function loadRoundResults(roundId: string, filters: ResultsFilters = { q: "", band: "", flag: "" }, page = 1) {
   const loaded = await loadRules(roundId);
   if (!loaded) return null;
   const { round, rules } = loaded;
-  const bids = await db.bid.findMany({ where: { roundId, ...ASSESSABLE_BID }, select: BID_FOR_SCORING });
+  const bids = await db.bid.findMany({
+    where: { roundId, ...ASSESSABLE_BID },
+    select: { ...BID_FOR_SCORING, organisation: { select: { name: true } } },
+  });
   const needsReassignment = new Set(bids.filter((b) => b.needsReassignment).map((b) => b.id));
+  const organisationName = new Map(bids.map((b) => [b.id, b.organisation.name]));
   const ranking = rankBids(
     bids.map((b) => scoreBid(rules, forScoring(b))),
     { potPence: potPence(round), qualityThresholdPercent: round.qualityThresholdPercent },
   );
+  const allRows = ranking.rows.map((row, position) => ({
+    position,
+    rank: row.rank,
+    bidId: row.bid.bidId,
+    reference: row.bid.reference,
+    title: row.bid.title,
+    organisationName: organisationName.get(row.bid.bidId) ?? "",
+    amountRequestedPence: row.bid.amountRequestedPence,
+    scoreText: row.bid.scoreText,
+    scored: row.bid.score !== null,
+    meetsThreshold: row.bid.meetsThreshold,
+    needsModeration: row.bid.needsModeration,
+    needsReassignment: needsReassignment.has(row.bid.bidId),
+    countedAssessments: row.bid.countedAssessments,
+    assessmentsOutstanding: row.bid.assessmentsOutstanding,
+    runningTotalRequestedPence: row.runningTotalRequestedPence,
+    withinPot: row.withinPot,
+    decidedByText: row.decidedByText,
+  }));
+  const filtered = allRows.filter(
+    (row) =>
+      matchesSearch(filters.q, row.reference, row.title, row.organisationName) &&
+      (filters.band === "meets_threshold"
+        ? row.meetsThreshold
+        : filters.band === "below_threshold"
+          ? row.scored && !row.meetsThreshold
+          : filters.band === "not_scored"
+            ? !row.scored
+            : true) &&
+      (filters.flag === "needs_moderation"
+        ? row.needsModeration
+        : filters.flag === "needs_reassignment"
+          ? row.needsReassignment
+          : filters.flag === "assessments_outstanding"
+            ? row.assessmentsOutstanding > 0
+            : true),
+  );
+  const { window, rows } = pageOfRows(filtered, page);
   return {
     round: { id: round.id, name: roundTitle(round), assessorsPerBid: round.assessorsPerBid, moderationSpread: round.moderationSpread },
     potPence: ranking.potPence,
     qualityThresholdPercent: ranking.qualityThresholdPercent,
+    /** Where the quality line falls in the whole ranking (rows before it meet the threshold). */
     rowsAboveThreshold: ranking.rowsAboveThreshold,
     tieBreakRule: ranking.tieBreakRule,
     totalRequestedPence: ranking.totalRequestedPence,
     totalRequestedAboveThresholdPence: ranking.totalRequestedAboveThresholdPence,
-    rows: ranking.rows.map((row) => ({
-      rank: row.rank,
-      bidId: row.bid.bidId,
-      reference: row.bid.reference,
-      title: row.bid.title,
-      amountRequestedPence: row.bid.amountRequestedPence,
-      scoreText: row.bid.scoreText,
-      meetsThreshold: row.bid.meetsThreshold,
-      needsModeration: row.bid.needsModeration,
-      needsReassignment: needsReassignment.has(row.bid.bidId),
-      countedAssessments: row.bid.countedAssessments,
-      assessmentsOutstanding: row.bid.assessmentsOutstanding,
-      runningTotalRequestedPence: row.runningTotalRequestedPence,
-      withinPot: row.withinPot,
-      decidedByText: row.decidedByText,
-    })),
+    rankedBids: allRows.length,
+    window,
+    rows,
   };
 }
 

@@ -4,7 +4,10 @@
 // email, with the reason and the note, goes with the round's outcomes.
 import { cancelUndecidedAward, lockRoundForMoney, UNDECIDED_AWARD_STATUSES, type CancelledAward } from "~/domain/allocation/pot-ledger.server";
 import { recordAudit } from "~/domain/audit/audit.server";
-import { db, type Tx } from "~/lib/db.server";
+import { db, type Prisma, type Tx } from "~/lib/db.server";
+import { pageWindow } from "~/domain/lists/list-page";
+import type { ScreeningFilters } from "./list-filters";
+import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import { conflict, invalid, type Result } from "~/lib/refusal";
@@ -26,13 +29,61 @@ const BID_FIELDS = {
   organisation: { select: { name: true } },
 } as const;
 
-export async function loadScreeningList(roundId: string, now: Date) {
-  const round = await db.round.findUnique({ where: { id: roundId }, include: { fund: { select: { name: true } } } });
-  if (!round) return null;
-  const bids = await db.bid.findMany({ where: { roundId, status: { in: SCREENABLE } }, orderBy: { reference: "asc" }, select: BID_FIELDS });
+function screeningWhere(roundId: string, filters: ScreeningFilters): Prisma.BidWhereInput {
   return {
-    round: { id: round.id, name: roundTitle(round), closesAt: round.closesAt.toISOString(), closed: now >= round.closesAt },
-    bids: bids.map((b) => ({ ...b, reference: b.reference ?? "", organisationName: b.organisation.name })),
+    roundId,
+    status: { in: SCREENABLE },
+    ...(filters.screening === "not_screened" ? { screeningDecision: null } : filters.screening ? { screeningDecision: filters.screening } : {}),
+    ...(filters.area ? { areas: { some: { roundAreaId: filters.area } } } : {}),
+    ...bidSearchWhere(filters.q),
+  };
+}
+
+const SCREENING_ORDER: Record<ScreeningFilters["sort"], Prisma.BidOrderByWithRelationInput[]> = {
+  "": [{ reference: "asc" }],
+  reference: [{ reference: "asc" }],
+  organisation: [{ organisation: { name: "asc" } }, { reference: "asc" }],
+  requested: [{ amountRequestedPence: "desc" }, { reference: "asc" }],
+};
+
+/**
+ * One page of the bids to screen, filtered and searched (ADR 0023): the round with its areas,
+ * the count and the page, a fixed number of queries whatever the number of bids.
+ */
+export async function loadScreeningList(roundId: string, now: Date, filters: ScreeningFilters = { q: "", screening: "", area: "", sort: "" }, page = 1) {
+  const round = await db.round.findUnique({
+    where: { id: roundId },
+    select: {
+      id: true,
+      name: true,
+      closesAt: true,
+      fund: { select: { name: true } },
+      areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+    },
+  });
+  if (!round) return null;
+  const where = screeningWhere(roundId, filters);
+  const total = await db.bid.count({ where });
+  const window = pageWindow(total, page);
+  const bids = await db.bid.findMany({
+    where,
+    orderBy: SCREENING_ORDER[filters.sort],
+    skip: window.skip,
+    take: window.pageSize,
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      amountRequestedPence: true,
+      screeningDecision: true,
+      screeningReason: true,
+      organisation: { select: { name: true } },
+    },
+  });
+  return {
+    round: { id: round.id, name: roundTitle(round), closesAt: round.closesAt.toISOString(), closed: now >= round.closesAt, areas: round.areas },
+    window,
+    bids: bids.map(({ organisation, ...b }) => ({ ...b, reference: b.reference ?? "", organisationName: organisation.name })),
   };
 }
 

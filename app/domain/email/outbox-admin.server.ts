@@ -2,9 +2,9 @@
 // and sending a failed email again.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db } from "~/lib/db.server";
+import { pageWindow } from "~/domain/lists/list-page";
+import { containsText } from "~/domain/lists/text-search.server";
 import { isOutboxStatus, OUTBOX_STATUSES, type OutboxStatus } from "./outbox-status";
-
-const LIST_LIMIT = 200;
 
 const listFields = {
   id: true,
@@ -20,28 +20,35 @@ const listFields = {
   createdAt: true,
 } as const;
 
-/** The newest emails, optionally of one status, with how many there are of each status. */
-export async function listOutbox(status?: OutboxStatus) {
-  const [emails, groups] = await Promise.all([
-    db.outboxEmail.findMany({
-      where: status ? { status } : {},
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: LIST_LIMIT,
-      select: listFields,
-    }),
-    db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
-  ]);
+/**
+ * One page of the newest emails, optionally of one status or to one address, with how many
+ * there are of each status (ADR 0023).
+ */
+export async function listOutbox({ status, q = "" }: { status?: OutboxStatus; q?: string } = {}, page = 1) {
+  const where = { ...(status ? { status } : {}), ...(q ? { toAddress: containsText(q.toLowerCase()) } : {}) };
+  const [total, groups] = await Promise.all([db.outboxEmail.count({ where }), db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } })]);
+  const window = pageWindow(total, page);
+  const emails = await db.outboxEmail.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: window.skip,
+    take: window.pageSize,
+    select: listFields,
+  });
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
   for (const group of groups) if (isOutboxStatus(group.status)) counts[group.status] = group._count._all;
-  return { emails, counts, limit: LIST_LIMIT };
+  return { emails, counts, window };
 }
+
+/** The mailbox (a demo aid) shows the newest of these. */
+const MAILBOX_LIMIT = 200;
 
 /** Emails the portal delivered to its own mailbox because no SMTP server is set (the demo). */
 export function listMailbox() {
   return db.outboxEmail.findMany({
     where: { deliveredVia: "mailbox" },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
-    take: LIST_LIMIT,
+    take: MAILBOX_LIMIT,
     select: listFields,
   });
 }
