@@ -5,8 +5,8 @@ ALTER TABLE "Fund" ADD COLUMN     "applicantTypes" TEXT NOT NULL DEFAULT '["regi
 ALTER TABLE "Round" ADD COLUMN     "formRules" TEXT NOT NULL DEFAULT '';
 
 -- Round slugs become unique across funds (ADR 0025). Where two funds shared a slug, the public
--- address already showed the most recently opened round; that round keeps the slug and any
--- other takes its fund's slug as a prefix.
+-- address already showed the most recently opened round: that round keeps the slug and any
+-- other takes the slug of its fund as a prefix.
 UPDATE "Round" SET "slug" = (SELECT "Fund"."slug" FROM "Fund" WHERE "Fund"."id" = "Round"."fundId") || '-' || "slug"
 WHERE EXISTS (
     SELECT 1 FROM "Round" AS "other"
