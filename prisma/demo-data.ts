@@ -2,6 +2,7 @@
 // now, with a draft and two submitted bids. Used by the run command's seed (which adds the rounds
 // in later phases, prisma/demo-phases.ts), the end-to-end tests and integration tests that need
 // an open round.
+import { FORM_RULES, serialiseRoundFormRules, storedBand } from "../app/domain/bids/proportionate";
 import { hashPassword } from "../app/domain/auth/password.server";
 import type { Db } from "../app/lib/db.server";
 import { queueEmail } from "../app/domain/email/outbox.server";
@@ -110,13 +111,64 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
       },
     },
   });
-  for (const [slug, code, name, description] of [
-    ["community-safety-grant", "CSG", "Community Safety Grant", "Money for the Community Safety Partnerships in Durham and Darlington."],
-    ["victims-services", "VS", "Victims' Services", "Referral, assessment and specialist support for victims of crime."],
-    ["restorative-justice", "RJ", "Restorative Justice", "Restorative justice for victims who want it, across the force area."],
+  // The commissioning report's other three streams, each with who may apply (ADR 0025).
+  const VOLUNTARY = ["registered_charity", "cio", "cic", "company_limited_by_guarantee", "unincorporated_group", "social_enterprise"];
+  const streams: Record<string, string> = {};
+  for (const [slug, code, name, description, applicantTypes] of [
+    [
+      "community-safety-grant",
+      "CSG",
+      "Community Safety Grant",
+      "Money for the Community Safety Partnerships in Durham and Darlington.",
+      ["community_safety_partnership"],
+    ],
+    ["victims-services", "VS", "Victims' Services", "Referral, assessment and specialist support for victims of crime.", VOLUNTARY],
+    [
+      "restorative-justice",
+      "RJ",
+      "Restorative Justice",
+      "Restorative justice for victims who want it, across the force area.",
+      [...VOLUNTARY, "community_safety_partnership"],
+    ],
   ] as const) {
-    await db.fund.create({ data: { slug, code, name, description } });
+    streams[code] = (await db.fund.create({ data: { slug, code, name, description, applicantTypes: JSON.stringify(applicantTypes) } })).id;
   }
+  // A round in a second stream, with the same code as the Community Safety Fund's: its public
+  // address carries the fund's slug. Small requests there answer fewer pages and give one document.
+  await db.round.create({
+    data: {
+      fundId: streams.CSG!,
+      slug: "community-safety-grant-2526-r1",
+      code: "2526-R1",
+      name: "2025 to 2026, round 1",
+      description: "Projects of the two Community Safety Partnerships that support the Police and Crime Commissioner's priorities.",
+      // Opens soon, so its application form can still be changed by the administrator.
+      opensAt: new Date(now.getTime() + 14 * DAY),
+      closesAt: new Date(now.getTime() + 75 * DAY),
+      baseAllocationPence: 60_655_000,
+      remainingPotPence: 60_655_000,
+      minAwardPence: 500_000,
+      maxAwardPence: 20_000_000,
+      smallBidThresholdPence: 2_500_000,
+      opccSignOffRequired: true,
+      formRules: serialiseRoundFormRules({
+        small: { ...storedBand(FORM_RULES.small), sections: ["outcomes"], documentKinds: ["constitution"] },
+        standard: storedBand(FORM_RULES.standard),
+      }),
+      areas: {
+        create: [
+          { name: "County Durham", position: 0 },
+          { name: "Darlington", position: 1 },
+        ],
+      },
+      priorities: {
+        create: [
+          { title: "Reducing anti-social behaviour", position: 0 },
+          { title: "Tackling drug and alcohol misuse", position: 1 },
+        ],
+      },
+    },
+  });
 
   const base = 48_557_700;
   const rolledForward = 2_715_000;

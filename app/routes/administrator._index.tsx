@@ -60,6 +60,10 @@ export default function AdministratorHome() {
                 Round details<span className="govuk-visually-hidden"> for {r.name}</span>
               </Link>
               <br />
+              <Link className="govuk-link" to={`/administrator/rounds/${r.id}/form`}>
+                Application form<span className="govuk-visually-hidden"> for {r.name}</span>
+              </Link>
+              <br />
               <Link className="govuk-link" to={`/administrator/rounds/${r.id}/rules`}>
                 Assessment rules<span className="govuk-visually-hidden"> for {r.name}</span>
               </Link>
@@ -109,6 +113,11 @@ export default function AdministratorHome() {
           </TableRow>
         ))}
       </Table>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/administrator/funds">
+          Funds and their rounds
+        </Link>
+      </p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/administrator/audit">
           Audit log

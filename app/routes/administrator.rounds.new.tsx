@@ -16,7 +16,9 @@ export const meta = titleMeta("Create a round");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:round");
-  return { funds: await listFunds() };
+  const funds = await listFunds();
+  const chosen = new URL(request.url).searchParams.get("fund");
+  return { funds, chosenFundId: funds.some((f) => f.id === chosen) ? chosen : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,11 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewRound() {
-  const { funds } = useLoaderData<typeof loader>();
+  const { funds, chosenFundId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? EMPTY_ROUND_DETAILS;
-  const fundId = actionData?.fundId ?? (funds.length === 1 ? funds[0]!.id : "");
+  const fundId = actionData?.fundId ?? chosenFundId ?? (funds.length === 1 ? funds[0]!.id : "");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

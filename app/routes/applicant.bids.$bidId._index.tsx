@@ -5,7 +5,7 @@ import { BidSummary } from "~/components/bids/bid-summary";
 import { TaskList, type Task } from "~/components/bids/task-list";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { formRulesFor } from "~/domain/bids/proportionate";
-import { allSectionsCompleted, sectionStates } from "~/domain/bids/sections";
+import { allSectionsCompleted, askedShape, sectionStates } from "~/domain/bids/sections";
 import { bidStatusLabel, bidStatusTagClass } from "~/domain/bids/status";
 import { canWithdraw } from "~/domain/bids/submission.server";
 import { outcomePath } from "~/domain/outcomes/outcome-kind";
@@ -22,18 +22,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sections = sectionStates(bid, bid.round);
   return {
     bid,
+    asked: askedShape(bid, bid.round),
     sections,
     completedCount: sections.filter((s) => s.status === "completed").length,
     readyToSubmit: allSectionsCompleted(sections),
     phase: roundPhase(bid.round, new Date()),
-    formSize: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence).size,
+    formSize: formRulesFor(bid.amountRequestedPence, bid.round).size,
     withdrawable: canWithdraw(bid.status),
     outcomeReleased: bid.status !== "draft" && (await releasedOutcomeFor(bid.id, user)),
   };
 }
 
 export default function BidTaskList() {
-  const { bid, sections, completedCount, readyToSubmit, phase, formSize, withdrawable, outcomeReleased } = useLoaderData<typeof loader>();
+  const { bid, asked, sections, completedCount, readyToSubmit, phase, formSize, withdrawable, outcomeReleased } = useLoaderData<typeof loader>();
   const name = bid.title || "Untitled bid";
 
   if (bid.status !== "draft") {
@@ -64,7 +65,7 @@ export default function BidTaskList() {
           </div>
         ) : null}
         <p className="govuk-body">This is the bid as it was submitted. It can no longer be changed.</p>
-        <BidSummary bid={bid} changeable={false} />
+        <BidSummary bid={bid} changeable={false} asked={asked} />
         {withdrawable ? (
           <p className="govuk-body">
             <Link className="govuk-link" to={`/applicant/bids/${bid.id}/withdraw`}>

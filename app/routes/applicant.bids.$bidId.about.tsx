@@ -18,12 +18,12 @@ export const meta = sectionMeta("About the project");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
-  const { minAwardPence, maxAwardPence, smallBidThresholdPence } = bid.round;
+  const { minAwardPence, maxAwardPence, smallBidThresholdPence, formRules } = bid.round;
   return {
     bid: { id: bid.id, title: bid.title, status: bid.status },
-    round: { minAwardPence, maxAwardPence, smallBidThresholdPence },
+    round: { minAwardPence, maxAwardPence, smallBidThresholdPence, formRules },
     values: sectionValues(bid).about as FormObject,
-    rules: formRulesFor(bid.amountRequestedPence, smallBidThresholdPence),
+    rules: formRulesFor(bid.amountRequestedPence, { smallBidThresholdPence, formRules }),
   };
 }
 

@@ -5,7 +5,7 @@ import { BidSummary } from "~/components/bids/bid-summary";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
-import { allSectionsCompleted, sectionStates } from "~/domain/bids/sections";
+import { allSectionsCompleted, askedShape, sectionStates } from "~/domain/bids/sections";
 import { submitBid, type SubmitResult } from "~/domain/bids/submission.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sections = sectionStates(bid, bid.round);
   return {
     bid,
+    asked: askedShape(bid, bid.round),
     problems: sections.filter((s) => s.status !== "completed").map((s) => ({ key: s.key, title: s.title, problems: s.problems })),
     ready: allSectionsCompleted(sections),
     phase: roundPhase(bid.round, new Date()),
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CheckAnswers() {
-  const { bid, problems, ready, phase } = useLoaderData<typeof loader>();
+  const { bid, problems, ready, phase, asked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusal = actionData?.refusal;
   const name = bid.title || "Untitled bid";
@@ -102,7 +103,7 @@ export default function CheckAnswers() {
           ) : null}
         </div>
       </div>
-      <BidSummary bid={bid} changeable={bid.status === "draft"} />
+      <BidSummary bid={bid} changeable={bid.status === "draft"} asked={asked} />
       {bid.status === "draft" ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

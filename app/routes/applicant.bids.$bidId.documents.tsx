@@ -1,3 +1,4 @@
+import { formRulesFor } from "~/domain/bids/proportionate";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -19,18 +20,19 @@ import { readForm } from "~/web/parse-form.server";
 export const meta = sectionMeta("Supporting documents");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { bid } = await requireApplicantBid(request, params.bidId);
+  const { bid } = await requireApplicantBid(request, params.bidId, "documents");
   return {
     bid: { id: bid.id, title: bid.title, status: bid.status },
     documents: bid.documents.map(({ id, kind, originalName, sizeBytes, scanStatus }) => ({ id, kind, originalName, sizeBytes, scanStatus })),
     maxBytes: bid.round.maxDocumentBytes,
+    kinds: formRulesFor(bid.amountRequestedPence, bid.round).documentKinds,
   };
 }
 
 const problem = (errors: FieldErrors, kind: string | null = null) => data({ errors, kind, frozen: false }, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, bid } = await requireApplicantBid(request, params.bidId);
+  const { user, bid } = await requireApplicantBid(request, params.bidId, "documents");
   const here = `/applicant/bids/${bid.id}/documents`;
 
   if (isMultipart(request)) {
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const upload = await readDocumentUpload(request, { fileField: "document", maxFileBytes: bid.round.maxDocumentBytes });
     if (bid.status !== "draft") return frozenResponse();
     const kind = upload.fields.kind ?? "";
-    if (!isDocumentKind(kind)) {
+    if (!isDocumentKind(kind) || !formRulesFor(bid.amountRequestedPence, bid.round).documentKinds.includes(kind)) {
       return problem({ kind: "Select which document you are uploading", ...(upload.problem === "missing" ? { document: "Select a file to upload" } : {}) });
     }
     const added = await addDocument({ bidId: bid.id, viewer: user, kind, upload, maxBytes: bid.round.maxDocumentBytes });
@@ -59,7 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SupportingDocuments() {
-  const { bid, documents, maxBytes } = useLoaderData<typeof loader>();
+  const { bid, documents, maxBytes, kinds } = useLoaderData<typeof loader>();
+  // Only the documents the round asks of this bid's band (ADR 0025).
+  const asked = DOCUMENT_KINDS.filter((d) => (kinds as readonly string[]).includes(d.kind));
   const actionData = useActionData<typeof action>();
   const errors = (actionData?.errors ?? {}) as FieldErrors;
   const chosenKind = actionData && "kind" in actionData ? actionData.kind : null;
@@ -69,13 +73,13 @@ export default function SupportingDocuments() {
     <SectionLayout bid={bid} title="Supporting documents" errors={errors}>
       <p className="govuk-body">Upload your organisation&apos;s:</p>
       <ul className="govuk-list govuk-list--bullet">
-        {DOCUMENT_KINDS.map((d) => (
+        {asked.map((d) => (
           <li key={d.kind}>{d.lower}</li>
         ))}
       </ul>
       <h2 className="govuk-heading-m">Your documents</h2>
       <SummaryList withActions>
-        {DOCUMENT_KINDS.map(({ kind, label }) => {
+        {asked.map(({ kind, label }) => {
           const document = documents.find((d) => d.kind === kind);
           return (
             <SummaryRow
@@ -118,7 +122,7 @@ export default function SupportingDocuments() {
           hint="A new file replaces the one you uploaded before"
           error={errors.kind}
           defaultValue={chosenKind ?? undefined}
-          choices={DOCUMENT_KINDS.map((d) => ({ value: d.kind, label: d.label }))}
+          choices={asked.map((d) => ({ value: d.kind, label: d.label }))}
         />
         <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label" htmlFor={fileId}>

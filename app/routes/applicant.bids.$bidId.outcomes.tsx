@@ -14,7 +14,7 @@ const BLANK: OutcomeRow = { outcome: "", indicator: "", target: "" };
 export const meta = sectionMeta("Outcomes");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { bid } = await requireApplicantBid(request, params.bidId);
+  const { bid } = await requireApplicantBid(request, params.bidId, "outcomes");
   return rowsSectionPage(bid, sectionValues(bid).outcomes.outcomes, BLANK);
 }
 

@@ -15,11 +15,11 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 export const meta = sectionMeta("Safeguarding and equality");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { bid } = await requireApplicantBid(request, params.bidId);
+  const { bid } = await requireApplicantBid(request, params.bidId, "safeguarding-and-equality");
   return {
     bid: { id: bid.id, title: bid.title, status: bid.status },
     values: sectionValues(bid)["safeguarding-and-equality"] as FormObject,
-    rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence),
+    rules: formRulesFor(bid.amountRequestedPence, bid.round),
   };
 }
 

@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { RoundFormShape } from "~/components/rounds/round-form-shape";
+import { OPTIONAL_SECTIONS, parseRoundFormRules, type FormRules, type FormSize } from "~/domain/bids/proportionate";
+import { documentKindLabel } from "~/domain/documents/document-kinds";
 import { potPence, roundPhase } from "~/domain/rounds/pot";
 import { roundTitle } from "~/domain/rounds/round-title";
 import { describeRequests } from "~/domain/rounds/round-figures";
@@ -9,6 +12,18 @@ import { formatPounds } from "~/lib/money";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+
+function publicBands(rules: Record<FormSize, FormRules>) {
+  const band = (r: FormRules) => ({
+    sections: OPTIONAL_SECTIONS.filter((s) => r.sections.includes(s.key)).map((s) => s.title),
+    documents: r.documentKinds.map(documentKindLabel),
+    summaryMaxWords: r.summaryMaxWords,
+    beneficiariesMaxWords: r.beneficiariesMaxWords,
+    safeguardingMaxWords: r.safeguardingMaxWords,
+    equalityMaxWords: r.equalityMaxWords,
+  });
+  return { small: band(rules.small), standard: band(rules.standard) };
+}
 
 export const meta = titleMeta<typeof loader>(({ data }) => roundTitle(data.round));
 
@@ -21,7 +36,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
       slug: round.slug,
       name: round.name,
       description: round.description,
-      fund: round.fund,
+      fund: { name: round.fund.name, description: round.fund.description },
+      smallBidThresholdPence: round.smallBidThresholdPence,
       opensAt: round.opensAt.toISOString(),
       closesAt: round.closesAt.toISOString(),
       baseAllocationPence: round.baseAllocationPence,
@@ -34,6 +50,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       priorities: round.priorities,
       criteria: round.criteria,
     },
+    form: publicBands(parseRoundFormRules(round.formRules)),
     phase: roundPhase(round, new Date()),
     pot: potPence(round),
     figures: { submittedBids: figures.submittedBids, totalRequestedPence: figures.totalRequestedPence, summary: figures.summary },
@@ -43,7 +60,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const PHASE_TAG = { open: ["Open", "govuk-tag--green"], upcoming: ["Opens soon", "govuk-tag--blue"], closed: ["Closed", "govuk-tag--grey"] } as const;
 
 export default function RoundPage() {
-  const { round, phase, pot, figures } = useLoaderData<typeof loader>();
+  const { round, phase, pot, figures, form } = useLoaderData<typeof loader>();
   const [phaseLabel, phaseClass] = PHASE_TAG[phase];
   const eligibilityPath = `/rounds/${round.slug}/eligibility`;
   return (
@@ -66,6 +83,8 @@ export default function RoundPage() {
             <SummaryRow label="Closes">{formatDateTime(round.closesAt)}</SummaryRow>
           </SummaryList>
           <p className="govuk-body">Bids must be submitted before the round closes. Times are UK time.</p>
+
+          <RoundFormShape thresholdPence={round.smallBidThresholdPence} small={form.small} standard={form.standard} />
 
           {phase === "open" ? (
             <a href={eligibilityPath} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">

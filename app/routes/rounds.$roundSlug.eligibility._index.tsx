@@ -9,13 +9,7 @@ import { readForm } from "~/web/parse-form.server";
 import { parseValues } from "~/lib/parse-form";
 import { refusalResponse } from "~/web/respond.server";
 import { recordEligibilityResult, startEligibilityCheck } from "~/domain/eligibility/checks.server";
-import {
-  checkEligibility,
-  ELIGIBILITY_ORGANISATION_TYPES,
-  eligibilityOrganisationTypeHint,
-  eligibilityOrganisationTypeLabel,
-  NOT_ELIGIBLE_ORGANISATION_TYPES,
-} from "~/domain/eligibility/eligibility";
+import { checkEligibility, eligibilityOrganisationTypeHint, eligibilityOrganisationTypeLabel, organisationTypeChoices } from "~/domain/eligibility/eligibility";
 import { ELIGIBILITY_FIELDS, eligibilitySchema, NONE, type EligibilityFormValues } from "~/domain/eligibility/eligibility.schema";
 import { roundPhase } from "~/domain/rounds/pot";
 import { findRoundForEligibility } from "~/domain/rounds/round-page.server";
@@ -61,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxAwardPence: round.maxAwardPence,
       areas: round.areas,
       priorities: round.priorities,
+      applicantTypes: round.applicantTypes,
     },
     phase: roundPhase(round, new Date()),
     previous,
@@ -133,11 +128,11 @@ export default function EligibilityCheck() {
             legend="What type of organisation is applying?"
             error={errors.organisationType}
             defaultValue={values?.organisationType}
-            choices={ELIGIBILITY_ORGANISATION_TYPES.map((type) => ({
+            choices={organisationTypeChoices(round.applicantTypes).map(({ type, dividerBefore }) => ({
               value: type,
               label: eligibilityOrganisationTypeLabel(type),
               hint: eligibilityOrganisationTypeHint(type),
-              dividerBefore: type === NOT_ELIGIBLE_ORGANISATION_TYPES[0] ? "or" : undefined,
+              dividerBefore,
             }))}
             inputProps={form.register("organisationType")}
           />

@@ -1,15 +1,33 @@
 // What every bid page's loader and action start with: an applicant, and a bid they may see.
 import { data, redirect } from "@remix-run/node";
+import { recordAudit } from "~/domain/audit/audit.server";
 import { findBidForViewerAudited } from "~/domain/bids/bids.server";
+import { formRulesFor } from "~/domain/bids/proportionate";
+import { isSectionAsked, type SectionKey } from "~/domain/bids/sections";
 import type { FieldErrors } from "~/lib/form-errors";
 import type { Result } from "~/lib/refusal";
 import { requireRole } from "./guards.server";
 import { orNotFound } from "./not-found";
 import { throwRefusal } from "./respond.server";
 
-export async function requireApplicantBid(request: Request, bidId: string | undefined) {
+/**
+ * Given a section, the bid must be asked it: a section the round leaves out of the bid's band
+ * (ADR 0025) is not found, for its page and for a post to it alike, and the attempt is audited.
+ */
+export async function requireApplicantBid(request: Request, bidId: string | undefined, section?: SectionKey) {
   const user = await requireRole(request, ["applicant"]);
   const bid = orNotFound(await findBidForViewerAudited(bidId, user), "Not Found");
+  if (section && !isSectionAsked(section, formRulesFor(bid.amountRequestedPence, bid.round))) {
+    await recordAudit({
+      actorId: user.id,
+      action: "bid.section_refused",
+      outcome: "refused",
+      subjectType: "bid",
+      subjectId: bid.id,
+      details: { section, reason: "not asked of this band", method: request.method },
+    });
+    throwRefusal({ kind: "not_found", message: "This bid is not asked this question" });
+  }
   return { user, bid };
 }
 

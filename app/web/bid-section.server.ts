@@ -19,7 +19,7 @@ type SaveParts = Pick<Parameters<typeof saveSection>[0], "fields" | "rows">;
 export type SectionContext = { bid: SectionBid; rules: FormRules; mode: SaveMode };
 
 function contextFor(bid: SectionBid, mode: SaveMode): SectionContext {
-  return { bid, rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence), mode };
+  return { bid, rules: formRulesFor(bid.amountRequestedPence, bid.round), mode };
 }
 
 async function save(section: SectionKey, user: Viewer, bid: SectionBid, mode: SaveMode, parts: SaveParts) {
@@ -36,7 +36,7 @@ export function sectionAction<T>(
   spec: { lists?: readonly string[]; draftSave?: boolean; schema: (context: SectionContext) => ZodType<T>; save: (answers: T) => SaveParts },
 ) {
   return async ({ request, params }: ActionFunctionArgs) => {
-    const { user, bid } = await requireApplicantBid(request, params.bidId);
+    const { user, bid } = await requireApplicantBid(request, params.bidId, section);
     if (bid.status !== "draft") return frozenResponse();
     const values = formValues(await request.formData(), spec.lists);
     const mode: SaveMode = spec.draftSave !== false && values.intent === "save-draft" ? "draft" : "complete";
@@ -51,7 +51,7 @@ export function rowsSectionPage<R>(bid: SectionBid, saved: R[], blank: R) {
   return {
     bid: { id: bid.id, title: bid.title, status: bid.status },
     rows: saved.length > 0 ? saved : [blank],
-    rules: formRulesFor(bid.amountRequestedPence, bid.round.smallBidThresholdPence),
+    rules: formRulesFor(bid.amountRequestedPence, bid.round),
   };
 }
 
@@ -76,7 +76,7 @@ export function rowsSectionAction<K extends string, T>(
 ) {
   const blank = Object.fromEntries(spec.fields.map((f) => [f, ""])) as Record<K, string>;
   return async ({ request, params }: ActionFunctionArgs) => {
-    const { user, bid } = await requireApplicantBid(request, params.bidId);
+    const { user, bid } = await requireApplicantBid(request, params.bidId, section);
     if (bid.status !== "draft") return frozenResponse();
     const values = formValues(await request.formData());
     const rows = formRows(values[spec.list], spec.fields);

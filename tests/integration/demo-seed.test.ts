@@ -65,6 +65,16 @@ describe("the demo seed", () => {
     expect({ bids: await db.bid.count(), rounds: await db.round.count(), emails: await db.outboxEmail.count() }).toEqual(before);
   }, 120_000);
 
+  it("carries the four funding streams as funds, each with who may apply, and a round in a second stream with its own address", async () => {
+    const funds = await db.fund.findMany({ orderBy: { code: "asc" }, include: { rounds: { select: { slug: true, code: true } } } });
+    expect(funds.map((f) => f.code)).toEqual(["CSF", "CSG", "RJ", "VS"]);
+    const csg = funds.find((f) => f.code === "CSG")!;
+    expect(JSON.parse(csg.applicantTypes)).toEqual(["community_safety_partnership"]);
+    expect(csg.rounds).toEqual([{ slug: "community-safety-grant-2526-r1", code: "2526-R1" }]);
+    expect(funds.find((f) => f.code === "CSF")!.rounds.map((r) => r.code)).toContain("2526-R1");
+    expect(await (await send("/rounds/community-safety-grant-2526-r1")).text()).toContain("Community Safety Grant");
+  });
+
   it("has a round in every phase: open, closed in assessment, awaiting OPCC sign-off, released a year ago and released last week", async () => {
     const now = new Date();
     const rounds = await db.round.findMany({ include: { bids: { select: { status: true } } } });

@@ -82,15 +82,25 @@ function List({ items }: { items: string[] }) {
 }
 
 /** Every section of a bid as GOV.UK summary cards: check answers, and the read-only view. */
-export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: boolean }) {
+export function BidSummary({
+  bid,
+  changeable,
+  asked,
+}: {
+  bid: SummaryBid;
+  changeable: boolean;
+  /** The sections and documents the bid's band is asked (ADR 0025); the others are not shown. */
+  asked?: { sections: readonly string[]; documentKinds: readonly string[] };
+}) {
   const totals = budgetTotals(bid.budgetLines);
   const priorityTitles = bid.round.priorities.filter((p) => bid.priorities.some((c) => c.priorityId === p.id)).map((p) => p.title);
   const areaNames = bid.round.areas.filter((a) => bid.areas.some((c) => c.roundAreaId === a.id)).map((a) => a.name);
-  const card = (section: SectionKey, children: ReactNode) => (
-    <Card bidId={bid.id} section={section} changeable={changeable}>
-      {children}
-    </Card>
-  );
+  const card = (section: SectionKey, children: ReactNode) =>
+    asked && !asked.sections.includes(section) ? null : (
+      <Card bidId={bid.id} section={section} changeable={changeable}>
+        {children}
+      </Card>
+    );
   return (
     <>
       {card(
@@ -170,7 +180,7 @@ export function BidSummary({ bid, changeable }: { bid: SummaryBid; changeable: b
       )}
       {card(
         "documents",
-        DOCUMENT_KINDS.map(({ kind }) => {
+        DOCUMENT_KINDS.filter(({ kind }) => !asked || asked.documentKinds.includes(kind)).map(({ kind }) => {
           const document = bid.documents.find((d) => d.kind === kind);
           return (
             <SummaryRow label={documentKindLabel(kind)} key={kind}>

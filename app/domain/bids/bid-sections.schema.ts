@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { readPounds } from "~/lib/money-field";
 import { amountLimitProblem, budgetMatchProblem, type AwardLimits } from "./amount-rule";
-import { countWords, formRulesFor, type FormRules } from "./proportionate";
+import { countWords, formRulesFor, type BandRound, type FormRules } from "./proportionate";
 
 export type SaveMode = "complete" | "draft";
 
@@ -118,7 +118,7 @@ export function dateToParts(date: Date | string | null | undefined): DateParts {
 
 // --- about the project -----------------------------------------------------------------
 
-export type RoundLimits = AwardLimits & { smallBidThresholdPence: number };
+export type RoundLimits = AwardLimits & BandRound;
 
 export function aboutSchema(round: RoundLimits, mode: SaveMode) {
   const required = mode === "complete";
@@ -144,7 +144,7 @@ export function aboutSchema(round: RoundLimits, mode: SaveMode) {
       if (limit) problems.push({ path: ["amountRequested"], message: limit });
     }
     // The summary's limit follows the amount typed on this same page.
-    const rules = formRulesFor(amountRequestedPence, round.smallBidThresholdPence);
+    const rules = formRulesFor(amountRequestedPence, round);
     const summary = checkText(
       raw.summary,
       {

@@ -2,6 +2,7 @@
 // see (bidVisibleTo) in the query itself, so a forgotten check elsewhere cannot leak another
 // organisation's bid; every change is a conditional update on a draft, so a submitted bid is
 // frozen whatever the browser sends.
+import { describeApplicantTypes, parseApplicantTypes } from "~/domain/funds/applicant-types";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Role } from "~/domain/auth/roles";
@@ -69,6 +70,7 @@ export const bidPageSelect = {
       minAwardPence: true,
       maxAwardPence: true,
       smallBidThresholdPence: true,
+      formRules: true,
       maxDocumentBytes: true,
       fund: { select: { name: true, code: true } },
       areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
@@ -176,12 +178,35 @@ export async function startBid(input: {
 async function createDraft(input: Parameters<typeof startBid>[0], startToken: string | null): Promise<StartBidResult> {
   const round = await db.round.findUnique({
     where: { id: input.roundId },
-    select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } },
+    select: {
+      id: true,
+      opensAt: true,
+      closesAt: true,
+      fund: { select: { applicantTypes: true } },
+      areas: { select: { id: true } },
+      priorities: { select: { id: true } },
+    },
   });
   if (!round) return invalid({ organisationId: NOT_MEMBER });
   if (roundPhase(round, input.now) !== "open") return invalid({ start: "This round is not open for bids" });
-  const membership = await db.membership.findUnique({ where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } } });
+  const membership = await db.membership.findUnique({
+    where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } },
+    select: { organisation: { select: { type: true } } },
+  });
   if (!membership) return invalid({ organisationId: NOT_MEMBER });
+  // The fund's "who may apply" (ADR 0025) holds here too, whatever the eligibility check said.
+  const applicantTypes = parseApplicantTypes(round.fund.applicantTypes);
+  if (!(applicantTypes as readonly string[]).includes(membership.organisation.type)) {
+    await recordAudit({
+      actorId: input.userId,
+      action: "bid.create",
+      outcome: "refused",
+      subjectType: "round",
+      subjectId: round.id,
+      details: { organisationId: input.organisationId, organisationType: membership.organisation.type, reason: "not who may apply" },
+    });
+    return invalid({ organisationId: `This fund only gives money to ${describeApplicantTypes(applicantTypes)}` });
+  }
 
   const answers = input.eligibility;
   const areaIds = (answers?.areaIds ?? []).filter((id) => round.areas.some((a) => a.id === id));

@@ -1,11 +1,27 @@
-// A proportionate form (DESIGN.md): a bid asking for less than the round's small-bid threshold
-// answers fewer questions, with shorter word limits. These rules are the single source for the
-// limits shown on each page and enforced on the server.
+// A proportionate form (DESIGN.md, ADR 0025): a bid asking for less than the round's small-bid
+// threshold is in the small band, and each band has its own rules, set per round by the fund
+// administrator and stored with the round (Round.formRules): which of the optional sections and
+// which documents are asked for, the word limit of each text answer and the row caps. These rules
+// are the single source for the limits shown on each page and enforced on the server.
+import { z } from "zod";
+import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/documents/document-kinds";
 
 export type FormSize = "small" | "standard";
 
+/** Sections a round may leave out of a band; the others (about, priorities, areas, budget, declarations) are always asked. */
+export const OPTIONAL_SECTIONS = [
+  { key: "outcomes", title: "Outcomes" },
+  { key: "beneficiaries", title: "Beneficiaries" },
+  { key: "safeguarding-and-equality", title: "Safeguarding and equality" },
+] as const;
+export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number]["key"];
+
 export type FormRules = {
   size: FormSize;
+  /** The optional sections this band is asked. */
+  sections: readonly OptionalSection[];
+  /** The documents this band is asked for; none leaves the documents section out. */
+  documentKinds: readonly DocumentKind[];
   summaryMaxWords: number;
   beneficiariesMaxWords: number;
   safeguardingMaxWords: number;
@@ -16,9 +32,15 @@ export type FormRules = {
   maxBudgetLines: number;
 };
 
+const ALL_SECTIONS = OPTIONAL_SECTIONS.map((s) => s.key);
+const ALL_DOCUMENTS = DOCUMENT_KINDS.map((d) => d.kind);
+
+/** The built-in rules: what a round without rules of its own asks (every section, every document). */
 export const FORM_RULES: Record<FormSize, FormRules> = {
   small: {
     size: "small",
+    sections: ALL_SECTIONS,
+    documentKinds: ALL_DOCUMENTS,
     summaryMaxWords: 150,
     beneficiariesMaxWords: 100,
     safeguardingMaxWords: 150,
@@ -29,6 +51,8 @@ export const FORM_RULES: Record<FormSize, FormRules> = {
   },
   standard: {
     size: "standard",
+    sections: ALL_SECTIONS,
+    documentKinds: ALL_DOCUMENTS,
     summaryMaxWords: 300,
     beneficiariesMaxWords: 200,
     safeguardingMaxWords: 300,
@@ -39,6 +63,75 @@ export const FORM_RULES: Record<FormSize, FormRules> = {
   },
 };
 
+/** Bounds the administrator may set: limits a bid could never meet, or an unreadable essay, are refused. */
+export const WORD_LIMIT_BOUNDS = { min: 25, max: 1000 } as const;
+export const ROW_CAP_BOUNDS = { min: 1, max: 30 } as const;
+
+const words = z.number().int().min(WORD_LIMIT_BOUNDS.min).max(WORD_LIMIT_BOUNDS.max);
+const rows = z.number().int().min(ROW_CAP_BOUNDS.min).max(ROW_CAP_BOUNDS.max);
+const bandSchema = z.object({
+  sections: z.array(z.enum(ALL_SECTIONS as [OptionalSection, ...OptionalSection[]])),
+  documentKinds: z.array(z.enum(ALL_DOCUMENTS as [DocumentKind, ...DocumentKind[]])),
+  summaryMaxWords: words,
+  beneficiariesMaxWords: words,
+  safeguardingMaxWords: words,
+  equalityMaxWords: words,
+  maxOutcomes: rows,
+  maxBudgetLines: rows,
+});
+export type BandRules = z.infer<typeof bandSchema>;
+
+/** Round.formRules as stored: both bands. */
+export const roundFormRulesSchema = z.object({ small: bandSchema, standard: bandSchema });
+export type RoundFormRules = z.infer<typeof roundFormRulesSchema>;
+
+function band(size: FormSize, stored: BandRules): FormRules {
+  // Kept in the form's order, once each, whatever order they were stored in.
+  return {
+    ...FORM_RULES[size],
+    ...stored,
+    size,
+    sections: ALL_SECTIONS.filter((s) => stored.sections.includes(s)),
+    documentKinds: ALL_DOCUMENTS.filter((d) => stored.documentKinds.includes(d)),
+  };
+}
+
+/** Both bands' rules for a round; "" (or anything unreadable) is the built-in rules. */
+export function parseRoundFormRules(json: string | null | undefined): Record<FormSize, FormRules> {
+  if (!json) return FORM_RULES;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return FORM_RULES;
+  }
+  const parsed = roundFormRulesSchema.safeParse(value);
+  if (!parsed.success) return FORM_RULES;
+  return { small: band("small", parsed.data.small), standard: band("standard", parsed.data.standard) };
+}
+
+export function serialiseRoundFormRules(rules: RoundFormRules): string {
+  return JSON.stringify(roundFormRulesSchema.parse(rules));
+}
+
+/** What a band's rules are as stored (no size, no fixed parts). */
+export function storedBand(rules: FormRules): BandRules {
+  const { sections, documentKinds, summaryMaxWords, beneficiariesMaxWords, safeguardingMaxWords, equalityMaxWords, maxOutcomes, maxBudgetLines } = rules;
+  return {
+    sections: [...sections],
+    documentKinds: [...documentKinds],
+    summaryMaxWords,
+    beneficiariesMaxWords,
+    safeguardingMaxWords,
+    equalityMaxWords,
+    maxOutcomes,
+    maxBudgetLines,
+  };
+}
+
+/** What the rules need to know about a round. */
+export type BandRound = { smallBidThresholdPence: number; formRules?: string | null };
+
 /**
  * Small when an amount is known and is below the threshold. Until the applicant gives an
  * amount the standard (fuller) form applies, so nothing is waived by leaving the amount blank.
@@ -48,8 +141,10 @@ export function formSizeFor(amountRequestedPence: number | null | undefined, sma
   return amountRequestedPence < smallBidThresholdPence ? "small" : "standard";
 }
 
-export function formRulesFor(amountRequestedPence: number | null | undefined, smallBidThresholdPence: number): FormRules {
-  return FORM_RULES[formSizeFor(amountRequestedPence, smallBidThresholdPence)];
+/** The rules for a bid of this amount: the round's own, or the built-in ones given only a threshold. */
+export function formRulesFor(amountRequestedPence: number | null | undefined, round: BandRound | number): FormRules {
+  const { smallBidThresholdPence, formRules } = typeof round === "number" ? { smallBidThresholdPence: round, formRules: "" } : round;
+  return parseRoundFormRules(formRules)[formSizeFor(amountRequestedPence, smallBidThresholdPence)];
 }
 
 /** Words as GOV.UK Frontend's character count counts them: runs of non-space characters. */

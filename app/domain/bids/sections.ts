@@ -16,7 +16,7 @@ import {
   safeguardingSchema,
   type RoundLimits,
 } from "./bid-sections.schema";
-import { formRulesFor } from "./proportionate";
+import { formRulesFor, type FormRules } from "./proportionate";
 
 export const SECTIONS = [
   { key: "about", title: "About the project" },
@@ -116,7 +116,7 @@ export function sectionValues(bid: BidForCheck) {
 /** Every reason each section is not yet complete, checked as "Save and continue" would check it. */
 export function sectionProblems(bid: BidForCheck, round: RoundForCheck): Record<SectionKey, string[]> {
   const values = sectionValues(bid);
-  const rules = formRulesFor(bid.amountRequestedPence, round.smallBidThresholdPence);
+  const rules = formRulesFor(bid.amountRequestedPence, round);
   const messages = (result: { success: true } | { success: false; error: Parameters<typeof fieldErrorsFrom>[0] }) =>
     result.success ? [] : (Object.values(fieldErrorsFrom(result.error)).filter(Boolean) as string[]);
   const uploaded = new Set(bid.documents.filter((d) => d.scanStatus !== "infected").map((d) => d.kind));
@@ -138,17 +138,42 @@ export function sectionProblems(bid: BidForCheck, round: RoundForCheck): Record<
     budget: messages(budgetSchema(rules, bid.amountRequestedPence, "complete").safeParse(values.budget)),
     beneficiaries: messages(beneficiariesSchema(rules, "complete").safeParse(values.beneficiaries)),
     "safeguarding-and-equality": messages(safeguardingSchema(rules, "complete").safeParse(values["safeguarding-and-equality"])),
-    documents: DOCUMENT_KINDS.filter((d) => !uploaded.has(d.kind)).map((d) => `Upload your ${d.lower}`),
+    documents: DOCUMENT_KINDS.filter((d) => rules.documentKinds.includes(d.kind) && !uploaded.has(d.kind)).map((d) => `Upload your ${d.lower}`),
     declarations: bid.declarationsAcceptedAt ? [] : ["Confirm the declarations"],
   };
 }
 
 export type SectionState = { key: SectionKey; title: string; status: TaskStatus; problems: string[] };
 
+/**
+ * Whether the band's rules ask this section: the optional ones only when the round asks them of
+ * the band, the documents section only when the band is asked for at least one document.
+ */
+export function isSectionAsked(key: SectionKey, rules: FormRules): boolean {
+  if (key === "documents") return rules.documentKinds.length > 0;
+  if (key === "outcomes" || key === "beneficiaries" || key === "safeguarding-and-equality") return rules.sections.includes(key);
+  return true;
+}
+
+/** The sections this bid is asked, in the form's order (its band follows the amount requested). */
+export function askedSections(bid: Pick<BidForCheck, "amountRequestedPence">, round: RoundForCheck) {
+  const rules = formRulesFor(bid.amountRequestedPence, round);
+  return SECTIONS.filter((s) => isSectionAsked(s.key, rules));
+}
+
+/** What a bid's summary shows: the sections and documents its band is asked. */
+export function askedShape(bid: Pick<BidForCheck, "amountRequestedPence">, round: RoundForCheck) {
+  return {
+    sections: askedSections(bid, round).map((s) => s.key as string),
+    documentKinds: [...formRulesFor(bid.amountRequestedPence, round).documentKinds] as string[],
+  };
+}
+
+/** Only the sections the bid is asked: one not asked is neither shown nor required (ADR 0025). */
 export function sectionStates(bid: BidForCheck, round: RoundForCheck): SectionState[] {
   const progress = parseSectionProgress(bid.sectionProgress);
   const problems = sectionProblems(bid, round);
-  return SECTIONS.map(({ key, title }) => {
+  return askedSections(bid, round).map(({ key, title }) => {
     const stored = progress[key];
     const status: TaskStatus = stored === "completed" ? (problems[key].length === 0 ? "completed" : "in_progress") : (stored ?? "not_started");
     // A section never finished says so; one finished but no longer valid says why.

@@ -42,6 +42,7 @@ const submitInclude = {
       minAwardPence: true,
       maxAwardPence: true,
       smallBidThresholdPence: true,
+      formRules: true,
       fund: { select: { code: true, name: true } },
       areas: { select: { id: true } },
       priorities: { select: { id: true } },

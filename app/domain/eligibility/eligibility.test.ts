@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkEligibility, type EligibilityRound } from "./eligibility";
 import { eligibilitySchema } from "./eligibility.schema";
+import { VOLUNTARY_SECTOR_TYPES } from "~/domain/funds/applicant-types";
 
 const round: EligibilityRound = {
+  applicantTypes: VOLUNTARY_SECTOR_TYPES,
   opensAt: new Date("2026-01-05T09:00:00Z"),
   closesAt: new Date("2026-02-27T12:00:00Z"),
   minAwardPence: 100_000,
@@ -31,9 +33,25 @@ describe("checkEligibility", () => {
     },
   );
 
-  it.each(["public_body", "private_company", "individual", "anything-else"])("refuses a %s", (organisationType) => {
+  it.each(["public_body", "private_company", "individual", "community_safety_partnership", "anything-else"])("refuses a %s", (organisationType) => {
     const result = checkEligibility({ ...good, organisationType }, round, open);
     expect(result.reasons.map((r) => r.code)).toEqual(["organisation_type"]);
+  });
+
+  it("follows the fund's who-may-apply: a fund for Community Safety Partnerships refuses a charity and says who may apply", () => {
+    const forPartnerships = { ...round, applicantTypes: ["community_safety_partnership" as const] };
+    expect(checkEligibility({ ...good, organisationType: "community_safety_partnership" }, forPartnerships, open).eligible).toBe(true);
+    expect(checkEligibility(good, forPartnerships, open).reasons).toEqual([
+      { code: "organisation_type", message: "the fund only gives money to Community Safety Partnerships" },
+    ]);
+    const mixed = { ...round, applicantTypes: ["registered_charity" as const, "community_safety_partnership" as const] };
+    expect(checkEligibility({ ...good, organisationType: "cic" }, mixed, open).reasons[0]!.message).toBe(
+      "the fund only gives money to registered charities or Community Safety Partnerships",
+    );
+  });
+
+  it("refuses everyone when the fund lists no type", () => {
+    expect(checkEligibility(good, { ...round, applicantTypes: [] }, open).reasons.map((r) => r.code)).toEqual(["organisation_type"]);
   });
 
   it("lists every failing reason, not just the first", () => {

@@ -1,38 +1,46 @@
-// The eligibility rules a round applies before anyone makes an account: a voluntary
-// or community sector organisation, working in an eligible area, on at least one PCC priority,
-// asking for an amount within the award limits, while the round is open. Pure: every failing
-// reason is listed, never just the first.
-import { ORGANISATION_TYPES, organisationTypeLabel, type OrganisationType } from "~/domain/organisations/organisation-types";
+// The eligibility rules a round applies before anyone makes an account: an organisation of a
+// type its fund gives money to (the fund's "who may apply", ADR 0025), working in an eligible
+// area, on at least one PCC priority, asking for an amount within the award limits, while the
+// round is open. Pure: every failing reason is listed, never just the first.
+import {
+  APPLICANT_TYPES,
+  applicantTypeHint,
+  applicantTypeLabel,
+  describeApplicantTypes,
+  VOLUNTARY_SECTOR_TYPES,
+  type ApplicantType,
+} from "~/domain/funds/applicant-types";
 import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import type { EligibilityAnswers } from "./answers";
 
-/** Kinds of applicant the fund does not give money to; offered so people can say so honestly. */
-export const NOT_ELIGIBLE_ORGANISATION_TYPES = ["public_body", "private_company", "individual"] as const;
+/** Every answer the eligibility check accepts to "What type of organisation is applying?". */
+export const ELIGIBILITY_ORGANISATION_TYPES = APPLICANT_TYPES;
 
-export const ELIGIBILITY_ORGANISATION_TYPES = [...ORGANISATION_TYPES, ...NOT_ELIGIBLE_ORGANISATION_TYPES] as const;
+export const eligibilityOrganisationTypeLabel = applicantTypeLabel;
+export const eligibilityOrganisationTypeHint = applicantTypeHint;
 
-const NOT_ELIGIBLE_LABELS: Record<(typeof NOT_ELIGIBLE_ORGANISATION_TYPES)[number], { label: string; hint: string }> = {
-  public_body: { label: "Public body", hint: "For example a council, school, NHS trust or police force" },
-  private_company: { label: "Private company", hint: "A business that can pay profits to its owners" },
-  individual: { label: "Individual", hint: "Applying as a person, not for an organisation" },
-};
-
-export function eligibilityOrganisationTypeLabel(type: string): string {
-  if (type in NOT_ELIGIBLE_LABELS) return NOT_ELIGIBLE_LABELS[type as keyof typeof NOT_ELIGIBLE_LABELS].label;
-  return organisationTypeLabel(type);
+/**
+ * The question's choices for a fund: the types it gives money to first, then, after an "or",
+ * the others, so that anyone can answer honestly and learn why they cannot apply.
+ */
+export function organisationTypeChoices(applicantTypes: readonly ApplicantType[]) {
+  const eligible = APPLICANT_TYPES.filter((t) => applicantTypes.includes(t));
+  const others = APPLICANT_TYPES.filter((t) => !applicantTypes.includes(t));
+  return [
+    ...eligible.map((type) => ({ type, dividerBefore: undefined as string | undefined })),
+    ...others.map((type, index) => ({ type, dividerBefore: index === 0 && eligible.length > 0 ? "or" : undefined })),
+  ];
 }
 
-export function eligibilityOrganisationTypeHint(type: string): string | undefined {
-  return type in NOT_ELIGIBLE_LABELS ? NOT_ELIGIBLE_LABELS[type as keyof typeof NOT_ELIGIBLE_LABELS].hint : undefined;
-}
-
-export function isVoluntaryOrCommunitySector(type: string): type is OrganisationType {
-  return (ORGANISATION_TYPES as readonly string[]).includes(type);
+function isVoluntarySectorOnly(types: readonly ApplicantType[]) {
+  return types.length === VOLUNTARY_SECTOR_TYPES.length && VOLUNTARY_SECTOR_TYPES.every((t) => types.includes(t));
 }
 
 export type EligibilityRound = {
+  /** The fund's "who may apply". */
+  applicantTypes: readonly ApplicantType[];
   opensAt: Date;
   closesAt: Date;
   minAwardPence: number;
@@ -60,10 +68,15 @@ export function checkEligibility(
   now: Date,
 ): EligibilityResult {
   const reasons: IneligibleReason[] = [];
-  if (!isVoluntaryOrCommunitySector(answers.organisationType)) {
+  if (!(round.applicantTypes as readonly string[]).includes(answers.organisationType)) {
     reasons.push({
       code: "organisation_type",
-      message: "the fund only gives money to voluntary and community sector organisations, not to public bodies, private companies or individuals",
+      message:
+        round.applicantTypes.length === 0
+          ? "the fund is not taking bids from any type of organisation at the moment"
+          : isVoluntarySectorOnly(round.applicantTypes)
+            ? "the fund only gives money to voluntary and community sector organisations, not to public bodies, private companies or individuals"
+            : `the fund only gives money to ${describeApplicantTypes(round.applicantTypes)}`,
     });
   }
   const areaIds = new Set(round.areas.map((a) => a.id));

@@ -1,7 +1,16 @@
-// The kinds of voluntary and community sector organisation the fund gives money to
-// (DESIGN.md "Objects"). Stored in Organisation.type.
+// The kinds of organisation that can register to bid (DESIGN.md "Objects"): the voluntary and
+// community sector, and the statutory partnerships some funds are for (ADR 0025). Stored in
+// Organisation.type; which of them a fund gives money to is the fund's own choice.
 
-export const ORGANISATION_TYPES = ["registered_charity", "cio", "cic", "company_limited_by_guarantee", "unincorporated_group", "social_enterprise"] as const;
+export const ORGANISATION_TYPES = [
+  "registered_charity",
+  "cio",
+  "cic",
+  "company_limited_by_guarantee",
+  "unincorporated_group",
+  "social_enterprise",
+  "community_safety_partnership",
+] as const;
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
@@ -12,6 +21,7 @@ const LABELS: Record<OrganisationType, string> = {
   company_limited_by_guarantee: "Company limited by guarantee",
   unincorporated_group: "Unincorporated community group",
   social_enterprise: "Social enterprise",
+  community_safety_partnership: "Community Safety Partnership",
 };
 
 export function organisationTypeLabel(type: string): string {

@@ -10,6 +10,7 @@ import { conflict, invalid, notFound, type Refused } from "~/lib/refusal";
 import { fieldErrorsFrom, inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import { penceToInput } from "~/lib/money";
 import { copyCriteriaFromLatestRound } from "./criteria.server";
+import { copyFormRulesFromLatestRound } from "./form-rules.server";
 import { normaliseRoundCode, roundCodeLock, roundCodeLockedMessage, roundSlugFor } from "./round-code";
 import {
   EMPTY_ROUND_DETAILS,
@@ -114,6 +115,19 @@ async function codeTaken(fundId: string, code: string, exceptRoundId: string | n
   return clash !== null;
 }
 
+/**
+ * The public slug for a round with this code: the code itself (/rounds/2627-r1) when no round of
+ * any fund has it, or else prefixed with the fund's slug (/rounds/stream-a-2627-r1), so that two
+ * funds using the same round code never share a public address (ADR 0025).
+ */
+async function freeRoundSlug(client: Pick<Tx, "round" | "fund">, fundId: string, code: string, exceptRoundId: string | null) {
+  const plain = roundSlugFor(code);
+  const except = exceptRoundId ? { NOT: { id: exceptRoundId } } : {};
+  if ((await client.round.count({ where: { slug: plain, ...except } })) === 0) return plain;
+  const fund = await client.fund.findUniqueOrThrow({ where: { id: fundId }, select: { slug: true } });
+  return `${fund.slug}-${plain}`;
+}
+
 async function refuse(
   actorId: string,
   action: string,
@@ -140,7 +154,7 @@ export async function createRound(actorId: string, fundId: string, input: Partia
     const round = await tx.round.create({
       data: {
         fundId,
-        slug: roundSlugFor(details.code),
+        slug: await freeRoundSlug(tx, fundId, details.code, null),
         ...stored(details),
         remainingPotPence: pot,
         areas: { create: details.areas.map((name, position) => ({ name, position })) },
@@ -149,13 +163,23 @@ export async function createRound(actorId: string, fundId: string, input: Partia
     });
     // A starting point, not a rule: the administrator checks them on the criteria page (ADR 0008).
     const copied = await copyCriteriaFromLatestRound(tx, fundId, round.id);
+    const formRulesCopied = await copyFormRulesFromLatestRound(tx, fundId, round.id);
     await recordAudit(
       {
         actorId,
         action: "round.created",
         subjectType: "round",
         subjectId: round.id,
-        after: { ...stored(details), remainingPotPence: pot, areas: details.areas, priorities: details.priorities, criteriaCopiedFrom: null, ...copied },
+        after: {
+          ...stored(details),
+          remainingPotPence: pot,
+          areas: details.areas,
+          priorities: details.priorities,
+          criteriaCopiedFrom: null,
+          ...copied,
+          formRulesCopiedFrom: null,
+          ...formRulesCopied,
+        },
       },
       tx,
     );
@@ -224,7 +248,7 @@ export async function updateRoundDetails(actorId: string, roundId: string, input
       values,
     );
   }
-  const slug = codeChanged ? roundSlugFor(details.code) : before.slug;
+  const slug = codeChanged ? await freeRoundSlug(db, current.round.fundId, details.code, roundId) : before.slug;
   const after = { ...stored(details), slug, remainingPotChangePence: potChangePence, areas: details.areas, priorities: details.priorities };
   try {
     await db.$transaction(async (tx: Tx) => {

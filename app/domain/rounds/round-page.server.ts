@@ -1,17 +1,14 @@
 // Queries for the public round page and the eligibility check (no sign-in needed, so only
 // what the fund publishes anyway).
+import { parseApplicantTypes } from "~/domain/funds/applicant-types";
 import { db } from "~/lib/db.server";
 import { potPence } from "./pot";
 import { BID_STATUSES_NOT_COUNTED, roundFigures } from "./round-figures";
 
-/**
- * A round by its slug. Slugs are unique within a fund; the public address has no fund in it,
- * so if two funds ever reuse a slug the most recently opened round wins.
- */
-export function findRoundForPublicPage(slug: string) {
-  return db.round.findFirst({
+/** A round by its slug: slugs are unique across funds, so the public address needs no fund (ADR 0025). */
+export async function findRoundForPublicPage(slug: string) {
+  const round = await db.round.findUnique({
     where: { slug },
-    orderBy: [{ opensAt: "desc" }, { id: "asc" }],
     select: {
       id: true,
       slug: true,
@@ -25,7 +22,9 @@ export function findRoundForPublicPage(slug: string) {
       minAwardPence: true,
       maxAwardPence: true,
       qualityThresholdPercent: true,
-      fund: { select: { name: true, description: true } },
+      smallBidThresholdPence: true,
+      formRules: true,
+      fund: { select: { name: true, description: true, applicantTypes: true } },
       areas: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
       priorities: { orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, description: true } },
       criteria: {
@@ -41,13 +40,13 @@ export function findRoundForPublicPage(slug: string) {
       },
     },
   });
+  return round ? { ...round, applicantTypes: parseApplicantTypes(round.fund.applicantTypes) } : null;
 }
 
-/** What the eligibility check needs to know about a round. */
-export function findRoundForEligibility(slug: string) {
-  return db.round.findFirst({
+/** What the eligibility check needs to know about a round, with its fund's "who may apply". */
+export async function findRoundForEligibility(slug: string) {
+  const round = await db.round.findUnique({
     where: { slug },
-    orderBy: [{ opensAt: "desc" }, { id: "asc" }],
     select: {
       id: true,
       slug: true,
@@ -59,11 +58,12 @@ export function findRoundForEligibility(slug: string) {
       baseAllocationPence: true,
       rolledForwardPence: true,
       matchFundingPence: true,
-      fund: { select: { name: true } },
+      fund: { select: { name: true, applicantTypes: true } },
       areas: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
       priorities: { orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, description: true } },
     },
   });
+  return round ? { ...round, applicantTypes: parseApplicantTypes(round.fund.applicantTypes) } : null;
 }
 
 /** Bids submitted so far (not drafts, not withdrawn), what they ask for, against the pot. */
