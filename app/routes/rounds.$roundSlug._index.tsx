@@ -9,6 +9,8 @@ import { formatPounds } from "~/lib/money";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { StageDates } from "~/components/stages/stage-dates";
+import { publicStageDates } from "~/domain/stages/expressions-of-interest.server";
 
 export const meta = titleMeta<typeof loader>(({ data }) => roundTitle(data.round));
 
@@ -37,13 +39,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
     phase: roundPhase(round, new Date()),
     pot: potPence(round),
     figures: { submittedBids: figures.submittedBids, totalRequestedPence: figures.totalRequestedPence, summary: figures.summary },
+    stages: await publicStageDates(round.id),
   };
 }
 
 const PHASE_TAG = { open: ["Open", "govuk-tag--green"], upcoming: ["Opens soon", "govuk-tag--blue"], closed: ["Closed", "govuk-tag--grey"] } as const;
 
 export default function RoundPage() {
-  const { round, phase, pot, figures } = useLoaderData<typeof loader>();
+  const { round, phase, pot, figures, stages } = useLoaderData<typeof loader>();
   const [phaseLabel, phaseClass] = PHASE_TAG[phase];
   const eligibilityPath = `/rounds/${round.slug}/eligibility`;
   return (
@@ -66,6 +69,7 @@ export default function RoundPage() {
             <SummaryRow label="Closes">{formatDateTime(round.closesAt)}</SummaryRow>
           </SummaryList>
           <p className="govuk-body">Bids must be submitted before the round closes. Times are UK time.</p>
+          <StageDates stages={stages} />
 
           {phase === "open" ? (
             <a href={eligibilityPath} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">

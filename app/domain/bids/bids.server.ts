@@ -127,6 +127,7 @@ export async function findRoundBySlug(slug: string, fundSlug?: string | null) {
       name: true,
       opensAt: true,
       closesAt: true,
+      twoStage: true,
       fund: { select: { name: true, slug: true } },
       areas: { select: { id: true } },
       priorities: { select: { id: true } },
@@ -176,9 +177,11 @@ export async function startBid(input: {
 async function createDraft(input: Parameters<typeof startBid>[0], startToken: string | null): Promise<StartBidResult> {
   const round = await db.round.findUnique({
     where: { id: input.roundId },
-    select: { id: true, opensAt: true, closesAt: true, areas: { select: { id: true } }, priorities: { select: { id: true } } },
+    select: { id: true, opensAt: true, closesAt: true, twoStage: true, areas: { select: { id: true } }, priorities: { select: { id: true } } },
   });
   if (!round) return invalid({ organisationId: NOT_MEMBER });
+  // A two-stage round's full bids are made only by an invitation (ADR 0026).
+  if (round.twoStage) return invalid({ start: "This round starts with an expression of interest: full bids are by invitation only" });
   if (roundPhase(round, input.now) !== "open") return invalid({ start: "This round is not open for bids" });
   const membership = await db.membership.findUnique({ where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } } });
   if (!membership) return invalid({ organisationId: NOT_MEMBER });

@@ -12,7 +12,8 @@ export const EOI_TITLE_MAX_WORDS = 15;
 export const EOI_SUMMARY_MAX_WORDS = 400;
 
 const text = z.string().default("");
-const ids = z.array(z.string()).default([]);
+// A checkbox group: the server reads a list; in the browser one box may come as a string or false.
+const ids = z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []), z.array(z.string()));
 
 /**
  * The expression of interest. "complete" (submit) needs every answer; "draft" (save and come back
@@ -94,7 +95,8 @@ export const stageSettingsSchema = z
     }
     if (raw.twoStage === "no") return { twoStage: false as const, eoiClosesAt: null, invitationCapPence: null };
     const closes = dateField("expressions of interest closing").safeParse(raw.eoiClosesAt);
-    if (!closes.success) for (const issue of closes.error.issues) ctx.addIssue({ code: "custom", path: ["eoiClosesAt", ...issue.path.map(String)], message: issue.message });
+    if (!closes.success)
+      for (const issue of closes.error.issues) ctx.addIssue({ code: "custom", path: ["eoiClosesAt", ...issue.path.map(String)], message: issue.message });
     const cap = readPounds(raw.invitationCap, {
       empty: "Enter the invitation cap",
       format: "The invitation cap must be an amount in pounds, like 500000",

@@ -1,7 +1,6 @@
 // Stage one of a two-stage round, as the applicant works on it (ADR 0026). Like bids: every query
 // is scoped to the person's own organisations in the query itself, every change is a conditional
 // update on a draft, and submitting happens once however often it is sent.
-import { randomUUID } from "node:crypto";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
@@ -102,10 +101,26 @@ export async function findRoundTakingEois(roundId: string, now: Date) {
   return { ...round, taking: stagePhase(round, now) === "eoi_open" };
 }
 
+/** Two-stage rounds taking expressions of interest now. */
+export function listRoundsTakingEois(now: Date) {
+  return db.round.findMany({
+    where: { twoStage: true, opensAt: { lte: now }, eoiClosesAt: { gt: now } },
+    orderBy: { eoiClosesAt: "asc" },
+    take: 50,
+    select: { id: true, name: true, eoiClosesAt: true, fund: { select: { name: true } } },
+  });
+}
+
 const NOT_MEMBER = "Select the organisation this expression of interest is for";
 
 /** Starts a draft expression of interest; the same start form posted again finds the draft it made. */
-export async function startEoi(input: { userId: string; organisationId: string; roundId: string; startToken: string | null; now: Date }): Promise<Result<{ eoiId: string }>> {
+export async function startEoi(input: {
+  userId: string;
+  organisationId: string;
+  roundId: string;
+  startToken: string | null;
+  now: Date;
+}): Promise<Result<{ eoiId: string }>> {
   const token = input.startToken || null;
   const holder = async () => (token ? db.expressionOfInterest.findUnique({ where: { startToken: token }, select: { id: true, createdById: true } }) : null);
   const earlier = await holder();
@@ -122,7 +137,13 @@ export async function startEoi(input: { userId: string; organisationId: string; 
         select: { id: true },
       });
       await recordAudit(
-        { actorId: input.userId, action: "eoi.created", subjectType: "expression_of_interest", subjectId: created.id, after: { roundId: round.id, organisationId: input.organisationId } },
+        {
+          actorId: input.userId,
+          action: "eoi.created",
+          subjectType: "expression_of_interest",
+          subjectId: created.id,
+          after: { roundId: round.id, organisationId: input.organisationId },
+        },
         tx,
       );
       return created;
@@ -254,4 +275,11 @@ export function applicantEois(userId: string) {
       round: { select: { name: true, eoiClosesAt: true, closesAt: true, fund: { select: { name: true } } } },
     },
   });
+}
+
+/** A round's stage dates for its public page, or null for a one-stage round. */
+export async function publicStageDates(roundId: string) {
+  const round = await db.round.findUnique({ where: { id: roundId }, select: { twoStage: true, opensAt: true, eoiClosesAt: true, closesAt: true } });
+  if (!round?.twoStage || !round.eoiClosesAt) return null;
+  return { eoiClosesAt: round.eoiClosesAt.toISOString(), fullBidClosesAt: round.closesAt.toISOString() };
 }
