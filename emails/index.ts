@@ -7,7 +7,14 @@ import { assessorRemovalSample, renderAssessorRemoval } from "./assessor-removal
 import { awardResponseSample, renderAwardResponse } from "./award-response";
 import { awardReturnSample, renderAwardReturn } from "./award-return";
 import { deadlineReminderSample, renderDeadlineReminder } from "./deadline-reminder";
-import { eoiInvitationSample, eoiNotInvitedSample, eoiReceiptSample, renderEoiInvitation, renderEoiNotInvited, renderEoiReceipt } from "./expression-of-interest";
+import {
+  eoiInvitationSample,
+  eoiNotInvitedSample,
+  eoiReceiptSample,
+  renderEoiInvitation,
+  renderEoiNotInvited,
+  renderEoiReceipt,
+} from "./expression-of-interest";
 import { organisationInvitationSample, renderOrganisationInvitation } from "./organisation-invitation";
 import { outcomeAwardSample, renderOutcomeAward } from "./outcome-award";
 import { outcomeDeclineSample, renderOutcomeDecline } from "./outcome-decline";
@@ -49,7 +56,12 @@ function template<P>(title: string, sentWhen: string, render: (props: P) => Prom
 }
 
 export const EMAIL_TEMPLATES = {
-  "eoi-receipt": template("Expression of interest received", "An applicant submits an expression of interest (two-stage rounds).", renderEoiReceipt, eoiReceiptSample),
+  "eoi-receipt": template(
+    "Expression of interest received",
+    "An applicant submits an expression of interest (two-stage rounds).",
+    renderEoiReceipt,
+    eoiReceiptSample,
+  ),
   "eoi-invitation": template(
     "Invitation to make a full bid",
     "The fund administrator sends the stage-one decision, or invites one more later, and the expression of interest is invited.",

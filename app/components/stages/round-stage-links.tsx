@@ -11,7 +11,11 @@ export function StageChoice({ defaultValue }: { defaultValue?: string }) {
       defaultValue={defaultValue || "no"}
       choices={[
         { value: "no", label: "One stage: a full bid straight away" },
-        { value: "yes", label: "Two stages: a short expression of interest first, then a full bid when invited", hint: "You set the stage dates and the invitation cap next." },
+        {
+          value: "yes",
+          label: "Two stages: a short expression of interest first, then a full bid when invited",
+          hint: "You set the stage dates and the invitation cap next.",
+        },
       ]}
     />
   );

@@ -8,8 +8,8 @@ export function StageDates({ stages }: { stages: { eoiClosesAt: string; fullBidC
     <>
       <h2 className="govuk-heading-m">Two stages</h2>
       <p className="govuk-body">
-        This round has two stages. First, a short expression of interest: what your project will do, where, which priorities it meets and roughly how much
-        it needs, in a few hundred words and with no documents. If we invite you, you then make a full bid, with your answers carried over.
+        This round has two stages. First, a short expression of interest: what your project will do, where, which priorities it meets and roughly how much it
+        needs, in a few hundred words and with no documents. If we invite you, you then make a full bid, with your answers carried over.
       </p>
       <SummaryList>
         <SummaryRow label="Expressions of interest close">{formatDateTime(stages.eoiClosesAt)}</SummaryRow>

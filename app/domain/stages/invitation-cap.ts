@@ -1,5 +1,7 @@
 // The invitation cap of a two-stage round (ADR 0026): the amounts asked for by the invited
 // expressions of interest, added up, may not exceed the cap the round stores in pence.
+import { formatPounds } from "~/lib/money";
+
 export type CapCheck = { totalPence: number; capPence: number; withinCap: boolean; overByPence: number };
 
 export function checkInvitationCap(amountsPence: readonly number[], capPence: number): CapCheck {
@@ -21,3 +23,14 @@ export function stagePhase(round: { opensAt: Date; eoiClosesAt: Date | null; clo
   if (now < round.closesAt) return "eoi_closed";
   return "closed";
 }
+
+/** The running total of a choice against the cap ("Check total"). */
+export function checkChoice(eois: { id: string; amountRequestedPence: number }[], chosen: readonly string[], capPence: number): CapCheck {
+  return checkInvitationCap(
+    eois.filter((e) => chosen.includes(e.id)).map((e) => e.amountRequestedPence),
+    capPence,
+  );
+}
+
+export const capRefusal = (check: CapCheck) =>
+  `Inviting these would ask for ${formatPounds(check.totalPence)}, which is ${formatPounds(check.overByPence)} over the invitation cap of ${formatPounds(check.capPence)}. Choose fewer.`;

@@ -11,12 +11,12 @@ import { roundTitle } from "~/domain/rounds/round-title";
 import { utcToLondonParts } from "~/domain/rounds/round-details.schema";
 import { db, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
-import { formatPounds, penceToInput } from "~/lib/money";
+import { penceToInput } from "~/lib/money";
 import { conflict, invalid, notFound, type Result } from "~/lib/refusal";
 import { renderEoiInvitation, renderEoiNotInvited } from "../../../emails";
 import type { EoiReview, StageSettings } from "./eoi.schema";
 import { eoiLink, parseIdList } from "./expressions-of-interest.server";
-import { checkInvitationCap, suggestedCapPence, type CapCheck } from "./invitation-cap";
+import { capRefusal, checkChoice, checkInvitationCap, suggestedCapPence, type CapCheck } from "./invitation-cap";
 
 const SUBJECT = "expression_of_interest";
 
@@ -54,7 +54,10 @@ export async function loadStageSettings(roundId: string, now: Date) {
 
 /** Sets one stage or two; refused (and audited) once the round has opened. */
 export async function saveStageSettings(actorId: string, roundId: string, settings: StageSettings, now: Date): Promise<Result> {
-  const round = await db.round.findUnique({ where: { id: roundId }, select: { opensAt: true, closesAt: true, twoStage: true, eoiClosesAt: true, invitationCapPence: true } });
+  const round = await db.round.findUnique({
+    where: { id: roundId },
+    select: { opensAt: true, closesAt: true, twoStage: true, eoiClosesAt: true, invitationCapPence: true },
+  });
   if (!round) return notFound();
   const refuse = async (result: Exclude<Result, { ok: true }>, reason: string) => {
     await recordAudit({ actorId, action: "round.stages_refused", outcome: "refused", subjectType: "round", subjectId: roundId, details: { reason } });
@@ -148,17 +151,6 @@ export async function loadStageOne(roundId: string, now: Date) {
   };
 }
 
-/** The running total of a choice against the cap ("Check total"). */
-export function checkChoice(eois: { id: string; amountRequestedPence: number }[], chosen: readonly string[], capPence: number): CapCheck {
-  return checkInvitationCap(
-    eois.filter((e) => chosen.includes(e.id)).map((e) => e.amountRequestedPence),
-    capPence,
-  );
-}
-
-export const capRefusal = (check: CapCheck) =>
-  `Inviting these would ask for ${formatPounds(check.totalPence)}, which is ${formatPounds(check.overByPence)} over the invitation cap of ${formatPounds(check.capPence)}. Choose fewer.`;
-
 // --- the light review -------------------------------------------------------------------------
 
 export async function loadEoiReview(roundId: string, eoiId: string) {
@@ -228,10 +220,23 @@ export async function reviewEoi(actorId: string, roundId: string, eoiId: string,
       data: { reviewDecision: review.decision, reviewScore: review.score, feedback: review.feedback, reviewedById: actorId, reviewedAt: now },
     });
     if (changed.count === 0) {
-      await recordAudit({ actorId, action: "eoi.review_refused", outcome: "refused", subjectType: SUBJECT, subjectId: eoiId, details: { reason: "decision sent" } }, tx);
+      await recordAudit(
+        { actorId, action: "eoi.review_refused", outcome: "refused", subjectType: SUBJECT, subjectId: eoiId, details: { reason: "decision sent" } },
+        tx,
+      );
       return conflict(DECISION_SENT);
     }
-    await recordAudit({ actorId, action: "eoi.reviewed", subjectType: SUBJECT, subjectId: eoiId, before, after: { reviewDecision: review.decision, reviewScore: review.score, feedback: review.feedback } }, tx);
+    await recordAudit(
+      {
+        actorId,
+        action: "eoi.reviewed",
+        subjectType: SUBJECT,
+        subjectId: eoiId,
+        before,
+        after: { reviewDecision: review.decision, reviewScore: review.score, feedback: review.feedback },
+      },
+      tx,
+    );
     return { ok: true };
   });
 }
@@ -286,7 +291,8 @@ function emailBase(round: StageRound, eoi: DecisionEoi) {
 const renderInvitation = (round: StageRound, eoi: DecisionEoi) =>
   renderEoiInvitation({ ...emailBase(round, eoi), fullBidClosesAt: round.closesAt, feedback: eoi.feedback, bidUrl: eoiLink(eoi.id) });
 
-const renderNotInvited = (round: StageRound, eoi: DecisionEoi) => renderEoiNotInvited({ ...emailBase(round, eoi), feedback: eoi.feedback ?? "", eoiUrl: eoiLink(eoi.id) });
+const renderNotInvited = (round: StageRound, eoi: DecisionEoi) =>
+  renderEoiNotInvited({ ...emailBase(round, eoi), feedback: eoi.feedback ?? "", eoiUrl: eoiLink(eoi.id) });
 
 /**
  * Invites one expression of interest inside the caller's transaction: marks it invited (a
@@ -316,7 +322,16 @@ async function invite(tx: Tx, round: StageRound, eoi: DecisionEoi, fromStatus: s
     select: { id: true },
   });
   await tx.expressionOfInterest.update({ where: { id: eoi.id }, data: { bidId: bid.id } });
-  await recordAudit({ actorId: null, action: "bid.created", subjectType: "bid", subjectId: bid.id, after: { roundId: round.id, organisationId: eoi.organisationId, fromExpressionOfInterest: eoi.id } }, tx);
+  await recordAudit(
+    {
+      actorId: null,
+      action: "bid.created",
+      subjectType: "bid",
+      subjectId: bid.id,
+      after: { roundId: round.id, organisationId: eoi.organisationId, fromExpressionOfInterest: eoi.id },
+    },
+    tx,
+  );
   await queueEmail(tx, { idempotencyKey: emailKeys.eoiInvitation(eoi.id), to: eoi.createdBy.email, rendered: email });
   return bid.id;
 }
@@ -350,7 +365,9 @@ export async function sendStageOneDecision(actorId: string, roundId: string, cho
         const claimed = await tx.round.updateMany({ where: { id: roundId, invitationsSentAt: null }, data: { invitationsSentAt: now } });
         if (claimed.count === 0) return { ok: true, alreadySent: true, invited: 0, notInvited: 0 };
         if (!round.eoiClosesAt || now < round.eoiClosesAt)
-          throw new Refusing(conflict(`Expressions of interest close on ${formatDateTime(round.eoiClosesAt ?? round.closesAt)}. Send the decision after that.`));
+          throw new Refusing(
+            conflict(`Expressions of interest close on ${formatDateTime(round.eoiClosesAt ?? round.closesAt)}. Send the decision after that.`),
+          );
         if (now >= round.closesAt) throw new Refusing(conflict("The full-bid deadline has passed"));
         const current = await tx.expressionOfInterest.findMany({ where: { roundId, status: "submitted" }, select: decisionEoiSelect });
         if (current.length !== eois.length || current.some((e) => !rendered.has(e.id))) throw new ChangedMeanwhile();
@@ -359,7 +376,8 @@ export async function sendStageOneDecision(actorId: string, roundId: string, cho
         const unknown = chosen.filter((id) => !current.some((e) => e.id === id));
         if (unknown.length > 0) throw new Refusing(conflict("Choose only expressions of interest waiting for a decision", "invite"));
         const ineligible = current.filter((e) => chosen.includes(e.id) && e.reviewDecision !== "eligible");
-        if (ineligible.length > 0) throw new Refusing(conflict(`An expression of interest reviewed as not eligible cannot be invited: ${ineligible[0]!.title}`, "invite"));
+        if (ineligible.length > 0)
+          throw new Refusing(conflict(`An expression of interest reviewed as not eligible cannot be invited: ${ineligible[0]!.title}`, "invite"));
         const check = checkChoice(
           current.map((e) => ({ id: e.id, amountRequestedPence: e.amountRequestedPence ?? 0 })),
           chosen,
@@ -371,18 +389,40 @@ export async function sendStageOneDecision(actorId: string, roundId: string, cho
         for (const eoi of current) {
           if (chosen.includes(eoi.id)) {
             const bidId = await invite(tx, round, eoi, "submitted", now, rendered.get(eoi.id)!);
-            await recordAudit({ actorId, action: "eoi.invited", subjectType: SUBJECT, subjectId: eoi.id, before: { status: "submitted" }, after: { status: "invited", bidId } }, tx);
+            await recordAudit(
+              { actorId, action: "eoi.invited", subjectType: SUBJECT, subjectId: eoi.id, before: { status: "submitted" }, after: { status: "invited", bidId } },
+              tx,
+            );
             invited += 1;
           } else {
-            const moved = await tx.expressionOfInterest.updateMany({ where: { id: eoi.id, status: "submitted" }, data: { status: "not_invited", decidedAt: now } });
+            const moved = await tx.expressionOfInterest.updateMany({
+              where: { id: eoi.id, status: "submitted" },
+              data: { status: "not_invited", decidedAt: now },
+            });
             if (moved.count === 0) throw new ChangedMeanwhile();
             await queueEmail(tx, { idempotencyKey: emailKeys.eoiNotInvited(eoi.id), to: eoi.createdBy.email, rendered: rendered.get(eoi.id)! });
-            await recordAudit({ actorId, action: "eoi.not_invited", subjectType: SUBJECT, subjectId: eoi.id, before: { status: "submitted" }, after: { status: "not_invited" } }, tx);
+            await recordAudit(
+              {
+                actorId,
+                action: "eoi.not_invited",
+                subjectType: SUBJECT,
+                subjectId: eoi.id,
+                before: { status: "submitted" },
+                after: { status: "not_invited" },
+              },
+              tx,
+            );
             notInvited += 1;
           }
         }
         await recordAudit(
-          { actorId, action: "round.stage_one_decision_sent", subjectType: "round", subjectId: roundId, after: { invited, notInvited, totalInvitedPence: check.totalPence, capPence: check.capPence } },
+          {
+            actorId,
+            action: "round.stage_one_decision_sent",
+            subjectType: "round",
+            subjectId: roundId,
+            after: { invited, notInvited, totalInvitedPence: check.totalPence, capPence: check.capPence },
+          },
           tx,
         );
         return { ok: true, alreadySent: false, invited, notInvited };
@@ -390,9 +430,21 @@ export async function sendStageOneDecision(actorId: string, roundId: string, cho
       { maxWait: 10_000, timeout: 60_000 },
     );
   } catch (error) {
-    const result = error instanceof Refusing ? error.result : error instanceof ChangedMeanwhile ? conflict("The expressions of interest changed meanwhile. Check the list and try again.") : null;
+    const result =
+      error instanceof Refusing
+        ? error.result
+        : error instanceof ChangedMeanwhile
+          ? conflict("The expressions of interest changed meanwhile. Check the list and try again.")
+          : null;
     if (!result) throw error;
-    await recordAudit({ actorId, action: "round.stage_one_decision_refused", outcome: "refused", subjectType: "round", subjectId: roundId, details: { chosen: chosen.length, reason: result.refusal.kind === "conflict" ? result.refusal.message : result.refusal.kind } });
+    await recordAudit({
+      actorId,
+      action: "round.stage_one_decision_refused",
+      outcome: "refused",
+      subjectType: "round",
+      subjectId: roundId,
+      details: { chosen: chosen.length, reason: result.refusal.kind === "conflict" ? result.refusal.message : result.refusal.kind },
+    });
     return result as SendResult;
   }
 }
@@ -420,14 +472,26 @@ export async function reinviteEoi(actorId: string, roundId: string, eoiId: strin
         if (now >= round.closesAt) throw new Refusing(conflict("The full-bid deadline has passed", "reinvite"));
         const current = await tx.expressionOfInterest.findUnique({ where: { id: eoiId }, select: decisionEoiSelect });
         if (current?.status === "invited") return { ok: true, alreadyInvited: true };
-        if (!current || current.status !== "not_invited") throw new Refusing(conflict("Only an expression of interest that was not invited can be invited later", "reinvite"));
-        if (current.reviewDecision !== "eligible") throw new Refusing(conflict("An expression of interest reviewed as not eligible cannot be invited", "reinvite"));
+        if (!current || current.status !== "not_invited")
+          throw new Refusing(conflict("Only an expression of interest that was not invited can be invited later", "reinvite"));
+        if (current.reviewDecision !== "eligible")
+          throw new Refusing(conflict("An expression of interest reviewed as not eligible cannot be invited", "reinvite"));
         const invited = await tx.expressionOfInterest.findMany({ where: { roundId, status: "invited" }, select: { amountRequestedPence: true } });
-        const check = checkInvitationCap([...invited.map((e) => e.amountRequestedPence ?? 0), current.amountRequestedPence ?? 0], round.invitationCapPence ?? 0);
+        const check = checkInvitationCap(
+          [...invited.map((e) => e.amountRequestedPence ?? 0), current.amountRequestedPence ?? 0],
+          round.invitationCapPence ?? 0,
+        );
         if (!check.withinCap) throw new Refusing(conflict(capRefusal(check), "reinvite"));
         const bidId = await invite(tx, round, current, "not_invited", now, email);
         await recordAudit(
-          { actorId, action: "eoi.reinvited", subjectType: SUBJECT, subjectId: eoiId, before: { status: "not_invited" }, after: { status: "invited", bidId, totalInvitedPence: check.totalPence, capPence: check.capPence } },
+          {
+            actorId,
+            action: "eoi.reinvited",
+            subjectType: SUBJECT,
+            subjectId: eoiId,
+            before: { status: "not_invited" },
+            after: { status: "invited", bidId, totalInvitedPence: check.totalPence, capPence: check.capPence },
+          },
           tx,
         );
         return { ok: true, alreadyInvited: false };
