@@ -92,7 +92,7 @@ describe("each email type", () => {
       "You are invited to make a full bid",
       "What we thought: A clear need",
       "31 July 2026",
-      "http://localhost:3000/applicant/expressions-of-interest/example",
+      "http://localhost:3000/applicant/bids/example",
     ],
     "eoi-not-invited": ["not inviting a full bid", "Our feedback: The project fits the priorities", "future rounds"],
     "organisation-invitation": ["Asha Patel has invited you to join Darlington Youth Outreach", "http://localhost:3000/invitations/sample-token"],
