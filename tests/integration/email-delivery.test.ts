@@ -88,12 +88,7 @@ describe("each email type", () => {
       "http://localhost:3000/applicant/bids/sample/outcome",
     ],
     "eoi-receipt": ["Expression of interest received", "Title: Night-time economy street pastors", "Roughly how much: £25,000.00", "29 May 2026"],
-    "eoi-invitation": [
-      "You are invited to make a full bid",
-      "What we thought: A clear need",
-      "31 July 2026",
-      "http://localhost:3000/applicant/bids/example",
-    ],
+    "eoi-invitation": ["You are invited to make a full bid", "What we thought: A clear need", "31 July 2026", "http://localhost:3000/applicant/bids/example"],
     "eoi-not-invited": ["not inviting a full bid", "Our feedback: The project fits the priorities", "future rounds"],
     "organisation-invitation": ["Asha Patel has invited you to join Darlington Youth Outreach", "http://localhost:3000/invitations/sample-token"],
     "password-reset": ["Reset your password", "http://localhost:3000/reset-password/sample-token", "60 minutes"],
