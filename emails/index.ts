@@ -7,6 +7,14 @@ import { assessorRemovalSample, renderAssessorRemoval } from "./assessor-removal
 import { awardResponseSample, renderAwardResponse } from "./award-response";
 import { awardReturnSample, renderAwardReturn } from "./award-return";
 import { deadlineReminderSample, renderDeadlineReminder } from "./deadline-reminder";
+import {
+  eoiInvitationSample,
+  eoiNotInvitedSample,
+  eoiReceiptSample,
+  renderEoiInvitation,
+  renderEoiNotInvited,
+  renderEoiReceipt,
+} from "./expression-of-interest";
 import { organisationInvitationSample, renderOrganisationInvitation } from "./organisation-invitation";
 import { outcomeAwardSample, renderOutcomeAward } from "./outcome-award";
 import { outcomeDeclineSample, renderOutcomeDecline } from "./outcome-decline";
@@ -30,6 +38,7 @@ export * from "./assessor-removal";
 export * from "./award-response";
 export * from "./award-return";
 export * from "./deadline-reminder";
+export * from "./expression-of-interest";
 export * from "./organisation-invitation";
 export * from "./outcome-award";
 export * from "./outcome-decline";
@@ -51,6 +60,24 @@ function template<P>(title: string, sentWhen: string, render: (props: P) => Prom
 }
 
 export const EMAIL_TEMPLATES = {
+  "eoi-receipt": template(
+    "Expression of interest received",
+    "An applicant submits an expression of interest (two-stage rounds).",
+    renderEoiReceipt,
+    eoiReceiptSample,
+  ),
+  "eoi-invitation": template(
+    "Invitation to make a full bid",
+    "The fund administrator sends the stage-one decision, or invites one more later, and the expression of interest is invited.",
+    renderEoiInvitation,
+    eoiInvitationSample,
+  ),
+  "eoi-not-invited": template(
+    "Expression of interest not invited",
+    "The fund administrator sends the stage-one decision and the expression of interest is not invited.",
+    renderEoiNotInvited,
+    eoiNotInvitedSample,
+  ),
   "submission-receipt": template("Submission receipt", "An applicant submits a bid.", renderSubmissionReceipt, submissionReceiptSample),
   "assessor-assignment": template(
     "Assessor assignment",

@@ -5,6 +5,7 @@ import { requireRole } from "~/web/guards.server";
 import { potPence } from "~/domain/rounds/pot";
 import { roundTitle } from "~/domain/rounds/round-title";
 import { listRoundsForAdministration } from "~/domain/rounds/rounds.server";
+import { RoundStageLinks } from "~/components/stages/round-stage-links";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       pot: potPence(r),
       remaining: r.remainingPotPence,
       bids: r._count.bids,
+      twoStage: r.twoStage,
       // A round not yet open can still be fixed; flag criteria that scoring could not use.
       criteriaNotReady: now < r.opensAt && criteriaProblem(r.criteria) !== null,
     })),
@@ -68,6 +70,7 @@ export default function AdministratorHome() {
                 Assessment rules<span className="govuk-visually-hidden"> for {r.name}</span>
               </Link>
               <br />
+              <RoundStageLinks round={r} />
               <Link className="govuk-link" to={`/administrator/rounds/${r.id}/criteria`}>
                 Assessment criteria<span className="govuk-visually-hidden"> for {r.name}</span>
               </Link>

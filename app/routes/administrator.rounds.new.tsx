@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios } from "~/components/govuk/fields";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
+import { StageChoice } from "~/components/stages/round-stage-links";
 import { requirePermission } from "~/web/guards.server";
 import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
@@ -26,7 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const fundId = textValue(values, "fundId");
   const result = await createRound(user.id, fundId, roundDetailsInput(values));
-  if (!result.ok) return refusalResponse(result.refusal, { values: result.values, fundId });
+  if (!result.ok) return refusalResponse(result.refusal, { values: result.values, fundId, twoStage: textValue(values, "twoStage") });
+  // A two-stage round's dates and cap are set next, on its own page (ADR 0026).
+  if (textValue(values, "twoStage") === "yes") return redirect(`/administrator/rounds/${result.roundId}/stages?twoStage=yes`);
   return redirect(`/administrator/rounds/${result.roundId}/details?created=1`);
 }
 
@@ -50,7 +53,10 @@ export default function NewRound() {
           locked={false}
           submitLabel="Create round"
           before={
-            <Radios name="fundId" legend="Fund" error={errors.fundId} defaultValue={fundId} choices={funds.map((f) => ({ value: f.id, label: f.name }))} />
+            <>
+              <Radios name="fundId" legend="Fund" error={errors.fundId} defaultValue={fundId} choices={funds.map((f) => ({ value: f.id, label: f.name }))} />
+              <StageChoice defaultValue={actionData?.twoStage} />
+            </>
           }
         />
       </div>

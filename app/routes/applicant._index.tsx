@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/web/guards.server";
 import { organisationsWithBids } from "~/domain/bids/bids.server";
+import { ApplicantEois } from "~/components/stages/applicant-eois";
+import { applicantEois } from "~/domain/stages/expressions-of-interest.server";
 import { formatPounds } from "~/lib/money";
 import { hasReleasedOutcome, outcomePath } from "~/domain/outcomes/outcome-kind";
 import { LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
@@ -13,7 +15,15 @@ export const meta = titleMeta("Your bids");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
   const memberships = await organisationsWithBids(user.id);
-  return { name: user.name, organisations: memberships.map((m) => m.organisation) };
+  const eois = await applicantEois(user.id);
+  return {
+    name: user.name,
+    organisations: memberships.map((m) => m.organisation),
+    eois: eois.map((e) => ({
+      ...e,
+      round: { name: e.round.name, eoiClosesAt: e.round.eoiClosesAt?.toISOString() ?? null, closesAt: e.round.closesAt.toISOString() },
+    })),
+  };
 }
 
 const STATUS_LABEL: Record<string, string> = {
@@ -28,7 +38,7 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 export default function ApplicantHome() {
-  const { name, organisations } = useLoaderData<typeof loader>();
+  const { name, organisations, eois } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">{name}</span>
@@ -107,6 +117,7 @@ export default function ApplicantHome() {
           </section>
         ))
       )}
+      <ApplicantEois eois={eois} />
     </>
   );
 }

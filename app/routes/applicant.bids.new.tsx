@@ -30,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const round = await findRoundBySlug(slug, url.searchParams.get("fund"));
   if (!round) throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  // A two-stage round starts with an expression of interest (ADR 0026).
+  if (round.twoStage) throw redirect(`/applicant/expressions-of-interest/new?${new URLSearchParams({ round: round.id })}`);
   const memberships = await listMemberships(user.id);
   if (memberships.length === 0) {
     // An organisation profile comes first; its page brings the applicant back here afterwards.

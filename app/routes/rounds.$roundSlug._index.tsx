@@ -12,6 +12,8 @@ import { formatPounds } from "~/lib/money";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { StageDates } from "~/components/stages/stage-dates";
+import { publicStageDates } from "~/domain/stages/expressions-of-interest.server";
 
 function publicBands(rules: Record<FormSize, FormRules>) {
   const band = (r: FormRules) => ({
@@ -54,13 +56,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
     phase: roundPhase(round, new Date()),
     pot: potPence(round),
     figures: { submittedBids: figures.submittedBids, totalRequestedPence: figures.totalRequestedPence, summary: figures.summary },
+    stages: await publicStageDates(round.id),
   };
 }
 
 const PHASE_TAG = { open: ["Open", "govuk-tag--green"], upcoming: ["Opens soon", "govuk-tag--blue"], closed: ["Closed", "govuk-tag--grey"] } as const;
 
 export default function RoundPage() {
-  const { round, phase, pot, figures, form } = useLoaderData<typeof loader>();
+  const { round, phase, pot, figures, form, stages } = useLoaderData<typeof loader>();
   const [phaseLabel, phaseClass] = PHASE_TAG[phase];
   const eligibilityPath = `/rounds/${round.slug}/eligibility`;
   return (
@@ -83,6 +86,7 @@ export default function RoundPage() {
             <SummaryRow label="Closes">{formatDateTime(round.closesAt)}</SummaryRow>
           </SummaryList>
           <p className="govuk-body">Bids must be submitted before the round closes. Times are UK time.</p>
+          <StageDates stages={stages} />
 
           <RoundFormShape thresholdPence={round.smallBidThresholdPence} small={form.small} standard={form.standard} />
 

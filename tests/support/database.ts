@@ -23,6 +23,7 @@ export const TABLES_IN_DELETE_ORDER = [
   "bidOutcome",
   "bidPriority",
   "bidArea",
+  "expressionOfInterest",
   "bid",
   "scoreDescriptor",
   "criterion",

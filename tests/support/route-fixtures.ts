@@ -134,7 +134,24 @@ export async function fixtures(): Promise<Record<string, string>> {
   await db.award.create({
     data: { bidId: granted.id, roundId: releasedRound.id, amountPence: 50_000, pccFundedPence: 50_000, matchFundedPence: 0, status: "released" },
   });
+  // A two-stage round with an expression of interest from the applicant persona's organisation.
+  const twoStageRound = await db.round.update({
+    where: { id: releasedRound.id },
+    data: { twoStage: true, eoiClosesAt: closed, invitationCapPence: 200_000 },
+  });
+  const eoi = await db.expressionOfInterest.create({
+    data: {
+      roundId: twoStageRound.id,
+      organisationId: bid.organisationId,
+      createdById: applicant.id,
+      status: "submitted",
+      title: "An expression of interest",
+      submittedAt: past,
+    },
+  });
   return {
+    twoStageRoundId: twoStageRound.id,
+    eoiId: eoi.id,
     releasedRoundSlug: releasedRound.slug,
     decidedBidId: decided.id,
     fundId: round.fundId,
@@ -159,6 +176,8 @@ const FIXTURE_FOR: Record<string, Record<string, string>> = {
   "routes/applicant.bids.$bidId.outcome": { bidId: "decidedBidId" },
   "routes/awards.$roundSlug._index": { roundSlug: "releasedRoundSlug" },
   "routes/awards.$roundSlug.360giving[.]json": { roundSlug: "releasedRoundSlug" },
+  "routes/administrator.rounds.$roundId.expressions-of-interest._index": { roundId: "twoStageRoundId" },
+  "routes/administrator.rounds.$roundId.expressions-of-interest.$eoiId": { roundId: "twoStageRoundId" },
   "routes/register_.$token": { token: "registrationToken" },
 };
 

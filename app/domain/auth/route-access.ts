@@ -57,6 +57,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/applicant._index": { kind: "roles", roles: ["applicant"] },
   // Bids: applicants only; each route also scopes the bid to the applicant's organisations (404 otherwise).
   "routes/applicant.bids.new": { kind: "roles", roles: ["applicant"] },
+  // Expressions of interest: applicants only, scoped to their organisations (404 otherwise).
+  "routes/applicant.expressions-of-interest.new": { kind: "roles", roles: ["applicant"] },
+  "routes/applicant.expressions-of-interest.$eoiId": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId._index": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.about": { kind: "roles", roles: ["applicant"] },
   "routes/applicant.bids.$bidId.priorities": { kind: "roles", roles: ["applicant"] },
@@ -97,6 +100,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/administrator.rounds.$roundId.bids.$bidId.history": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.bids.$bidId.documents.$documentId": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.screening": { kind: "roles", roles: ["fund_administrator"] },
+  // Two-stage rounds (ADR 0026): the round's stages, the expressions of interest and their light review.
+  "routes/administrator.rounds.$roundId.stages": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/administrator.rounds.$roundId.expressions-of-interest._index": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/administrator.rounds.$roundId.expressions-of-interest.$eoiId": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.rules": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.criteria": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.new": { kind: "roles", roles: ["fund_administrator"] },

@@ -129,6 +129,7 @@ export async function findRoundBySlug(slug: string, fundSlug?: string | null) {
       name: true,
       opensAt: true,
       closesAt: true,
+      twoStage: true,
       fund: { select: { name: true, slug: true } },
       areas: { select: { id: true } },
       priorities: { select: { id: true } },
@@ -182,12 +183,15 @@ async function createDraft(input: Parameters<typeof startBid>[0], startToken: st
       id: true,
       opensAt: true,
       closesAt: true,
+      twoStage: true,
       fund: { select: { applicantTypes: true } },
       areas: { select: { id: true } },
       priorities: { select: { id: true } },
     },
   });
   if (!round) return invalid({ organisationId: NOT_MEMBER });
+  // A two-stage round's full bids are made only by an invitation (ADR 0026).
+  if (round.twoStage) return invalid({ start: "This round starts with an expression of interest: full bids are by invitation only" });
   if (roundPhase(round, input.now) !== "open") return invalid({ start: "This round is not open for bids" });
   const membership = await db.membership.findUnique({
     where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } },

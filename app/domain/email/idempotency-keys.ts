@@ -31,5 +31,9 @@ export const emailKeys = {
   /** One per password change (its time tells changes apart). */
   passwordChanged: (userId: string, changedAt: Date) => `password-changed:${userId}:${changedAt.getTime()}`,
   /** One per admin change to an account: "disabled", "enabled" or "role", at the time of the change. */
+  /** Two-stage rounds (ADR 0026): an expression of interest is submitted once, and invited or told "not invited" once. */
+  eoiReceipt: (eoiId: string) => `eoi-receipt:${eoiId}`,
+  eoiInvitation: (eoiId: string) => `eoi-invitation:${eoiId}`,
+  eoiNotInvited: (eoiId: string) => `eoi-not-invited:${eoiId}`,
   accountChange: (userId: string, kind: string, at: Date) => `account-change:${userId}:${kind}:${at.getTime()}`,
 };

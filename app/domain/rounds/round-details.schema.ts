@@ -130,7 +130,7 @@ function lines(raw: string): string[] {
   return out;
 }
 
-function dateField(label: string) {
+export function dateField(label: string) {
   return z.object({ day: z.string(), month: z.string(), year: z.string(), time: z.string() }).transform((parts, ctx) => {
     const [day, month, year, time] = [parts.day.trim(), parts.month.trim(), parts.year.trim(), parts.time.trim()];
     if (!day && !month && !year) {

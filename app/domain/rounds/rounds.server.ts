@@ -31,6 +31,7 @@ export function listRoundsForAdministration() {
       matchFundingPence: true,
       remainingPotPence: true,
       opensAt: true,
+      twoStage: true,
       criteria: { select: { id: true, title: true, weightPercent: true, maxScore: true } },
       fund: { select: { id: true, name: true } },
       _count: { select: { bids: { where: { status: { not: "draft" } } } } },

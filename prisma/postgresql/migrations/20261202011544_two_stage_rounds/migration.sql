@@ -1,0 +1,66 @@
+-- AlterTable
+ALTER TABLE "Round" ADD COLUMN     "eoiClosesAt" TIMESTAMP(3),
+ADD COLUMN     "invitationCapPence" INTEGER,
+ADD COLUMN     "invitationsSentAt" TIMESTAMP(3);
+
+-- CreateTable
+CREATE TABLE "ExpressionOfInterest" (
+    "id" TEXT NOT NULL,
+    "roundId" TEXT NOT NULL,
+    "organisationId" TEXT NOT NULL,
+    "createdById" TEXT NOT NULL,
+    "startToken" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "title" TEXT NOT NULL DEFAULT '',
+    "summary" TEXT NOT NULL DEFAULT '',
+    "areaIds" TEXT NOT NULL DEFAULT '[]',
+    "priorityIds" TEXT NOT NULL DEFAULT '[]',
+    "amountRequestedPence" INTEGER,
+    "submittedAt" TIMESTAMP(3),
+    "reviewDecision" TEXT,
+    "reviewScore" INTEGER,
+    "feedback" TEXT,
+    "reviewedById" TEXT,
+    "reviewedAt" TIMESTAMP(3),
+    "decidedAt" TIMESTAMP(3),
+    "bidId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ExpressionOfInterest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExpressionOfInterest_startToken_key" ON "ExpressionOfInterest"("startToken");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExpressionOfInterest_bidId_key" ON "ExpressionOfInterest"("bidId");
+
+-- CreateIndex
+CREATE INDEX "ExpressionOfInterest_roundId_status_idx" ON "ExpressionOfInterest"("roundId", "status");
+
+-- CreateIndex
+CREATE INDEX "ExpressionOfInterest_organisationId_idx" ON "ExpressionOfInterest"("organisationId");
+
+-- AddForeignKey
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "Round"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_reviewedById_fkey" FOREIGN KEY ("reviewedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_bidId_fkey" FOREIGN KEY ("bidId") REFERENCES "Bid"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+
+-- Enumerated and bounded columns (ADR 0026)
+ALTER TABLE "Round" ADD CONSTRAINT "Round_invitationCapPence_check" CHECK ("invitationCapPence" IS NULL OR "invitationCapPence" >= 0);
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_status_check" CHECK ("status" IN ('draft','submitted','invited','not_invited'));
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_reviewDecision_check" CHECK ("reviewDecision" IS NULL OR "reviewDecision" IN ('eligible','ineligible'));
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_reviewScore_check" CHECK ("reviewScore" IS NULL OR "reviewScore" BETWEEN 1 AND 5);
+ALTER TABLE "ExpressionOfInterest" ADD CONSTRAINT "ExpressionOfInterest_amountRequestedPence_check" CHECK ("amountRequestedPence" IS NULL OR "amountRequestedPence" > 0);
