@@ -42,15 +42,22 @@ trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || 
 for _ in $(seq 1 120); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 
 # --- signing in ----------------------------------------------------------------------------
-# One function, so that a second step (a one-time code for staff) can be added in one place.
 # Prints the session cookie as "name=value".
 DEMO_PASSWORD=community-safety-demo
 sign_in() {
-  local email=$1 headers
+  local email=$1 headers cookie location
   headers=$(curl -sS -o /dev/null -D - -H "Origin: $base" \
     --data-urlencode "email=$email" --data-urlencode "password=$DEMO_PASSWORD" --data-urlencode "redirectTo=/" \
-    "$base/sign-in")
-  printf '%s\n' "$headers" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | grep -i session | tail -n 1
+    "$base/sign-in" | tr -d '\r')
+  cookie=$(printf '%s\n' "$headers" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | grep -i session | tail -n 1)
+  location=$(printf '%s\n' "$headers" | sed -n 's/^[Ll]ocation: //p' | tail -n 1)
+  # Staff accounts owe the authenticator code next (ADR 0020): the demo's is printed by demo:code.
+  if [[ "$location" == /sign-in/code* ]]; then
+    curl -sS -o /dev/null -H "Origin: $base" -H "Cookie: $cookie" \
+      --data-urlencode "code=$(npx --no-install tsx scripts/demo-code.ts "$email")" --data-urlencode "redirectTo=/" \
+      "$base/sign-in/code"
+  fi
+  printf '%s\n' "$cookie"
 }
 
 applicant_cookie=$(sign_in applicant@demo.csf.test)

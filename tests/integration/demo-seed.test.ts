@@ -333,7 +333,13 @@ describe("the demo seed", () => {
 
     const { home, cookie } = await signInAndOpenHome("admin@demo.csf.test");
     expect(home).toBe("/admin");
-    const outbox = textOf(await (await send("/admin/outbox", { cookie })).text());
+    // The outbox pages 50 at a time, newest first: the admin reads every page.
+    let outbox = "";
+    for (let page = 1; page <= 20; page++) {
+      const html = await (await send(`/admin/outbox?page=${page}`, { cookie })).text();
+      outbox += textOf(html);
+      if (!html.includes(`page=${page + 1}`)) break;
+    }
     expect(outbox).toContain("We have received your bid CSF-2526-R1-0001");
     expect(outbox).toContain("Your bid CSF-2425-R1-0002 has been awarded funding");
     expect(outbox).toContain("Bid to assess: CSF-2425-R3-0001");

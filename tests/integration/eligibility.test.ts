@@ -68,7 +68,7 @@ describe("the eligibility questions", () => {
     expect(html).toContain("Check if you can apply");
     expect(html).toContain("What type of organisation is applying?");
     expect(html).toContain("Unincorporated community group");
-    expect(html).toContain("Public body");
+    expect(html).toContain("Other public body");
     for (const name of ["County Durham", "Darlington", "Reducing reoffending", "None of these"]) expect(html).toContain(name);
     expect(html).toContain("Awards in this round are from £1,000.00 to £25,000.00");
   });
