@@ -3,12 +3,14 @@
 // the outcome is the same: sessions, documents, the pot and the outbox are shared state.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newTotpSecret } from "~/domain/auth/totp.server";
 import { outboxEmailData } from "~/domain/email/outbox.server";
 import { db } from "~/lib/db.server";
 import { signedInAs, TEST_PASSWORD } from "../support/app";
 import { assignDirectly, createAssessmentRound } from "../support/assessment";
 import { applicantWithOrganisation, createDraft, createRound } from "../support/bids";
 import { pdfFile } from "../support/documents";
+import { currentCode } from "../support/second-factor";
 import { startMailServer, type TestMailServer } from "../support/mail-server";
 import { startS3Server, type TestS3Server } from "../support/s3-server";
 import { startPortal, startWorkerProcess, type ManagedProcess, type PortalProcess } from "../support/servers";
@@ -169,9 +171,14 @@ describe.skipIf(!onPostgres)("two portal instances, one worker, one database, on
     }
     const sentBefore = mail.received.length;
     // The fund administrator's real session, started by signing in on A and used on both.
+    // Fund administrators give an authenticator code after the password (ADR 0020).
+    await db.user.update({ where: { id: administrator.user.id }, data: { totpSecret: newTotpSecret(), totpEnabledAt: new Date() } });
     const signIn = await post(a, "/sign-in", new URLSearchParams({ email: administrator.user.email, password: TEST_PASSWORD }));
     expect(signIn.status).toBe(302);
     const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    const code = await post(a, "/sign-in/code", new URLSearchParams({ code: await currentCode(administrator.user.id), redirectTo: "" }), cookie);
+    expect(code.status).toBe(302);
+    expect(code.headers.get("location")).not.toMatch(/sign-in/);
 
     const responses = await Promise.all(
       bids.map((bid, i) =>
