@@ -30,7 +30,7 @@ export function RoundFormShape({ thresholdPence, small, standard }: { thresholdP
       <Table
         caption="What each bid is asked"
         captionSize="s"
-        head={["", `Less than ${formatPounds(thresholdPence)}`, `${formatPounds(thresholdPence)} or more`]}
+        head={["Part of the form", `Less than ${formatPounds(thresholdPence)}`, `${formatPounds(thresholdPence)} or more`]}
       >
         {rows.map(([label, value]) => (
           <TableRow key={label}>
