@@ -28,6 +28,35 @@ function progressOf(status: string | undefined): AssignmentProgress {
 }
 
 /** Everything the assignment page shows: each bid's assessors and conflicts, each assessor's workload. */
+/** A bid as the assignment board shows it: its assessors, their progress and conflicts. */
+function boardRow(bid: {
+  id: string;
+  reference: string | null;
+  title: string;
+  organisation: { name: string };
+  needsReassignment: boolean;
+  conflicts: { assessorId: string }[];
+  assessments: { assessorId: string; status: string }[];
+  assignments: { assessorId: string; assessor: { name: string } }[];
+}) {
+  const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
+  const progress = new Map(bid.assessments.map((a) => [a.assessorId, progressOf(a.status)]));
+  return {
+    id: bid.id,
+    reference: bid.reference ?? "",
+    title: bid.title,
+    organisationName: bid.organisation.name,
+    needsReassignment: bid.needsReassignment,
+    assessors: bid.assignments.map((a) => ({
+      id: a.assessorId,
+      name: a.assessor.name,
+      conflicted: conflicted.has(a.assessorId),
+      progress: progress.get(a.assessorId) ?? "not_started",
+    })),
+    conflictedAssessorIds: [...conflicted],
+  };
+}
+
 export async function loadAssignmentBoard(roundId: string, client: Pick<Db, "bid" | "user"> = db) {
   const [bids, assessors] = await Promise.all([
     client.bid.findMany({
@@ -47,24 +76,7 @@ export async function loadAssignmentBoard(roundId: string, client: Pick<Db, "bid
     }),
     client.user.findMany({ where: { role: "assessor", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
   ]);
-  const rows = bids.map((bid) => {
-    const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
-    const progress = new Map(bid.assessments.map((a) => [a.assessorId, progressOf(a.status)]));
-    return {
-      id: bid.id,
-      reference: bid.reference ?? "",
-      title: bid.title,
-      organisationName: bid.organisation.name,
-      needsReassignment: bid.needsReassignment,
-      assessors: bid.assignments.map((a) => ({
-        id: a.assessorId,
-        name: a.assessor.name,
-        conflicted: conflicted.has(a.assessorId),
-        progress: progress.get(a.assessorId) ?? "not_started",
-      })),
-      conflictedAssessorIds: [...conflicted],
-    };
-  });
+  const rows = bids.map(boardRow);
   const workload = new Map<string, number>();
   for (const row of rows) for (const a of row.assessors) if (!a.conflicted) workload.set(a.id, (workload.get(a.id) ?? 0) + 1);
   return {
@@ -122,24 +134,7 @@ export async function loadAssignmentPage(roundId: string, filters: AssignmentFil
   const assigned = new Map(workload.map((w) => [w.assessorId, Number(w.assigned)]));
   return {
     window,
-    bids: bids.map((bid) => {
-      const conflicted = new Set(bid.conflicts.map((c) => c.assessorId));
-      const progress = new Map(bid.assessments.map((a) => [a.assessorId, progressOf(a.status)]));
-      return {
-        id: bid.id,
-        reference: bid.reference ?? "",
-        title: bid.title,
-        organisationName: bid.organisation.name,
-        needsReassignment: bid.needsReassignment,
-        assessors: bid.assignments.map((a) => ({
-          id: a.assessorId,
-          name: a.assessor.name,
-          conflicted: conflicted.has(a.assessorId),
-          progress: progress.get(a.assessorId) ?? "not_started",
-        })),
-        conflictedAssessorIds: [...conflicted],
-      };
-    }),
+    bids: bids.map(boardRow),
     assessors: assessors.map((a) => ({ id: a.id, name: a.name, assigned: assigned.get(a.id) ?? 0 })),
   };
 }
