@@ -5,6 +5,7 @@ import { accountChangeSample, renderAccountChange } from "./account-change";
 import { assessorAssignmentSample, renderAssessorAssignment } from "./assessor-assignment";
 import { assessorRemovalSample, renderAssessorRemoval } from "./assessor-removal";
 import { awardResponseSample, renderAwardResponse } from "./award-response";
+import { awardMoneyBackSample, renderAwardMoneyBack } from "./award-money-back";
 import { awardReturnSample, renderAwardReturn } from "./award-return";
 import { deadlineReminderSample, renderDeadlineReminder } from "./deadline-reminder";
 import {
@@ -36,6 +37,7 @@ export * from "./account-change";
 export * from "./assessor-assignment";
 export * from "./assessor-removal";
 export * from "./award-response";
+export * from "./award-money-back";
 export * from "./award-return";
 export * from "./deadline-reminder";
 export * from "./expression-of-interest";
@@ -137,6 +139,12 @@ export const EMAIL_TEMPLATES = {
     "The fund administrator reminds an organisation to accept or decline its award.",
     renderAcceptanceReminder,
     acceptanceReminderSample,
+  ),
+  "award-money-back": template(
+    "Award money back in the pot",
+    "To each fund administrator: an organisation declines its award, or the offer lapses unanswered.",
+    renderAwardMoneyBack,
+    awardMoneyBackSample,
   ),
   "award-return": template(
     "Money returned or clawed back",

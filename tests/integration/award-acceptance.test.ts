@@ -127,8 +127,11 @@ describe("accepting an award", () => {
 });
 
 describe("declining an award", () => {
-  it("needs a reason of limited length, then returns exactly the award's money and emails the contact", async () => {
-    const { round, bids, applicant } = await releasedRound();
+  it("needs a reason of limited length, then returns exactly the award's money and emails the contact and the fund administrators", async () => {
+    const { round, bids, applicant, administrator } = await releasedRound();
+    // A second fund administrator is told too; one whose account is disabled is not.
+    const colleague = await db.user.create({ data: { email: "colleague@example.org", name: "Rae Colleague", role: "fund_administrator", passwordHash: "x" } });
+    await db.user.create({ data: { email: "left@example.org", name: "Lee Left", role: "fund_administrator", passwordHash: "x", disabledAt: new Date() } });
     const bid = bids[1]!;
     const empty = await send(awardPage(bid.id), { cookie: applicant.cookie, form: { intent: "decline", declineReason: "  " } });
     expect(empty.status).toBe(400);
@@ -145,6 +148,13 @@ describe("declining an award", () => {
     const email = await db.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: `award-response:${award.id}` } });
     expect(email.text).toContain("You have declined your award");
     expect(email.text).toContain("Our venue has closed.");
+    const notices = await db.outboxEmail.findMany({ where: { template: "award-money-back" }, orderBy: { toAddress: "asc" } });
+    expect(notices.map((n) => n.toAddress)).toEqual([administrator.user.email, colleague.email].sort());
+    for (const notice of notices) {
+      expect(notice.text).toContain("£2,000.00 is back in the pot");
+      expect(notice.text).toContain("Their reason: Our venue has closed.");
+      expect(notice.text).toContain(`/administrator/rounds/${round.id}/awards`);
+    }
     expect(await db.monitoringReport.count({ where: { awardId: award.id } })).toBe(0);
     await expectBalanced(round.id);
   });
@@ -158,6 +168,7 @@ describe("declining an award", () => {
     expect(refused && !refused.ok && refused.refusal.kind).toBe("conflict");
     expect(await remaining(round.id)).toBe(400_000);
     expect(await db.outboxEmail.count({ where: { template: "award-response" } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { template: "award-money-back" } })).toBe(1);
     await expectBalanced(round.id);
   });
 
@@ -172,10 +183,12 @@ describe("declining an award", () => {
       expect(award.status).toBe("declined_by_applicant");
       expect(await remaining(round.id)).toBe(400_000);
       expect(reports).toBe(0);
+      expect(await db.outboxEmail.count({ where: { template: "award-money-back" } })).toBe(1);
     } else {
       expect(award.status).toBe("accepted");
       expect(await remaining(round.id)).toBe(0);
       expect(reports).toBe(2);
+      expect(await db.outboxEmail.count({ where: { template: "award-money-back" } })).toBe(0);
     }
     expect(await db.outboxEmail.count({ where: { template: "award-response" } })).toBe(1);
     await expectBalanced(round.id);
@@ -204,6 +217,13 @@ describe("lapsing", () => {
     const emails = await db.outboxEmail.findMany({ where: { template: "award-response" }, select: { text: true } });
     expect(emails).toHaveLength(3);
     expect(emails.filter((e) => e.text.includes("Your award has lapsed"))).toHaveLength(2);
+    const notices = await db.outboxEmail.findMany({ where: { template: "award-money-back" }, select: { toAddress: true, text: true } });
+    expect(notices.map((n) => n.toAddress)).toEqual([administrator.user.email, administrator.user.email]);
+    expect(notices.every((n) => n.text.includes("did not accept its award by") && n.text.includes("the offer has lapsed"))).toBe(true);
+    expect(notices.map((n) => n.text.match(/£[\d,.]+ is back in the pot/)![0]).sort()).toEqual([
+      "£1,000.00 is back in the pot",
+      "£4,000.00 is back in the pot",
+    ]);
     expect(await db.auditEvent.count({ where: { action: "award.lapsed" } })).toBe(2);
     await expectBalanced(round.id);
 

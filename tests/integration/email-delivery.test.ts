@@ -79,6 +79,12 @@ describe("each email type", () => {
       "http://localhost:3000/applicant/bids/sample/award",
       "http://localhost:3000/applicant/bids/sample/outcome",
     ],
+    "award-money-back": [
+      "£8,500.00 is back in the pot",
+      "Safe Streets CIC has declined its award.",
+      "Their reason: Our venue has closed.",
+      "http://localhost:3000/administrator/rounds/sample/awards",
+    ],
     "outcome-reserve": ["Your bid is on the reserve list", "Bid reference: CSF-2526-R1-0001", "31 March 2026"],
     "outcome-decline": ["Your bid has not been funded", "Feedback from the fund team:", "the outcomes were hard to measure"],
     "outcome-ineligible": [

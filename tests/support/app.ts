@@ -50,6 +50,13 @@ export async function send(path: string, options: RequestOptions = {}) {
 }
 
 export const TEST_PASSWORD = "a-test-password-123";
+
+/** TEST_PASSWORD's argon2id hash, made once per test process: every test user shares the password. */
+let testPasswordHash: Promise<string> | undefined;
+export function hashedTestPassword() {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return testPasswordHash;
+}
 let counter = 0;
 
 /**
@@ -64,7 +71,7 @@ export async function signedInAs(role: Role, overrides: { email?: string; name?:
       email: overrides.email ?? `${role}-${counter}-${Date.now()}@test.csf.test`,
       name: overrides.name ?? `Test ${role} ${counter}`,
       role,
-      passwordHash: await hashPassword(TEST_PASSWORD),
+      passwordHash: await hashedTestPassword(),
     },
   });
   const token = `test-session-${user.id}`;

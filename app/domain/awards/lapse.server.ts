@@ -1,6 +1,6 @@
 // Released awards not answered by their accept-by date lapse (DESIGN.md "After the decision"):
 // the award becomes `lapsed`, what it held goes back to the pot (ADR 0010: round row first, the
-// award matched on id, status, deadline and money) and the organisation is told, with the same
+// award matched on id, status, deadline and money); the organisation and the fund administrators are told, with the same
 // email key an answer would have used, so an award is answered or lapses exactly once. Safe to run
 // on any number of workers at once: the second to reach an award matches nothing.
 import { lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
@@ -9,7 +9,7 @@ import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { db, type Tx } from "~/lib/db.server";
 import { startCountingJob, type JobOptions } from "~/lib/repeat.server";
-import { awardForResponseSelect, renderResponseEmail } from "./response.server";
+import { awardForResponseSelect, moneyBackNotices, renderResponseEmail } from "./response.server";
 
 /** Lapses every released award whose deadline has passed at `now`; returns how many lapsed. */
 export async function lapseOverdueAwards(now: Date = new Date()): Promise<number> {
@@ -22,6 +22,7 @@ export async function lapseOverdueAwards(now: Date = new Date()): Promise<number
   for (const award of overdue) {
     const held = award.amountPence - award.returnedPence;
     const rendered = await renderResponseEmail(award, "lapsed");
+    const notices = await moneyBackNotices(award, "lapsed");
     const done = await db.$transaction(async (tx: Tx) => {
       await lockRoundForMoney(tx, award.roundId, now);
       const updated = await tx.award.updateMany({
@@ -43,6 +44,7 @@ export async function lapseOverdueAwards(now: Date = new Date()): Promise<number
         tx,
       );
       await queueEmail(tx, { idempotencyKey: emailKeys.awardResponse(award.id), to: award.bid.organisation.contactEmail, rendered });
+      for (const notice of notices) await queueEmail(tx, notice);
       return true;
     });
     if (done) lapsed += 1;

@@ -3,12 +3,13 @@
 // (ADR 0010): the round row is written first, the award changes only by a conditional update
 // matched on its id, status and money, and a decline returns exactly what the award held. The
 // answer's email shares one key with a lapse (emailKeys.awardResponse): an award is answered once.
-import { renderAwardResponse, type AwardResponseKind } from "../../../emails";
+// A decline or a lapse also tells the fund administrators that the money is back in the pot.
+import { renderAwardMoneyBack, renderAwardResponse, type AwardResponseKind } from "../../../emails";
 import { lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
-import { queueEmail } from "~/domain/email/outbox.server";
+import { queueEmail, type QueuedEmail } from "~/domain/email/outbox.server";
 import { createMonitoringReports } from "~/domain/monitoring/schedule.server";
 import { db, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
@@ -103,6 +104,35 @@ export function renderResponseEmail(award: AwardForResponse, response: AwardResp
   });
 }
 
+/**
+ * The fund administrators' word that an award's money is back in the pot (declined or lapsed),
+ * rendered before the transaction and queued inside it with the change, so it goes once.
+ */
+export async function moneyBackNotices(award: AwardForResponse, reason: "declined" | "lapsed", declineReason?: string): Promise<QueuedEmail[]> {
+  const administrators = await db.user.findMany({ where: { role: "fund_administrator", disabledAt: null }, select: { id: true, name: true, email: true } });
+  const notices: QueuedEmail[] = [];
+  for (const administrator of administrators) {
+    notices.push({
+      idempotencyKey: emailKeys.awardMoneyBack(award.id, administrator.id),
+      to: administrator.email,
+      rendered: await renderAwardMoneyBack({
+        fundName: award.round.fund.name,
+        recipientName: administrator.name,
+        organisationName: award.bid.organisation.name,
+        reference: award.bid.reference ?? "",
+        bidTitle: award.bid.title,
+        roundName: award.round.name,
+        reason,
+        returnedToPotPence: award.amountPence - award.returnedPence,
+        acceptBy: award.acceptBy,
+        declineReason,
+        awardsUrl: decisionLinks.roundAwards(award.roundId),
+      }),
+    });
+  }
+  return notices;
+}
+
 /** Raised inside a transaction to roll it back when the award changed since it was read. */
 class AwardChanged extends Error {}
 
@@ -175,6 +205,7 @@ export async function declineAward(bidId: string, viewer: Viewer, reason: string
   const declineReason = reason.trim();
   const held = award.amountPence - award.returnedPence;
   const rendered = await renderResponseEmail(award, "declined", { declineReason });
+  const notices = await moneyBackNotices(award, "declined", declineReason);
   try {
     await db.$transaction(async (tx: Tx) => {
       await lockRoundForMoney(tx, award.roundId, now);
@@ -203,6 +234,7 @@ export async function declineAward(bidId: string, viewer: Viewer, reason: string
         tx,
       );
       await queueEmail(tx, { idempotencyKey: emailKeys.awardResponse(award.id), to: award.bid.organisation.contactEmail, rendered });
+      for (const notice of notices) await queueEmail(tx, notice);
     });
     return { ok: true, returnedToPotPence: held };
   } catch (error) {

@@ -20,6 +20,8 @@ export const emailKeys = {
   acceptanceReminder: (awardId: string, reminderNumber: number) => `acceptance-reminder:${awardId}:${reminderNumber}`,
   /** The applicant's answer to an award (accepted or declined), or its lapse: an award is answered once. */
   awardResponse: (awardId: string) => `award-response:${awardId}`,
+  /** An award declined or lapsed, to one fund administrator: an award is answered or lapses once. */
+  awardMoneyBack: (awardId: string, userId: string) => `award-money-back:${awardId}:${userId}`,
   /** Money returned or clawed back: one email per recorded return. */
   awardReturn: (returnId: string) => `award-return:${returnId}`,
   /** A monitoring report's reminders: e.g. "before-14", "overdue-1"; each sent once. */
@@ -30,10 +32,10 @@ export const emailKeys = {
   reportReview: (reportId: string, reviewedAt: Date) => `report-review:${reportId}:${reviewedAt.getTime()}`,
   /** One per password change (its time tells changes apart). */
   passwordChanged: (userId: string, changedAt: Date) => `password-changed:${userId}:${changedAt.getTime()}`,
-  /** One per admin change to an account: "disabled", "enabled" or "role", at the time of the change. */
   /** Two-stage rounds (ADR 0026): an expression of interest is submitted once, and invited or told "not invited" once. */
   eoiReceipt: (eoiId: string) => `eoi-receipt:${eoiId}`,
   eoiInvitation: (eoiId: string) => `eoi-invitation:${eoiId}`,
   eoiNotInvited: (eoiId: string) => `eoi-not-invited:${eoiId}`,
+  /** One per admin change to an account: "disabled", "enabled" or "role", at the time of the change. */
   accountChange: (userId: string, kind: string, at: Date) => `account-change:${userId}:${kind}:${at.getTime()}`,
 };
