@@ -30,6 +30,13 @@ if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRU
 app.use(requestLogging(logger));
 if (process.env.BENCH_COUNT_QUERIES === "yes") app.use(countQueries());
 
+// No address here holds a NUL character, and PostgreSQL text cannot (a query with one fails): an
+// address with an encoded NUL is refused before any route reads it (ADR 0016).
+app.use((req, res, next) => {
+  if (!/%00/i.test(req.originalUrl)) return next();
+  res.status(400).type("text/plain").send("This address is not valid.");
+});
+
 // While stopping: connections are not kept alive, and /readyz says so, so that a load balancer
 // that still sends a request here takes this instance out of its pool (ADR 0013).
 app.use((req, res, next) => {

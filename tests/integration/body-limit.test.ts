@@ -1,6 +1,7 @@
 // The request body limit at the Node server (ADR 0016), against the built portal (server.mjs):
 // a 10 MB POST to sign-in, declared or chunked, is refused with 413 long before it is all sent,
 // and the server's memory does not grow with it. Document uploads keep their own streamed cap.
+// An address holding an encoded NUL is refused there too.
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,5 +114,17 @@ describe("the request body limit", () => {
   it("shows the page as a plain page when visited directly", async () => {
     const response = await fetch(`${portal.url}/request-too-large`);
     expect(response.status).toBe(200);
+  });
+});
+
+describe("addresses with a NUL character", () => {
+  it("are refused with 400 before any route reads them, in the path or the query", async () => {
+    for (const path of ["/applicant/bids/%00", "/rounds/a%00b", "/awards?page=%00", "/sign-in?redirectTo=%2Fapplicant%00"]) {
+      const response = await fetch(`${portal.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).toBe("This address is not valid.");
+    }
+    // "%2500" is a percent sign followed by "00", not a NUL.
+    expect((await fetch(`${portal.url}/rounds/a%2500b`, { redirect: "manual" })).status).toBe(404);
   });
 });
