@@ -7,7 +7,7 @@ export const FORM_ERROR = "form";
 export type FieldErrors = Record<string, string | undefined>;
 
 /** The first message for each field of a failed zod parse; a form-level error goes under "form". */
-export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+export function fieldErrorsFrom(error: z.core.$ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join(".") : FORM_ERROR;

@@ -26,7 +26,7 @@ function flatten(errors: RhfErrors, prefix = ""): FieldErrors {
  * schema the action will parse for that button, so a draft is never held back by rules only a
  * submission must meet.
  */
-export function useGovukForm<S extends z.ZodType<FieldValues, FieldValues>>(
+export function useGovukForm<S extends z.core.$ZodType<FieldValues, FieldValues>>(
   schema: S | ((submitter: HTMLButtonElement | null) => S),
   options: {
     serverErrors?: FieldErrors;

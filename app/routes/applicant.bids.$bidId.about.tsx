@@ -6,7 +6,7 @@ import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChec
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { sectionAction } from "~/web/bid-section.server";
-import { aboutSchema, type DateParts } from "~/domain/bids/bid-sections.schema";
+import { aboutSchema, type DateParts } from "~/domain/bids/section-schemas/about.schema";
 import { textValue, type FormObject } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";

@@ -4,7 +4,7 @@ import { ChoiceSection } from "~/components/bids/choice-section";
 import { sectionMeta } from "~/components/bids/section-layout";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { sectionAction } from "~/web/bid-section.server";
-import { areasSchema } from "~/domain/bids/bid-sections.schema";
+import { areasSchema } from "~/domain/bids/section-schemas/choices.schema";
 import { replaceAreas } from "~/domain/bids/bids.server";
 
 export const meta = sectionMeta("Areas served");

@@ -5,7 +5,7 @@ import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChec
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { sectionAction } from "~/web/bid-section.server";
-import { beneficiariesSchema } from "~/domain/bids/bid-sections.schema";
+import { beneficiariesSchema } from "~/domain/bids/section-schemas/beneficiaries.schema";
 import { textValue, type FormObject } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";

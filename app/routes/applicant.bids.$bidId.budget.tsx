@@ -6,7 +6,7 @@ import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { rowsSectionAction, rowsSectionPage } from "~/web/bid-section.server";
-import { budgetSchema, type BudgetRow } from "~/domain/bids/bid-sections.schema";
+import { budgetSchema, type BudgetRow } from "~/domain/bids/section-schemas/budget.schema";
 import { replaceBudgetLines } from "~/domain/bids/bids.server";
 import { sectionValues } from "~/domain/bids/sections";
 import { formatPounds, parsePounds } from "~/lib/money";

@@ -4,7 +4,7 @@ import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, Checkboxes } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { sectionAction } from "~/web/bid-section.server";
-import { DECLARATIONS, declarationsSchema } from "~/domain/bids/bid-sections.schema";
+import { DECLARATIONS, declarationsSchema } from "~/domain/bids/section-schemas/declarations.schema";
 import { type FieldErrors } from "~/lib/form-errors";
 
 export const meta = sectionMeta("Declarations");

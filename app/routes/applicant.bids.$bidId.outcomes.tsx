@@ -4,7 +4,7 @@ import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, useSectionRows 
 import { Button, TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { rowsSectionAction, rowsSectionPage } from "~/web/bid-section.server";
-import { outcomesSchema, type OutcomeRow } from "~/domain/bids/bid-sections.schema";
+import { outcomesSchema, type OutcomeRow } from "~/domain/bids/section-schemas/outcomes.schema";
 import { replaceOutcomes } from "~/domain/bids/bids.server";
 import { sectionValues } from "~/domain/bids/sections";
 

@@ -4,7 +4,7 @@ import { ChoiceSection } from "~/components/bids/choice-section";
 import { sectionMeta } from "~/components/bids/section-layout";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { sectionAction } from "~/web/bid-section.server";
-import { prioritiesSchema } from "~/domain/bids/bid-sections.schema";
+import { prioritiesSchema } from "~/domain/bids/section-schemas/choices.schema";
 import { replacePriorities } from "~/domain/bids/bids.server";
 
 export const meta = sectionMeta("Priorities addressed");

@@ -5,7 +5,7 @@ import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChec
 import { Textarea } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { sectionAction } from "~/web/bid-section.server";
-import { safeguardingSchema } from "~/domain/bids/bid-sections.schema";
+import { safeguardingSchema } from "~/domain/bids/section-schemas/safeguarding.schema";
 import { textValue, type FormObject } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";

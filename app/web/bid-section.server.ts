@@ -3,7 +3,7 @@
 // section's one schema (as the browser does), save in one transaction, back to the task list.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import type { ZodType } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import { saveSection, type Viewer } from "~/domain/bids/bids.server";
 import { formRulesFor, type FormRules } from "~/domain/bids/proportionate";
 import type { SectionKey } from "~/domain/bids/sections";
@@ -33,7 +33,7 @@ async function save(section: SectionKey, user: Viewer, bid: SectionBid, mode: Sa
  */
 export function sectionAction<T>(
   section: SectionKey,
-  spec: { lists?: readonly string[]; draftSave?: boolean; schema: (context: SectionContext) => ZodType<T>; save: (answers: T) => SaveParts },
+  spec: { lists?: readonly string[]; draftSave?: boolean; schema: (context: SectionContext) => ZodMiniType<T>; save: (answers: T) => SaveParts },
 ) {
   return async ({ request, params }: ActionFunctionArgs) => {
     const { user, bid } = await requireApplicantBid(request, params.bidId, section);
@@ -70,7 +70,7 @@ export function rowsSectionAction<K extends string, T>(
     /** How many rows the rules allow, and the message by the last row when one more is asked for. */
     maxRows: (rules: FormRules) => number;
     tooMany: (max: number) => string;
-    schema: (context: SectionContext) => ZodType<T>;
+    schema: (context: SectionContext) => ZodMiniType<T>;
     save: (answers: T) => SaveParts;
   },
 ) {

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { budgetTotals } from "~/domain/bids/amount-rule";
-import { SECTIONS, type SectionKey } from "~/domain/bids/sections";
+import { SECTIONS, type SectionKey } from "~/domain/bids/section-list";
 import { DocumentFile } from "~/components/documents/document-file";
 import { documentKindLabel, DOCUMENT_KINDS, formatFileSize } from "~/domain/documents/document-kinds";
 import { formatDate, formatDateTime } from "~/lib/dates";

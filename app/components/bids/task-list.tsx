@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { TaskStatus } from "~/domain/bids/sections";
+import type { TaskStatus } from "~/domain/bids/section-list";
 
 export type Task = { id: string; title: string; href: string | null; status: TaskStatus | "cannot_start"; hint?: string };
 

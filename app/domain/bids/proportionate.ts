@@ -3,7 +3,8 @@
 // administrator and stored with the round (Round.formRules): which of the optional sections and
 // which documents are asked for, the word limit of each text answer and the row caps. These rules
 // are the single source for the limits shown on each page and enforced on the server.
-import { z } from "zod";
+// zod/mini, not zod: these rules are read in the browser by the bid section schemas (ADR 0027).
+import * as z from "zod/mini";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/documents/document-kinds";
 
 export type FormSize = "small" | "standard";
@@ -67,8 +68,8 @@ export const FORM_RULES: Record<FormSize, FormRules> = {
 export const WORD_LIMIT_BOUNDS = { min: 25, max: 1000 } as const;
 export const ROW_CAP_BOUNDS = { min: 1, max: 30 } as const;
 
-const words = z.number().int().min(WORD_LIMIT_BOUNDS.min).max(WORD_LIMIT_BOUNDS.max);
-const rows = z.number().int().min(ROW_CAP_BOUNDS.min).max(ROW_CAP_BOUNDS.max);
+const words = z.int().check(z.minimum(WORD_LIMIT_BOUNDS.min), z.maximum(WORD_LIMIT_BOUNDS.max));
+const rows = z.int().check(z.minimum(ROW_CAP_BOUNDS.min), z.maximum(ROW_CAP_BOUNDS.max));
 const bandSchema = z.object({
   sections: z.array(z.enum(ALL_SECTIONS as [OptionalSection, ...OptionalSection[]])),
   documentKinds: z.array(z.enum(ALL_DOCUMENTS as [DocumentKind, ...DocumentKind[]])),

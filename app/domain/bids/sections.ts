@@ -5,63 +5,27 @@
 import { DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 import { fieldErrorsFrom } from "~/lib/form-errors";
 import { penceToInput } from "~/lib/money";
-import {
-  aboutSchema,
-  areasSchema,
-  beneficiariesSchema,
-  budgetSchema,
-  dateToParts,
-  outcomesSchema,
-  prioritiesSchema,
-  safeguardingSchema,
-  type RoundLimits,
-} from "./bid-sections.schema";
+import { aboutSchema } from "./section-schemas/about.schema";
+import { beneficiariesSchema } from "./section-schemas/beneficiaries.schema";
+import { budgetSchema } from "./section-schemas/budget.schema";
+import { areasSchema, prioritiesSchema } from "./section-schemas/choices.schema";
+import { dateToParts, type RoundLimits } from "./section-schemas/common";
+import { outcomesSchema } from "./section-schemas/outcomes.schema";
+import { safeguardingSchema } from "./section-schemas/safeguarding.schema";
 import { formRulesFor, type FormRules } from "./proportionate";
+import { parseSectionProgress, SECTIONS, type SectionKey, type TaskStatus } from "./section-list";
 
-export const SECTIONS = [
-  { key: "about", title: "About the project" },
-  { key: "priorities", title: "Priorities addressed" },
-  { key: "areas", title: "Areas served" },
-  { key: "outcomes", title: "Outcomes" },
-  { key: "budget", title: "Budget" },
-  { key: "beneficiaries", title: "Beneficiaries" },
-  { key: "safeguarding-and-equality", title: "Safeguarding and equality" },
-  { key: "documents", title: "Supporting documents" },
-  { key: "declarations", title: "Declarations" },
-] as const;
-
-export type SectionKey = (typeof SECTIONS)[number]["key"];
-export type StoredStatus = "in_progress" | "completed";
-export type TaskStatus = "not_started" | StoredStatus;
-export type SectionProgress = Partial<Record<SectionKey, StoredStatus>>;
-
-export function isSectionKey(value: unknown): value is SectionKey {
-  return SECTIONS.some((s) => s.key === value);
-}
-
-export function sectionTitle(key: SectionKey): string {
-  return SECTIONS.find((s) => s.key === key)!.title;
-}
-
-/** Reads Bid.sectionProgress, ignoring anything that is not a known section and status. */
-export function parseSectionProgress(json: string | null | undefined): SectionProgress {
-  let value: unknown;
-  try {
-    value = JSON.parse(json ?? "{}");
-  } catch {
-    return {};
-  }
-  const progress: SectionProgress = {};
-  if (typeof value !== "object" || value === null) return progress;
-  for (const [key, status] of Object.entries(value)) {
-    if (isSectionKey(key) && (status === "in_progress" || status === "completed")) progress[key] = status;
-  }
-  return progress;
-}
-
-export function withSectionStatus(json: string | null | undefined, key: SectionKey, status: StoredStatus): string {
-  return JSON.stringify({ ...parseSectionProgress(json), [key]: status });
-}
+export {
+  isSectionKey,
+  parseSectionProgress,
+  SECTIONS,
+  sectionTitle,
+  withSectionStatus,
+  type SectionKey,
+  type SectionProgress,
+  type StoredStatus,
+  type TaskStatus,
+} from "./section-list";
 
 /** What the checks need to know about a bid, as stored. */
 export type BidForCheck = {
