@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadRoundDashboard } from "~/domain/reporting/dashboard.server";
 import { backToList, listQuery } from "~/domain/lists/list-page";
 import { db } from "~/lib/db.server";
-import { send } from "../support/app";
+import { send, signedInAs } from "../support/app";
 import { startEachTestEmpty } from "../support/database";
 import { createRoundWithManyBids, manyBidsPattern } from "../support/many-bids";
 import { countQueries } from "../support/query-counter";
@@ -117,6 +117,40 @@ describe("the round dashboard", () => {
     const atTen = await countQueries(() => loadRoundDashboard(small.round.id));
     const atTwoHundred = await countQueries(() => loadRoundDashboard(large.round.id));
     expect(atTen.queries).toBeGreaterThan(0);
+    expect(atTwoHundred.queries).toBe(atTen.queries);
+  });
+});
+
+describe("the OPCC's allocation view", () => {
+  async function roundWithApprovedAwards(count: number) {
+    const setup = await createRoundWithManyBids(count);
+    await db.round.update({ where: { id: setup.round.id }, data: { allocationStatus: "approved", opccSignOffRequired: true } });
+    await db.award.createMany({
+      data: numbersUpTo(count)
+        .filter((n) => !manyBidsPattern.ineligible(n))
+        .map((n) => ({ bidId: setup.bidId(n), roundId: setup.round.id, amountPence: 1_000, pccFundedPence: 1_000, matchFundedPence: 0, status: "approved" })),
+    });
+    return setup;
+  }
+
+  it("pages and searches the approved awards, and costs as many statements at 200 bids as at 10", async () => {
+    const setup = await roundWithApprovedAwards(120);
+    const opcc = await signedInAs("opcc_sign_off");
+    const awarded = numbersUpTo(120).filter((n) => !manyBidsPattern.ineligible(n));
+    const second = await send(`/opcc/rounds/${setup.round.id}?page=2`, { cookie: opcc.cookie });
+    expect(second.status).toBe(200);
+    const html = await second.text();
+    expect(html).toContain(`Showing 51 to ${Math.min(100, awarded.length)} of ${awarded.length} awards`);
+    const search = await (await send(`/opcc/rounds/${setup.round.id}?q=RIVERSIDE`, { cookie: opcc.cookie })).text();
+    const riverside = awarded.filter(manyBidsPattern.riverside);
+    expect(search).toContain(`of ${riverside.length} award`);
+    expect(search).toContain(`Riverside Trust ${riverside[0]}`);
+    expect(search).not.toContain("Organisation 1<");
+
+    const small = await roundWithApprovedAwards(10);
+    const atTen = await countQueries(async () => (await send(`/opcc/rounds/${small.round.id}`, { cookie: opcc.cookie })).text());
+    const large = await roundWithApprovedAwards(200);
+    const atTwoHundred = await countQueries(async () => (await send(`/opcc/rounds/${large.round.id}`, { cookie: opcc.cookie })).text());
     expect(atTwoHundred.queries).toBe(atTen.queries);
   });
 });
