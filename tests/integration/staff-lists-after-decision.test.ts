@@ -55,7 +55,7 @@ describe("the list's address kept across an action", () => {
       form: { decision: "eligible", listQuery: "//evil.example/?page=3" },
     });
     expect(other.headers.get("Location")).toMatch(new RegExp(`^${path}\\?screened=`));
-  });
+  }, 120_000);
 
   it("sends the administrator back to the assignment board's page and filters", async () => {
     const setup = await createRoundWithManyBids(120);
