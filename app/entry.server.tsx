@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
@@ -9,6 +9,18 @@ export { startBackgroundWork, startWorker } from "~/background.server";
 
 // Security headers and the CSP nonce come from the Node server (server.mjs) for every response.
 const ABORT_DELAY = 5_000;
+
+/**
+ * Errors Remix caught while answering. An address that matches no route is an ordinary 404 for
+ * the visitor (a mistyped link, a scanner), not a fault of the server, so it is not logged as an
+ * error; everything else is, unless the browser went away first.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  const cause = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(cause ?? error);
+};
 
 export default function handleRequest(
   request: Request,

@@ -13,7 +13,7 @@ import {
   removeAssignment,
   type AssignmentFilters,
 } from "~/domain/assessment/assignment.server";
-import { choice, listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
+import { backToList, choice, LIST_QUERY_FIELD, listHref, listQuery, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
 import { ListFilters, SearchField, SelectField } from "~/components/lists/list-filters";
 import { Pagination } from "~/components/govuk/pagination";
 import { requirePermission } from "~/web/guards.server";
@@ -31,6 +31,9 @@ async function roundOr404(roundId: string | undefined) {
 }
 
 export const meta = titleMeta("Assign assessors");
+
+/** What the board reads from its address (filters and page), kept when an action sends the browser back. */
+const LIST_PARAMS = ["q", "assessor", "need", "page"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "assign:assessor");
@@ -50,28 +53,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const round = await roundOr404(params.roundId);
   const form = await readForm(request);
   const intent = textValue(form, "intent");
+  const path = `/administrator/rounds/${round.id}/assignments`;
+  const kept = listQuery(textValue(form, LIST_QUERY_FIELD), LIST_PARAMS);
   if (intent === "auto") {
     const result = await assignAutomatically(round.id, user.id);
-    const search = new URLSearchParams({ assigned: String(result.assignments.length), short: String(result.shortfalls.length) });
-    return redirect(`/administrator/rounds/${round.id}/assignments?${search}`);
+    return redirect(backToList(path, kept, { assigned: String(result.assignments.length), short: String(result.shortfalls.length) }));
   }
   const bidId = textValue(form, "bidId");
   const assessorId = textValue(form, "assessorId");
   if (intent === "assign") {
     const result = await assignByHand(round.id, user.id, bidId, assessorId);
-    if (result.ok) return redirect(`/administrator/rounds/${round.id}/assignments?assigned=1&short=0`);
+    if (result.ok) return redirect(backToList(path, kept, { assigned: "1", short: "0" }));
     return refusalResponse(result.refusal);
   }
   if (intent === "remove") {
     const result = await removeAssignment(round.id, user.id, bidId, assessorId);
     if (result.ok) {
-      const search = new URLSearchParams({
+      const banner = {
         removed: assessorId,
         bid: bidId,
         ...(result.draftKept ? { draft: "1" } : {}),
         ...(result.emailed ? {} : { emailed: "0" }),
-      });
-      return redirect(`/administrator/rounds/${round.id}/assignments?${search}`);
+      };
+      return redirect(backToList(path, kept, banner));
     }
     return refusalResponse(result.refusal);
   }
@@ -93,6 +97,8 @@ export default function RoundAssignments() {
   const short = Number(search.get("short") ?? 0);
   const removedBid = search.get("removed") ? bids.find((b) => b.id === search.get("bid")) : undefined;
   const removedName = assessors.find((a) => a.id === search.get("removed"))?.name ?? "The assessor";
+  // Each form posts this page's filters and page number, so the action sends the browser back here.
+  const keep = <input type="hidden" name={LIST_QUERY_FIELD} value={listHref(filters, window.page)} />;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
@@ -132,6 +138,7 @@ export default function RoundAssignments() {
         </p>
         <Form method="post">
           <input type="hidden" name="intent" value="auto" />
+          {keep}
           <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
             Assign automatically
           </button>
@@ -209,6 +216,7 @@ export default function RoundAssignments() {
                         a.progress === "submitted" ? null : (
                           <Form method="post">
                             <input type="hidden" name="intent" value="remove" />
+                            {keep}
                             <input type="hidden" name="bidId" value={bid.id} />
                             <input type="hidden" name="assessorId" value={a.id} />
                             <button
@@ -237,6 +245,7 @@ export default function RoundAssignments() {
               {free.length > 0 ? (
                 <Form method="post" className="app-inline-form">
                   <input type="hidden" name="intent" value="assign" />
+                  {keep}
                   <input type="hidden" name="bidId" value={bid.id} />
                   <div className={`govuk-form-group${errors[field] ? " govuk-form-group--error" : ""}`}>
                     <label className="govuk-label" htmlFor={id}>

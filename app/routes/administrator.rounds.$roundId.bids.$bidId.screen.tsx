@@ -12,6 +12,8 @@ import { textValue } from "~/lib/form-values";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { SCREENING_LIST_PARAMS } from "~/domain/assessment/list-filters";
+import { backToList, LIST_QUERY_FIELD, listQuery } from "~/domain/lists/list-page";
 import { titleMeta } from "~/components/page-title";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Screen ${data.bid.reference}`);
@@ -20,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "screen:bid");
   const page = await loadScreeningForm(params.roundId ?? "", params.bidId ?? "", new Date());
   if (!page) throw new Response("Bid not found", { status: 404 });
-  return page;
+  // The screening list's filters and page, as its link carried them, to go back to afterwards.
+  const kept = listQuery(new URL(request.url).search, SCREENING_LIST_PARAMS).toString();
+  return { ...page, listQuery: kept ? `?${kept}` : "" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,18 +32,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const roundId = params.roundId ?? "";
   const bidId = params.bidId ?? "";
   const parsed = await parseForm(request, screeningSchema);
+  const kept = listQuery(textValue(parsed.values, LIST_QUERY_FIELD), SCREENING_LIST_PARAMS);
   const values = { decision: textValue(parsed.values, "decision"), reasonId: textValue(parsed.values, "reasonId"), note: textValue(parsed.values, "note") };
   if (!parsed.ok) return refusalResponse(parsed.refusal, { values });
   const result = await screenBid(user.id, roundId, bidId, parsed.data, new Date());
   if (!result.ok) return refusalResponse(result.refusal, { values });
   const bid = await loadScreeningForm(roundId, bidId, new Date());
-  const banner = new URLSearchParams({ screened: bid?.bid.reference ?? "The bid" });
-  if (result.cancelledAward) banner.set("returnedPence", String(result.cancelledAward.returnedToPotPence));
-  return redirect(`/administrator/rounds/${roundId}/screening?${banner}`);
+  const banner: Record<string, string> = { screened: bid?.bid.reference ?? "The bid" };
+  if (result.cancelledAward) banner.returnedPence = String(result.cancelledAward.returnedToPotPence);
+  return redirect(backToList(`/administrator/rounds/${roundId}/screening`, kept, banner));
 }
 
 export default function ScreenBid() {
-  const { round, bid, award, reasons } = useLoaderData<typeof loader>();
+  const { round, bid, award, reasons, listQuery: backQuery } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(screeningSchema, { serverErrors: actionData?.errors });
   const values = actionData?.values ?? {
@@ -51,7 +56,7 @@ export default function ScreenBid() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/administrator/rounds/${round.id}/screening`} className="govuk-back-link">
+        <Link to={`/administrator/rounds/${round.id}/screening${backQuery}`} className="govuk-back-link">
           Back to screening
         </Link>
         <ErrorSummary errors={errors} />
@@ -73,6 +78,7 @@ export default function ScreenBid() {
         ) : null}
         {round.closed ? (
           <Form method="post" noValidate onSubmit={onSubmit}>
+            <input type="hidden" name={LIST_QUERY_FIELD} value={backQuery} />
             <Radios
               name="decision"
               legend="Is this bid eligible?"

@@ -51,6 +51,8 @@ export default function Screening() {
   const [search] = useSearchParams();
   const screened = search.get("screened");
   const returnedPence = Number(search.get("returnedPence") ?? "");
+  // The screen page goes back to this page of the list, with its filters.
+  const listQueryHere = listHref(filters, window.page).replace(/^\?$/, "");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
@@ -95,7 +97,7 @@ export default function Screening() {
             {bids.map((bid) => (
               <TableRow key={bid.id}>
                 <TableCell>
-                  <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/screen`}>
+                  <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/screen${listQueryHere}`}>
                     {`${bid.reference}: ${bid.title}`}
                   </Link>
                 </TableCell>

@@ -16,6 +16,9 @@ import { refusalResponse } from "~/web/respond.server";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { Pagination } from "~/components/govuk/pagination";
+import { ListFilters, SearchField } from "~/components/lists/list-filters";
+import { listHref, matchesSearch, pageOfRows, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Sign off allocation: ${data.round.name}`);
 
@@ -23,21 +26,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sign-off:allocation");
   const allocation = await loadAllocation(params.roundId ?? "");
   if (!allocation) throw new Response("Page not found", { status: 404 });
+  // The ranking is of the whole round (ADR 0023); the page shows one page of its awards, searched.
+  const search = new URL(request.url).searchParams;
+  const filters = { q: searchText(search.get("q")) };
+  const awarded = allocation.rows.filter((r) => r.award && r.award.status !== "proposed" && matchesSearch(filters.q, r.reference, r.title, r.organisationName));
+  const shown = pageOfRows(awarded, requestedPage(search.get("page")));
   return {
     round: allocation.round,
     pot: allocation.pot,
-    awards: allocation.rows
-      .filter((r) => r.award && r.award.status !== "proposed")
-      .map((r) => ({
-        bidId: r.bidId,
-        reference: r.reference,
-        title: r.title,
-        organisationName: r.organisationName,
-        rank: r.rank,
-        scoreText: r.scoreText,
-        requestedPence: r.requestedPence,
-        award: r.award!,
-      })),
+    filters,
+    window: shown.window,
+    awards: shown.rows.map((r) => ({
+      bidId: r.bidId,
+      reference: r.reference,
+      title: r.title,
+      organisationName: r.organisationName,
+      rank: r.rank,
+      scoreText: r.scoreText,
+      requestedPence: r.requestedPence,
+      award: r.award!,
+    })),
   };
 }
 
@@ -53,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OpccRoundSignOff() {
-  const { round, pot, awards } = useLoaderData<typeof loader>();
+  const { round, pot, awards, filters, window } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(signOffSchema, { serverErrors: actionData && "errors" in actionData ? actionData.errors : undefined });
   const values = actionData && "values" in actionData ? actionData.values : undefined;
@@ -78,11 +86,14 @@ export default function OpccRoundSignOff() {
         <SummaryRow label="Awarded">{formatPounds(pot.awardedPence)}</SummaryRow>
         <SummaryRow label="Remaining">{formatPounds(pot.remainingPotPence)}</SummaryRow>
       </SummaryList>
+      <ListFilters legend="Find awards" clearHref={`/opcc/rounds/${round.id}`}>
+        <SearchField label="Reference, title or organisation" value={filters.q} />
+      </ListFilters>
       {awards.length === 0 ? (
-        <p className="govuk-body">There are no approved awards in this round yet.</p>
+        <p className="govuk-body">{filters.q ? "No awards match." : "There are no approved awards in this round yet."}</p>
       ) : (
         <Table
-          caption="Approved awards"
+          caption={`Approved awards: ${showingText(window, { one: "award", many: "awards" })}`}
           head={[
             "Rank",
             "Bid",
@@ -113,6 +124,7 @@ export default function OpccRoundSignOff() {
           ))}
         </Table>
       )}
+      <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of awards" />
       {round.allocationStatus === "approved" && round.opccSignOffRequired ? (
         <Form method="post" noValidate onSubmit={onSubmit}>
           <Radios

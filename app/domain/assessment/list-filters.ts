@@ -9,6 +9,8 @@ export type ScreeningFilters = {
   area: string;
   sort: (typeof SCREENING_SORTS)[number] | "";
 };
+/** What the screening list reads from its address (its filters and page), kept across a screening decision. */
+export const SCREENING_LIST_PARAMS = ["q", "screening", "area", "sort", "page"] as const;
 
 export const RESULT_BANDS = ["meets_threshold", "below_threshold", "not_scored"] as const;
 export const RESULT_FLAGS = ["needs_moderation", "needs_reassignment", "assessments_outstanding"] as const;

@@ -70,8 +70,9 @@ export async function loadRoundAwards(roundId: string, options: { filter: AwardF
   // that left the running before release.
   const base: Prisma.AwardWhereInput = { roundId, status: { in: [...AFTER_RELEASE] }, bid: { status: "awarded" } };
   const where: Prisma.AwardWhereInput = { AND: [base, filterWhere[options.filter]] };
-  const [all, total] = await Promise.all([
-    db.award.findMany({ where: base, select: { status: true, amountPence: true, returnedPence: true, offeredFromReserve: true } }),
+  // The whole round's figures as sums per status and reserve offer (a few rows), not every award.
+  const [groups, total] = await Promise.all([
+    db.award.groupBy({ by: ["status", "offeredFromReserve"], where: base, _count: { _all: true }, _sum: { amountPence: true, returnedPence: true } }),
     db.award.count({ where }),
   ]);
   const pages = Math.max(1, Math.ceil(total / AWARDS_PAGE_SIZE));
@@ -94,13 +95,16 @@ export async function loadRoundAwards(roundId: string, options: { filter: AwardF
       bid: { select: { id: true, reference: true, title: true, organisation: { select: { name: true } } } },
     },
   });
-  const standing = all.filter((a) => (RETURNABLE_AWARD_STATUSES as readonly string[]).includes(a.status));
+  const sum = (value: number | bigint | null | undefined) => Number(value ?? 0);
+  const among = (statuses: readonly string[]) => groups.filter((g) => statuses.includes(g.status));
+  const standing = among(RETURNABLE_AWARD_STATUSES);
+  const freed = among(FREED);
   const figures: AwardFigures = {
     potPence: potPence(round),
-    awardedPence: standing.reduce((s, a) => s + a.amountPence, 0),
-    returnedPence: all.reduce((s, a) => s + a.returnedPence, 0),
-    freedPence: all.filter((a) => (FREED as readonly string[]).includes(a.status)).reduce((s, a) => s + a.amountPence - a.returnedPence, 0),
-    reofferedPence: standing.filter((a) => a.offeredFromReserve).reduce((s, a) => s + a.amountPence, 0),
+    awardedPence: standing.reduce((s, g) => s + sum(g._sum.amountPence), 0),
+    returnedPence: groups.reduce((s, g) => s + sum(g._sum.returnedPence), 0),
+    freedPence: freed.reduce((s, g) => s + sum(g._sum.amountPence) - sum(g._sum.returnedPence), 0),
+    reofferedPence: standing.filter((g) => g.offeredFromReserve).reduce((s, g) => s + sum(g._sum.amountPence), 0),
     remainingPotPence: round.remainingPotPence,
   };
   const allocation = round.allocationStatus === "released" ? await loadAllocation(roundId) : null;
@@ -118,7 +122,7 @@ export async function loadRoundAwards(roundId: string, options: { filter: AwardF
   return {
     round: { id: round.id, name: roundTitle(round), released: round.allocationStatus === "released" },
     figures,
-    counts: { all: all.length, notAccepted: all.filter((a) => a.status === "released").length },
+    counts: { all: groups.reduce((s, g) => s + g._count._all, 0), notAccepted: among(["released"]).reduce((s, g) => s + g._count._all, 0) },
     filter: options.filter,
     page,
     pages,

@@ -67,3 +67,29 @@ export function matchesSearch(term: string, ...texts: (string | null | undefined
   const wanted = term.toLocaleLowerCase("en-GB");
   return texts.some((t) => (t ?? "").toLocaleLowerCase("en-GB").includes(wanted));
 }
+
+/** The name of the hidden field in which a form on (or reached from) a list posts the list's query string. */
+export const LIST_QUERY_FIELD = "listQuery";
+
+/**
+ * The list's filters and page from a posted query string, keeping only the names the list reads
+ * (each value cut to the search's length). The action redirects to its own fixed path with these,
+ * so whatever is posted, the browser goes back to the same page of the same list and nowhere else.
+ */
+export function listQuery(value: string | null | undefined, names: readonly string[]): URLSearchParams {
+  const posted = new URLSearchParams((value ?? "").slice(0, 1000).replace(/^\?/, ""));
+  const kept = new URLSearchParams();
+  for (const name of names) {
+    const v = posted.get(name);
+    if (v) kept.set(name, v.slice(0, MAX_SEARCH_LENGTH));
+  }
+  return kept;
+}
+
+/** A list's address with its kept query and a banner's parameters after an action. */
+export function backToList(path: string, kept: URLSearchParams, banner: Record<string, string> = {}): string {
+  const params = new URLSearchParams(kept);
+  for (const [name, value] of Object.entries(banner)) params.set(name, value);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}

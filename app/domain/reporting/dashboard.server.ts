@@ -11,7 +11,7 @@ import { potPence } from "~/domain/rounds/pot";
 import { roundTitle } from "~/domain/rounds/round-title";
 import { BID_STATUSES_NOT_COUNTED } from "~/domain/rounds/round-figures";
 import { db } from "~/lib/db.server";
-import { oversubscriptionTenths, scoreBands, totalsByTag, type FunnelStage } from "./dashboard";
+import { oversubscriptionTenths, scoreBands, type FunnelStage, type TagTotals } from "./dashboard";
 
 /** Statuses in which an award's amount counts as awarded (it holds money from the pot). */
 export const AWARDED_STATUSES: readonly string[] = MONEY_HOLDING_AWARD_STATUSES;
@@ -28,6 +28,58 @@ const SCREENED_IN_BID = {
   status: { notIn: [...BID_STATUSES_NOT_COUNTED, "ineligible"] },
   OR: [{ screeningDecision: null }, { screeningDecision: "eligible" }],
 };
+
+type TagGroup = {
+  tagId: string | null;
+  bidStatus: string;
+  awardStatus: string | null;
+  bids: number | bigint;
+  requested: number | bigint | null;
+  awardedBids: number | bigint | null;
+  awarded: number | bigint | null;
+};
+
+/**
+ * Requests and award money per priority (or area), bid status and award status, summed in the
+ * database: one statement whatever the bids, a few rows per tag. A bid is counted once under each
+ * tag it names; bids naming none come back under a null tag. The statuses are told apart here,
+ * by the same lists as the rest of the dashboard. The same SQL on both databases.
+ */
+function tagGroups(roundId: string, tag: "priority" | "area") {
+  return tag === "priority"
+    ? db.$queryRaw<TagGroup[]>`
+      SELECT t."priorityId" AS "tagId", b."status" AS "bidStatus", w."status" AS "awardStatus", COUNT(*) AS "bids",
+        SUM(b."amountRequestedPence") AS "requested", SUM(CASE WHEN w."amountPence" > 0 THEN 1 ELSE 0 END) AS "awardedBids", SUM(w."amountPence") AS "awarded"
+      FROM "Bid" b LEFT JOIN "BidPriority" t ON t."bidId" = b."id" LEFT JOIN "Award" w ON w."bidId" = b."id"
+      WHERE b."roundId" = ${roundId}
+      GROUP BY t."priorityId", b."status", w."status"`
+    : db.$queryRaw<TagGroup[]>`
+      SELECT t."roundAreaId" AS "tagId", b."status" AS "bidStatus", w."status" AS "awardStatus", COUNT(*) AS "bids",
+        SUM(b."amountRequestedPence") AS "requested", SUM(CASE WHEN w."amountPence" > 0 THEN 1 ELSE 0 END) AS "awardedBids", SUM(w."amountPence") AS "awarded"
+      FROM "Bid" b LEFT JOIN "BidArea" t ON t."bidId" = b."id" LEFT JOIN "Award" w ON w."bidId" = b."id"
+      WHERE b."roundId" = ${roundId}
+      GROUP BY t."roundAreaId", b."status", w."status"`;
+}
+
+/** One row per tag of the round, in its order, then bids naming none (left out when there are none). */
+function totalsFromGroups(tags: readonly { id: string; name: string }[], groups: readonly TagGroup[], noneName: string): TagTotals[] {
+  const counted = groups.filter((g) => !(BID_STATUSES_NOT_COUNTED as readonly string[]).includes(g.bidStatus));
+  const row = (id: string, name: string, tagId: string | null): TagTotals => {
+    const mine = counted.filter((g) => g.tagId === tagId);
+    const awarded = mine.filter((g) => g.awardStatus !== null && AWARDED_STATUSES.includes(g.awardStatus));
+    return {
+      id,
+      name,
+      bids: mine.reduce((sum, g) => sum + num(g.bids), 0),
+      requestedPence: mine.reduce((sum, g) => sum + num(g.requested), 0),
+      awardedBids: awarded.reduce((sum, g) => sum + num(g.awardedBids), 0),
+      awardedPence: awarded.reduce((sum, g) => sum + num(g.awarded), 0),
+    };
+  };
+  const none = row("", noneName, null);
+  const rows = tags.map((t) => row(t.id, t.name, t.id));
+  return none.bids > 0 ? [...rows, none] : rows;
+}
 
 export type MoneyFigures = {
   potPence: number;
@@ -62,27 +114,21 @@ export async function loadRoundDashboard(roundId: string) {
   if (!round) return null;
 
   const inRound = { bid: { roundId } };
-  const [bidGroups, awardGroups, returned, taggedBids, scorable, assigned, submitted, conflicts, checks, bidsSubmitted, bidsEligible] = await Promise.all([
-    db.bid.groupBy({ by: ["status"], where: { roundId }, _count: { _all: true }, _sum: { amountRequestedPence: true } }),
-    db.award.groupBy({ by: ["status"], where: { roundId }, _count: { _all: true }, _sum: { amountPence: true } }),
-    db.awardReturn.aggregate({ where: { roundId }, _sum: { amountPence: true } }),
-    db.bid.findMany({
-      where: { roundId, ...COUNTED_BID },
-      select: {
-        amountRequestedPence: true,
-        priorities: { select: { priorityId: true } },
-        areas: { select: { roundAreaId: true } },
-        award: { select: { status: true, amountPence: true } },
-      },
-    }),
-    db.bid.findMany({ where: { roundId, ...SCREENED_IN_BID }, select: BID_FOR_SCORING }),
-    db.assessorAssignment.groupBy({ by: ["assessorId"], where: inRound, _count: { _all: true } }),
-    db.assessment.groupBy({ by: ["assessorId"], where: { ...inRound, status: "submitted" }, _count: { _all: true } }),
-    db.conflictDeclaration.groupBy({ by: ["assessorId"], where: inRound, _count: { _all: true } }),
-    db.eligibilityCheck.groupBy({ by: ["result"], where: { roundId }, _count: { _all: true } }),
-    db.bid.count({ where: { roundId, submittedAt: { not: null } } }),
-    db.bid.count({ where: { roundId, screeningDecision: "eligible" } }),
-  ]);
+  const [bidGroups, awardGroups, returned, priorityGroups, areaGroups, scorable, assigned, submitted, conflicts, checks, bidsSubmitted, bidsEligible] =
+    await Promise.all([
+      db.bid.groupBy({ by: ["status"], where: { roundId }, _count: { _all: true }, _sum: { amountRequestedPence: true } }),
+      db.award.groupBy({ by: ["status"], where: { roundId }, _count: { _all: true }, _sum: { amountPence: true } }),
+      db.awardReturn.aggregate({ where: { roundId }, _sum: { amountPence: true } }),
+      tagGroups(roundId, "priority"),
+      tagGroups(roundId, "area"),
+      db.bid.findMany({ where: { roundId, ...SCREENED_IN_BID }, select: BID_FOR_SCORING }),
+      db.assessorAssignment.groupBy({ by: ["assessorId"], where: inRound, _count: { _all: true } }),
+      db.assessment.groupBy({ by: ["assessorId"], where: { ...inRound, status: "submitted" }, _count: { _all: true } }),
+      db.conflictDeclaration.groupBy({ by: ["assessorId"], where: inRound, _count: { _all: true } }),
+      db.eligibilityCheck.groupBy({ by: ["result"], where: { roundId }, _count: { _all: true } }),
+      db.bid.count({ where: { roundId, submittedAt: { not: null } } }),
+      db.bid.count({ where: { roundId, screeningDecision: "eligible" } }),
+    ]);
 
   // Money, by the ledger.
   const awardsBy = new Map(awardGroups.map((g) => [g.status, { count: g._count._all, pence: num(g._sum.amountPence) }]));
@@ -114,18 +160,13 @@ export async function loadRoundDashboard(roundId: string) {
     pence: awardsBy.get(status)?.pence ?? 0,
   }));
 
-  // Priorities and areas: a bid is counted once under each one it names.
-  const awardedFor = (award: { status: string; amountPence: number } | null) => (award && AWARDED_STATUSES.includes(award.status) ? award.amountPence : 0);
-  const byPriority = totalsByTag(
+  // Priorities and areas: a bid is counted once under each one it names (summed in the database).
+  const byPriority = totalsFromGroups(
     round.priorities.map((p) => ({ id: p.id, name: p.title })),
-    taggedBids.map((b) => ({ requestedPence: b.amountRequestedPence ?? 0, awardedPence: awardedFor(b.award), tagIds: b.priorities.map((p) => p.priorityId) })),
+    priorityGroups,
     "No priority named",
   );
-  const byArea = totalsByTag(
-    round.areas,
-    taggedBids.map((b) => ({ requestedPence: b.amountRequestedPence ?? 0, awardedPence: awardedFor(b.award), tagIds: b.areas.map((a) => a.roundAreaId) })),
-    "No area named",
-  );
+  const byArea = totalsFromGroups(round.areas, areaGroups, "No area named");
 
   // Weighted scores exactly as the ranking computes them.
   const rules: RoundScoringRules = {
