@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { requirePermission } from "~/web/guards.server";
 import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.server";
@@ -70,21 +71,9 @@ export default function OutboxEmail() {
         </Link>
         <ErrorSummary errors={errors} />
         {retried && !actionData ? (
-          <div
-            className="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="retry-banner-title"
-            data-module="govuk-notification-banner"
-          >
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="retry-banner-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">The email is back in the queue and will be sent again shortly.</p>
-            </div>
-          </div>
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading">The email is back in the queue and will be sent again shortly.</p>
+          </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">Email</span>
         <h1 className="govuk-heading-l">{email.subject}</h1>

@@ -6,6 +6,7 @@ import { Button, Radios, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
+import { Pagination } from "~/components/govuk/pagination";
 import { titleMeta } from "~/components/page-title";
 import { awardReturnSchema } from "~/domain/awards/award-return.schema";
 import { loadRoundAwards, parseAwardFilter, recordAwardReturn, sendAcceptanceReminder, type AwardFilter } from "~/domain/awards/round-awards.server";
@@ -197,25 +198,7 @@ export default function RoundAwards() {
                 ))}
               </Table>
             )}
-            {pages > 1 ? (
-              <nav className="govuk-pagination" aria-label="Pages of awards">
-                {page > 1 ? (
-                  <div className="govuk-pagination__prev">
-                    <Link className="govuk-link govuk-pagination__link" to={listUrl({ page: String(page - 1) })} rel="prev">
-                      <span className="govuk-pagination__link-title">Previous page</span>
-                    </Link>
-                  </div>
-                ) : null}
-                <p className="govuk-body govuk-!-margin-bottom-0">{`Page ${page} of ${pages}`}</p>
-                {page < pages ? (
-                  <div className="govuk-pagination__next">
-                    <Link className="govuk-link govuk-pagination__link" to={listUrl({ page: String(page + 1) })} rel="next">
-                      <span className="govuk-pagination__link-title">Next page</span>
-                    </Link>
-                  </div>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pagination page={page} pageCount={pages} href={(n) => listUrl({ page: String(n) })} label="Pages of awards" />
 
             {returning ? <ReturnForm award={returning} values={actionData?.values} errors={errors} /> : null}
 

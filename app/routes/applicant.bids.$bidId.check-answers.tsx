@@ -1,20 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BidSummary } from "~/components/bids/bid-summary";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { allSectionsCompleted, askedShape, sectionStates } from "~/domain/bids/sections";
-import { submitBid, type SubmitResult } from "~/domain/bids/submission.server";
+import { submitBid } from "~/domain/bids/submission.server";
 import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
+import { refusalResponse } from "~/web/respond.server";
 
 export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => ({
   title: `Check your answers – ${data.bid.title || "Untitled bid"}`,
-  errors: actionData?.refusal ? { submit: actionData.refusal.message } : undefined,
+  errors: submitErrors(actionData?.errors),
 }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,27 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Refusal = { message: string; sections: { key: string; title: string; problems: string[] }[] };
-
-function refusalOf(result: Exclude<SubmitResult, { ok: true }>): Refusal {
-  switch (result.reason) {
-    case "closed":
-      return {
-        message: `You cannot submit this bid because the round closed at ${formatDateTime(result.closesAt)}. Your bid has been kept as a draft.`,
-        sections: [],
-      };
-    case "not_open":
-      return { message: `You cannot submit this bid until the round opens at ${formatDateTime(result.opensAt)}.`, sections: [] };
-    case "incomplete":
-      return {
-        message: "You cannot submit this bid until every section is complete.",
-        sections: result.sections.filter((s) => s.status !== "completed").map((s) => ({ key: s.key, title: s.title, problems: s.problems })),
-      };
-    case "not_draft":
-      return { message: "This bid can no longer be submitted.", sections: [] };
-    case "not_found":
-      throw new Response("Not Found", { status: 404, statusText: "Not Found" });
-  }
+/** A refused submit's message, by the submit button: the place to try again once it is fixed. */
+function submitErrors(errors: FieldErrors | undefined): FieldErrors | undefined {
+  const message = Object.values(errors ?? {}).find(Boolean);
+  return message ? { submit: message } : undefined;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,17 +41,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The server's clock decides the deadline, never the browser.
   const result = await submitBid(bid.id, user, new Date());
   if (result.ok) return redirect(`/applicant/bids/${bid.id}/confirmation`);
-  return data({ refusal: refusalOf(result) }, { status: result.reason === "closed" || result.reason === "not_open" ? 403 : 400 });
+  // A closed round is told on this page; the sections still to finish are the loader's, read again after the action.
+  return refusalResponse(result.refusal, {}, { forbiddenOnPage: true });
 }
 
 export default function CheckAnswers() {
   const { bid, problems, ready, phase, asked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const refusal = actionData?.refusal;
   const name = bid.title || "Untitled bid";
-  // The error summary links to the submit button: the place to try again once it is fixed.
-  const errors: FieldErrors | undefined = refusal ? { submit: refusal.message } : undefined;
-  const listed = refusal?.sections.length ? refusal.sections : problems;
+  const errors = submitErrors(actionData?.errors);
   return (
     <>
       <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
@@ -86,11 +68,11 @@ export default function CheckAnswers() {
               </Link>
               .
             </div>
-          ) : !ready || listed.length > 0 ? (
+          ) : !ready || problems.length > 0 ? (
             <div className="govuk-inset-text">
               <p className="govuk-body">You need to complete these sections before you can submit:</p>
               <ul className="govuk-list govuk-list--bullet">
-                {listed.map((s) => (
+                {problems.map((s) => (
                   <li key={s.key}>
                     <Link className="govuk-link" to={`/applicant/bids/${bid.id}/${s.key}`}>
                       {s.title}

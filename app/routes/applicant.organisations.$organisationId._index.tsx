@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { OrganisationFields } from "~/components/organisation-fields";
@@ -68,21 +69,9 @@ export default function Organisation() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {notice && !actionData ? (
-          <div
-            className="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="notice-title"
-            data-module="govuk-notification-banner"
-          >
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="notice-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading govuk-!-text-break-word">{notice}</p>
-            </div>
-          </div>
+          <NotificationBanner success>
+            <p className="govuk-notification-banner__heading govuk-!-text-break-word">{notice}</p>
+          </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">Your organisation</span>
         <h1 className="govuk-heading-l">{organisation.name}</h1>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { Pagination } from "~/components/govuk/pagination";
 import { titleMeta } from "~/components/page-title";
 import { loadPublicRoundAwards } from "~/domain/publishing/public-awards.server";
 import { publicAwardStatusLabel } from "~/domain/publishing/three-sixty-giving";
@@ -91,25 +92,7 @@ export default function PublicRoundAwards() {
             ))}
           </Table>
         )}
-        {pages > 1 ? (
-          <nav className="govuk-pagination" aria-label="Pages of grants">
-            {page > 1 ? (
-              <div className="govuk-pagination__prev">
-                <Link className="govuk-link govuk-pagination__link" to={`?page=${page - 1}`} rel="prev">
-                  <span className="govuk-pagination__link-title">Previous page</span>
-                </Link>
-              </div>
-            ) : null}
-            <p className="govuk-body govuk-!-margin-bottom-0">{`Page ${page} of ${pages}`}</p>
-            {page < pages ? (
-              <div className="govuk-pagination__next">
-                <Link className="govuk-link govuk-pagination__link" to={`?page=${page + 1}`} rel="next">
-                  <span className="govuk-pagination__link-title">Next page</span>
-                </Link>
-              </div>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pageCount={pages} href={(n) => `?page=${n}`} label="Pages of grants" />
         <p className="govuk-body">
           <Link className="govuk-link" to="/awards">
             All rounds with grants awarded

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
+import { Pagination } from "~/components/govuk/pagination";
 import { titleMeta } from "~/components/page-title";
 import { listReleasedRounds } from "~/domain/publishing/public-awards.server";
 import { formatDate } from "~/lib/dates";
@@ -39,25 +40,7 @@ export default function PublicAwards() {
             ))}
           </Table>
         )}
-        {pages > 1 ? (
-          <nav className="govuk-pagination" aria-label="Pages of rounds">
-            {page > 1 ? (
-              <div className="govuk-pagination__prev">
-                <Link className="govuk-link govuk-pagination__link" to={`?page=${page - 1}`} rel="prev">
-                  <span className="govuk-pagination__link-title">Previous page</span>
-                </Link>
-              </div>
-            ) : null}
-            <p className="govuk-body govuk-!-margin-bottom-0">{`Page ${page} of ${pages}`}</p>
-            {page < pages ? (
-              <div className="govuk-pagination__next">
-                <Link className="govuk-link govuk-pagination__link" to={`?page=${page + 1}`} rel="next">
-                  <span className="govuk-pagination__link-title">Next page</span>
-                </Link>
-              </div>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination page={page} pageCount={pages} href={(n) => `?page=${n}`} label="Pages of rounds" />
       </div>
     </div>
   );

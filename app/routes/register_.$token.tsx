@@ -13,22 +13,17 @@ import { refusalErrors } from "~/lib/refusal";
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
-
-// The token is in the address: never send it to another site in a Referer header (as for reset links).
-const REFERRER_POLICY = { "Referrer-Policy": "same-origin" };
+import { LinkProblem, UNKNOWN_LINK } from "~/components/link-problem";
+import { linkProblemStatus, REFERRER_POLICY } from "~/web/token-link.server";
 
 export const headers: HeadersFunction = () => REFERRER_POLICY;
 
 type Problem = Exclude<RegistrationLinkStatus, "valid">;
 
-function statusCode(status: Problem) {
-  return status === "unknown" ? 404 : 410;
-}
-
 const PROBLEM: Record<Problem, { title: string; body: string }> = {
   used: { title: "This link has already been used", body: "An account has already been created with this link. Sign in with its email address and password." },
   expired: { title: "This link has expired", body: "Links to finish creating an account stop working after 24 hours." },
-  unknown: { title: "This link does not work", body: "The link may be incomplete. Check you copied all of it from the email." },
+  unknown: UNKNOWN_LINK,
 };
 
 export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => {
@@ -40,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect(roleHome(user.role), { headers: REFERRER_POLICY });
   const check = await checkRegistrationLink(params.token ?? "");
-  if (check.status !== "valid") return data({ status: check.status, email: "" }, { status: statusCode(check.status), headers: REFERRER_POLICY });
+  if (check.status !== "valid") return data({ status: check.status, email: "" }, { status: linkProblemStatus(check.status), headers: REFERRER_POLICY });
   return data({ status: check.status, email: check.email }, { headers: REFERRER_POLICY });
 }
 
@@ -50,14 +45,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) {
     const check = await checkRegistrationLink(token);
     if (check.status !== "valid")
-      return data({ status: check.status, errors: undefined, name: "" }, { status: statusCode(check.status), headers: REFERRER_POLICY });
+      return data({ status: check.status, errors: undefined, name: "" }, { status: linkProblemStatus(check.status), headers: REFERRER_POLICY });
     return data(
       { status: check.status, errors: refusalErrors(parsed.refusal), name: textValue(parsed.values, "name") },
       { status: 400, headers: REFERRER_POLICY },
     );
   }
   const result = await finishRegistration(token, parsed.data);
-  if (!result.ok) return data({ status: result.reason, errors: undefined, name: "" }, { status: statusCode(result.reason), headers: REFERRER_POLICY });
+  if (!result.ok) return data({ status: result.reason, errors: undefined, name: "" }, { status: linkProblemStatus(result.reason), headers: REFERRER_POLICY });
   const cookie = await startSession(request, result.userId);
   return redirect(safeRedirectPath(result.redirectTo, roleHome("applicant")), { headers: { "Set-Cookie": cookie, ...REFERRER_POLICY } });
 }
@@ -72,23 +67,17 @@ export default function FinishRegistration() {
   if (status !== "valid") {
     const problem = PROBLEM[status];
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{problem.title}</h1>
-          <p className="govuk-body">{problem.body}</p>
-          <p className="govuk-body">
-            You can{" "}
-            <Link className="govuk-link" to="/register">
-              start again
-            </Link>{" "}
-            or{" "}
-            <Link className="govuk-link" to="/sign-in">
-              sign in
-            </Link>
-            .
-          </p>
-        </div>
-      </div>
+      <LinkProblem {...problem}>
+        You can{" "}
+        <Link className="govuk-link" to="/register">
+          start again
+        </Link>{" "}
+        or{" "}
+        <Link className="govuk-link" to="/sign-in">
+          sign in
+        </Link>
+        .
+      </LinkProblem>
     );
   }
   return (

@@ -9,16 +9,10 @@ import { parseForm } from "~/web/parse-form.server";
 import { refusalErrors } from "~/lib/refusal";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
-
-// The token is in the address: never send it to another site in a Referer header. (Not
-// "no-referrer": that makes the browser send "Origin: null" with the form, which the CSRF check refuses.)
-const REFERRER_POLICY = { "Referrer-Policy": "same-origin" };
+import { LinkProblem, UNKNOWN_LINK } from "~/components/link-problem";
+import { linkProblemStatus, REFERRER_POLICY } from "~/web/token-link.server";
 
 export const headers: HeadersFunction = () => REFERRER_POLICY;
-
-function statusCode(status: Exclude<ResetTokenStatus, "valid">) {
-  return status === "unknown" ? 404 : 410;
-}
 
 export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => {
   const status = actionData?.status ?? data.status;
@@ -27,18 +21,18 @@ export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData 
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const status = await checkResetToken(params.token ?? "");
-  return data({ status }, { status: status === "valid" ? 200 : statusCode(status), headers: REFERRER_POLICY });
+  return data({ status }, { status: status === "valid" ? 200 : linkProblemStatus(status), headers: REFERRER_POLICY });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, resetPasswordSchema);
   if (!parsed.ok) {
     const status = await checkResetToken(params.token ?? "");
-    if (status !== "valid") return data({ status, errors: undefined }, { status: statusCode(status), headers: REFERRER_POLICY });
+    if (status !== "valid") return data({ status, errors: undefined }, { status: linkProblemStatus(status), headers: REFERRER_POLICY });
     return data({ status, errors: refusalErrors(parsed.refusal) }, { status: 400, headers: REFERRER_POLICY });
   }
   const result = await resetPassword(params.token ?? "", parsed.data.password);
-  if (!result.ok) return data({ status: result.reason, errors: undefined }, { status: statusCode(result.reason), headers: REFERRER_POLICY });
+  if (!result.ok) return data({ status: result.reason, errors: undefined }, { status: linkProblemStatus(result.reason), headers: REFERRER_POLICY });
   return redirect("/sign-in?password=changed", { headers: REFERRER_POLICY });
 }
 
@@ -47,7 +41,7 @@ const PASSWORD_FIELDS = ["password", "confirmPassword"];
 const PROBLEM: Record<Exclude<ResetTokenStatus, "valid">, { title: string; body: string }> = {
   used: { title: "This link has already been used", body: "Each link to reset your password works once." },
   expired: { title: "This link has expired", body: "Links to reset your password stop working after 1 hour." },
-  unknown: { title: "This link does not work", body: "The link may be incomplete. Check you copied all of it from the email." },
+  unknown: UNKNOWN_LINK,
 };
 
 export default function ResetPassword() {
@@ -58,19 +52,13 @@ export default function ResetPassword() {
   if (status !== "valid") {
     const problem = PROBLEM[status];
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">{problem.title}</h1>
-          <p className="govuk-body">{problem.body}</p>
-          <p className="govuk-body">
-            You can{" "}
-            <Link className="govuk-link" to="/forgot-password">
-              ask for a new link
-            </Link>
-            .
-          </p>
-        </div>
-      </div>
+      <LinkProblem {...problem}>
+        You can{" "}
+        <Link className="govuk-link" to="/forgot-password">
+          ask for a new link
+        </Link>
+        .
+      </LinkProblem>
     );
   }
   return (

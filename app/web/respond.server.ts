@@ -31,9 +31,10 @@ export function throwRefusal(refusal: Refusal): never {
 /**
  * An action's answer to a refusal: the page's data (what was typed, the rows shown…) with the
  * refusal's messages as `errors`, at the refusal's status. A refusal with nothing to correct on
- * the page (not found, forbidden) is thrown instead.
+ * the page (not found, forbidden) is thrown instead — unless `forbiddenOnPage`: the page itself
+ * says why it may not be done now (a bid sent after its round closed), at 403.
  */
-export function refusalResponse<P extends object = object>(refusal: Refusal, page?: P) {
-  if (refusal.kind === "not_found" || refusal.kind === "forbidden") throwRefusal(refusal);
+export function refusalResponse<P extends object = object>(refusal: Refusal, page?: P, { forbiddenOnPage = false } = {}) {
+  if (refusal.kind === "not_found" || (refusal.kind === "forbidden" && !forbiddenOnPage)) throwRefusal(refusal);
   return data({ ...(page ?? ({} as P)), errors: refusalErrors(refusal) as FieldErrors }, { status: REFUSAL_STATUS[refusal.kind] });
 }

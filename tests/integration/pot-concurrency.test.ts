@@ -93,9 +93,11 @@ describe("approving awards against the pot", () => {
       for (const refusal of refused) {
         expect(refusal).toMatchObject({
           ok: false,
-          reason: "over_pot",
-          overByPence: 2_000,
-          message: "These awards total £30.00, which is £20.00 over the remaining pot of £10.00. Nothing was approved.",
+          refusal: {
+            kind: "conflict",
+            details: { reason: "over_pot", overByPence: 2_000 },
+            message: "These awards total £30.00, which is £20.00 over the remaining pot of £10.00. Nothing was approved.",
+          },
         });
       }
       const { remaining, awards, awarded } = await potState(roundId);
@@ -116,8 +118,11 @@ describe("approving awards against the pot", () => {
       const results = await Promise.all([approveOne(roundId, bid.id), approveOne(roundId, bid.id)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({
-        reason: "already_approved",
-        message: `${bid.reference} already has an approved award. Nothing was approved.`,
+        refusal: {
+          kind: "conflict",
+          details: { reason: "already_approved" },
+          message: `${bid.reference} already has an approved award. Nothing was approved.`,
+        },
       });
     }
     const { remaining, awards } = await potState(roundId);
@@ -135,7 +140,7 @@ describe("approving awards against the pot", () => {
     for (const bid of bids) {
       const results = await Promise.all([approveOne(roundId, bid.id), approveOne(roundId, bid.id)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toMatchObject({ reason: "already_approved" });
+      expect(results.find((r) => !r.ok)).toMatchObject({ refusal: { kind: "conflict", details: { reason: "already_approved" } } });
     }
     const { remaining, awards } = await potState(roundId);
     expect(awards.map((a) => [a.status, a.conditions, a.pccFundedPence])).toEqual(Array(10).fill(["approved", "Quarterly reports", 2_400]));
@@ -157,15 +162,13 @@ describe("approving awards against the pot", () => {
     });
     expect(withWithdrawn).toMatchObject({
       ok: false,
-      reason: "invalid",
-      fieldErrors: { [d.id]: `${d.reference} is withdrawn, so it cannot be given an award` },
+      refusal: { kind: "invalid", fieldErrors: { [d.id]: `${d.reference} is withdrawn, so it cannot be given an award` } },
     });
 
     const overRequest = await approveAwards({ roundId, actorId: administratorId, awards: [{ bidId: a.id, amountPence: 3_001 }] });
     expect(overRequest).toMatchObject({
       ok: false,
-      reason: "invalid",
-      fieldErrors: { [a.id]: `The award for ${a.reference} must be £30.00 or less, the amount requested` },
+      refusal: { kind: "invalid", fieldErrors: { [a.id]: `The award for ${a.reference} must be £30.00 or less, the amount requested` } },
     });
     expect(await potState(roundId)).toMatchObject({ remaining: 100_000, awards: [] });
 
@@ -188,7 +191,7 @@ describe("approving awards against the pot", () => {
         { bidId: c.id, amountPence: 3_000 },
       ],
     });
-    expect(again).toMatchObject({ ok: false, reason: "already_approved", bidIds: [b.id] });
+    expect(again).toMatchObject({ ok: false, refusal: { kind: "conflict", details: { reason: "already_approved", bidIds: [b.id] } } });
     const state = await potState(roundId);
     expect(state.remaining).toBe(95_000);
     expect(state.awards.map((x) => x.bidId).sort()).toEqual([a.id, b.id].sort());
@@ -200,15 +203,15 @@ describe("approving awards against the pot", () => {
     const over = await approveOne(roundId, bids[0]!.id);
     expect(over).toEqual({
       ok: false,
-      reason: "over_pot",
-      message: "These awards total £30.00, which is £5.00 over the remaining pot of £25.00. Nothing was approved.",
-      totalPence: 3_000,
-      remainingPotPence: 2_500,
-      overByPence: 500,
+      refusal: {
+        kind: "conflict",
+        message: "These awards total £30.00, which is £5.00 over the remaining pot of £25.00. Nothing was approved.",
+        details: { reason: "over_pot", totalPence: 3_000, remainingPotPence: 2_500, overByPence: 500 },
+      },
     });
 
     await db.round.update({ where: { id: roundId }, data: { remainingPotPence: 100_000, allocationStatus: "released" } });
-    expect(await approveOne(roundId, bids[1]!.id)).toMatchObject({ ok: false, reason: "released" });
+    expect(await approveOne(roundId, bids[1]!.id)).toMatchObject({ ok: false, refusal: { kind: "conflict", details: { reason: "released" } } });
     expect(await potState(roundId)).toMatchObject({ remaining: 100_000, awards: [] });
     const refusals = await db.auditEvent.findMany({ where: { subjectId: roundId, outcome: "refused" } });
     expect(refusals.map((r) => JSON.parse(r.details!).reason)).toEqual(expect.arrayContaining(["over_pot", "released"]));

@@ -237,7 +237,7 @@ describe("a bid that holds an award leaves the running", () => {
       actorId: setup.administrator.user.id,
       awards: [{ bidId: setup.bids[2]!.id, amountPence: 300_000 }],
     });
-    expect(late).toMatchObject({ ok: false, reason: "awaiting_release" });
+    expect(late).toMatchObject({ ok: false, refusal: { kind: "conflict", details: { reason: "awaiting_release" } } });
     expect(await expectBalanced(setup.round.id)).toMatchObject({ remainingPotPence: 700_000 });
     const approval = await db.auditEvent.findFirstOrThrow({ where: { action: "allocation.approve", outcome: "allowed", subjectId: setup.round.id } });
     const round = await db.round.findUniqueOrThrow({ where: { id: setup.round.id } });

@@ -22,7 +22,9 @@
 // statements; the batch re-checks everything that matters itself.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Prisma } from "~/lib/db.server";
+import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
+import { conflict, invalid, notFound, type Refused, type Result } from "~/lib/refusal";
 import { splitAward } from "./funding-split";
 import { checkAllocation } from "./validation";
 import { EDITABLE_ALLOCATION_STATUSES, isEditable } from "./workspace";
@@ -65,21 +67,30 @@ export type ApprovedAward = {
   matchFundedPence: number;
 };
 
-export type ApprovalRefusal =
-  | { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string> }
-  | { ok: false; reason: "over_pot"; message: string; totalPence: number; remainingPotPence: number; overByPence: number }
-  | { ok: false; reason: "already_approved"; message: string; bidIds: string[] }
-  | { ok: false; reason: "round_not_found" | "released" | "awaiting_release" | "changed"; message: string };
+/**
+ * Why a well-formed approval could not be made now, carried by its conflict: callers act on the
+ * reason (an approval that lost a race says "already approved") and on the totals.
+ */
+export type ApprovalConflict =
+  | { reason: "over_pot"; totalPence: number; remainingPotPence: number; overByPence: number }
+  | { reason: "already_approved"; bidIds: string[] }
+  | { reason: "released" | "awaiting_release" | "changed" };
 
-export type ApprovalResult = { ok: true; approved: ApprovedAward[]; totalPence: number; remainingPotPence: number } | ApprovalRefusal;
+/**
+ * Bad amounts or bids are `invalid` (a message by each bid's id, and the whole form's under
+ * `form`); an unknown round is `not_found`; everything else is a `conflict` with its reason.
+ */
+export type ApprovalResult = Result<{ approved: ApprovedAward[]; totalPence: number; remainingPotPence: number }, ApprovalConflict>;
+type ApprovalRefusal = Refused<ApprovalConflict>;
 
 const NOTHING_APPROVED = "Nothing was approved.";
+const ROUND_NOT_FOUND = "There is no such round";
 const MAX_ATTEMPTS = 3;
 
 /**
  * Approves every award in `awards` or none of them. Business refusals (over the pot, already
- * approved, bad amounts, released round, a bid that changed meanwhile) come back as
- * `{ ok: false, reason, message }` and are audited; only unexpected faults throw.
+ * approved, bad amounts, released round, a bid that changed meanwhile) come back as refusals
+ * (ADR 0012) and are audited; only unexpected faults throw.
  */
 export async function approveAwards(input: ApproveAwardsInput): Promise<ApprovalResult> {
   for (let attempt = 1; ; attempt++) {
@@ -90,11 +101,7 @@ export async function approveAwards(input: ApproveAwardsInput): Promise<Approval
       return outcome;
     }
     if (attempt >= MAX_ATTEMPTS) {
-      const refusal: ApprovalRefusal = {
-        ok: false,
-        reason: "changed",
-        message: `The pot changed while these awards were being approved. ${NOTHING_APPROVED} Try again.`,
-      };
+      const refusal = changedRefusal(`The pot changed while these awards were being approved. ${NOTHING_APPROVED} Try again.`);
       await auditRefusal(input, refusal);
       return refusal;
     }
@@ -134,14 +141,14 @@ function load(input: ApproveAwardsInput) {
 }
 
 async function attemptApproval(input: ApproveAwardsInput): Promise<ApprovalResult | "retry"> {
-  if (input.awards.length === 0) return { ok: false, reason: "invalid", message: "Choose at least one award to approve", fieldErrors: {} };
+  if (input.awards.length === 0) return invalid({ [FORM_ERROR]: "Choose at least one award to approve" });
   const loaded = await load(input);
-  if (!loaded) return { ok: false, reason: "round_not_found", message: "There is no such round" };
+  if (!loaded) return notFound(ROUND_NOT_FOUND);
   const { round, bids } = loaded;
   const statusRefusal = allocationStatusRefusal(round.allocationStatus, input);
   if (statusRefusal) return statusRefusal;
 
-  const fieldErrors: Record<string, string> = {};
+  const fieldErrors: FieldErrors = {};
   const alreadyApproved: string[] = [];
   for (const award of input.awards) {
     const bid = bids.get(award.bidId);
@@ -164,7 +171,7 @@ async function attemptApproval(input: ApproveAwardsInput): Promise<ApprovalResul
   );
   Object.assign(fieldErrors, { ...check.fieldErrors, ...fieldErrors });
   if (Object.keys(fieldErrors).length > 0) {
-    return { ok: false, reason: "invalid", message: `Some awards cannot be approved. ${NOTHING_APPROVED}`, fieldErrors };
+    return invalid({ [FORM_ERROR]: `Some awards cannot be approved. ${NOTHING_APPROVED}`, ...fieldErrors });
   }
   if (check.overByPence > 0) return overPotRefusal(check.totalPence, round.remainingPotPence);
 
@@ -252,7 +259,7 @@ async function explainFailure(error: unknown, input: ApproveAwardsInput, totalPe
   const known = prismaError(error);
   if (!known || (known.code !== "P2025" && known.code !== "P2002")) throw error;
   const loaded = await load(input);
-  if (!loaded) return { ok: false, reason: "round_not_found", message: "There is no such round" };
+  if (!loaded) return notFound(ROUND_NOT_FOUND);
   const { round, bids } = loaded;
   if (known.code === "P2025" && known.modelName === "Round") {
     const statusRefusal = allocationStatusRefusal(round.allocationStatus, input);
@@ -270,30 +277,29 @@ async function explainFailure(error: unknown, input: ApproveAwardsInput, totalPe
       approved.map((a) => a.bidId),
       bids,
     );
-  return {
-    ok: false,
-    reason: "changed",
-    message: `A bid or award changed while these awards were being approved (a bid may have been withdrawn). ${NOTHING_APPROVED} Check the allocation and try again.`,
-  };
+  return changedRefusal(
+    `A bid or award changed while these awards were being approved (a bid may have been withdrawn). ${NOTHING_APPROVED} Check the allocation and try again.`,
+  );
+}
+
+function changedRefusal(message: string): ApprovalRefusal {
+  return conflict<ApprovalConflict>(message, undefined, { reason: "changed" });
 }
 
 function overPotRefusal(totalPence: number, remainingPotPence: number): ApprovalRefusal {
   const overByPence = totalPence - remainingPotPence;
-  return {
-    ok: false,
-    reason: "over_pot",
-    message: `These awards total ${formatPounds(totalPence)}, which is ${formatPounds(overByPence)} over the remaining pot of ${formatPounds(remainingPotPence)}. ${NOTHING_APPROVED}`,
-    totalPence,
-    remainingPotPence,
-    overByPence,
-  };
+  return conflict<ApprovalConflict>(
+    `These awards total ${formatPounds(totalPence)}, which is ${formatPounds(overByPence)} over the remaining pot of ${formatPounds(remainingPotPence)}. ${NOTHING_APPROVED}`,
+    undefined,
+    { reason: "over_pot", totalPence, remainingPotPence, overByPence },
+  );
 }
 
 function alreadyApprovedRefusal(bidIds: string[], bids: Loaded["bids"]): ApprovalRefusal {
   const references = bidIds.map((id) => bids.get(id)?.reference ?? id);
   const list = references.length === 1 ? references[0] : `${references.slice(0, -1).join(", ")} and ${references.at(-1)}`;
   const verb = references.length === 1 ? "already has an approved award" : "already have approved awards";
-  return { ok: false, reason: "already_approved", message: `${list} ${verb}. ${NOTHING_APPROVED}`, bidIds };
+  return conflict<ApprovalConflict>(`${list} ${verb}. ${NOTHING_APPROVED}`, undefined, { reason: "already_approved", bidIds });
 }
 
 /** Awards are approved while the allocation is being made, or as a new decision after release. */
@@ -301,38 +307,50 @@ function allocationStatusRefusal(allocationStatus: string, input: ApproveAwardsI
   if (input.newDecision) return allocationStatus === "released" ? null : notReleasedRefusal();
   if (allocationStatus === "released") return releasedRefusal();
   if (!isEditable(allocationStatus)) {
-    return {
-      ok: false,
-      reason: "awaiting_release",
-      message: `This allocation has already been approved and is waiting for sign-off or release, so no more awards can be approved now. ${NOTHING_APPROVED}`,
-    };
+    return conflict<ApprovalConflict>(
+      `This allocation has already been approved and is waiting for sign-off or release, so no more awards can be approved now. ${NOTHING_APPROVED}`,
+      undefined,
+      { reason: "awaiting_release" },
+    );
   }
   return null;
 }
 
 function releasedRefusal(): ApprovalRefusal {
-  return {
-    ok: false,
-    reason: "released",
-    message: `Outcomes for this round have been released, so awards can only change through a new decision. ${NOTHING_APPROVED}`,
-  };
+  return conflict<ApprovalConflict>(
+    `Outcomes for this round have been released, so awards can only change through a new decision. ${NOTHING_APPROVED}`,
+    undefined,
+    { reason: "released" },
+  );
 }
 
 function notReleasedRefusal(): ApprovalRefusal {
-  return {
-    ok: false,
-    reason: "changed",
-    message: `Outcomes for this round have not been released yet, so use the allocation workspace instead. ${NOTHING_APPROVED}`,
-  };
+  return changedRefusal(`Outcomes for this round have not been released yet, so use the allocation workspace instead. ${NOTHING_APPROVED}`);
 }
 
-async function auditRefusal(input: ApproveAwardsInput, refusal: ApprovalRefusal) {
+/** The refusal's reason, as callers and the audit log name it. */
+export function approvalRefusalReason({ refusal }: ApprovalRefusal): "invalid" | "round_not_found" | "forbidden" | ApprovalConflict["reason"] {
+  if (refusal.kind === "conflict") return refusal.details!.reason;
+  return refusal.kind === "not_found" ? "round_not_found" : refusal.kind;
+}
+
+/** The refusal's one message: a conflict's, or the whole form's. */
+export function approvalRefusalMessage({ refusal }: ApprovalRefusal): string {
+  if (refusal.kind === "invalid") return refusal.fieldErrors[FORM_ERROR] ?? "";
+  return refusal.message ?? "";
+}
+
+async function auditRefusal(input: ApproveAwardsInput, refused: ApprovalRefusal) {
   await recordAudit({
     actorId: input.actorId,
     action: "allocation.approve",
     outcome: "refused",
     subjectType: "round",
     subjectId: input.roundId,
-    details: { reason: refusal.reason, message: refusal.message, awards: input.awards.map((a) => ({ bidId: a.bidId, amountPence: a.amountPence })) },
+    details: {
+      reason: approvalRefusalReason(refused),
+      message: approvalRefusalMessage(refused),
+      awards: input.awards.map((a) => ({ bidId: a.bidId, amountPence: a.amountPence })),
+    },
   });
 }

@@ -14,7 +14,7 @@ import { formatPounds } from "~/lib/money";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import { conflict, notFound, type Result } from "~/lib/refusal";
 import { formatAcceptBy } from "~/domain/outcomes/dates";
-import { approveAwards } from "./approval.server";
+import { approvalRefusalMessage, approvalRefusalReason, approveAwards } from "./approval.server";
 import { checkAllocation } from "./validation";
 import type { Allocation } from "./workspace.server";
 
@@ -64,8 +64,9 @@ export async function approveAllocation(allocation: Allocation, actorId: string)
   if (!result.ok) {
     // A second approval racing the first loses at the pot or at the awards; either way, say so plainly.
     const approvedMeanwhile = await db.award.count({ where: { bidId: { in: proposed.map((r) => r.bidId) }, status: { in: ["approved", "released"] } } });
-    const alreadyApproved = result.reason === "already_approved" || result.reason === "awaiting_release" || approvedMeanwhile > 0;
-    return conflict(alreadyApproved ? ALREADY_APPROVED : result.message, "approve");
+    const reason = approvalRefusalReason(result);
+    const alreadyApproved = reason === "already_approved" || reason === "awaiting_release" || approvedMeanwhile > 0;
+    return conflict(alreadyApproved ? ALREADY_APPROVED : approvalRefusalMessage(result), "approve");
   }
   const next = round.opccSignOffRequired ? "It now needs OPCC sign-off before outcomes can be released." : "You can now release the outcomes.";
   return { ok: true, message: `Allocation approved: ${result.approved.length} awards totalling ${formatPounds(result.totalPence)}. ${next}` };

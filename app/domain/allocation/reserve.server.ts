@@ -15,7 +15,7 @@ import { formatDateTime } from "~/lib/dates";
 import { textAt, type FormObject } from "~/lib/form-values";
 import { conflict, invalid, type Result } from "~/lib/refusal";
 import { formatPounds, parsePounds } from "~/lib/money";
-import { approveAwards } from "./approval.server";
+import { approvalRefusalMessage, approveAwards } from "./approval.server";
 import { feedbackField, offerAmountField } from "./workspace";
 import type { Allocation } from "./workspace.server";
 
@@ -279,8 +279,9 @@ export async function offerAward(
     },
   });
   if (!result.ok) {
-    const message = result.reason === "invalid" ? (result.fieldErrors[bidId] ?? result.message) : result.message;
-    return result.reason === "invalid" ? invalid({ [amountKey]: message }) : conflict(message, amountKey);
+    const { refusal } = result;
+    const message = (refusal.kind === "invalid" ? refusal.fieldErrors[bidId] : undefined) ?? approvalRefusalMessage(result);
+    return refusal.kind === "invalid" ? invalid({ [amountKey]: message }) : conflict(message, amountKey);
   }
   return {
     ok: true,

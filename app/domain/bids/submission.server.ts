@@ -12,23 +12,24 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { roundPhase } from "~/domain/rounds/pot";
+import { formatDateTime } from "~/lib/dates";
 import { db, type Prisma } from "~/lib/db.server";
+import { FORM_ERROR } from "~/lib/form-errors";
 import { env } from "~/lib/env.server";
-import { conflict, notFound, type Result } from "~/lib/refusal";
+import { conflict, forbidden, invalid, notFound, type Refused, type Result } from "~/lib/refusal";
 import { visibleBid, type Viewer } from "./bids.server";
 import { renderSubmissionReceipt } from "../../../emails";
 import { formatBidReference } from "./reference";
 import { bidStatusLabel } from "./status";
-import { allSectionsCompleted, sectionStates, type SectionState } from "./sections";
+import { allSectionsCompleted, sectionStates } from "./sections";
 import { buildSubmittedSnapshot } from "./snapshot";
 
-export type SubmitResult =
-  | { ok: true; reference: string; alreadySubmitted: boolean }
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "closed"; closesAt: Date }
-  | { ok: false; reason: "not_open"; opensAt: Date }
-  | { ok: false; reason: "incomplete"; sections: SectionState[] }
-  | { ok: false; reason: "not_draft"; status: string };
+/**
+ * A submit outside the round's dates is `forbidden` (the page says when it closed or opens); an
+ * incomplete bid is `invalid` as a whole (the page lists the sections still to finish); a bid no
+ * longer a draft is a `conflict`; `not_found` when the applicant may not see it.
+ */
+export type SubmitResult = Result<{ reference: string; alreadySubmitted: boolean }>;
 
 const submitInclude = {
   organisation: { select: { id: true, name: true } },
@@ -55,10 +56,13 @@ const submitInclude = {
   documents: { select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, scanStatus: true } },
 } satisfies Prisma.BidInclude;
 
-/** Ends the transaction without a change: nothing of a refused submit is kept. */
-class Refused extends Error {
-  constructor(readonly result: Exclude<SubmitResult, { ok: true }>) {
-    super(result.reason);
+/** Ends the transaction without a change: nothing of a refused submit is kept. `reason` is for the audit log. */
+class SubmitRefused extends Error {
+  constructor(
+    readonly reason: "not_found" | "closed" | "not_open" | "incomplete" | "not_draft",
+    readonly result: Refused,
+  ) {
+    super(reason);
   }
 }
 
@@ -68,17 +72,21 @@ export async function submitBid(bidId: string, viewer: Viewer & { email: string;
       async (tx) => {
         const claimed = await tx.bid.updateMany({ where: { ...visibleBid(bidId, viewer), status: "draft" }, data: { updatedAt: now } });
         const bid = await tx.bid.findFirst({ where: visibleBid(bidId, viewer), include: submitInclude });
-        if (!bid) throw new Refused({ ok: false, reason: "not_found" });
+        if (!bid) throw new SubmitRefused("not_found", notFound());
         if (claimed.count === 0 || bid.status !== "draft") {
           // Already submitted by an earlier click or another tab: the same answer as the first time.
           if (bid.reference && bid.status === "submitted") return { ok: true as const, reference: bid.reference, alreadySubmitted: true };
-          throw new Refused({ ok: false, reason: "not_draft", status: bid.status });
+          throw new SubmitRefused("not_draft", conflict("This bid can no longer be submitted."));
         }
         const phase = roundPhase(bid.round, now);
-        if (phase === "closed") throw new Refused({ ok: false, reason: "closed", closesAt: bid.round.closesAt });
-        if (phase === "upcoming") throw new Refused({ ok: false, reason: "not_open", opensAt: bid.round.opensAt });
-        const sections = sectionStates(bid, bid.round);
-        if (!allSectionsCompleted(sections)) throw new Refused({ ok: false, reason: "incomplete", sections });
+        if (phase === "closed") {
+          const message = `You cannot submit this bid because the round closed at ${formatDateTime(bid.round.closesAt)}. Your bid has been kept as a draft.`;
+          throw new SubmitRefused("closed", forbidden(message));
+        }
+        if (phase === "upcoming")
+          throw new SubmitRefused("not_open", forbidden(`You cannot submit this bid until the round opens at ${formatDateTime(bid.round.opensAt)}.`));
+        if (!allSectionsCompleted(sectionStates(bid, bid.round)))
+          throw new SubmitRefused("incomplete", invalid({ [FORM_ERROR]: "You cannot submit this bid until every section is complete." }));
 
         const round = await tx.round.update({
           where: { id: bid.roundId },
@@ -123,14 +131,14 @@ export async function submitBid(bidId: string, viewer: Viewer & { email: string;
       { maxWait: 10_000, timeout: 20_000 },
     );
   } catch (error) {
-    if (!(error instanceof Refused)) throw error;
+    if (!(error instanceof SubmitRefused)) throw error;
     await recordAudit({
       actorId: viewer.id,
       action: "bid.submit_refused",
       outcome: "refused",
       subjectType: "bid",
       subjectId: bidId,
-      details: { reason: error.result.reason, at: now.toISOString() },
+      details: { reason: error.reason, at: now.toISOString() },
     });
     return error.result;
   }
