@@ -118,7 +118,8 @@ test("an applicant goes from expression of interest to an invited full bid; the 
 
   // The invited applicant continues into the full bid: answers carried over, the full-bid deadline shown.
   await page.goto("/applicant");
-  await page.getByRole("link", { name: title }).first().click();
+  // The expressions of interest section (the draft bid made from it has the same title).
+  await page.locator("section[aria-labelledby='eois-heading']").getByRole("link", { name: title }).click();
   await expect(page.getByText("You are invited to make a full bid")).toBeVisible();
   await expect(page.getByText("Clear need and good partners.")).toBeVisible();
   await expectAccessiblePage(page);
