@@ -1,6 +1,7 @@
 // Seeds the demo data into DATABASE_URL when the database has no funds yet (safe to re-run): the
 // demo accounts, an open round, and rounds in assessment, awaiting OPCC sign-off and released
-// (with awards to accept, monitoring reports and returned money). Refused in production unless
+// (with awards to accept, monitoring reports and returned money), and a two-stage round taking
+// expressions of interest. Refused in production unless
 // DEMO_DATA=yes (prisma/seed-guard.ts), checked before anything else is loaded.
 import { demoSeedRefusal } from "./seed-guard";
 
@@ -14,6 +15,7 @@ if (refusal) {
 const { db } = await import("../app/lib/db.server");
 const { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } = await import("./demo-data");
 const { seedDemoPhases } = await import("./demo-phases");
+const { seedDemoStages } = await import("./demo-stages");
 
 try {
   if ((await db.fund.count()) > 0) {
@@ -22,6 +24,7 @@ try {
     const now = new Date();
     await seedDemo(db, { now });
     await seedDemoPhases(db, { now });
+    await seedDemoStages(db, { now });
     console.log("Demo data created.");
   }
   console.log(`Demo sign-ins (password for each: ${DEMO_PASSWORD}):`);

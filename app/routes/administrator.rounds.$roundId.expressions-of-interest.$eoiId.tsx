@@ -61,9 +61,7 @@ export default function ReviewExpressionOfInterest() {
           {eoi.reviewedBy ? <SummaryRow label="Reviewed by">{`${eoi.reviewedBy}, ${formatDateTime(eoi.reviewedAt!)}`}</SummaryRow> : null}
         </SummaryList>
         <h2 className="govuk-heading-m">What the project will do, where and for whom</h2>
-        <p className="govuk-body" style={{ whiteSpace: "pre-wrap" }}>
-          {eoi.summary}
-        </p>
+        <p className="govuk-body app-preserve-lines">{eoi.summary}</p>
         {editable ? (
           <Form method="post" noValidate onSubmit={onSubmit}>
             <h2 className="govuk-heading-m">Your review</h2>

@@ -188,9 +188,7 @@ export default function ExpressionOfInterestPage() {
               </SummaryRow>
             </SummaryList>
             <h2 className="govuk-heading-m">What your project will do</h2>
-            <p className="govuk-body" style={{ whiteSpace: "pre-wrap" }}>
-              {eoi.summary}
-            </p>
+            <p className="govuk-body app-preserve-lines">{eoi.summary}</p>
             {eoi.status === "submitted" ? (
               <p className="govuk-body">{`We will tell you whether we invite a full bid soon after expressions of interest close${round.eoiClosesAt ? ` at ${formatDateTime(round.eoiClosesAt)}` : ""}.`}</p>
             ) : null}

@@ -33,6 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const round = await findRoundForPublicPage(params.roundSlug ?? "");
   if (!round) throw new Response("Not found", { status: 404 });
   const figures = await liveRoundFigures(round);
+  const now = new Date();
   return {
     round: {
       slug: round.slug,
@@ -53,10 +54,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
       criteria: round.criteria,
     },
     form: publicBands(parseRoundFormRules(round.formRules)),
-    phase: roundPhase(round, new Date()),
+    phase: roundPhase(round, now),
     pot: potPence(round),
     figures: { submittedBids: figures.submittedBids, totalRequestedPence: figures.totalRequestedPence, summary: figures.summary },
-    stages: await publicStageDates(round.id),
+    stages: await publicStageDates(round.id, now),
   };
 }
 
@@ -90,7 +91,12 @@ export default function RoundPage() {
 
           <RoundFormShape thresholdPence={round.smallBidThresholdPence} small={form.small} standard={form.standard} />
 
-          {phase === "open" ? (
+          {phase === "open" && stages?.phase === "eoi_closed" ? (
+            // Between the stages only the organisations invited after their expression of interest may bid (ADR 0026).
+            <div className="govuk-inset-text" id="invitation-only">
+              {`This round is now by invitation only. Expressions of interest closed at ${formatDateTime(stages.eoiClosesAt)}. Organisations invited to make a full bid have until ${formatDateTime(stages.fullBidClosesAt)} to submit it; no one else can apply to this round now.`}
+            </div>
+          ) : phase === "open" ? (
             <a href={eligibilityPath} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
               Check if you can apply
               <svg

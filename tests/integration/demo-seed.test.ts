@@ -75,11 +75,16 @@ describe("the demo seed", () => {
     expect(await (await send("/rounds/community-safety-grant-2526-r1")).text()).toContain("Community Safety Grant");
   });
 
-  it("has a round in every phase: open, closed in assessment, awaiting OPCC sign-off, released a year ago and released last week", async () => {
+  it("has a round in every phase: open, taking expressions of interest, closed in assessment, awaiting OPCC sign-off, released a year ago and released last week", async () => {
     const now = new Date();
-    const rounds = await db.round.findMany({ include: { bids: { select: { status: true } } } });
+    const rounds = await db.round.findMany({ include: { bids: { select: { status: true } }, fund: true } });
     const open = rounds.filter((r) => r.opensAt <= now && now < r.closesAt);
-    expect(open.map((r) => r.slug)).toEqual(["2025-26-round-1"]);
+    // One round open for full bids, and one two-stage round in its first stage, in a second stream.
+    expect(open.filter((r) => !r.twoStage).map((r) => r.slug)).toEqual(["2025-26-round-1"]);
+    const takingEois = open.filter((r) => r.twoStage);
+    expect(takingEois.map((r) => [r.slug, r.fund.code])).toEqual([["victims-services-2526-r1", "VS"]]);
+    expect(takingEois[0]!.eoiClosesAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(takingEois[0]!.invitationsSentAt).toBeNull();
 
     const inAssessment = rounds.filter((r) => r.closesAt <= now && r.allocationStatus === "open" && r.bids.some((b) => b.status === "in_assessment"));
     expect(inAssessment).toHaveLength(1);
@@ -294,6 +299,34 @@ describe("the demo seed", () => {
     const signOff = await db.round.findFirstOrThrow({ where: { allocationStatus: "approved" } });
     const allocation = textOf(await (await send(`/administrator/rounds/${signOff.id}/allocation`, { cookie })).text());
     expect(allocation).toContain("Approved, waiting for OPCC sign-off");
+  });
+
+  it("the two-stage round shows its stage dates, the fund administrator has expressions of interest to review and the applicant can start one", async () => {
+    const round = await db.round.findFirstOrThrow({ where: { slug: "victims-services-2526-r1" } });
+    const eois = await db.expressionOfInterest.findMany({ where: { roundId: round.id }, include: { organisation: true } });
+    expect(eois.map((e) => e.status)).toEqual(["submitted", "submitted", "submitted"]);
+    expect(eois.filter((e) => e.reviewDecision === null)).toHaveLength(2);
+    // Not the demo applicant's organisation: they start their own.
+    expect(eois.map((e) => e.organisation.name)).not.toContain("Darlington Youth Outreach");
+    expect(await db.outboxEmail.count({ where: { template: "eoi-receipt" } })).toBe(3);
+
+    const publicPage = textOf(await (await send(`/rounds/${round.slug}`)).text());
+    expect(publicPage).toContain("Expressions of interest close");
+    expect(publicPage).toContain("Full bids from invited organisations close");
+
+    const administrator = await signInAndOpenHome("administrator@demo.csf.test");
+    expect(administrator.text).toContain("Victims' Services: 2025 to 2026, round 1");
+    expect(administrator.text).toContain("Expressions of interest for Victims' Services: 2025 to 2026, round 1");
+    const list = textOf(await (await send(`/administrator/rounds/${round.id}/expressions-of-interest`, { cookie: administrator.cookie })).text());
+    for (const eoi of eois) expect(list).toContain(eoi.title);
+    expect(list).toContain("2 still to review");
+
+    const applicant = await signInAndOpenHome("applicant@demo.csf.test");
+    const start = await send(`/applicant/expressions-of-interest/new?round=${round.id}`, { cookie: applicant.cookie });
+    expect(start.status).toBe(200);
+    const startPage = textOf(await start.text());
+    expect(startPage).toContain("Start an expression of interest");
+    expect(startPage).not.toContain("not taking expressions of interest");
   });
 
   it("the OPCC has an approved allocation to sign off", async () => {

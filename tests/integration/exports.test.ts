@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { EXPORT_PAGE_SIZE, londonIsoDate } from "~/domain/exports/csv.server";
+import { formSizeFor } from "~/domain/bids/proportionate";
 import { send, signedInAs } from "../support/app";
 import { assignDirectly, createAssessmentRound } from "../support/assessment";
 import { csvRecords, parseCsv } from "../support/csv";
@@ -115,6 +116,7 @@ describe("round exports", () => {
     expect(response.headers.get("Content-Disposition")).toContain(`filename="${round.code}-bids-${londonIsoDate(new Date())}.csv"`);
     expectNoFormulaCells(text);
     const rows = csvRecords(text);
+    const bandRound = await db.round.findUniqueOrThrow({ where: { id: round.id } });
     const bids = await db.bid.findMany({
       where: { roundId: round.id, reference: { not: null } },
       orderBy: { reference: "asc" },
@@ -129,6 +131,7 @@ describe("round exports", () => {
       expect(row["Requested (£, 2 decimal places)"]).toMatch(/^\d+\.\d\d$/);
       expect(row["Submitted at (UTC)"]).toBe(bid.submittedAt!.toISOString());
       expect(row["Screening result"]).toBe(bid.screeningDecision ?? "");
+      expect(row["Form band (small or standard)"]).toBe(formSizeFor(bid.amountRequestedPence, bandRound.smallBidThresholdPence));
     }
     expect(rows[0]!["Organisation"]).toBe(`'${FORMULA_ORGANISATION}`);
     expect(rows.map((r) => r["Project title"])).toEqual(RISKY_TITLES.map((t) => `'${t}`));

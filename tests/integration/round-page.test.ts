@@ -145,3 +145,42 @@ describe("the public round page", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 });
+
+describe("the public page of a two-stage round (ADR 0026)", () => {
+  const twoStage = (eoiClosesInDays: number) =>
+    db.round.update({
+      where: { id: roundId },
+      data: {
+        twoStage: true,
+        opensAt: new Date(Date.now() - 10 * DAY),
+        eoiClosesAt: new Date(Date.now() + eoiClosesInDays * DAY),
+        closesAt: new Date("2099-06-30T11:00:00Z"),
+        invitationCapPence: 10_000_000,
+      },
+    });
+
+  it("while expressions of interest are open: both stage dates and the way in", async () => {
+    await twoStage(5);
+    const { text } = await pageText("/rounds/2025-26-round-1");
+    expect(text).toContain("Expressions of interest close");
+    expect(text).toContain("Full bids from invited organisations close 30 June 2099 at midday");
+    expect(text).toContain("Check if you can apply");
+    expect(text).not.toContain("invitation only");
+  });
+
+  it("in the full-bid window: by invitation only, with the dates, and no way in for the public", async () => {
+    await twoStage(-1);
+    const { html, text } = await pageText("/rounds/2025-26-round-1");
+    expect(text).toContain("This round is now by invitation only. Expressions of interest closed at");
+    expect(text).toContain("have until 30 June 2099 at midday to submit it");
+    expect(text).not.toMatch(/check if you can apply/i);
+    expect(html).not.toContain("/rounds/2025-26-round-1/eligibility");
+  });
+
+  it("a one-stage round in the same dates still asks visitors to check if they can apply", async () => {
+    await db.round.update({ where: { id: roundId }, data: { opensAt: new Date(Date.now() - 10 * DAY), closesAt: new Date("2099-06-30T11:00:00Z") } });
+    const { text } = await pageText("/rounds/2025-26-round-1");
+    expect(text).toContain("Check if you can apply");
+    expect(text).not.toContain("invitation only");
+  });
+});

@@ -3,6 +3,7 @@
 // leaves (docs/decisions/0017-csv-exports-and-audit-log.md). Who may download which is in
 // app/domain/auth/route-access.ts.
 import { recordAudit } from "~/domain/audit/audit.server";
+import { formRulesFor } from "~/domain/bids/proportionate";
 import { db } from "~/lib/db.server";
 import { csvStream, EXPORT_PAGE_SIZE, exportFileName, isoTime, keysetPages, poundsText, type Column } from "./csv.server";
 
@@ -18,7 +19,7 @@ export const ROUND_EXPORTS: Record<RoundExportKind, { title: string; description
   bids: {
     title: "Bids",
     description:
-      "One row per submitted bid: reference, organisation, project title, status, amount requested (in pounds and in pence), areas, priorities, when it was submitted and the screening result. Draft bids are left out.",
+      "One row per submitted bid: reference, organisation, project title, status, amount requested (in pounds and in pence), areas, priorities, when it was submitted, the screening result and the form band (small or standard) its amount put it in. Draft bids are left out.",
   },
   scores: {
     title: "Scores",
@@ -39,7 +40,7 @@ export const ROUND_EXPORTS: Record<RoundExportKind, { title: string; description
 
 export type RoundExport = { filename: string; rows: number; body: ReadableStream<Uint8Array> };
 
-type Round = { id: string; code: string };
+type Round = { id: string; code: string; smallBidThresholdPence: number; formRules: string };
 
 const joined = (values: string[]) => values.join("; ");
 
@@ -66,7 +67,7 @@ function bidsPage(round: Round, after: { reference: string | null } | undefined)
 }
 type BidRow = Awaited<ReturnType<typeof bidsPage>>[number];
 
-const BID_COLUMNS: Column<BidRow>[] = [
+const bidColumns = (round: Round): Column<BidRow>[] => [
   { header: "Reference", value: (b) => b.reference },
   { header: "Organisation", value: (b) => b.organisation.name },
   { header: "Project title", value: (b) => b.title },
@@ -96,6 +97,8 @@ const BID_COLUMNS: Column<BidRow>[] = [
   { header: "Submitted at (UTC)", value: (b) => isoTime(b.submittedAt) },
   { header: "Screening result", value: (b) => b.screeningDecision },
   { header: "Screening reason", value: (b) => b.screeningReason },
+  // The band the bid's amount puts it in decides which sections it was asked (ADR 0025).
+  { header: "Form band (small or standard)", value: (b) => formRulesFor(b.amountRequestedPence, round).size },
 ];
 
 // ---- scores: the assessors' scores, then the moderated ones
@@ -311,7 +314,7 @@ function body(kind: RoundExportKind, round: Round): ReadableStream<Uint8Array> {
   switch (kind) {
     case "bids":
       return csvStream(
-        BID_COLUMNS,
+        bidColumns(round),
         keysetPages((after: BidRow | undefined) => bidsPage(round, after)),
       );
     case "scores":
@@ -335,7 +338,7 @@ function body(kind: RoundExportKind, round: Round): ReadableStream<Uint8Array> {
  * the export holds as it starts, and is written before any of it is sent.
  */
 export async function startRoundExport(kind: RoundExportKind, roundId: string, actor: { id: string; role: string }): Promise<RoundExport | null> {
-  const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, code: true } });
+  const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, code: true, smallBidThresholdPence: true, formRules: true } });
   if (!round) {
     await recordAudit({
       actorId: actor.id,

@@ -277,9 +277,9 @@ export function applicantEois(userId: string) {
   });
 }
 
-/** A round's stage dates for its public page, or null for a one-stage round. */
-export async function publicStageDates(roundId: string) {
+/** A round's stage dates and where it is between them, for its public page; null for a one-stage round. */
+export async function publicStageDates(roundId: string, now: Date) {
   const round = await db.round.findUnique({ where: { id: roundId }, select: { twoStage: true, opensAt: true, eoiClosesAt: true, closesAt: true } });
   if (!round?.twoStage || !round.eoiClosesAt) return null;
-  return { eoiClosesAt: round.eoiClosesAt.toISOString(), fullBidClosesAt: round.closesAt.toISOString() };
+  return { eoiClosesAt: round.eoiClosesAt.toISOString(), fullBidClosesAt: round.closesAt.toISOString(), phase: stagePhase(round, now) };
 }
