@@ -59,6 +59,11 @@ export default function ScoreBid() {
   const [search] = useSearchParams();
   const values = actionData?.values ?? page.values;
   const { bid, criteria } = page;
+  const notAsked = [
+    page.asked.outcomes ? null : "measurable outcomes",
+    page.asked.beneficiaries ? null : "beneficiaries",
+    page.asked.safeguarding ? null : "safeguarding and equality",
+  ].filter((text): text is string => text !== null);
   // Each button is checked in the browser against the rules the action applies to it.
   const schemas = useMemo(() => ({ save: assessmentSchema(criteria, "save"), submit: assessmentSchema(criteria, "submit") }), [criteria]);
   const form = useGovukForm((submitter) => schemas[assessmentIntent(submitter?.value)], { serverErrors: actionData?.errors as FieldErrors | undefined });
@@ -91,22 +96,31 @@ export default function ScoreBid() {
           </SummaryRow>
           <SummaryRow label="Areas served">{bid.areas.join(", ") || "None"}</SummaryRow>
           <SummaryRow label="PCC priorities">{bid.priorities.join(", ") || "None"}</SummaryRow>
-          <SummaryRow label="Beneficiaries">
-            {bid.beneficiaries}
-            {bid.beneficiaryCount !== null ? ` (${bid.beneficiaryCount} people)` : ""}
-          </SummaryRow>
-          <SummaryRow label="Safeguarding">{bid.safeguardingAnswer}</SummaryRow>
-          <SummaryRow label="Equality">{bid.equalityAnswer}</SummaryRow>
+          {page.asked.beneficiaries ? (
+            <SummaryRow label="Beneficiaries">
+              {bid.beneficiaries}
+              {bid.beneficiaryCount !== null ? ` (${bid.beneficiaryCount} people)` : ""}
+            </SummaryRow>
+          ) : null}
+          {page.asked.safeguarding ? (
+            <>
+              <SummaryRow label="Safeguarding">{bid.safeguardingAnswer}</SummaryRow>
+              <SummaryRow label="Equality">{bid.equalityAnswer}</SummaryRow>
+            </>
+          ) : null}
         </SummaryList>
-        <Table caption="Measurable outcomes" captionSize="s" head={["Outcome", "Indicator", "Target"]}>
-          {bid.outcomes.map((o, i) => (
-            <TableRow key={i}>
-              <TableCell>{o.outcome}</TableCell>
-              <TableCell>{o.indicator}</TableCell>
-              <TableCell>{o.target}</TableCell>
-            </TableRow>
-          ))}
-        </Table>
+        {notAsked.length > 0 ? <p className="govuk-body">{`Requests of this size are not asked about ${notAsked.join(" or ")} in this round.`}</p> : null}
+        {page.asked.outcomes ? (
+          <Table caption="Measurable outcomes" captionSize="s" head={["Outcome", "Indicator", "Target"]}>
+            {bid.outcomes.map((o, i) => (
+              <TableRow key={i}>
+                <TableCell>{o.outcome}</TableCell>
+                <TableCell>{o.indicator}</TableCell>
+                <TableCell>{o.target}</TableCell>
+              </TableRow>
+            ))}
+          </Table>
+        ) : null}
         <Table caption="Budget" captionSize="s" head={["Item", { text: "Cost", numeric: true }, { text: "Other funding", numeric: true }]}>
           {bid.budgetLines.map((line, i) => (
             <TableRow key={i}>

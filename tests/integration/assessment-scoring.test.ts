@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FORM_RULES, serialiseRoundFormRules, storedBand } from "~/domain/bids/proportionate";
 import { db } from "~/lib/db.server";
 import { send } from "../support/app";
 import { assignDirectly, createAssessmentRound, scoringForm } from "../support/assessment";
@@ -16,6 +17,26 @@ async function readyToScore() {
 }
 
 describe("scoring a bid", () => {
+  it("shows only the sections the bid's band was asked (ADR 0025)", async () => {
+    const { path, assessor, bid, round } = await readyToScore();
+    // Small requests (under £5,000) are asked about outcomes but not beneficiaries or safeguarding.
+    const small = { ...storedBand(FORM_RULES.small), sections: ["outcomes" as const] };
+    await db.round.update({
+      where: { id: round.id },
+      data: { smallBidThresholdPence: 500_000, formRules: serialiseRoundFormRules({ small, standard: storedBand(FORM_RULES.standard) }) },
+    });
+    const smallPage = await (await send(path, { cookie: assessor.cookie })).text();
+    expect(smallPage).toContain("Requests of this size are not asked about beneficiaries or safeguarding and equality in this round.");
+    expect(smallPage).not.toContain("Enhanced DBS checks for every volunteer.");
+    expect(smallPage).toContain("Measurable outcomes");
+
+    await db.bid.update({ where: { id: bid.id }, data: { amountRequestedPence: 1_000_000 } });
+    const standardPage = await (await send(path, { cookie: assessor.cookie })).text();
+    expect(standardPage).not.toContain("are not asked about");
+    expect(standardPage).toContain("Enhanced DBS checks for every volunteer.");
+    expect(standardPage).toContain("Measurable outcomes");
+  });
+
   it("shows the bid beside the form with each criterion's descriptors", async () => {
     const { path, assessor, bid } = await readyToScore();
     const html = await (await send(path, { cookie: assessor.cookie })).text();

@@ -3,6 +3,8 @@
 // not found. A conflict is declared before the bid's details are shown; answering "no" opens the
 // assessor's (draft) assessment, which is what lets them see and score the bid.
 import { recordAudit } from "~/domain/audit/audit.server";
+import { formRulesFor } from "~/domain/bids/proportionate";
+import { isSectionAsked } from "~/domain/bids/sections";
 import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
 import { inKindOrder } from "~/domain/documents/document-kinds";
 import { findReadableDocument, type ListedDocument } from "~/domain/documents/documents.server";
@@ -205,8 +207,18 @@ async function loadBidForAssessor(bidId: string): Promise<BidForAssessor> {
 export async function loadScoringPage(bidId: string, assessmentId: string) {
   const [bid, assessment] = await Promise.all([
     loadBidForAssessor(bidId),
-    db.assessment.findUniqueOrThrow({ where: { id: assessmentId }, include: { scores: true, bid: { select: { roundId: true } } } }),
+    db.assessment.findUniqueOrThrow({
+      where: { id: assessmentId },
+      include: { scores: true, bid: { select: { roundId: true, round: { select: { smallBidThresholdPence: true, formRules: true } } } } },
+    }),
   ]);
+  // The optional sections the bid's band was asked (ADR 0025): the others are not shown as empty answers.
+  const rules = formRulesFor(bid.amountRequestedPence, assessment.bid.round);
+  const asked = {
+    outcomes: isSectionAsked("outcomes", rules),
+    beneficiaries: isSectionAsked("beneficiaries", rules),
+    safeguarding: isSectionAsked("safeguarding-and-equality", rules),
+  };
   const criteria = await db.criterion.findMany({
     where: { roundId: assessment.bid.roundId },
     orderBy: { position: "asc" },
@@ -226,7 +238,16 @@ export async function loadScoringPage(bidId: string, assessmentId: string) {
     recommendation: assessment.recommendation ?? "",
     overallComment: assessment.overallComment,
   };
-  return { bid, criteria, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString() ?? null, values };
+  // What the band did not ask is not sent to the page at all (answers given before the amount fell under the threshold).
+  const shown = {
+    ...bid,
+    outcomes: asked.outcomes ? bid.outcomes : [],
+    beneficiaries: asked.beneficiaries ? bid.beneficiaries : "",
+    beneficiaryCount: asked.beneficiaries ? bid.beneficiaryCount : null,
+    safeguardingAnswer: asked.safeguarding ? bid.safeguardingAnswer : "",
+    equalityAnswer: asked.safeguarding ? bid.equalityAnswer : "",
+  };
+  return { bid: shown, asked, criteria, status: assessment.status, submittedAt: assessment.submittedAt?.toISOString() ?? null, values };
 }
 
 export function loadCriteriaForBid(bidId: string) {
