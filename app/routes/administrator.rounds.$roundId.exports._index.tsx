@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findRoundForExports, ROUND_EXPORT_KINDS, ROUND_EXPORTS } from "~/domain/exports/round-exports.server";
+import { findRoundForExports } from "~/domain/exports/round-exports.server";
 import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { titleMeta } from "~/components/page-title";
@@ -9,8 +9,7 @@ export const meta = titleMeta<typeof loader>(({ data }) => `Exports: ${data.roun
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["fund_administrator"]);
-  const round = orNotFound(await findRoundForExports(params.roundId ?? ""), "Round not found");
-  return { round, exports: ROUND_EXPORT_KINDS.map((kind) => ({ kind, ...ROUND_EXPORTS[kind] })) };
+  return orNotFound(await findRoundForExports(params.roundId ?? ""), "Round not found");
 }
 
 export default function RoundExports() {

@@ -145,6 +145,71 @@ describe("round exports", () => {
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ rows: 4 });
   });
 
+  it("exports a two-stage round's expressions of interest with area and priority names, drafts left out, neutralised and audited", async () => {
+    const { round, bids, administrator, applicant } = await seededRound();
+    await db.round.update({ where: { id: round.id }, data: { twoStage: true } });
+    const [areas, priorities] = await Promise.all([
+      db.roundArea.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" } }),
+      db.priority.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" } }),
+    ]);
+    const organisations = await Promise.all(bids.slice(0, 3).map((b) => db.organisation.findUniqueOrThrow({ where: { id: b.organisationId } })));
+    const eoi = (i: number, data: Record<string, unknown>) =>
+      db.expressionOfInterest.create({
+        data: {
+          roundId: round.id,
+          organisationId: organisations[i]!.id,
+          createdById: applicant.user.id,
+          title: `EOI ${i}`,
+          summary: "What, where and for whom.",
+          areaIds: JSON.stringify([areas[1]!.id, areas[0]!.id]),
+          priorityIds: JSON.stringify([priorities[0]!.id]),
+          amountRequestedPence: 250_000,
+          ...data,
+        },
+      });
+    const reviewedAt = new Date("2026-05-01T09:00:00Z");
+    await eoi(0, {
+      status: "invited",
+      submittedAt: reviewedAt,
+      reviewDecision: "eligible",
+      reviewScore: 4,
+      feedback: "+ strong local links",
+      decidedAt: reviewedAt,
+      bidId: bids[0]!.id,
+    });
+    await eoi(1, { status: "submitted", submittedAt: reviewedAt });
+    await eoi(2, { status: "draft", title: "Unsent EOI" });
+
+    const page = await (await send(`/administrator/rounds/${round.id}/exports`, { cookie: administrator.cookie })).text();
+    expect(page).toContain(`href="/administrator/rounds/${round.id}/exports/expressions-of-interest"`);
+    const { text } = await download(`/administrator/rounds/${round.id}/exports/expressions-of-interest`, administrator.cookie);
+    expectNoFormulaCells(text);
+    const rows = csvRecords(text);
+    expect(rows.map((r) => r["Project title"]).sort()).toEqual(["EOI 0", "EOI 1"]);
+    const invited = rows.find((r) => r["Project title"] === "EOI 0")!;
+    expect(invited).toMatchObject({
+      Organisation: `'${FORMULA_ORGANISATION}`,
+      Status: "invited",
+      "Roughly how much (£, 2 decimal places)": "2500.00",
+      "Roughly how much (pence)": "250000",
+      Areas: `${areas[0]!.name}; ${areas[1]!.name}`,
+      Priorities: priorities[0]!.title,
+      "Sent at (UTC)": reviewedAt.toISOString(),
+      "Review (eligible or ineligible)": "eligible",
+      "Review score (1 to 5)": "4",
+      Feedback: "'+ strong local links",
+      "Full bid reference": bids[0]!.reference,
+    });
+    expect(rows.find((r) => r["Project title"] === "EOI 1")!["Full bid reference"]).toBe("");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "export.expressions-of-interest" } });
+    expect(JSON.parse(audit.details!)).toMatchObject({ rows: 2 });
+    // Only the fund administrator; a one-stage round's exports page does not offer it.
+    expect((await send(`/administrator/rounds/${round.id}/exports/expressions-of-interest`, { cookie: applicant.cookie })).status).toBe(403);
+    await db.round.update({ where: { id: round.id }, data: { twoStage: false } });
+    const oneStage = await (await send(`/administrator/rounds/${round.id}/exports`, { cookie: administrator.cookie })).text();
+    expect(oneStage).not.toContain("exports/expressions-of-interest");
+  });
+
   it("exports every assessor's score per criterion, then the moderated scores, with names", async () => {
     const { round, administrator, assessors, criteria } = await seededRound();
     const { text } = await download(`/administrator/rounds/${round.id}/exports/scores`, administrator.cookie);

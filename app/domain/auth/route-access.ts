@@ -126,6 +126,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess & { samplePath?: string }>
   "routes/administrator.rounds.$roundId.exports.awards": { kind: "roles", roles: ["fund_administrator", "opcc_sign_off"] },
   "routes/administrator.rounds.$roundId.exports.scores": { kind: "roles", roles: ["fund_administrator"] },
   "routes/administrator.rounds.$roundId.exports.monitoring": { kind: "roles", roles: ["fund_administrator"] },
+  "routes/administrator.rounds.$roundId.exports.expressions-of-interest": { kind: "roles", roles: ["fund_administrator"] },
   // The audit log and its CSV: whoever holds read:audit (fund administrators for rounds, admins for accounts).
   "routes/administrator.audit._index": { kind: "roles", roles: ["fund_administrator", "admin"] },
   "routes/administrator.audit.export": { kind: "roles", roles: ["fund_administrator", "admin"] },

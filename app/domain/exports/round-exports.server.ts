@@ -1,4 +1,5 @@
-// A round's CSV exports for staff: bids, scores, awards and monitoring returns. Each is read by
+// A round's CSV exports for staff: bids, scores, awards and monitoring returns, and a two-stage
+// round's expressions of interest (ADR 0026). Each is read by
 // keyset in pages, streamed, neutralised against CSV injection, and audited before the first byte
 // leaves (docs/decisions/0017-csv-exports-and-audit-log.md). Who may download which is in
 // app/domain/auth/route-access.ts.
@@ -7,7 +8,7 @@ import { formRulesFor } from "~/domain/bids/proportionate";
 import { db } from "~/lib/db.server";
 import { csvStream, EXPORT_PAGE_SIZE, exportFileName, isoTime, keysetPages, poundsText, type Column } from "./csv.server";
 
-export const ROUND_EXPORT_KINDS = ["bids", "scores", "awards", "monitoring"] as const;
+export const ROUND_EXPORT_KINDS = ["expressions-of-interest", "bids", "scores", "awards", "monitoring"] as const;
 export type RoundExportKind = (typeof ROUND_EXPORT_KINDS)[number];
 
 export function isRoundExportKind(value: unknown): value is RoundExportKind {
@@ -16,6 +17,11 @@ export function isRoundExportKind(value: unknown): value is RoundExportKind {
 
 /** What each download holds, as the exports page describes it. */
 export const ROUND_EXPORTS: Record<RoundExportKind, { title: string; description: string }> = {
+  "expressions-of-interest": {
+    title: "Expressions of interest",
+    description:
+      "For a two-stage round, one row per expression of interest sent: organisation, project title, status, roughly how much (in pounds and in pence), areas, priorities, when it was sent, the review (eligible or not, score from 1 to 5, feedback), when it was decided and the reference of the full bid made on invitation. Drafts are left out.",
+  },
   bids: {
     title: "Bids",
     description:
@@ -100,6 +106,66 @@ const bidColumns = (round: Round): Column<BidRow>[] => [
   // The band the bid's amount puts it in decides which sections it was asked (ADR 0025).
   { header: "Form band (small or standard)", value: (b) => formRulesFor(b.amountRequestedPence, round).size },
 ];
+
+// ---- expressions of interest (two-stage rounds)
+
+function eoiPage(round: Round, after: { id: string } | undefined) {
+  return db.expressionOfInterest.findMany({
+    where: { roundId: round.id, status: { not: "draft" }, ...(after ? { id: { gt: after.id } } : {}) },
+    orderBy: { id: "asc" },
+    take: EXPORT_PAGE_SIZE,
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      amountRequestedPence: true,
+      areaIds: true,
+      priorityIds: true,
+      submittedAt: true,
+      reviewDecision: true,
+      reviewScore: true,
+      feedback: true,
+      decidedAt: true,
+      organisation: { select: { name: true } },
+      bid: { select: { reference: true } },
+    },
+  });
+}
+type EoiRow = Awaited<ReturnType<typeof eoiPage>>[number];
+
+/** Names for the ids an expression of interest stores, in the round's order. */
+async function eoiColumns(round: Round): Promise<Column<EoiRow>[]> {
+  const [areas, priorities] = await Promise.all([
+    db.roundArea.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    db.priority.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" }, select: { id: true, title: true } }),
+  ]);
+  const named = (stored: string, options: { id: string; name: string }[]) => {
+    let ids: unknown;
+    try {
+      ids = JSON.parse(stored);
+    } catch {
+      ids = [];
+    }
+    const chosen = new Set(Array.isArray(ids) ? ids : []);
+    return joined(options.filter((o) => chosen.has(o.id)).map((o) => o.name));
+  };
+  const priorityOptions = priorities.map((p) => ({ id: p.id, name: p.title }));
+  return [
+    { header: "Organisation", value: (e) => e.organisation.name },
+    { header: "Project title", value: (e) => e.title },
+    { header: "Status", value: (e) => e.status },
+    { header: "Roughly how much (£, 2 decimal places)", value: (e) => poundsText(e.amountRequestedPence) },
+    { header: "Roughly how much (pence)", value: (e) => e.amountRequestedPence },
+    { header: "Areas", value: (e) => named(e.areaIds, areas) },
+    { header: "Priorities", value: (e) => named(e.priorityIds, priorityOptions) },
+    { header: "Sent at (UTC)", value: (e) => isoTime(e.submittedAt) },
+    { header: "Review (eligible or ineligible)", value: (e) => e.reviewDecision },
+    { header: "Review score (1 to 5)", value: (e) => e.reviewScore },
+    { header: "Feedback", value: (e) => e.feedback },
+    { header: "Decided at (UTC)", value: (e) => isoTime(e.decidedAt) },
+    { header: "Full bid reference", value: (e) => e.bid?.reference ?? null },
+  ];
+}
 
 // ---- scores: the assessors' scores, then the moderated ones
 
@@ -296,6 +362,8 @@ const REPORT_COLUMNS: Column<ReportRow>[] = [
 
 function countRows(kind: RoundExportKind, roundId: string): Promise<number> {
   switch (kind) {
+    case "expressions-of-interest":
+      return db.expressionOfInterest.count({ where: { roundId, status: { not: "draft" } } });
     case "bids":
       return db.bid.count({ where: { roundId, reference: { not: null }, status: { not: "draft" } } });
     case "scores":
@@ -310,8 +378,13 @@ function countRows(kind: RoundExportKind, roundId: string): Promise<number> {
   }
 }
 
-function body(kind: RoundExportKind, round: Round): ReadableStream<Uint8Array> {
+async function body(kind: RoundExportKind, round: Round): Promise<ReadableStream<Uint8Array>> {
   switch (kind) {
+    case "expressions-of-interest":
+      return csvStream(
+        await eoiColumns(round),
+        keysetPages((after: EoiRow | undefined) => eoiPage(round, after)),
+      );
     case "bids":
       return csvStream(
         bidColumns(round),
@@ -352,10 +425,13 @@ export async function startRoundExport(kind: RoundExportKind, roundId: string, a
   }
   const rows = await countRows(kind, round.id);
   await recordAudit({ actorId: actor.id, action: `export.${kind}`, subjectType: "round", subjectId: round.id, details: { rows, role: actor.role } });
-  return { filename: exportFileName(round.code, kind), rows, body: body(kind, round) };
+  return { filename: exportFileName(round.code, kind), rows, body: await body(kind, round) };
 }
 
-/** The round's name and code for the exports page, or null. */
-export function findRoundForExports(roundId: string) {
-  return db.round.findUnique({ where: { id: roundId }, select: { id: true, name: true, code: true } });
+/** The round's name and code for the exports page, and the exports it has (expressions of interest only in a two-stage round), or null. */
+export async function findRoundForExports(roundId: string) {
+  const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, name: true, code: true, twoStage: true } });
+  if (!round) return null;
+  const kinds = ROUND_EXPORT_KINDS.filter((kind) => round.twoStage || kind !== "expressions-of-interest");
+  return { round: { id: round.id, name: round.name, code: round.code }, exports: kinds.map((kind) => ({ kind, ...ROUND_EXPORTS[kind] })) };
 }
