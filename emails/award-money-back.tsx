@@ -1,15 +1,11 @@
 import { formatDate } from "../app/lib/dates";
 import { formatPounds } from "../app/lib/money";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import type { OutcomeEmailProps } from "./outcome-parts";
 import { renderEmail } from "./render";
 
-export type AwardMoneyBackProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+/** Which bid it is about as every outcome email names it; the recipient is a fund administrator. */
+export type AwardMoneyBackProps = Omit<OutcomeEmailProps, "bidUrl"> & {
   /** Declined by the organisation, or not answered by its accept-by date. */
   reason: "declined" | "lapsed";
   /** What the award held and the round's pot has back. */
