@@ -172,7 +172,10 @@ async function score(page: Page, email: string, reference: string, scores: { [cr
 test("criteria set up, bids screened and assigned, a conflicted assessor replaced, a divergent score moderated, and the ranking", async ({
   page,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  // A long journey checking every page it visits (axe, html-validate, 320 px): without JavaScript
+  // each check loads a copy of the page in a second tab, which on two shared cores takes this
+  // journey past five minutes.
+  test.setTimeout(480_000);
   const { roundId, roundName, code } = await seedRoundNotYetOpen(`assessment-${testInfo.project.name}`, {
     qualityThresholdPercent: 60,
     assessorsPerBid: 2,

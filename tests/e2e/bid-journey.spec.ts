@@ -214,7 +214,10 @@ async function passEligibilityCheck(page: Page) {
 }
 
 test("a new applicant checks eligibility, completes every section, uploads documents and submits their bid", async ({ page, context }) => {
-  test.setTimeout(300_000);
+  // A long journey checking every page it visits (axe, html-validate, 320 px): without JavaScript
+  // each check loads a copy of the page in a second tab, which on two shared cores takes this
+  // journey past five minutes.
+  test.setTimeout(480_000);
   await passEligibilityCheck(page);
   await registerAndCreateOrganisation(page, "journey");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a bid for Community Safety Fund: 2025 to 2026, round 1");
