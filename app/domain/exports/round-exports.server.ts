@@ -1,10 +1,11 @@
 // A round's CSV exports for staff: bids, scores, awards and monitoring returns, and a two-stage
-// round's expressions of interest (ADR 0026). Each is read by
-// keyset in pages, streamed, neutralised against CSV injection, and audited before the first byte
-// leaves (docs/decisions/0017-csv-exports-and-audit-log.md). Who may download which is in
+// round's expressions of interest (ADR 0026). Each is read by keyset in pages, streamed,
+// neutralised against CSV injection, and audited before the first byte leaves
+// (docs/decisions/0017-csv-exports-and-audit-log.md). Who may download which is in
 // app/domain/auth/route-access.ts.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { formRulesFor } from "~/domain/bids/proportionate";
+import { parseIdList } from "~/domain/stages/expressions-of-interest.server";
 import { db } from "~/lib/db.server";
 import { csvStream, EXPORT_PAGE_SIZE, exportFileName, isoTime, keysetPages, poundsText, type Column } from "./csv.server";
 
@@ -140,13 +141,7 @@ async function eoiColumns(round: Round): Promise<Column<EoiRow>[]> {
     db.priority.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" }, select: { id: true, title: true } }),
   ]);
   const named = (stored: string, options: { id: string; name: string }[]) => {
-    let ids: unknown;
-    try {
-      ids = JSON.parse(stored);
-    } catch {
-      ids = [];
-    }
-    const chosen = new Set(Array.isArray(ids) ? ids : []);
+    const chosen = new Set(parseIdList(stored));
     return joined(options.filter((o) => chosen.has(o.id)).map((o) => o.name));
   };
   const priorityOptions = priorities.map((p) => ({ id: p.id, name: p.title }));
