@@ -1,6 +1,7 @@
 import { FORM_RULES, serialiseRoundFormRules, storedBand } from "../../app/domain/bids/proportionate";
 import { DEMO_PASSWORD, expect, expectAccessiblePage, signIn, test } from "./fixtures";
-import { seedApplicant, seedOpenRound, withE2eDb } from "./stage-accounts";
+import { withE2eDb } from "./database";
+import { seedApplicant, seedOpenRound } from "./stage-accounts";
 
 // Proportionate forms set per round (ADR 0025), with JavaScript on and off: in a round whose
 // small band (under £5,000) is asked only outcomes of the optional sections and one document, a
@@ -41,7 +42,8 @@ test("a small request sees fewer pages than a standard one", async ({ page }, te
     await page.getByLabel("Project title").fill("Street safety volunteers");
     await page.getByLabel("Amount requested").fill(pounds);
     await page.getByRole("button", { name: "Save and come back later" }).click();
-    await page.goto(bidPath);
+    // Saving returns to the task list; going there before the save has answered would cut it off.
+    await page.waitForURL((url) => url.pathname === bidPath);
   };
 
   // A small request: £3,000 is under the round's £5,000 threshold.

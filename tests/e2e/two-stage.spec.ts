@@ -1,7 +1,8 @@
 import { formatDateTime } from "../../app/lib/dates";
 import { formatPounds } from "../../app/lib/money";
 import { DEMO_PASSWORD, expect, expectAccessiblePage, signIn, test } from "./fixtures";
-import { seedApplicant, seedOpenRound, withE2eDb } from "./stage-accounts";
+import { withE2eDb } from "./database";
+import { seedApplicant, seedOpenRound } from "./stage-accounts";
 
 // A two-stage round (ADR 0026), with JavaScript on and off: an applicant finds the round and its
 // stage dates, sends an expression of interest; the fund administrator reviews it and another

@@ -40,6 +40,11 @@ export async function authenticate(email: string, password: string): Promise<Aut
   return { id: user.id, role: user.role };
 }
 
+/** The fund administrators with working accounts: who is told when something needs the fund team. */
+export function activeFundAdministrators() {
+  return db.user.findMany({ where: { role: "fund_administrator", disabledAt: null }, select: { id: true, name: true, email: true } });
+}
+
 export function listStaff() {
   return db.user.findMany({
     where: { role: { not: "applicant" } },

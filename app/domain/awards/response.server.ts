@@ -5,6 +5,7 @@
 // answer's email shares one key with a lapse (emailKeys.awardResponse): an award is answered once.
 // A decline or a lapse also tells the fund administrators that the money is back in the pot.
 import { renderAwardMoneyBack, renderAwardResponse, type AwardResponseKind } from "../../../emails";
+import { activeFundAdministrators } from "~/domain/auth/accounts.server";
 import { lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
@@ -109,7 +110,7 @@ export function renderResponseEmail(award: AwardForResponse, response: AwardResp
  * rendered before the transaction and queued inside it with the change, so it goes once.
  */
 export async function moneyBackNotices(award: AwardForResponse, reason: "declined" | "lapsed", declineReason?: string): Promise<QueuedEmail[]> {
-  const administrators = await db.user.findMany({ where: { role: "fund_administrator", disabledAt: null }, select: { id: true, name: true, email: true } });
+  const administrators = await activeFundAdministrators();
   const notices: QueuedEmail[] = [];
   for (const administrator of administrators) {
     notices.push({

@@ -2,6 +2,7 @@
 // bid's own outcomes and budget lines; the fund administrator reads it and accepts it or asks for
 // changes. Who may see a report is part of every query (reportScope), never checked afterwards.
 import { renderReportReview, renderReportSubmitted, type RenderedEmail } from "../../../emails";
+import { activeFundAdministrators } from "~/domain/auth/accounts.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import type { Role } from "~/domain/auth/roles";
 import { lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
@@ -136,7 +137,7 @@ export async function saveReport(input: {
   const notices: { idempotencyKey: string; to: string; rendered: RenderedEmail }[] = [];
   if (intent === "submit") {
     const { bid } = report.award;
-    const administrators = await db.user.findMany({ where: { role: "fund_administrator", disabledAt: null }, select: { id: true, name: true, email: true } });
+    const administrators = await activeFundAdministrators();
     for (const administrator of administrators) {
       notices.push({
         idempotencyKey: emailKeys.reportSubmitted(reportId, now, administrator.id),
