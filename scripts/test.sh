@@ -57,9 +57,32 @@ bash scripts/postgres.sh start "$pg_dir" "$pg_port" || { echo "PostgreSQL did no
 export PG_ADMIN_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres"
 
 # --- suites ---------------------------------------------------------------------------
-run_suite lint bash -c "npx --no-install eslint . && npx --no-install prettier --check ."
-run_suite typecheck npx --no-install tsc --noEmit
-run_suite schema node scripts/prisma.mjs check
+# The three static checks are single-threaded and independent: they run side by side, and their
+# reports are printed one after the other.
+run_in_background() {
+  local name=$1; shift
+  local started=$SECONDS
+  "$@" >"$log_dir/$name.log" 2>&1
+  local status=$?
+  echo "$status $((SECONDS - started))" >"$log_dir/$name.status"
+}
+static_checks=(lint typecheck schema)
+pids=()
+run_in_background lint bash -c "npx --no-install eslint . && npx --no-install prettier --check ." & pids+=($!)
+run_in_background typecheck npx --no-install tsc --noEmit & pids+=($!)
+run_in_background schema node scripts/prisma.mjs check & pids+=($!)
+wait "${pids[@]}"
+for name in "${static_checks[@]}"; do
+  note "$name"
+  cat "$log_dir/$name.log"
+  read -r status took <"$log_dir/$name.status"
+  if [ "$status" -eq 0 ]; then
+    results+=("$name: passed (${took}s, alongside the other static checks)")
+  else
+    results+=("$name: FAILED (${took}s, log in $log_dir/$name.log)")
+    failed=$((failed + 1))
+  fi
+done
 run_suite build npx --no-install remix vite:build
 run_suite vitest-sqlite env TEST_DATABASE=sqlite npx --no-install vitest run
 run_suite vitest-postgresql env TEST_DATABASE=postgresql npx --no-install vitest run tests/integration

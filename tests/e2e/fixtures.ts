@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page, type Response } from "@playwright/test";
+import { expect, test as base, type Browser, type Page, type Response } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
 import { freeStep, stepStartsAt, totpCode } from "../../app/domain/auth/totp.server";
 import { e2eDb } from "./database";
@@ -16,14 +16,10 @@ export async function expectAccessiblePage(page: Page) {
   await expectValidHtml(page);
   const javaScriptOff = test.info().project.use.javaScriptEnabled === false;
   const target = javaScriptOff ? await staticCopyOf(page) : page;
-  try {
-    const results = await new AxeBuilder({ page: target }).analyze();
-    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-    expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-    await expectReflowAt320(target, page.url());
-  } finally {
-    if (javaScriptOff) await target.context().close();
-  }
+  const results = await new AxeBuilder({ page: target }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  await expectReflowAt320(target, page.url());
 }
 
 const htmlValidate = new HtmlValidate({
@@ -93,21 +89,49 @@ async function expectReflowAt320(page: Page, url: string) {
   }
 }
 
-async function staticCopyOf(page: Page) {
-  const url = page.url();
-  const html = await page.content();
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-  const copy = await context.newPage();
-  await copy.route("**/*", (route) => {
+/**
+ * A JavaScript-enabled tab, one per browser (so one per Playwright worker), that shows copies of
+ * pages opened without JavaScript. It is kept between checks: a new context for every page made
+ * the checks the slowest part of the no-JavaScript run. Its document is always the copy; scripts
+ * are blocked; stylesheets, fonts and images are fetched once and then served from memory, as the
+ * hashed, immutable files they are (routing turns the browser's own cache off).
+ */
+type CopyTab = { page: Page; html: string; url: string };
+const copyTabs = new WeakMap<Browser, Promise<CopyTab>>();
+const assets = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+
+async function openCopyTab(browser: Browser): Promise<CopyTab> {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const tab: CopyTab = { page: await context.newPage(), html: "", url: "" };
+  await tab.page.route("**/*", async (route) => {
     const request = route.request();
-    if (request.resourceType() === "document" && request.url() === url.split("#")[0]) {
-      return route.fulfill({ body: html, contentType: "text/html; charset=utf-8" });
+    if (request.resourceType() === "document") {
+      return route.fulfill({ body: tab.html, contentType: "text/html; charset=utf-8" });
     }
     if (request.resourceType() === "script") return route.abort();
-    return route.continue();
+    const kept = assets.get(request.url());
+    if (kept) return route.fulfill(kept);
+    const response = await route.fetch();
+    // The body comes decoded, so the encoding and length it was sent with no longer apply.
+    const { "content-encoding": _encoding, "content-length": _length, ...headers } = response.headers();
+    const asset = { status: response.status(), headers, body: await response.body() };
+    if (response.ok()) assets.set(request.url(), asset);
+    return route.fulfill(asset);
   });
-  await copy.goto(url);
-  return copy;
+  return tab;
+}
+
+async function staticCopyOf(page: Page) {
+  const browser = page.context().browser()!;
+  if (!copyTabs.has(browser)) copyTabs.set(browser, openCopyTab(browser));
+  const tab = await copyTabs.get(browser)!;
+  tab.url = page.url();
+  tab.html = await page.content();
+  // From a blank page, so that a copy whose address differs from the last only after "#" is
+  // still loaded afresh rather than scrolled to.
+  await tab.page.goto("about:blank");
+  await tab.page.goto(tab.url);
+  return tab.page;
 }
 
 export async function attemptSignIn(page: Page, email: string, password: string) {
