@@ -4,8 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { en } from "zod/locales";
+import { config } from "zod/mini";
 import { NonceContext } from "~/lib/nonce";
 export { startBackgroundWork, startWorker } from "~/background.server";
+
+// zod's English messages, for the few checks a form leaves to zod (a hidden field too long, a list
+// where text is expected). The forms' schemas are zod/mini, which loads none (ADR 0027); said here
+// rather than left to whichever module first builds a schema with zod's main build.
+config(en());
 
 // Security headers and the CSP nonce come from the Node server (server.mjs) for every response.
 const ABORT_DELAY = 5_000;

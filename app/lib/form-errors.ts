@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 /** The key for a problem with the form as a whole rather than one field. */
 export const FORM_ERROR = "form";

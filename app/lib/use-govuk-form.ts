@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent } from "react";
 import { useForm, type FieldErrors as RhfErrors, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { FieldErrors } from "./form-errors";
 
 function flatten(errors: RhfErrors, prefix = ""): FieldErrors {

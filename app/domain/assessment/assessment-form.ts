@@ -1,8 +1,8 @@
 // The assessor's scoring form: one score and comment per criterion, an
 // overall recommendation and comment. Pure, shared by the server and the page. A draft may be
 // incomplete; a submitted assessment must be whole. Scores outside a criterion's scale are
-// refused either way.
-import { z } from "zod";
+// refused either way. zod/mini: the scoring and conflict pages run it in the browser (ADR 0027).
+import * as z from "zod/mini";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import type { FormObject, FormValue } from "~/lib/form-values";
 import { scoreProblem } from "./scoring";
@@ -61,13 +61,13 @@ export function assessmentFieldOrder(criteria: readonly Pick<CriterionForForm, "
   return ["form", ...criteria.flatMap((c) => [`scores.${c.id}`, `comments.${c.id}`]), "recommendation", "overallComment"];
 }
 
-const wholeNumber = z.string().regex(/^\d{1,3}$/);
+const wholeNumber = z.string().check(z.regex(/^\d{1,3}$/));
 
 /** A field as the form sends it, trimmed; "" when left out (the browser gives null for an unticked radio). */
-const formText = z
-  .string()
-  .nullish()
-  .transform((value) => (value ?? "").trim());
+const formText = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value: string | null | undefined) => (value ?? "").trim()),
+);
 
 export type AssessmentIntent = "save" | "submit";
 
@@ -84,15 +84,15 @@ export function assessmentIntent(value: unknown): AssessmentIntent {
  * `overallComment`, the names of the fields.
  */
 export function assessmentSchema(criteria: readonly CriterionForForm[], intent: AssessmentIntent) {
-  return z
-    .object({
-      scores: z.record(z.string(), formText).default({}),
-      comments: z.record(z.string(), formText).default({}),
+  return z.pipe(
+    z.object({
+      scores: z._default(z.record(z.string(), formText), {}),
+      comments: z._default(z.record(z.string(), formText), {}),
       recommendation: formText,
       overallComment: formText,
-    })
-    .transform((values, ctx): ParsedAssessment => {
-      const problem = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    }),
+    z.transform((values: AssessmentValues, ctx): ParsedAssessment => {
+      const problem = (path: string[], message: string) => ctx.issues.push({ code: "custom", path, message, input: values });
       const scores: ParsedAssessment["scores"] = [];
       for (const criterion of criteria) {
         const raw = values.scores[criterion.id] ?? "";
@@ -119,7 +119,8 @@ export function assessmentSchema(criteria: readonly CriterionForForm[], intent: 
       if (values.overallComment.length > OVERALL_COMMENT_MAX) problem(["overallComment"], `Overall comment must be ${OVERALL_COMMENT_MAX} characters or fewer`);
       else if (intent === "submit" && values.overallComment === "") problem(["overallComment"], "Enter an overall comment");
       return { scores, recommendation, overallComment: values.overallComment };
-    });
+    }),
+  );
 }
 
 export function parseAssessment(
@@ -135,8 +136,8 @@ export function parseAssessment(
 export const conflictSchema = z
   .object({
     conflict: z.enum(["yes", "no"], { error: "Select yes if you have a conflict of interest" }),
-    reason: z.string().trim().max(1000, "Reason must be 1000 characters or fewer").optional(),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(1000, "Reason must be 1000 characters or fewer"))),
   })
-  .refine((v) => v.conflict === "no" || (v.reason ?? "").length > 0, { path: ["reason"], message: "Enter why you have a conflict of interest" });
+  .check(z.refine((v) => v.conflict === "no" || (v.reason ?? "").length > 0, { path: ["reason"], message: "Enter why you have a conflict of interest" }));
 
 export type ConflictInput = z.infer<typeof conflictSchema>;

@@ -1,7 +1,8 @@
 // The forms on a fund's list of ineligibility reasons: add a reason, rename one
 // (field reasons.<id>), or stop or start offering one. The button pressed says which; each has
 // its own schema, used by the browser for that button and by the server for the posted intent.
-import { z } from "zod";
+// zod/mini: the page runs them in the browser (ADR 0027).
+import * as z from "zod/mini";
 
 export const MAX_REASON_LENGTH = 200;
 
@@ -9,10 +10,13 @@ export function reasonField(reasonId: string) {
   return `reasons.${reasonId}`;
 }
 
-const reasonText = z
-  .string({ error: "Enter the reason" })
-  .transform((text) => text.trim().replace(/\s+/g, " "))
-  .pipe(z.string().min(1, "Enter the reason").max(MAX_REASON_LENGTH, `The reason must be ${MAX_REASON_LENGTH} characters or fewer`));
+const reasonText = z.pipe(
+  z.pipe(
+    z.string({ error: "Enter the reason" }),
+    z.transform((text: string) => text.trim().replace(/\s+/g, " ")),
+  ),
+  z.string().check(z.minLength(1, "Enter the reason"), z.maxLength(MAX_REASON_LENGTH, `The reason must be ${MAX_REASON_LENGTH} characters or fewer`)),
+);
 
 export const REASON_INTENTS = ["add", "rename", "deactivate", "reactivate"] as const;
 export type ReasonIntent = (typeof REASON_INTENTS)[number];
@@ -28,6 +32,9 @@ export function isReasonIntent(value: unknown): value is ReasonIntent {
 export function reasonSchemaFor(intent: ReasonIntent, reasonId: string) {
   if (intent === "add") return z.object({ text: reasonText });
   if (intent === "rename")
-    return z.object({ reasons: z.object({ [reasonId]: reasonText }).prefault({}) }).transform((value) => ({ text: value.reasons[reasonId]! }));
+    return z.pipe(
+      z.object({ reasons: z.prefault(z.object({ [reasonId]: reasonText }), {}) }),
+      z.transform((value: { reasons: Record<string, string> }) => ({ text: value.reasons[reasonId]! })),
+    );
   return z.object({});
 }

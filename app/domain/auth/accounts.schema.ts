@@ -1,49 +1,56 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ROLES, STAFF_ROLES } from "./roles";
 
-// One schema per form, used by the browser (react-hook-form) and parsed again on the server.
+// One schema per form, used by the browser (react-hook-form) and parsed again on the server;
+// zod/mini, so the pages' bundles carry only the checks used (ADR 0027).
 
-const email = z
-  .string({ error: "Enter your email address" })
-  .trim()
-  .min(1, "Enter your email address")
-  .max(254, "Email address must be 254 characters or fewer")
-  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }))
-  .transform((v) => v.toLowerCase());
+const email = z.pipe(
+  z.pipe(
+    z
+      .string({ error: "Enter your email address" })
+      .check(z.trim(), z.minLength(1, "Enter your email address"), z.maxLength(254, "Email address must be 254 characters or fewer")),
+    z.email({ error: "Enter an email address in the correct format, like name@example.org" }),
+  ),
+  z.transform((v: string) => v.toLowerCase()),
+);
 
-const name = z
-  .string({ error: "Enter your full name" })
-  .trim()
-  .min(1, "Enter your full name")
-  .max(100, "Full name must be 100 characters or fewer")
-  .refine((v) => !/[\r\n]/.test(v), "Full name must be on one line");
+const name = z.string({ error: "Enter your full name" }).check(
+  z.trim(),
+  z.minLength(1, "Enter your full name"),
+  z.maxLength(100, "Full name must be 100 characters or fewer"),
+  z.refine((v) => !/[\r\n]/.test(v), "Full name must be on one line"),
+);
 
 export const newPassword = z
   .string({ error: "Enter a password" })
-  .min(1, "Enter a password")
-  .min(12, "Password must be 12 characters or more")
-  .max(200, "Password must be 200 characters or fewer");
+  .check(
+    z.minLength(1, "Enter a password"),
+    z.minLength(12, "Password must be 12 characters or more"),
+    z.maxLength(200, "Password must be 200 characters or fewer"),
+  );
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Enter your password"),
-  redirectTo: z.string().optional(),
+  password: z.string({ error: "Enter your password" }).check(z.minLength(1, "Enter your password"), z.maxLength(200, "Enter your password")),
+  redirectTo: z.optional(z.string()),
 });
 
 /** Registration, step one: only the address, so the answer can be the same whoever asks (ADR 0021). */
-export const registerSchema = z.object({ email, redirectTo: z.string().optional() });
+export const registerSchema = z.object({ email, redirectTo: z.optional(z.string()) });
 
 /** Registration, step two, from the emailed link: the address is the link's. */
 export const finishRegistrationSchema = z
   .object({
     name,
     password: newPassword,
-    confirmPassword: z.string({ error: "Confirm your password" }).min(1, "Confirm your password"),
+    confirmPassword: z.string({ error: "Confirm your password" }).check(z.minLength(1, "Confirm your password")),
   })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "Passwords do not match",
-  });
+  .check(
+    z.refine((v) => v.password === v.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "Passwords do not match",
+    }),
+  );
 
 export const staffAccountSchema = z.object({
   name,
@@ -61,24 +68,30 @@ export const forgotPasswordSchema = z.object({ email });
 export const resetPasswordSchema = z
   .object({
     password: newPassword,
-    confirmPassword: z.string({ error: "Confirm your new password" }).min(1, "Confirm your new password"),
+    confirmPassword: z.string({ error: "Confirm your new password" }).check(z.minLength(1, "Confirm your new password")),
   })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "Passwords do not match",
-  });
+  .check(
+    z.refine((v) => v.password === v.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "Passwords do not match",
+    }),
+  );
 
 /** Changing one's own password: the current one proves it is the account's owner at the keyboard. */
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200, "Enter your current password"),
+    currentPassword: z
+      .string({ error: "Enter your current password" })
+      .check(z.minLength(1, "Enter your current password"), z.maxLength(200, "Enter your current password")),
     password: newPassword,
-    confirmPassword: z.string({ error: "Confirm your new password" }).min(1, "Confirm your new password"),
+    confirmPassword: z.string({ error: "Confirm your new password" }).check(z.minLength(1, "Confirm your new password")),
   })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "Passwords do not match",
-  });
+  .check(
+    z.refine((v) => v.password === v.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "Passwords do not match",
+    }),
+  );
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 

@@ -1,7 +1,7 @@
 // The eligibility check form. The choices depend on the round (its areas and priorities), so
 // the schema is built from them, in the browser and again on the server: a tampered value is
-// refused like a missing one.
-import { z } from "zod";
+// refused like a missing one. zod/mini (ADR 0027).
+import * as z from "zod/mini";
 import { moneyField } from "~/lib/money-field";
 import { ELIGIBILITY_ORGANISATION_TYPES } from "./eligibility";
 
@@ -17,11 +17,13 @@ const asList = (value: unknown) => (Array.isArray(value) ? value : typeof value 
 
 function choices(ids: readonly string[], messages: { missing: string; both: string }) {
   const allowed = new Set<string>([...ids, NONE]);
-  return z
-    .preprocess(asList, z.array(z.string({ error: messages.missing }), { error: messages.missing }))
-    .refine((list) => list.length > 0 && list.every((v) => allowed.has(v)), messages.missing)
-    .refine((list) => !(list.includes(NONE) && list.length > 1), messages.both)
-    .transform((list) => [...new Set(list.filter((v) => v !== NONE))]);
+  return z.pipe(
+    z.pipe(z.transform(asList), z.array(z.string({ error: messages.missing }), { error: messages.missing })).check(
+      z.refine((list) => list.length > 0 && list.every((v) => allowed.has(v)), messages.missing),
+      z.refine((list) => !(list.includes(NONE) && list.length > 1), messages.both),
+    ),
+    z.transform((list: string[]) => [...new Set(list.filter((v) => v !== NONE))]),
+  );
 }
 
 export function eligibilitySchema(round: { areaIds: readonly string[]; priorityIds: readonly string[] }) {

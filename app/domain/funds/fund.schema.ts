@@ -1,5 +1,6 @@
-// The fund form (create and edit), one schema for the browser and the server (ADR 0025).
-import { z } from "zod";
+// The fund form (create and edit), one schema for the browser and the server (ADR 0025); zod/mini
+// (ADR 0027).
+import * as z from "zod/mini";
 import { requiredText } from "~/lib/form-fields";
 import { APPLICANT_TYPES, type ApplicantType } from "./applicant-types";
 
@@ -17,20 +18,23 @@ const WHO_MAY_APPLY = "Select who may apply to the fund";
 export const fundSchema = z.object({
   name: requiredText("Enter the fund's name", 100, "Fund name must be 100 characters or fewer"),
   // Part of every bid reference (CSF-2526-R1-0042), so letters and numbers only.
-  code: z
-    .string({ error: "Enter the fund's code" })
-    .trim()
-    .min(1, "Enter the fund's code")
-    .transform((code) => code.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z][A-Z0-9]{1,7}$/, "Fund code must be 2 to 8 letters or numbers, starting with a letter, like CSF")),
+  code: z.pipe(
+    z.pipe(
+      z.string({ error: "Enter the fund's code" }).check(z.trim(), z.minLength(1, "Enter the fund's code")),
+      z.transform((code: string) => code.toUpperCase()),
+    ),
+    z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,7}$/, "Fund code must be 2 to 8 letters or numbers, starting with a letter, like CSF")),
+  ),
   description: requiredText("Enter what the fund is for", 2000, "Description must be 2,000 characters or fewer"),
-  applicantTypes: z.preprocess(
-    asList,
-    z
-      .array(z.string(), { error: WHO_MAY_APPLY })
-      .min(1, WHO_MAY_APPLY)
-      .refine((list) => list.every((v) => (APPLICANT_TYPES as readonly string[]).includes(v)), WHO_MAY_APPLY)
-      .transform((list) => APPLICANT_TYPES.filter((t) => list.includes(t)) as ApplicantType[]),
+  applicantTypes: z.pipe(
+    z.transform(asList),
+    z.pipe(
+      z.array(z.string(), { error: WHO_MAY_APPLY }).check(
+        z.minLength(1, WHO_MAY_APPLY),
+        z.refine((list) => list.every((v) => (APPLICANT_TYPES as readonly string[]).includes(v)), WHO_MAY_APPLY),
+      ),
+      z.transform((list: string[]) => APPLICANT_TYPES.filter((t) => list.includes(t)) as ApplicantType[]),
+    ),
   ),
 });
 

@@ -1,8 +1,9 @@
 // The monitoring report form: achieved so far against each of the bid's own outcomes, spent so
 // far against each budget line, progress and challenges. One schema, built from the bid's rows,
 // for the browser and the action. A draft may leave answers out; a submission must be whole.
-// What is typed wrongly (not a whole number, not an amount) is refused either way.
-import { z } from "zod";
+// What is typed wrongly (not a whole number, not an amount) is refused either way. zod/mini: the
+// pages run it in the browser (ADR 0027).
+import * as z from "zod/mini";
 import { readPounds } from "~/lib/money-field";
 
 export const TEXT_MAX = 5000;
@@ -26,10 +27,10 @@ export type ParsedReport = {
   challenges: string;
 };
 
-const formText = z
-  .string()
-  .nullish()
-  .transform((value) => (value ?? "").trim());
+const formText = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value: string | null | undefined) => (value ?? "").trim()),
+);
 
 /** Field names, in page order (the error summary follows it). */
 export function reportFieldOrder(outcomes: readonly Pick<OutcomeForReport, "id">[], lines: readonly Pick<BudgetLineForReport, "id">[]): string[] {
@@ -42,16 +43,23 @@ export function reportFieldOrder(outcomes: readonly Pick<OutcomeForReport, "id">
   ];
 }
 
+type ReportValues = {
+  outcomes: Record<string, { achieved?: string; commentary?: string }>;
+  spent: Record<string, string>;
+  progress: string;
+  challenges: string;
+};
+
 export function reportSchema(outcomes: readonly OutcomeForReport[], lines: readonly BudgetLineForReport[], intent: ReportIntent) {
-  return z
-    .object({
-      outcomes: z.record(z.string(), z.object({ achieved: formText, commentary: formText }).partial()).default({}),
-      spent: z.record(z.string(), formText).default({}),
+  return z.pipe(
+    z.object({
+      outcomes: z._default(z.record(z.string(), z.partial(z.object({ achieved: formText, commentary: formText }))), {}),
+      spent: z._default(z.record(z.string(), formText), {}),
       progress: formText,
       challenges: formText,
-    })
-    .transform((values, ctx): ParsedReport => {
-      const problem = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    }),
+    z.transform((values: ReportValues, ctx): ParsedReport => {
+      const problem = (path: string[], message: string) => ctx.issues.push({ code: "custom", path, message, input: values });
       const submitting = intent === "submit";
       const parsed: ParsedReport = { outcomes: [], budgetLines: [], progress: values.progress, challenges: values.challenges };
       outcomes.forEach((outcome, index) => {
@@ -88,14 +96,18 @@ export function reportSchema(outcomes: readonly OutcomeForReport[], lines: reado
       if (values.challenges.length > TEXT_MAX) problem(["challenges"], `Challenges must be ${TEXT_MAX} characters or fewer`);
       else if (submitting && values.challenges === "") problem(["challenges"], "Enter the challenges the project has met, or say there were none");
       return parsed;
-    });
+    }),
+  );
 }
 
 /** The administrator's review: accept, or ask for changes; a comment either way. */
 export const reviewSchema = z.object({
-  decision: formText.pipe(z.enum(["accept", "changes"], { error: "Select whether to accept the report or ask for changes" })),
-  comment: formText.pipe(
-    z.string().min(1, "Enter a comment for the organisation").max(COMMENTARY_MAX, `Comment must be ${COMMENTARY_MAX} characters or fewer`),
+  decision: z.pipe(formText, z.enum(["accept", "changes"], { error: "Select whether to accept the report or ask for changes" })),
+  comment: z.pipe(
+    formText,
+    z
+      .string()
+      .check(z.minLength(1, "Enter a comment for the organisation"), z.maxLength(COMMENTARY_MAX, `Comment must be ${COMMENTARY_MAX} characters or fewer`)),
   ),
 });
 

@@ -1,13 +1,14 @@
-// The report schedule form (a round's report stages): one schema for the browser and the action.
-import { z } from "zod";
+// The report schedule form (a round's report stages): one schema for the browser and the action;
+// zod/mini (ADR 0027).
+import * as z from "zod/mini";
 
 export const MAX_STAGES = 12;
 export const MAX_OFFSET_DAYS = 730;
 
-const formText = z
-  .string()
-  .nullish()
-  .transform((value) => (value ?? "").trim());
+const formText = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value: string | null | undefined) => (value ?? "").trim()),
+);
 
 export const RELATIVE_TO_CHOICES = [
   { value: "start", label: "The project's start" },
@@ -18,15 +19,19 @@ export const RELATIVE_TO_CHOICES = [
 /** One report stage: what it is called, and when it falls due relative to the project's dates. */
 export const reportStageSchema = z.object({
   stageId: formText,
-  title: formText.pipe(z.string().min(1, "Enter a name for the report").max(100, "Name of the report must be 100 characters or fewer")),
-  relativeTo: formText.pipe(z.enum(["start", "midpoint", "end"], { error: "Select what the due date is counted from" })),
-  offsetDays: formText.pipe(
+  title: z.pipe(
+    formText,
+    z.string().check(z.minLength(1, "Enter a name for the report"), z.maxLength(100, "Name of the report must be 100 characters or fewer")),
+  ),
+  relativeTo: z.pipe(formText, z.enum(["start", "midpoint", "end"], { error: "Select what the due date is counted from" })),
+  offsetDays: z.pipe(
+    formText,
     z
-      .string()
-      .min(1, "Enter the number of days")
-      .regex(/^-?\d{1,4}$/, "Number of days must be a whole number, like 0 or 28")
-      .transform(Number)
-      .refine((days) => Math.abs(days) <= MAX_OFFSET_DAYS, `Number of days must be between -${MAX_OFFSET_DAYS} and ${MAX_OFFSET_DAYS}`),
+      .pipe(
+        z.string().check(z.minLength(1, "Enter the number of days"), z.regex(/^-?\d{1,4}$/, "Number of days must be a whole number, like 0 or 28")),
+        z.transform(Number),
+      )
+      .check(z.refine((days) => Math.abs(days) <= MAX_OFFSET_DAYS, `Number of days must be between -${MAX_OFFSET_DAYS} and ${MAX_OFFSET_DAYS}`)),
   ),
 });
 

@@ -1,6 +1,7 @@
 // The organisation profile form and the invite form: one zod schema each, used by the browser
-// (react-hook-form) and parsed again on the server.
-import { z } from "zod";
+// (react-hook-form) and parsed again on the server. zod/mini, so the pages' bundles carry only the
+// checks used (ADR 0027).
+import * as z from "zod/mini";
 import { moneyField } from "~/lib/money-field";
 import { NEEDS_CHARITY_NUMBER, NEEDS_COMPANY_NUMBER, ORGANISATION_TYPES, type OrganisationType } from "./organisation-types";
 
@@ -36,74 +37,69 @@ const ONE_LINE = /^[^\u0000-\u001f\u007f]*$/;
 function requiredText(missing: string, what: string, max: number) {
   return z
     .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${what} must be ${max} characters or fewer`)
-    .regex(ONE_LINE, `${what} must be on one line`);
+    .check(z.trim(), z.minLength(1, missing), z.maxLength(max, `${what} must be ${max} characters or fewer`), z.regex(ONE_LINE, `${what} must be on one line`));
 }
 
 function optionalText(what: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${what} must be ${max} characters or fewer`)
-    .regex(ONE_LINE, `${what} must be on one line`)
-    .optional()
-    .transform((v) => (v ? v : null));
+  return z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(max, `${what} must be ${max} characters or fewer`), z.regex(ONE_LINE, `${what} must be on one line`))),
+    z.transform((v: string | undefined) => (v ? v : null)),
+  );
 }
 
 const email = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(254, "Email address must be 254 characters or fewer")
-    .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }))
-    .transform((v) => v.toLowerCase());
+  z.pipe(
+    z.pipe(
+      z.string({ error: missing }).check(z.trim(), z.minLength(1, missing), z.maxLength(254, "Email address must be 254 characters or fewer")),
+      z.email({ error: "Enter an email address in the correct format, like name@example.org" }),
+    ),
+    z.transform((v: string) => v.toLowerCase()),
+  );
 
-const charityNumber = z
-  .string()
-  .max(20, "Charity number must be 6 to 8 digits, like 1167432")
-  .optional()
-  .transform((v, ctx) => {
+/** A problem found while reading a field, with the field's own message. */
+const problem = (ctx: z.core.ParsePayload, message: string) => ctx.issues.push({ code: "custom", message, input: ctx.value });
+
+const charityNumber = z.pipe(
+  z.optional(z.string().check(z.maxLength(20, "Charity number must be 6 to 8 digits, like 1167432"))),
+  z.transform((v: string | undefined, ctx) => {
     if (!v || v.trim() === "") return null;
     const number = normaliseCharityNumber(v);
     if (!number) {
-      ctx.addIssue({ code: "custom", message: "Charity number must be 6 to 8 digits, like 1167432" });
+      problem(ctx, "Charity number must be 6 to 8 digits, like 1167432");
       return z.NEVER;
     }
     return number;
-  });
+  }),
+);
 
-const companyNumber = z
-  .string()
-  .max(20, "Company number must be 8 characters, like 12345678 or SC123456")
-  .optional()
-  .transform((v, ctx) => {
+const companyNumber = z.pipe(
+  z.optional(z.string().check(z.maxLength(20, "Company number must be 8 characters, like 12345678 or SC123456"))),
+  z.transform((v: string | undefined, ctx) => {
     if (!v || v.trim() === "") return null;
     const number = normaliseCompanyNumber(v);
     if (!number) {
-      ctx.addIssue({ code: "custom", message: "Company number must be 8 characters, like 12345678 or SC123456" });
+      problem(ctx, "Company number must be 8 characters, like 12345678 or SC123456");
       return z.NEVER;
     }
     return number;
-  });
+  }),
+);
 
-const postcode = z
-  .string({ error: "Enter your organisation's postcode, like DH1 3NP" })
-  .max(20, "Enter a full UK postcode, like DH1 3NP")
-  .transform((v, ctx) => {
+const postcode = z.pipe(
+  z.string({ error: "Enter your organisation's postcode, like DH1 3NP" }).check(z.maxLength(20, "Enter a full UK postcode, like DH1 3NP")),
+  z.transform((v: string, ctx) => {
     if (v.trim() === "") {
-      ctx.addIssue({ code: "custom", message: "Enter your organisation's postcode, like DH1 3NP" });
+      problem(ctx, "Enter your organisation's postcode, like DH1 3NP");
       return z.NEVER;
     }
     const normalised = normalisePostcode(v);
     if (!normalised) {
-      ctx.addIssue({ code: "custom", message: "Enter a full UK postcode, like DH1 3NP" });
+      problem(ctx, "Enter a full UK postcode, like DH1 3NP");
       return z.NEVER;
     }
     return normalised;
-  });
+  }),
+);
 
 const annualIncome = moneyField({
   empty: "Enter your organisation's annual income, like 25000",
@@ -111,19 +107,17 @@ const annualIncome = moneyField({
   tooLarge: "Annual income must be £10,000,000 or less",
 });
 
-const contactPhone = z
-  .string()
-  .trim()
-  .max(30, "Enter a telephone number, like 01632 960 001 or +44 808 157 0192")
-  .optional()
-  .transform((v, ctx) => {
+const contactPhone = z.pipe(
+  z.optional(z.string().check(z.trim(), z.maxLength(30, "Enter a telephone number, like 01632 960 001 or +44 808 157 0192"))),
+  z.transform((v: string | undefined, ctx) => {
     if (!v) return null;
     if (!isUkPhoneNumber(v)) {
-      ctx.addIssue({ code: "custom", message: "Enter a telephone number, like 01632 960 001 or +44 808 157 0192" });
+      problem(ctx, "Enter a telephone number, like 01632 960 001 or +44 808 157 0192");
       return z.NEVER;
     }
     return v;
-  });
+  }),
+);
 
 const isBlank = (value: unknown) => typeof value !== "string" || value.trim() === "";
 
@@ -144,16 +138,18 @@ export const organisationSchema = z
   })
   // The numbers a type needs are checked even when other fields are wrong, so that every
   // problem shows at once (zod skips object refinements after a field error unless told).
-  .refine((v) => !(NEEDS_CHARITY_NUMBER.includes(v?.type as OrganisationType) && isBlank(v?.charityNumber)), {
-    path: ["charityNumber"],
-    message: "Enter your organisation's charity number",
-    when: () => true,
-  })
-  .refine((v) => !(NEEDS_COMPANY_NUMBER.includes(v?.type as OrganisationType) && isBlank(v?.companyNumber)), {
-    path: ["companyNumber"],
-    message: "Enter your organisation's company number",
-    when: () => true,
-  });
+  .check(
+    z.refine((v) => !(NEEDS_CHARITY_NUMBER.includes(v?.type as OrganisationType) && isBlank(v?.charityNumber)), {
+      path: ["charityNumber"],
+      message: "Enter your organisation's charity number",
+      when: () => true,
+    }),
+    z.refine((v) => !(NEEDS_COMPANY_NUMBER.includes(v?.type as OrganisationType) && isBlank(v?.companyNumber)), {
+      path: ["companyNumber"],
+      message: "Enter your organisation's company number",
+      when: () => true,
+    }),
+  );
 
 export type OrganisationInput = z.output<typeof organisationSchema>;
 

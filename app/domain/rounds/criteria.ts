@@ -1,8 +1,9 @@
 // A round's assessment criteria as the fund administrator types them:
 // title, guidance for assessors, weight and the highest score of each, in order. Pure: the rows
 // come in as posted text and go out as checked values or GOV.UK error messages keyed by field.
+// zod/mini: the criteria page loads this module in the browser (ADR 0027).
 import { criteriaProblem } from "~/domain/assessment/scoring";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
 import { formRows, type FormValue } from "~/lib/form-values";
 
@@ -139,11 +140,14 @@ function inPageOrder(errors: FieldErrors): FieldErrors {
  * The criteria form's schema: the posted rows, checked as a whole by checkCriteria (the rules
  * span rows: distinct titles, weights that add up to 100%), its messages keyed by field.
  */
-export const criteriaSchema = z.object({ criteria: z.unknown().optional() }).transform((posted, ctx) => {
-  const checked = checkCriteria(formRows(posted.criteria as FormValue | undefined, CRITERION_FIELDS));
-  if (checked.ok) return checked.criteria;
-  for (const [field, message] of Object.entries(checked.errors)) {
-    ctx.addIssue({ code: "custom", path: field === FORM_ERROR ? [] : field.split("."), message: message ?? "" });
-  }
-  return z.NEVER;
-});
+export const criteriaSchema = z.pipe(
+  z.object({ criteria: z.optional(z.unknown()) }),
+  z.transform((posted: { criteria?: unknown }, ctx) => {
+    const checked = checkCriteria(formRows(posted.criteria as FormValue | undefined, CRITERION_FIELDS));
+    if (checked.ok) return checked.criteria;
+    for (const [field, message] of Object.entries(checked.errors)) {
+      ctx.issues.push({ code: "custom", path: field === FORM_ERROR ? [] : field.split("."), message: message ?? "", input: posted });
+    }
+    return z.NEVER;
+  }),
+);

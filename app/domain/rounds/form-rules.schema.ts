@@ -1,6 +1,7 @@
 // The proportionate-form rules page (form-rules.server.ts, ADR 0025): for each band, the optional
-// sections and documents asked, the word limits and the row caps. One schema for browser and server.
-import { z } from "zod";
+// sections and documents asked, the word limits and the row caps. One schema for browser and server;
+// zod/mini (ADR 0027).
+import * as z from "zod/mini";
 import { wholeNumberField } from "~/lib/form-fields";
 import { DOCUMENT_KINDS } from "~/domain/documents/document-kinds";
 import { OPTIONAL_SECTIONS, ROW_CAP_BOUNDS, WORD_LIMIT_BOUNDS, type FormRules, type FormSize, type RoundFormRules } from "~/domain/bids/proportionate";
@@ -44,30 +45,27 @@ const shape = Object.fromEntries(
   BANDS.flatMap((band) => [
     [
       fieldName(band, "sections"),
-      z.preprocess(
-        asList,
-        z.array(z.string()).refine((l) => l.every((v) => sectionKeys.includes(v)), "Select sections from the list"),
-      ),
+      z.pipe(z.transform(asList), z.array(z.string()).check(z.refine((l) => l.every((v) => sectionKeys.includes(v)), "Select sections from the list"))),
     ],
     [
       fieldName(band, "documentKinds"),
-      z.preprocess(
-        asList,
-        z.array(z.string()).refine((l) => l.every((v) => documentKinds.includes(v)), "Select documents from the list"),
-      ),
+      z.pipe(z.transform(asList), z.array(z.string()).check(z.refine((l) => l.every((v) => documentKinds.includes(v)), "Select documents from the list"))),
     ],
     ...LIMITS.map((limit) => [fieldName(band, limit.key), limitField(band, limit)]),
   ]),
-) as Record<string, z.ZodType>;
+) as Record<string, z.ZodMiniType>;
 
-export const formRulesFormSchema = z.object(shape).transform((values): RoundFormRules => {
-  const band = (size: FormSize) => ({
-    sections: values[fieldName(size, "sections")] as RoundFormRules["small"]["sections"],
-    documentKinds: values[fieldName(size, "documentKinds")] as RoundFormRules["small"]["documentKinds"],
-    ...(Object.fromEntries(LIMITS.map((l) => [l.key, values[fieldName(size, l.key)] as number])) as Record<(typeof LIMITS)[number]["key"], number>),
-  });
-  return { small: band("small"), standard: band("standard") };
-});
+export const formRulesFormSchema = z.pipe(
+  z.object(shape),
+  z.transform((values: Record<string, unknown>): RoundFormRules => {
+    const band = (size: FormSize) => ({
+      sections: values[fieldName(size, "sections")] as RoundFormRules["small"]["sections"],
+      documentKinds: values[fieldName(size, "documentKinds")] as RoundFormRules["small"]["documentKinds"],
+      ...(Object.fromEntries(LIMITS.map((l) => [l.key, values[fieldName(size, l.key)] as number])) as Record<(typeof LIMITS)[number]["key"], number>),
+    });
+    return { small: band("small"), standard: band("standard") };
+  }),
+);
 
 /** The page's values for stored rules. */
 export function formRulesValues(rules: Record<FormSize, FormRules>): Record<string, string | string[]> {

@@ -2,8 +2,9 @@
 // opening and closing date and time (Europe/London), pot parts, award limits, small-bid threshold,
 // eligible areas, PCC priorities, OPCC sign-off, the largest document allowed, the days an applicant
 // has to accept an award and whether applicants see their scores. Money is parsed
-// to integer pence; dates are London wall-clock times converted to UTC instants.
-import { z } from "zod";
+// to integer pence; dates are London wall-clock times converted to UTC instants. zod/mini: the round
+// pages load this module in the browser (ADR 0027).
+import * as z from "zod/mini";
 import type { FormObject, FormValue } from "~/lib/form-values";
 import { MAX_PENCE } from "~/lib/money";
 import { moneyField, optionalMoneyField } from "~/lib/money-field";
@@ -130,47 +131,53 @@ function lines(raw: string): string[] {
   return out;
 }
 
+/** A problem, with its own message, in the parse a transform is part of. */
+const problem = (ctx: z.core.ParsePayload, message: string, path: string[] = []) => ctx.issues.push({ code: "custom", message, path, input: ctx.value });
+
 export function dateField(label: string) {
-  return z.object({ day: z.string(), month: z.string(), year: z.string(), time: z.string() }).transform((parts, ctx) => {
-    const [day, month, year, time] = [parts.day.trim(), parts.month.trim(), parts.year.trim(), parts.time.trim()];
-    if (!day && !month && !year) {
-      ctx.addIssue({ code: "custom", path: ["day"], message: `Enter the ${label} date` });
-      return z.NEVER;
-    }
-    for (const [part, value, pattern] of [
-      ["day", day, /^\d{1,2}$/],
-      ["month", month, /^\d{1,2}$/],
-      ["year", year, /^\d{4}$/],
-    ] as const) {
-      if (!pattern.test(value)) {
-        ctx.addIssue({ code: "custom", path: [part], message: `The ${label} date must include a ${part === "year" ? "4-digit year" : part}` });
+  return z.pipe(
+    z.object({ day: z.string(), month: z.string(), year: z.string(), time: z.string() }),
+    z.transform((parts: DateParts, ctx) => {
+      const [day, month, year, time] = [parts.day.trim(), parts.month.trim(), parts.year.trim(), parts.time.trim()];
+      if (!day && !month && !year) {
+        problem(ctx, `Enter the ${label} date`, ["day"]);
         return z.NEVER;
       }
-    }
-    const timeMatch = /^(\d{1,2}):(\d{2})$/.exec(time);
-    if (!time) {
-      ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time` });
-      return z.NEVER;
-    }
-    if (!timeMatch || Number(timeMatch[1]) > 23 || Number(timeMatch[2]) > 59) {
-      ctx.addIssue({ code: "custom", path: ["time"], message: `Enter the ${label} time in the 24-hour clock, like 09:00 or 17:30` });
-      return z.NEVER;
-    }
-    const y = Number(year);
-    const m = Number(month);
-    const d = Number(day);
-    const valid = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 2000 && y <= 2100;
-    if (!valid) {
-      ctx.addIssue({ code: "custom", path: ["day"], message: `The ${label} date must be a real date` });
-      return z.NEVER;
-    }
-    const instant = londonToUtc(y, m, d, Number(timeMatch[1]), Number(timeMatch[2]));
-    if (!instant) {
-      ctx.addIssue({ code: "custom", path: ["time"], message: `The ${label} time does not exist on that day because the clocks go forward` });
-      return z.NEVER;
-    }
-    return instant;
-  });
+      for (const [part, value, pattern] of [
+        ["day", day, /^\d{1,2}$/],
+        ["month", month, /^\d{1,2}$/],
+        ["year", year, /^\d{4}$/],
+      ] as const) {
+        if (!pattern.test(value)) {
+          problem(ctx, `The ${label} date must include a ${part === "year" ? "4-digit year" : part}`, [part]);
+          return z.NEVER;
+        }
+      }
+      const timeMatch = /^(\d{1,2}):(\d{2})$/.exec(time);
+      if (!time) {
+        problem(ctx, `Enter the ${label} time`, ["time"]);
+        return z.NEVER;
+      }
+      if (!timeMatch || Number(timeMatch[1]) > 23 || Number(timeMatch[2]) > 59) {
+        problem(ctx, `Enter the ${label} time in the 24-hour clock, like 09:00 or 17:30`, ["time"]);
+        return z.NEVER;
+      }
+      const y = Number(year);
+      const m = Number(month);
+      const d = Number(day);
+      const valid = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 2000 && y <= 2100;
+      if (!valid) {
+        problem(ctx, `The ${label} date must be a real date`, ["day"]);
+        return z.NEVER;
+      }
+      const instant = londonToUtc(y, m, d, Number(timeMatch[1]), Number(timeMatch[2]));
+      if (!instant) {
+        problem(ctx, `The ${label} time does not exist on that day because the clocks go forward`, ["time"]);
+        return z.NEVER;
+      }
+      return instant;
+    }),
+  );
 }
 
 function money(label: string, { optional = false } = {}) {
@@ -180,18 +187,25 @@ function money(label: string, { optional = false } = {}) {
     tooLarge: `The ${label} must be £${(MAX_PENCE / 100).toLocaleString("en-GB")} or less`,
   };
   // An optional amount left empty is none at all.
-  return optional ? optionalMoneyField(messages).transform((pence) => pence ?? 0) : moneyField(messages);
+  return optional
+    ? z.pipe(
+        optionalMoneyField(messages),
+        z.transform((pence: number | null) => pence ?? 0),
+      )
+    : moneyField(messages);
 }
 
 export const roundDetailsSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter the round name").max(120, "The round name must be 120 characters or fewer"),
+    name: z.string().check(z.trim(), z.minLength(1, "Enter the round name"), z.maxLength(120, "The round name must be 120 characters or fewer")),
     code: z
       .string()
-      .trim()
-      .toUpperCase()
-      .min(1, "Enter the round code")
-      .regex(/^\d{4}-R\d{1,2}$/, "The round code must be the years and round number, like 2627-R1"),
+      .check(
+        z.trim(),
+        z.toUpperCase(),
+        z.minLength(1, "Enter the round code"),
+        z.regex(/^\d{4}-R\d{1,2}$/, "The round code must be the years and round number, like 2627-R1"),
+      ),
     opensAt: dateField("opening"),
     closesAt: dateField("closing"),
     baseAllocation: money("base allocation"),
@@ -200,54 +214,72 @@ export const roundDetailsSchema = z
     minAward: money("minimum award"),
     maxAward: money("maximum award"),
     smallBidThreshold: money("small-bid threshold", { optional: true }),
-    areas: z.string().transform((raw, ctx) => {
-      const list = lines(raw);
-      if (list.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one eligible area" });
-      if (list.some((l) => l.length > 100)) ctx.addIssue({ code: "custom", message: "Each eligible area must be 100 characters or fewer" });
-      return list;
-    }),
-    priorities: z.string().transform((raw, ctx) => {
-      const list = lines(raw);
-      if (list.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one PCC priority" });
-      if (list.some((l) => l.length > 200)) ctx.addIssue({ code: "custom", message: "Each PCC priority must be 200 characters or fewer" });
-      return list;
-    }),
-    opccSignOffRequired: z.enum(["yes", "no"], { error: "Select yes if the OPCC must sign off the allocation" }).transform((v) => v === "yes"),
-    maxDocumentMegabytes: z.string().transform((raw, ctx) => {
-      const value = raw.trim();
-      if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_DOCUMENT_MEGABYTES) {
-        ctx.addIssue({ code: "custom", message: `The maximum document size must be a whole number of megabytes from 1 to ${MAX_DOCUMENT_MEGABYTES}` });
-        return z.NEVER;
-      }
-      return Number(value) * MEGABYTE;
-    }),
-    acceptanceDays: z.string().transform((raw, ctx) => {
-      const value = raw.trim();
-      if (!value) {
-        ctx.addIssue({ code: "custom", message: "Enter the number of days applicants have to accept an award" });
-        return z.NEVER;
-      }
-      if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ACCEPTANCE_DAYS) {
-        ctx.addIssue({ code: "custom", message: `The days to accept an award must be a whole number from 1 to ${MAX_ACCEPTANCE_DAYS}` });
-        return z.NEVER;
-      }
-      return Number(value);
-    }),
-    shareScoresWithApplicants: z
-      .enum(["yes", "no"], { error: "Select yes if applicants see their bid's score for each criterion" })
-      .transform((v) => v === "yes"),
+    areas: z.pipe(
+      z.string(),
+      z.transform((raw: string, ctx) => {
+        const list = lines(raw);
+        if (list.length === 0) problem(ctx, "Enter at least one eligible area");
+        if (list.some((l) => l.length > 100)) problem(ctx, "Each eligible area must be 100 characters or fewer");
+        return list;
+      }),
+    ),
+    priorities: z.pipe(
+      z.string(),
+      z.transform((raw: string, ctx) => {
+        const list = lines(raw);
+        if (list.length === 0) problem(ctx, "Enter at least one PCC priority");
+        if (list.some((l) => l.length > 200)) problem(ctx, "Each PCC priority must be 200 characters or fewer");
+        return list;
+      }),
+    ),
+    opccSignOffRequired: z.pipe(
+      z.enum(["yes", "no"], { error: "Select yes if the OPCC must sign off the allocation" }),
+      z.transform((v: "yes" | "no") => v === "yes"),
+    ),
+    maxDocumentMegabytes: z.pipe(
+      z.string(),
+      z.transform((raw: string, ctx) => {
+        const value = raw.trim();
+        if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_DOCUMENT_MEGABYTES) {
+          problem(ctx, `The maximum document size must be a whole number of megabytes from 1 to ${MAX_DOCUMENT_MEGABYTES}`);
+          return z.NEVER;
+        }
+        return Number(value) * MEGABYTE;
+      }),
+    ),
+    acceptanceDays: z.pipe(
+      z.string(),
+      z.transform((raw: string, ctx) => {
+        const value = raw.trim();
+        if (!value) {
+          problem(ctx, "Enter the number of days applicants have to accept an award");
+          return z.NEVER;
+        }
+        if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ACCEPTANCE_DAYS) {
+          problem(ctx, `The days to accept an award must be a whole number from 1 to ${MAX_ACCEPTANCE_DAYS}`);
+          return z.NEVER;
+        }
+        return Number(value);
+      }),
+    ),
+    shareScoresWithApplicants: z.pipe(
+      z.enum(["yes", "no"], { error: "Select yes if applicants see their bid's score for each criterion" }),
+      z.transform((v: "yes" | "no") => v === "yes"),
+    ),
   })
-  .superRefine((v, ctx) => {
-    if (v.closesAt <= v.opensAt)
-      ctx.addIssue({ code: "custom", path: ["closesAt", "day"], message: "The closing date and time must be after the opening date and time" });
-    const pot = v.baseAllocation + v.rolledForward + v.matchFunding;
-    if (pot === 0) ctx.addIssue({ code: "custom", path: ["baseAllocation"], message: "The pot must be more than £0" });
-    if (v.minAward > v.maxAward)
-      ctx.addIssue({ code: "custom", path: ["minAward"], message: "The minimum award must be the same as or less than the maximum award" });
-    if (v.maxAward > pot) ctx.addIssue({ code: "custom", path: ["maxAward"], message: "The maximum award must be the same as or less than the pot" });
-    if (v.smallBidThreshold > v.maxAward)
-      ctx.addIssue({ code: "custom", path: ["smallBidThreshold"], message: "The small-bid threshold must be the same as or less than the maximum award" });
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.closesAt <= v.opensAt)
+        ctx.addIssue({ code: "custom", path: ["closesAt", "day"], message: "The closing date and time must be after the opening date and time" });
+      const pot = v.baseAllocation + v.rolledForward + v.matchFunding;
+      if (pot === 0) ctx.addIssue({ code: "custom", path: ["baseAllocation"], message: "The pot must be more than £0" });
+      if (v.minAward > v.maxAward)
+        ctx.addIssue({ code: "custom", path: ["minAward"], message: "The minimum award must be the same as or less than the maximum award" });
+      if (v.maxAward > pot) ctx.addIssue({ code: "custom", path: ["maxAward"], message: "The maximum award must be the same as or less than the pot" });
+      if (v.smallBidThreshold > v.maxAward)
+        ctx.addIssue({ code: "custom", path: ["smallBidThreshold"], message: "The small-bid threshold must be the same as or less than the maximum award" });
+    }),
+  );
 
 export type RoundDetails = z.output<typeof roundDetailsSchema>;
 

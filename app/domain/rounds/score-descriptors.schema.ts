@@ -1,7 +1,7 @@
 // The score descriptors form: for each criterion, what every score from 0 to its highest means.
 // The fields follow the round's criteria, so the schema is built from them, in the browser and on
-// the server. A descriptor's field is descriptors.<criterion id>.<score>.
-import { z } from "zod";
+// the server. A descriptor's field is descriptors.<criterion id>.<score>. zod/mini (ADR 0027).
+import * as z from "zod/mini";
 
 export const MAX_DESCRIPTOR_LENGTH = 300;
 
@@ -20,16 +20,23 @@ const byScore = (c: CriterionScale) => (posted: unknown) =>
 function descriptor(c: CriterionScale, score: number) {
   return z
     .string()
-    .trim()
-    .min(1, `Enter what a score of ${score} means for “${c.title}”`)
-    .max(MAX_DESCRIPTOR_LENGTH, `The description of a score of ${score} for “${c.title}” must be ${MAX_DESCRIPTOR_LENGTH} characters or fewer`);
+    .check(
+      z.trim(),
+      z.minLength(1, `Enter what a score of ${score} means for “${c.title}”`),
+      z.maxLength(MAX_DESCRIPTOR_LENGTH, `The description of a score of ${score} for “${c.title}” must be ${MAX_DESCRIPTOR_LENGTH} characters or fewer`),
+    );
 }
 
 export function scoreDescriptorsSchema(criteria: readonly CriterionScale[]) {
   const shape = Object.fromEntries(
-    criteria.map((c) => [c.id, z.preprocess(byScore(c), z.tuple(scores(c).map((score) => descriptor(c, score)) as [z.ZodString]))]),
+    criteria.map((c) => [c.id, z.pipe(z.transform(byScore(c)), z.tuple(scores(c).map((score) => descriptor(c, score)) as [z.ZodMiniString<string>]))]),
   );
-  return z.object({ descriptors: z.preprocess((v) => (typeof v === "object" && v !== null && !Array.isArray(v) ? v : {}), z.object(shape)) });
+  return z.object({
+    descriptors: z.pipe(
+      z.transform((v: unknown) => (typeof v === "object" && v !== null && !Array.isArray(v) ? v : {})),
+      z.object(shape),
+    ),
+  });
 }
 
 /** What was typed, keyed by field name, to show again. */
