@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { titleMeta } from "~/components/page-title";
+import { StartButton } from "~/components/govuk/start-button";
 
 export const meta = titleMeta("Apply to the Community Safety Fund");
 
@@ -13,20 +14,7 @@ export default function StartPage() {
           organisation can apply, bid for funding and find out the outcome.
         </p>
         <p className="govuk-body">You can see how much money is available and how many bids have been made before you start.</p>
-        <Link to="/rounds" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
-          See funding rounds
-          <svg
-            className="govuk-button__start-icon"
-            xmlns="http://www.w3.org/2000/svg"
-            width="17.5"
-            height="19"
-            viewBox="0 0 33 40"
-            aria-hidden="true"
-            focusable="false"
-          >
-            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-          </svg>
-        </Link>
+        <StartButton to="/rounds">See funding rounds</StartButton>
         <h2 className="govuk-heading-m">Already applying?</h2>
         <p className="govuk-body">
           <Link className="govuk-link" to="/sign-in">

@@ -14,6 +14,7 @@ import { requireUser } from "~/web/guards.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
+import { NEW_PASSWORD_FIELDS, NewPasswordFields } from "~/components/new-password-fields";
 
 export const meta = titleMeta("Change your password");
 export const headers = retryAfterHeaders;
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/account/password?changed=1");
 }
 
-const PASSWORD_FIELDS = ["currentPassword", "password", "confirmPassword"];
+const PASSWORD_FIELDS = ["currentPassword", ...NEW_PASSWORD_FIELDS];
 
 export default function ChangePassword() {
   const { mustChange, changed, home } = useLoaderData<typeof loader>();
@@ -74,15 +75,13 @@ export default function ChangePassword() {
             error={errors.currentPassword}
             {...register("currentPassword")}
           />
-          <TextInput
+          <NewPasswordFields
             label="New password"
+            confirmLabel="Confirm new password"
             hint="12 characters or more. A few words together is easier to remember than one word with numbers and symbols."
-            type="password"
-            autoComplete="new-password"
-            error={errors.password}
-            {...register("password")}
+            errors={errors}
+            field={register}
           />
-          <TextInput label="Confirm new password" type="password" autoComplete="new-password" error={errors.confirmPassword} {...register("confirmPassword")} />
           <Button>Change password</Button>
         </Form>
       </div>

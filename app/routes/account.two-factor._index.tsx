@@ -16,6 +16,7 @@ import { formatDateTime } from "~/lib/dates";
 import { requireRole } from "~/web/guards.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Your second factor");
 
@@ -95,11 +96,7 @@ export default function SecondFactorAccount() {
             </Form>
           </>
         ) : (
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/account/two-factor/set-up">
-              Set up your authenticator app
-            </Link>
-          </p>
+          <ParagraphLink to="/account/two-factor/set-up">Set up your authenticator app</ParagraphLink>
         )}
         <h2 className="govuk-heading-m">If you lose your phone</h2>
         <p className="govuk-body">Sign in with a recovery code, then ask an admin to reset your second factor so you can set up the app on a new phone.</p>

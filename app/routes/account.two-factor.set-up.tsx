@@ -2,7 +2,7 @@
 // sent here before any other page. The QR code and the key typed by hand carry the same secret;
 // a code from the app confirms it, then the recovery codes are shown, once.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -19,6 +19,7 @@ import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { qrCodeDataUrl } from "~/web/qr-code.server";
 import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Set up your authenticator app");
 export const headers = retryAfterHeaders;
@@ -74,11 +75,7 @@ export default function SetUpSecondFactor() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Your authenticator app is set up</h1>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/account/two-factor">
-              See your second factor and recovery codes
-            </Link>
-          </p>
+          <ParagraphLink to="/account/two-factor">See your second factor and recovery codes</ParagraphLink>
         </div>
       </div>
     );

@@ -1,7 +1,7 @@
 // Malware scanning of uploaded documents (ADR 0022), for the admin: whether it is on and the
 // scanner answers, how many files still wait for a check, and the quarantined files, a page at a time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/govuk/pagination";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
@@ -9,6 +9,7 @@ import { titleMeta } from "~/components/page-title";
 import { listQuarantine, scanningSummary } from "~/domain/documents/scanning.server";
 import { formatDateTime } from "~/lib/dates";
 import { requireRole } from "~/web/guards.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.quarantine.page > 1 ? `Document scanning (page ${data.quarantine.page} of ${data.quarantine.pageCount})` : "Document scanning",
@@ -26,9 +27,7 @@ export default function DocumentScanning() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to="/admin" className="govuk-back-link">
-          Back to admin
-        </Link>
+        <BackLink to="/admin">Back to admin</BackLink>
         <h1 className="govuk-heading-l">Document scanning</h1>
         <SummaryList>
           <SummaryRow label="Virus scanning">

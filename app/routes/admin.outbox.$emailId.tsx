@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
@@ -11,6 +11,7 @@ import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.s
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.email.subject);
 
@@ -66,9 +67,9 @@ export default function OutboxEmail() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to={email.deliveredVia === "mailbox" ? "/admin/mailbox" : "/admin/outbox"} className="govuk-back-link">
+        <BackLink to={email.deliveredVia === "mailbox" ? "/admin/mailbox" : "/admin/outbox"}>
           {email.deliveredVia === "mailbox" ? "Back to the mailbox" : "Back to the outbox"}
-        </Link>
+        </BackLink>
         <ErrorSummary errors={errors} />
         {retried && !actionData ? (
           <NotificationBanner success>

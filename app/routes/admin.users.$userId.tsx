@@ -19,6 +19,7 @@ import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => (data.confirm ? `Confirm: ${data.confirm.title}` : `Account: ${data.account.name}`));
 
@@ -95,9 +96,7 @@ export default function Account() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={confirm ? self : "/admin/users"} className="govuk-back-link">
-          {confirm ? "Back to the account" : "Back to accounts"}
-        </Link>
+        <BackLink to={confirm ? self : "/admin/users"}>{confirm ? "Back to the account" : "Back to accounts"}</BackLink>
         <ErrorSummary errors={errors} />
         {done && !actionData ? (
           <NotificationBanner success>

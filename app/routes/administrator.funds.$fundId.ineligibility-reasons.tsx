@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -12,6 +12,7 @@ import { refusalResponse } from "~/web/respond.server";
 import { requirePermission } from "~/web/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Reasons a bid is ineligible");
 
@@ -50,9 +51,7 @@ export default function IneligibilityReasons() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         <ErrorSummary errors={errors} />
         {actionData?.message ? (
           <NotificationBanner success>

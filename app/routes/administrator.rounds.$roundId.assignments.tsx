@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
@@ -25,6 +25,7 @@ import { orNotFound } from "~/web/not-found";
 import { roundTitle } from "~/domain/rounds/round-title";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 async function roundOr404(roundId: string | undefined) {
   return orNotFound(roundId ? await findRound(roundId) : null, "Round not found");
@@ -102,9 +103,7 @@ export default function RoundAssignments() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         <ErrorSummary errors={errors} />
         {assigned !== null && !actionData ? (
           <NotificationBanner success>

@@ -19,6 +19,7 @@ import { textValue } from "~/lib/form-values";
 import { formatPounds } from "~/lib/money";
 import { parseValues } from "~/lib/parse-form";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Awards: ${data.round.name}`);
 
@@ -95,9 +96,7 @@ export default function RoundAwards() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to={`/administrator/rounds/${round.id}/allocation`} className="govuk-back-link">
-          Back to the allocation
-        </Link>
+        <BackLink to={`/administrator/rounds/${round.id}/allocation`}>Back to the allocation</BackLink>
         <ErrorSummary errors={errors} />
         {actionData?.message ? (
           <NotificationBanner success>
@@ -121,11 +120,7 @@ export default function RoundAwards() {
                 <span data-testid="remaining-pot">{formatPounds(figures.remainingPotPence)}</span>
               </SummaryRow>
             </SummaryList>
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/administrator/rounds/${round.id}/publishing`}>
-                Check the published 360Giving data
-              </Link>
-            </p>
+            <ParagraphLink to={`/administrator/rounds/${round.id}/publishing`}>Check the published 360Giving data</ParagraphLink>
 
             <h2 className="govuk-heading-m">Awards and answers</h2>
             <p className="govuk-body">

@@ -2,7 +2,7 @@
 // score per criterion with a reason (the assessors' own scores are kept).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
@@ -17,6 +17,7 @@ import { refusalResponse } from "~/web/respond.server";
 import { textValue } from "~/lib/form-values";
 import { formatPounds } from "~/lib/money";
 import { titleMeta } from "~/components/page-title";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Scores for ${data.bid.reference}`);
 
@@ -52,9 +53,7 @@ export default function BidScores() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to={`/administrator/rounds/${round.id}/results`} className="govuk-back-link">
-          Back to scores and ranking
-        </Link>
+        <BackLink to={`/administrator/rounds/${round.id}/results`}>Back to scores and ranking</BackLink>
         <ErrorSummary errors={errors} />
         {search.get("reopened") && !actionData ? (
           <NotificationBanner success>
@@ -72,11 +71,7 @@ export default function BidScores() {
           {`Weighted score: ${result.scoreText}. Amount requested: ${formatPounds(bid.amountRequestedPence)}.`}{" "}
           {result.needsModeration ? <strong className="govuk-tag govuk-tag--red">Needs moderation</strong> : null}
         </p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/history`}>
-            See this bid’s history
-          </Link>
-        </p>
+        <ParagraphLink to={`/administrator/rounds/${round.id}/bids/${bid.id}/history`}>See this bid’s history</ParagraphLink>
         <SupportingDocumentsTable documents={documents} hrefFor={(documentId) => `/administrator/rounds/${round.id}/bids/${bid.id}/documents/${documentId}`} />
         {result.conflicts.length > 0 ? (
           <div className="govuk-inset-text">

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { loadBidHistory } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/web/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `History of ${data.bid.reference}`);
 
@@ -20,9 +21,7 @@ export default function BidHistory() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to={`/administrator/rounds/${roundId}/bids/${bid.id}`} className="govuk-back-link">
-          Back to the bid’s scores
-        </Link>
+        <BackLink to={`/administrator/rounds/${roundId}/bids/${bid.id}`}>Back to the bid’s scores</BackLink>
         <span className="govuk-caption-l">{bid.roundName}</span>
         <h1 className="govuk-heading-l">{`History of ${bid.reference}: ${bid.title}`}</h1>
         {events.length === 0 ? (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage, Radios, Textarea } from "~/components/govuk/fields";
 import { screeningSchema } from "~/domain/assessment/screening.schema";
@@ -15,6 +15,7 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 import { SCREENING_LIST_PARAMS } from "~/domain/assessment/list-filters";
 import { backToList, LIST_QUERY_FIELD, listQuery } from "~/domain/lists/list-page";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Screen ${data.bid.reference}`);
 
@@ -56,9 +57,7 @@ export default function ScreenBid() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/administrator/rounds/${round.id}/screening${backQuery}`} className="govuk-back-link">
-          Back to screening
-        </Link>
+        <BackLink to={`/administrator/rounds/${round.id}/screening${backQuery}`}>Back to screening</BackLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{bid.organisationName}</span>
         <h1 className="govuk-heading-l">{`Screen ${bid.reference}: ${bid.title}`}</h1>

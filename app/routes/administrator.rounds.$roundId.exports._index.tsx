@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { findRoundForExports } from "~/domain/exports/round-exports.server";
 import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Exports: ${data.round.name}`);
 
@@ -17,9 +18,7 @@ export default function RoundExports() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         <span className="govuk-caption-l">{round.name}</span>
         <h1 className="govuk-heading-l">Exports</h1>
         <p className="govuk-body">

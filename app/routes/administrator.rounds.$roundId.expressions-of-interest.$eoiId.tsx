@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
@@ -16,6 +16,7 @@ import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Review: ${data.eoi.title}`);
 
@@ -44,9 +45,7 @@ export default function ReviewExpressionOfInterest() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/administrator/rounds/${round.id}/expressions-of-interest`} className="govuk-back-link">
-          Back to expressions of interest
-        </Link>
+        <BackLink to={`/administrator/rounds/${round.id}/expressions-of-interest`}>Back to expressions of interest</BackLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{`${eoi.organisationName}: ${round.name}`}</span>
         <h1 className="govuk-heading-l">{`Review: ${eoi.title}`}</h1>

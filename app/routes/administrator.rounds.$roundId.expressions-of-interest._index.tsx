@@ -19,6 +19,7 @@ import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Expressions of interest: ${data.round.name}`);
 
@@ -71,9 +72,7 @@ export default function ExpressionsOfInterest() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         {search.get("sent") ? (
           <NotificationBanner success title="Success">
             <p className="govuk-notification-banner__heading">The stage-one decision has been sent</p>

@@ -4,6 +4,7 @@ import { titleMeta } from "~/components/page-title";
 import { loadStaffPackage } from "~/domain/publishing/public-awards.server";
 import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `360Giving data: ${data.round.name}`);
 
@@ -67,11 +68,7 @@ export default function RoundPublishing() {
             </ul>
           </>
         )}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/administrator/rounds/${round.id}/awards`}>
-            Back to the round&apos;s awards
-          </Link>
-        </p>
+        <ParagraphLink to={`/administrator/rounds/${round.id}/awards`}>Back to the round&apos;s awards</ParagraphLink>
       </div>
     </div>
   );

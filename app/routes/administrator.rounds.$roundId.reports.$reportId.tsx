@@ -2,7 +2,7 @@
 // spent) and accepts it or asks for changes, with a comment the organisation is emailed.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -20,6 +20,7 @@ import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `${data.report.title}: ${data.bid.organisationName}`);
 
@@ -72,9 +73,7 @@ export default function ReviewReport() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to={`/administrator/rounds/${roundId}/reports`} className="govuk-back-link">
-          Back to monitoring reports
-        </Link>
+        <BackLink to={`/administrator/rounds/${roundId}/reports`}>Back to monitoring reports</BackLink>
         <ErrorSummary errors={errors} />
         {saved && BANNERS[saved] && !actionData ? (
           <NotificationBanner success>

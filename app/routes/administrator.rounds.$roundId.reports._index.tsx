@@ -11,6 +11,8 @@ import { listRoundReports, reportFilter } from "~/domain/monitoring/reports-list
 import { formatDate } from "~/lib/dates";
 import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { SelectField } from "~/components/lists/list-filters";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.page > 1 ? `Monitoring reports (page ${data.page} of ${data.pageCount})` : "Monitoring reports",
@@ -26,9 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const FILTERS = [
-  { value: "all", label: "All reports" },
-  { value: "overdue", label: "Overdue" },
-  ...REPORT_STATUSES.map((status) => ({ value: status, label: reportStatusLabel(status) })),
+  { value: "all", text: "All reports" },
+  { value: "overdue", text: "Overdue" },
+  ...REPORT_STATUSES.map((status) => ({ value: status, text: reportStatusLabel(status) })),
 ];
 
 export default function RoundReports() {
@@ -37,9 +39,7 @@ export default function RoundReports() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         <span className="govuk-caption-l">{round.name}</span>
         <h1 className="govuk-heading-l">Monitoring reports</h1>
         {overdue > 0 ? (
@@ -58,24 +58,9 @@ export default function RoundReports() {
             </strong>
           </div>
         ) : null}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/administrator/rounds/${round.id}/monitoring`}>
-            Change the report schedule for this round
-          </Link>
-        </p>
+        <ParagraphLink to={`/administrator/rounds/${round.id}/monitoring`}>Change the report schedule for this round</ParagraphLink>
         <Form method="get" className="app-filter">
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="status">
-              Show
-            </label>
-            <select className="govuk-select" id="status" name="status" defaultValue={filter}>
-              {FILTERS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="status" id="status" label="Show" value={filter} options={FILTERS} />
           <Button secondary>Apply filter</Button>
         </Form>
         {reports.length === 0 ? (

@@ -11,6 +11,7 @@ import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.window.page > 1 ? `Screen bids for eligibility (page ${data.window.page} of ${data.window.pageCount})` : "Screen bids for eligibility",
@@ -56,9 +57,7 @@ export default function Screening() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         {screened ? (
           <NotificationBanner success>
             <p className="govuk-notification-banner__heading">{`${screened} has been screened.`}</p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DateInput } from "~/components/govuk/date-input";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, TextInput } from "~/components/govuk/fields";
@@ -15,6 +15,7 @@ import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `How organisations apply to ${data.round.name}`);
 
@@ -44,9 +45,7 @@ export default function RoundStages() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         {search.get("saved") ? (
           <NotificationBanner success title="Success">
             <p className="govuk-notification-banner__heading">How organisations apply has been saved</p>

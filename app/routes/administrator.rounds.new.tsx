@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios } from "~/components/govuk/fields";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
@@ -12,6 +12,7 @@ import { createRound, listFunds } from "~/domain/rounds/round-details.server";
 import { EMPTY_ROUND_DETAILS, roundDetailsInput } from "~/domain/rounds/round-details.schema";
 import { textValue } from "~/lib/form-values";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Create a round");
 
@@ -42,9 +43,7 @@ export default function NewRound() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
+        <BackLink to="/administrator">Back to fund administration</BackLink>
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Create a round</h1>
         <RoundDetailsForm

@@ -14,6 +14,7 @@ import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { titleMeta } from "~/components/page-title";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.bid.title || "Untitled bid");
 
@@ -40,9 +41,7 @@ export default function BidTaskList() {
   if (bid.status !== "draft") {
     return (
       <>
-        <Link to="/applicant" className="govuk-back-link">
-          Back to your bids
-        </Link>
+        <BackLink to="/applicant">Back to your bids</BackLink>
         <span className="govuk-caption-l">{bid.organisation.name}</span>
         <h1 className="govuk-heading-l">{name}</h1>
         <SummaryList className="govuk-summary-list--no-border">
@@ -66,13 +65,7 @@ export default function BidTaskList() {
         ) : null}
         <p className="govuk-body">This is the bid as it was submitted. It can no longer be changed.</p>
         <BidSummary bid={bid} changeable={false} asked={asked} />
-        {withdrawable ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/applicant/bids/${bid.id}/withdraw`}>
-              Withdraw this bid
-            </Link>
-          </p>
-        ) : null}
+        {withdrawable ? <ParagraphLink to={`/applicant/bids/${bid.id}/withdraw`}>Withdraw this bid</ParagraphLink> : null}
       </>
     );
   }
@@ -87,9 +80,7 @@ export default function BidTaskList() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/applicant" className="govuk-back-link">
-          Back to your bids
-        </Link>
+        <BackLink to="/applicant">Back to your bids</BackLink>
         <span className="govuk-caption-l">
           {bid.organisation.name} · {bid.round.fund.name}: {bid.round.name}
         </span>

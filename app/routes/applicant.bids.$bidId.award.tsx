@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -17,6 +17,7 @@ import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Your award for ${data.bid.reference ?? data.bid.title}`);
 
@@ -69,17 +70,11 @@ function NoAward({ bid }: { bid: PageData["bid"] }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
+        <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
         <span className="govuk-caption-l">{bid.reference ?? (bid.title || "Untitled bid")}</span>
         <h1 className="govuk-heading-l">Your award</h1>
         <p className="govuk-body">This bid has no award to accept. If it is awarded funding, we will email you and you can accept the award here.</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-            Return to your bid
-          </Link>
-        </p>
+        <ParagraphLink to={`/applicant/bids/${bid.id}`}>Return to your bid</ParagraphLink>
       </div>
     </div>
   );
@@ -96,9 +91,7 @@ function Award({ bid, award, answerable, message, reports }: PageData & { award:
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
+        <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
         <ErrorSummary errors={errors} />
         {answered === "accepted" && award.status === "accepted" ? (
           <NotificationBanner success title="Award accepted">
@@ -192,11 +185,7 @@ function Award({ bid, award, answerable, message, reports }: PageData & { award:
             </Form>
           </>
         ) : null}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-            Return to your bid
-          </Link>
-        </p>
+        <ParagraphLink to={`/applicant/bids/${bid.id}`}>Return to your bid</ParagraphLink>
       </div>
     </div>
   );

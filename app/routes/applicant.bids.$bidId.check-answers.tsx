@@ -12,6 +12,7 @@ import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => ({
   title: `Check your answers – ${data.bid.title || "Untitled bid"}`,
@@ -52,9 +53,7 @@ export default function CheckAnswers() {
   const errors = submitErrors(actionData?.errors);
   return (
     <>
-      <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-        Back to your bid
-      </Link>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />

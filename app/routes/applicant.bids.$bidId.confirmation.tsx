@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Bid submitted");
 
@@ -32,16 +33,8 @@ export default function Confirmation() {
           decision has been made.
         </p>
         <p className="govuk-body">You cannot change your bid now. You can withdraw it at any time before a decision is made.</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-            View your bid
-          </Link>
-        </p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/applicant">
-            Go to your bids
-          </Link>
-        </p>
+        <ParagraphLink to={`/applicant/bids/${bid.id}`}>View your bid</ParagraphLink>
+        <ParagraphLink to="/applicant">Go to your bids</ParagraphLink>
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { formatDate } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Decision on ${data.bid.title || "your bid"}`);
 
@@ -37,9 +38,7 @@ export default function OutcomePage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
+        <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
         <span className="govuk-caption-l">
           {bid.organisationName} · {bid.reference}
         </span>
@@ -97,11 +96,7 @@ export default function OutcomePage() {
 
         <h2 className="govuk-heading-m">What happens next</h2>
         <WhatHappensNext kind={bid.kind} award={award} />
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/applicant">
-            Back to your bids
-          </Link>
-        </p>
+        <ParagraphLink to="/applicant">Back to your bids</ParagraphLink>
       </div>
     </div>
   );

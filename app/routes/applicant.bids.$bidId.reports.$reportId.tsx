@@ -4,10 +4,10 @@
 // read-only once submitted, until the fund team asks for changes.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
-import { Button, ErrorMessage, Hint, Textarea, TextInput } from "~/components/govuk/fields";
+import { Button, FileUpload, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ReportAnswersView, ReportDueRow } from "~/components/monitoring/report-answers";
@@ -28,6 +28,7 @@ import { isMultipart, readDocumentUpload } from "~/web/multipart.server";
 import { orNotFound } from "~/web/not-found";
 import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.report.title);
 
@@ -115,14 +116,10 @@ export default function MonitoringReport() {
   const errors = inFieldOrder(form.errors, [...reportFieldOrder(outcomes, budgetLines), "document"]);
   const saved = search.get("saved");
   const field = (name: string) => ({ ...register(name as never), id: fieldId(name), error: errors[name], defaultValue: valueAt(values, name) });
-  const fileError = errors.document;
-  const fileId = fieldId("document");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}/outcome`} className="govuk-back-link">
-          Back to your award
-        </Link>
+        <BackLink to={`/applicant/bids/${bid.id}/outcome`}>Back to your award</BackLink>
         <ErrorSummary errors={errors} />
         {saved && BANNERS[saved] && !actionData ? (
           <NotificationBanner success>
@@ -255,23 +252,17 @@ export default function MonitoringReport() {
               </SummaryList>
             )}
             <Form method="post" encType="multipart/form-data" noValidate>
-              <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
-                <label className="govuk-label" htmlFor={fileId}>
-                  Add a document
-                </label>
-                <Hint id={`${fileId}-hint`}>
-                  {ACCEPTED_TYPES_TEXT}, smaller than {formatFileSize(bid.maxDocumentBytes)}; up to {MAX_REPORT_DOCUMENTS} documents
-                </Hint>
-                {fileError ? <ErrorMessage id={`${fileId}-error`}>{fileError}</ErrorMessage> : null}
-                <input
-                  className={`govuk-file-upload${fileError ? " govuk-file-upload--error" : ""}`}
-                  id={fileId}
-                  name="document"
-                  type="file"
-                  accept={ACCEPT_ATTRIBUTE}
-                  aria-describedby={[`${fileId}-hint`, fileError ? `${fileId}-error` : null].filter(Boolean).join(" ")}
-                />
-              </div>
+              <FileUpload
+                name="document"
+                label="Add a document"
+                hint={
+                  <>
+                    {ACCEPTED_TYPES_TEXT}, smaller than {formatFileSize(bid.maxDocumentBytes)}; up to {MAX_REPORT_DOCUMENTS} documents
+                  </>
+                }
+                error={errors.document}
+                accept={ACCEPT_ATTRIBUTE}
+              />
               <Button secondary>Upload document</Button>
             </Form>
           </>

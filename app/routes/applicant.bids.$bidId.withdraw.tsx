@@ -8,6 +8,7 @@ import { bidStatusLabel } from "~/domain/bids/status";
 import { canWithdraw, withdrawBid } from "~/domain/bids/submission.server";
 import { refusalResponse } from "~/web/respond.server";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Withdraw ${data.bid.title || "Untitled bid"}`);
 
@@ -29,9 +30,7 @@ export default function WithdrawBid() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
+        <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
         <ErrorSummary errors={actionData?.errors} />
         <span className="govuk-caption-l">{bid.reference ?? name}</span>
         <h1 className="govuk-heading-l">{withdrawable ? "Are you sure you want to withdraw this bid?" : "You cannot withdraw this bid"}</h1>

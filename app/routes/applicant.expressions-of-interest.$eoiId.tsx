@@ -18,6 +18,7 @@ import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.eoi.status === "draft" ? "Your expression of interest" : `Expression of interest: ${data.eoi.title}`,
@@ -90,9 +91,7 @@ export default function ExpressionOfInterestPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/applicant" className="govuk-back-link">
-          Back to your bids
-        </Link>
+        <BackLink to="/applicant">Back to your bids</BackLink>
         {search.get("submitted") ? (
           <NotificationBanner success title="Success">
             <p className="govuk-notification-banner__heading">Expression of interest submitted</p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
@@ -17,6 +17,7 @@ import { textValues } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.organisation.name);
 
@@ -98,22 +99,14 @@ export default function Organisation() {
             ))}
           </Table>
         ) : null}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/organisations/${organisation.id}/invite`}>
-            Invite a colleague
-          </Link>
-        </p>
+        <ParagraphLink to={`/applicant/organisations/${organisation.id}/invite`}>Invite a colleague</ParagraphLink>
 
         <h2 className="govuk-heading-m">Organisation details</h2>
         <Form method="post" noValidate onSubmit={form.onSubmit}>
           <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? values} />
           <Button>Save changes</Button>
         </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/applicant">
-            Back to your bids
-          </Link>
-        </p>
+        <ParagraphLink to="/applicant">Back to your bids</ParagraphLink>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Button, Radios, Textarea } from "~/components/govuk/fields";
+import { Button, Textarea, YesNoRadios } from "~/components/govuk/fields";
 import { conflictSchema } from "~/domain/assessment/assessment-form";
 import { answerConflictQuestion, auditRefusal, findAssignedBid } from "~/domain/assessment/assessor-bids.server";
 import { requirePermission } from "~/web/guards.server";
@@ -14,6 +14,7 @@ import { refusalReason } from "~/lib/refusal";
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 async function assignedBidOr404(assessorId: string, bidId: string, action: string) {
   const bid = await findAssignedBid(assessorId, bidId);
@@ -62,9 +63,7 @@ export default function AssessorBidStart() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/assessor" className="govuk-back-link">
-          Back to bids to assess
-        </Link>
+        <BackLink to="/assessor">Back to bids to assess</BackLink>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{bid.organisationName}</span>
         {conflict ? (
@@ -103,16 +102,11 @@ export default function AssessorBidStart() {
               anyone at {bid.organisationName}, or could gain from its bid.
             </p>
             <Form method="post" noValidate onSubmit={onSubmit}>
-              <Radios
+              <YesNoRadios
                 name="conflict"
                 legend="Do you have a conflict of interest?"
                 error={errors.conflict}
                 defaultValue={actionData?.values.conflict}
-                inline
-                choices={[
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ]}
                 inputProps={register("conflict")}
               />
               <Textarea

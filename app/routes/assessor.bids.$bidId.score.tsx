@@ -4,7 +4,7 @@
 // its own rules (a draft is never held back by what only a submission needs); the action decides.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
@@ -31,6 +31,7 @@ import { formatPounds } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Score ${data.bid.reference}`);
 
@@ -73,9 +74,7 @@ export default function ScoreBid() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/assessor" className="govuk-back-link">
-          Back to bids to assess
-        </Link>
+        <BackLink to="/assessor">Back to bids to assess</BackLink>
         <ErrorSummary errors={errors} />
         {search.get("saved") && !actionData ? (
           <NotificationBanner success>

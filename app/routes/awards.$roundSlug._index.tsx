@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { Pagination } from "~/components/govuk/pagination";
@@ -9,6 +9,7 @@ import { publicAwardStatusLabel } from "~/domain/publishing/three-sixty-giving";
 import { formatDate } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { orNotFound } from "~/web/not-found";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Grants awarded: ${data.round.fundName}, ${data.round.name}`);
 
@@ -93,11 +94,7 @@ export default function PublicRoundAwards() {
           </Table>
         )}
         <Pagination page={page} pageCount={pages} href={(n) => `?page=${n}`} label="Pages of grants" />
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/awards">
-            All rounds with grants awarded
-          </Link>
-        </p>
+        <ParagraphLink to="/awards">All rounds with grants awarded</ParagraphLink>
       </div>
     </div>
   );

@@ -2,9 +2,10 @@
 // (nobody may download it), or one whose check has not finished (only its uploader may, until then).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/components/page-title";
 import { requireUser } from "~/web/guards.server";
+import { ParagraphLink } from "~/components/govuk/links";
 
 const PAGES = {
   quarantined: {
@@ -33,11 +34,7 @@ export default function DocumentUnavailable() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{page.title}</h1>
         <p className="govuk-body">{page.body}</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/">
-            Go to your home page
-          </Link>
-        </p>
+        <ParagraphLink to="/">Go to your home page</ParagraphLink>
       </div>
     </div>
   );

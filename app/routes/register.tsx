@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Button, TextInput } from "~/components/govuk/fields";
+import { Button, EmailInput } from "~/components/govuk/fields";
 import { registerSchema } from "~/domain/auth/accounts.schema";
 import { requestRegistration } from "~/domain/auth/registration.server";
 import { safeRedirectPath } from "~/web/guards.server";
@@ -73,12 +73,9 @@ export default function Register() {
         <p className="govuk-body">Enter your email address. We will email you a link to choose your name and password.</p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput
+          <EmailInput
             label="Email address"
             hint="We will send your receipts and outcomes here"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
             error={errors.email}
             defaultValue={actionData?.values.email}
             {...register("email")}

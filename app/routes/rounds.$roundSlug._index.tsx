@@ -14,6 +14,7 @@ import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/t
 import { titleMeta } from "~/components/page-title";
 import { StageDates } from "~/components/stages/stage-dates";
 import { publicStageDates } from "~/domain/stages/expressions-of-interest.server";
+import { StartButton } from "~/components/govuk/start-button";
 
 function publicBands(rules: Record<FormSize, FormRules>) {
   const band = (r: FormRules) => ({
@@ -97,20 +98,9 @@ export default function RoundPage() {
               {`This round is now by invitation only. Expressions of interest closed at ${formatDateTime(stages.eoiClosesAt)}. Organisations invited to make a full bid have until ${formatDateTime(stages.fullBidClosesAt)} to submit it; no one else can apply to this round now.`}
             </div>
           ) : phase === "open" ? (
-            <a href={eligibilityPath} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+            <StartButton to={eligibilityPath} reloadDocument>
               Check if you can apply
-              <svg
-                className="govuk-button__start-icon"
-                xmlns="http://www.w3.org/2000/svg"
-                width="17.5"
-                height="19"
-                viewBox="0 0 33 40"
-                aria-hidden="true"
-                focusable="false"
-              >
-                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-              </svg>
-            </a>
+            </StartButton>
           ) : phase === "upcoming" ? (
             <div className="govuk-inset-text">
               This round is not open yet. You can still{" "}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
@@ -19,6 +19,7 @@ import { textValue, type FormValue } from "~/lib/form-values";
 import { formatPounds, penceToInput } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
 
 async function roundOr404(slug: string | undefined) {
   const round = await findRoundForEligibility(slug ?? "");
@@ -173,11 +174,7 @@ export default function EligibilityCheck() {
           />
           <Button>Continue</Button>
         </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/rounds/${round.slug}`}>
-            Back to the round
-          </Link>
-        </p>
+        <ParagraphLink to={`/rounds/${round.slug}`}>Back to the round</ParagraphLink>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { findRoundForEligibility, liveRoundFigures } from "~/domain/rounds/round
 import { formatPounds } from "~/lib/money";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => (!data.answered ? "Check if you can apply" : data.eligible ? "You can apply" : "You cannot apply"));
 
@@ -50,11 +51,7 @@ export default function EligibilityResult() {
           <p className="govuk-body">
             Your answers are kept in this browser for 24 hours. They may have expired, or you may have answered them in another browser.
           </p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={checkPath}>
-              Check if you can apply
-            </Link>
-          </p>
+          <ParagraphLink to={checkPath}>Check if you can apply</ParagraphLink>
         </div>
       </div>
     );
@@ -123,11 +120,7 @@ export default function EligibilityResult() {
             {answers.amount}
           </SummaryRow>
         </SummaryList>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/rounds/${round.slug}`}>
-            Back to the round
-          </Link>
-        </p>
+        <ParagraphLink to={`/rounds/${round.slug}`}>Back to the round</ParagraphLink>
       </div>
     </div>
   );

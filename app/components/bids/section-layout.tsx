@@ -1,10 +1,11 @@
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import type { FormEvent, ReactNode } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { titleMeta } from "~/components/page-title";
 import type { FieldErrors } from "~/lib/form-errors";
 import { useCharacterCounts } from "./use-character-counts";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
 
 type LayoutBid = { id: string; title: string; status: string };
 
@@ -28,9 +29,7 @@ export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid
   useCharacterCounts();
   return (
     <>
-      <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-        Back to your bid
-      </Link>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {frozen ? null : <ErrorSummary errors={errors} />}
@@ -39,11 +38,7 @@ export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid
           {frozen ? (
             <>
               <div className="govuk-inset-text">This bid has been submitted, so it can no longer be changed.</div>
-              <p className="govuk-body">
-                <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-                  View the bid as it was submitted
-                </Link>
-              </p>
+              <ParagraphLink to={`/applicant/bids/${bid.id}`}>View the bid as it was submitted</ParagraphLink>
             </>
           ) : (
             children

@@ -1,10 +1,11 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, TextInput, Textarea } from "~/components/govuk/fields";
 import { APPLICANT_TYPES, applicantTypeHint, applicantTypeLabel } from "~/domain/funds/applicant-types";
 import { fundSchema, type FundFormValues } from "~/domain/funds/fund.schema";
 import type { FieldErrors } from "~/lib/form-errors";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { BackLink } from "~/components/govuk/links";
 
 /** The page that creates or edits a fund: its details and who may apply. */
 export function FundPage({
@@ -27,9 +28,7 @@ export function FundPage({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator/funds" className="govuk-back-link">
-          Back to funds
-        </Link>
+        <BackLink to="/administrator/funds">Back to funds</BackLink>
         <ErrorSummary errors={errors} />
         {caption ? <span className="govuk-caption-l">{caption}</span> : null}
         <h1 className="govuk-heading-l">{title}</h1>

@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { formatPounds } from "~/lib/money";
 import type { FundDashboardPage, RoundDashboardPage } from "~/web/dashboard-page.server";
 import { ChartFigure } from "./chart-figure";
+import { BackLink } from "~/components/govuk/links";
 
 const money = (pence: number) => <span className="app-money">{formatPounds(pence)}</span>;
 
@@ -21,9 +23,7 @@ export function RoundDashboard({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to={home.path} className="govuk-back-link">
-          {home.label}
-        </Link>
+        <BackLink to={home.path}>{home.label}</BackLink>
         <span className="govuk-caption-l">{round.name}</span>
         <h1 className="govuk-heading-l">Round dashboard</h1>
         <SummaryList>
@@ -47,8 +47,10 @@ export function RoundDashboard({
 
         <h2 className="govuk-heading-m">Money</h2>
         <ChartFigure title="Pot, requested, proposed, awarded and returned" chart={charts.money}>
-          <Table caption="Money in this round" captionSize="s" head={["Figure", { text: "Amount", numeric: true }]}>
-            {(
+          <FigureTable
+            caption="Money in this round"
+            headings={["Figure", "Amount"]}
+            rows={(
               [
                 ["Pot", m.potPence],
                 ["Requested", m.requestedPence],
@@ -56,25 +58,17 @@ export function RoundDashboard({
                 ["Awarded", m.awardedPence],
                 ["Returned", m.returnedPence],
               ] as const
-            ).map(([label, pence]) => (
-              <TableRow key={label}>
-                <TableRowHeader>{label}</TableRowHeader>
-                <TableCell numeric>{money(pence)}</TableCell>
-              </TableRow>
-            ))}
-          </Table>
+            ).map(([label, pence]) => ({ key: label, label, value: money(pence) }))}
+          />
         </ChartFigure>
 
         <h2 className="govuk-heading-m">Bids by status</h2>
         <ChartFigure title="Bids by status" chart={charts.status}>
-          <Table caption="Bids by status" captionSize="s" head={["Status", { text: "Bids", numeric: true }]}>
-            {bidsByStatus.map((s) => (
-              <TableRow key={s.status}>
-                <TableRowHeader>{s.label}</TableRowHeader>
-                <TableCell numeric>{s.count}</TableCell>
-              </TableRow>
-            ))}
-          </Table>
+          <FigureTable
+            caption="Bids by status"
+            headings={["Status", "Bids"]}
+            rows={bidsByStatus.map((s) => ({ key: s.status, label: s.label, value: s.count }))}
+          />
         </ChartFigure>
 
         <h2 className="govuk-heading-m">Priorities and areas</h2>
@@ -145,17 +139,36 @@ export function RoundDashboard({
           awards the organisation accepted (including closed ones).
         </p>
         <ChartFigure title="From eligibility check to award" chart={charts.funnel}>
-          <Table caption="From eligibility check to award" captionSize="s" head={["Stage", { text: "Number", numeric: true }]}>
-            {funnel.map((s) => (
-              <TableRow key={s.key}>
-                <TableRowHeader>{s.label}</TableRowHeader>
-                <TableCell numeric>{s.count}</TableCell>
-              </TableRow>
-            ))}
-          </Table>
+          <FigureTable
+            caption="From eligibility check to award"
+            headings={["Stage", "Number"]}
+            rows={funnel.map((s) => ({ key: s.key, label: s.label, value: s.count }))}
+          />
         </ChartFigure>
       </div>
     </div>
+  );
+}
+
+/** The table beside a chart: a name and one number a row, for those who cannot see the chart. */
+function FigureTable({
+  caption,
+  headings: [nameHeading, valueHeading],
+  rows,
+}: {
+  caption: string;
+  headings: [string, string];
+  rows: readonly { key: string; label: string; value: ReactNode }[];
+}) {
+  return (
+    <Table caption={caption} captionSize="s" head={[nameHeading, { text: valueHeading, numeric: true }]}>
+      {rows.map((r) => (
+        <TableRow key={r.key}>
+          <TableRowHeader>{r.label}</TableRowHeader>
+          <TableCell numeric>{r.value}</TableCell>
+        </TableRow>
+      ))}
+    </Table>
   );
 }
 
@@ -199,9 +212,7 @@ export function FundDashboard({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <Link to={home.path} className="govuk-back-link">
-          {home.label}
-        </Link>
+        <BackLink to={home.path}>{home.label}</BackLink>
         <span className="govuk-caption-l">{fund.name}</span>
         <h1 className="govuk-heading-l">Rounds compared</h1>
         <p className="govuk-body">
