@@ -15,6 +15,7 @@ import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { titleMeta } from "~/components/page-title";
 import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.bid.title || "Untitled bid");
 
@@ -78,52 +79,50 @@ export default function BidTaskList() {
     hint: s.status === "in_progress" && s.problems.length > 0 && s.problems[0] !== `Complete the ${s.title.toLowerCase()} section` ? s.problems[0] : undefined,
   }));
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to="/applicant">Back to your bids</BackLink>
-        <span className="govuk-caption-l">
-          {bid.organisation.name} · {bid.round.fund.name}: {bid.round.name}
-        </span>
-        <h1 className="govuk-heading-l">{name}</h1>
-        {phase === "closed" ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This round closed on {formatDateTime(bid.round.closesAt)}. You can no longer submit this bid.
-            </strong>
-          </div>
-        ) : (
-          <p className="govuk-body">
-            Submit your bid by <strong>{formatDateTime(bid.round.closesAt)}</strong>. Your answers are saved as you complete each section, so you can leave and
-            come back.
-          </p>
-        )}
+    <PageColumn>
+      <BackLink to="/applicant">Back to your bids</BackLink>
+      <span className="govuk-caption-l">
+        {bid.organisation.name} · {bid.round.fund.name}: {bid.round.name}
+      </span>
+      <h1 className="govuk-heading-l">{name}</h1>
+      {phase === "closed" ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This round closed on {formatDateTime(bid.round.closesAt)}. You can no longer submit this bid.
+          </strong>
+        </div>
+      ) : (
         <p className="govuk-body">
-          {formSize === "small"
-            ? `You are asking for less than ${formatPounds(bid.round.smallBidThresholdPence)}, so you answer a shorter form.`
-            : `Bids for less than ${formatPounds(bid.round.smallBidThresholdPence)} answer a shorter form.`}
+          Submit your bid by <strong>{formatDateTime(bid.round.closesAt)}</strong>. Your answers are saved as you complete each section, so you can leave and
+          come back.
         </p>
-        <h2 className="govuk-heading-m">Your bid</h2>
-        <p className="govuk-body">
-          You have completed {completedCount} of {sections.length} sections.
-        </p>
-        <TaskList tasks={tasks} />
-        <h2 className="govuk-heading-m">Submit</h2>
-        <TaskList
-          idPrefix="submit-task"
-          tasks={[
-            {
-              id: "check-answers",
-              title: "Check your answers and submit",
-              href: readyToSubmit ? `/applicant/bids/${bid.id}/check-answers` : null,
-              status: readyToSubmit ? "not_started" : "cannot_start",
-            },
-          ]}
-        />
-      </div>
-    </div>
+      )}
+      <p className="govuk-body">
+        {formSize === "small"
+          ? `You are asking for less than ${formatPounds(bid.round.smallBidThresholdPence)}, so you answer a shorter form.`
+          : `Bids for less than ${formatPounds(bid.round.smallBidThresholdPence)} answer a shorter form.`}
+      </p>
+      <h2 className="govuk-heading-m">Your bid</h2>
+      <p className="govuk-body">
+        You have completed {completedCount} of {sections.length} sections.
+      </p>
+      <TaskList tasks={tasks} />
+      <h2 className="govuk-heading-m">Submit</h2>
+      <TaskList
+        idPrefix="submit-task"
+        tasks={[
+          {
+            id: "check-answers",
+            title: "Check your answers and submit",
+            href: readyToSubmit ? `/applicant/bids/${bid.id}/check-answers` : null,
+            status: readyToSubmit ? "not_started" : "cannot_start",
+          },
+        ]}
+      />
+    </PageColumn>
   );
 }

@@ -6,6 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/components/page-title";
 import { requireUser } from "~/web/guards.server";
 import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 const PAGES = {
   quarantined: {
@@ -30,12 +31,10 @@ export default function DocumentUnavailable() {
   const { reason } = useLoaderData<typeof loader>();
   const page = PAGES[reason];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{page.title}</h1>
-        <p className="govuk-body">{page.body}</p>
-        <ParagraphLink to="/">Go to your home page</ParagraphLink>
-      </div>
-    </div>
+    <PageColumn>
+      <h1 className="govuk-heading-l">{page.title}</h1>
+      <p className="govuk-body">{page.body}</p>
+      <ParagraphLink to="/">Go to your home page</ParagraphLink>
+    </PageColumn>
   );
 }

@@ -16,6 +16,7 @@ import { titleMeta } from "~/components/page-title";
 import { LinkProblem, UNKNOWN_LINK } from "~/components/link-problem";
 import { linkProblemStatus, REFERRER_POLICY } from "~/web/token-link.server";
 import { NEW_PASSWORD_FIELDS, NewPasswordFields } from "~/components/new-password-fields";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const headers: HeadersFunction = () => REFERRER_POLICY;
 
@@ -80,22 +81,20 @@ export default function FinishRegistration() {
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Finish creating your account</h1>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Email address</dt>
-            <dd className="govuk-summary-list__value">{loaderData.email}</dd>
-          </div>
-        </dl>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.name} {...register("name")} />
-          <NewPasswordFields label="Create a password" confirmLabel="Confirm your password" errors={errors} field={register} />
-          <Button>Create account</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Finish creating your account</h1>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Email address</dt>
+          <dd className="govuk-summary-list__value">{loaderData.email}</dd>
+        </div>
+      </dl>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.name} {...register("name")} />
+        <NewPasswordFields label="Create a password" confirmLabel="Confirm your password" errors={errors} field={register} />
+        <Button>Create account</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -12,6 +12,7 @@ import { titleMeta } from "~/components/page-title";
 import { LinkProblem, UNKNOWN_LINK } from "~/components/link-problem";
 import { linkProblemStatus, REFERRER_POLICY } from "~/web/token-link.server";
 import { NEW_PASSWORD_FIELDS, NewPasswordFields } from "~/components/new-password-fields";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const headers: HeadersFunction = () => REFERRER_POLICY;
 
@@ -61,16 +62,14 @@ export default function ResetPassword() {
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Choose a new password</h1>
-        <p className="govuk-body">When you change your password, you will be signed out everywhere you are signed in.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <NewPasswordFields label="New password" confirmLabel="Confirm your new password" errors={errors} field={register} />
-          <Button>Change password</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Choose a new password</h1>
+      <p className="govuk-body">When you change your password, you will be signed out everywhere you are signed in.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <NewPasswordFields label="New password" confirmLabel="Confirm your new password" errors={errors} field={register} />
+        <Button>Change password</Button>
+      </Form>
+    </PageColumn>
   );
 }

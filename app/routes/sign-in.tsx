@@ -20,6 +20,7 @@ import { getSessionUser, startSession } from "~/web/session.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Sign in");
 export const headers = retryAfterHeaders;
@@ -61,31 +62,29 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(signInSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {passwordChanged && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">Your password has been changed</p>
-            <p className="govuk-body">Sign in with your new password.</p>
-          </NotificationBanner>
-        ) : null}
-        <h1 className="govuk-heading-l">Sign in</h1>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <EmailInput label="Email address" error={errors.email} defaultValue={actionData?.values.email} {...register("email")} />
-          <TextInput label="Password" type="password" autoComplete="current-password" error={errors.password} {...register("password")} />
-          <Button>Sign in</Button>
-        </Form>
-        <ParagraphLink to="/forgot-password">Forgotten your password?</ParagraphLink>
-        <p className="govuk-body">
-          New to the fund?{" "}
-          <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>
-            Create an account
-          </Link>
-          .
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      {passwordChanged && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">Your password has been changed</p>
+          <p className="govuk-body">Sign in with your new password.</p>
+        </NotificationBanner>
+      ) : null}
+      <h1 className="govuk-heading-l">Sign in</h1>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <EmailInput label="Email address" error={errors.email} defaultValue={actionData?.values.email} {...register("email")} />
+        <TextInput label="Password" type="password" autoComplete="current-password" error={errors.password} {...register("password")} />
+        <Button>Sign in</Button>
+      </Form>
+      <ParagraphLink to="/forgot-password">Forgotten your password?</ParagraphLink>
+      <p className="govuk-body">
+        New to the fund?{" "}
+        <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>
+          Create an account
+        </Link>
+        .
+      </p>
+    </PageColumn>
   );
 }

@@ -6,6 +6,7 @@ import { titleMeta } from "~/components/page-title";
 import type { FieldErrors } from "~/lib/form-errors";
 import { useCharacterCounts } from "./use-character-counts";
 import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 type LayoutBid = { id: string; title: string; status: string };
 
@@ -30,21 +31,19 @@ export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid
   return (
     <>
       <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {frozen ? null : <ErrorSummary errors={errors} />}
-          <span className="govuk-caption-l">{bid.title || "Untitled bid"}</span>
-          <h1 className="govuk-heading-l">{title}</h1>
-          {frozen ? (
-            <>
-              <div className="govuk-inset-text">This bid has been submitted, so it can no longer be changed.</div>
-              <ParagraphLink to={`/applicant/bids/${bid.id}`}>View the bid as it was submitted</ParagraphLink>
-            </>
-          ) : (
-            children
-          )}
-        </div>
-      </div>
+      <PageColumn>
+        {frozen ? null : <ErrorSummary errors={errors} />}
+        <span className="govuk-caption-l">{bid.title || "Untitled bid"}</span>
+        <h1 className="govuk-heading-l">{title}</h1>
+        {frozen ? (
+          <>
+            <div className="govuk-inset-text">This bid has been submitted, so it can no longer be changed.</div>
+            <ParagraphLink to={`/applicant/bids/${bid.id}`}>View the bid as it was submitted</ParagraphLink>
+          </>
+        ) : (
+          children
+        )}
+      </PageColumn>
     </>
   );
 }
