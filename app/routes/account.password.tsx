@@ -14,6 +14,8 @@ import { requireUser } from "~/web/guards.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
+import { NEW_PASSWORD_FIELDS, NewPasswordFields } from "~/components/new-password-fields";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Change your password");
 export const headers = retryAfterHeaders;
@@ -36,56 +38,52 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/account/password?changed=1");
 }
 
-const PASSWORD_FIELDS = ["currentPassword", "password", "confirmPassword"];
+const PASSWORD_FIELDS = ["currentPassword", ...NEW_PASSWORD_FIELDS];
 
 export default function ChangePassword() {
   const { mustChange, changed, home } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(changePasswordSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {changed && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">Your password has been changed</p>
-            <p className="govuk-body">
-              Anyone else signed in as you has been signed out.{" "}
-              <Link className="govuk-notification-banner__link" to={home}>
-                Go to your home page
-              </Link>
-              .
-            </p>
-          </NotificationBanner>
-        ) : null}
-        {mustChange ? (
-          <NotificationBanner>
-            <p className="govuk-notification-banner__heading">You must choose a new password before you continue</p>
-            <p className="govuk-body">You signed in with a one-time password. Choose a password only you know.</p>
-          </NotificationBanner>
-        ) : null}
-        <h1 className="govuk-heading-l">Change your password</h1>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput
-            label="Current password"
-            hint={mustChange ? "The one-time password you were given" : undefined}
-            type="password"
-            autoComplete="current-password"
-            error={errors.currentPassword}
-            {...register("currentPassword")}
-          />
-          <TextInput
-            label="New password"
-            hint="12 characters or more. A few words together is easier to remember than one word with numbers and symbols."
-            type="password"
-            autoComplete="new-password"
-            error={errors.password}
-            {...register("password")}
-          />
-          <TextInput label="Confirm new password" type="password" autoComplete="new-password" error={errors.confirmPassword} {...register("confirmPassword")} />
-          <Button>Change password</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      {changed && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">Your password has been changed</p>
+          <p className="govuk-body">
+            Anyone else signed in as you has been signed out.{" "}
+            <Link className="govuk-notification-banner__link" to={home}>
+              Go to your home page
+            </Link>
+            .
+          </p>
+        </NotificationBanner>
+      ) : null}
+      {mustChange ? (
+        <NotificationBanner>
+          <p className="govuk-notification-banner__heading">You must choose a new password before you continue</p>
+          <p className="govuk-body">You signed in with a one-time password. Choose a password only you know.</p>
+        </NotificationBanner>
+      ) : null}
+      <h1 className="govuk-heading-l">Change your password</h1>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextInput
+          label="Current password"
+          hint={mustChange ? "The one-time password you were given" : undefined}
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword}
+          {...register("currentPassword")}
+        />
+        <NewPasswordFields
+          label="New password"
+          confirmLabel="Confirm new password"
+          hint="12 characters or more. A few words together is easier to remember than one word with numbers and symbols."
+          errors={errors}
+          field={register}
+        />
+        <Button>Change password</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -16,6 +16,8 @@ import { formatDateTime } from "~/lib/dates";
 import { requireRole } from "~/web/guards.server";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Your second factor");
 
@@ -46,64 +48,56 @@ export default function SecondFactorAccount() {
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   if (recoveryCodes) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">You have new recovery codes</p>
-            <p className="govuk-body">Your old recovery codes no longer work.</p>
-          </NotificationBanner>
-          <RecoveryCodes codes={recoveryCodes} continueTo="/account/two-factor" continueLabel="Back to your second factor" />
-        </div>
-      </div>
+      <PageColumn>
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">You have new recovery codes</p>
+          <p className="govuk-body">Your old recovery codes no longer work.</p>
+        </NotificationBanner>
+        <RecoveryCodes codes={recoveryCodes} continueTo="/account/two-factor" continueLabel="Back to your second factor" />
+      </PageColumn>
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {usedRecoveryCode && !actionData ? (
-          <NotificationBanner>
-            <p className="govuk-notification-banner__heading">
-              You signed in with a recovery code. You have {recoveryCodesLeft} {recoveryCodesLeft === 1 ? "code" : "codes"} left.
-            </p>
-            <p className="govuk-body">
-              If you have lost your phone, ask an admin to reset your second factor.{" "}
-              <Link className="govuk-notification-banner__link" to={home}>
-                Go to your home page
-              </Link>
-              .
-            </p>
-          </NotificationBanner>
-        ) : null}
-        <h1 className="govuk-heading-l">Your second factor</h1>
-        <SummaryList>
-          <SummaryRow label="Authenticator app">{enabledAt ? `Set up on ${enabledAt}` : "Not set up"}</SummaryRow>
-          <SummaryRow label="Recovery codes left">
-            {recoveryCodesLeft} of {RECOVERY_CODE_COUNT}
-          </SummaryRow>
-        </SummaryList>
-        {enabledAt ? (
-          <>
-            <h2 className="govuk-heading-m">Get new recovery codes</h2>
-            <p className="govuk-body">
-              Do this when you have used most of them, or if someone else may have seen them. You will get {RECOVERY_CODE_COUNT} new codes and the old ones will
-              stop working.
-            </p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="regenerate" />
-              <Button secondary>Get new recovery codes</Button>
-            </Form>
-          </>
-        ) : (
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/account/two-factor/set-up">
-              Set up your authenticator app
-            </Link>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      {usedRecoveryCode && !actionData ? (
+        <NotificationBanner>
+          <p className="govuk-notification-banner__heading">
+            You signed in with a recovery code. You have {recoveryCodesLeft} {recoveryCodesLeft === 1 ? "code" : "codes"} left.
           </p>
-        )}
-        <h2 className="govuk-heading-m">If you lose your phone</h2>
-        <p className="govuk-body">Sign in with a recovery code, then ask an admin to reset your second factor so you can set up the app on a new phone.</p>
-      </div>
-    </div>
+          <p className="govuk-body">
+            If you have lost your phone, ask an admin to reset your second factor.{" "}
+            <Link className="govuk-notification-banner__link" to={home}>
+              Go to your home page
+            </Link>
+            .
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <h1 className="govuk-heading-l">Your second factor</h1>
+      <SummaryList>
+        <SummaryRow label="Authenticator app">{enabledAt ? `Set up on ${enabledAt}` : "Not set up"}</SummaryRow>
+        <SummaryRow label="Recovery codes left">
+          {recoveryCodesLeft} of {RECOVERY_CODE_COUNT}
+        </SummaryRow>
+      </SummaryList>
+      {enabledAt ? (
+        <>
+          <h2 className="govuk-heading-m">Get new recovery codes</h2>
+          <p className="govuk-body">
+            Do this when you have used most of them, or if someone else may have seen them. You will get {RECOVERY_CODE_COUNT} new codes and the old ones will
+            stop working.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="regenerate" />
+            <Button secondary>Get new recovery codes</Button>
+          </Form>
+        </>
+      ) : (
+        <ParagraphLink to="/account/two-factor/set-up">Set up your authenticator app</ParagraphLink>
+      )}
+      <h2 className="govuk-heading-m">If you lose your phone</h2>
+      <p className="govuk-body">Sign in with a recovery code, then ask an admin to reset your second factor so you can set up the app on a new phone.</p>
+    </PageColumn>
   );
 }

@@ -2,7 +2,7 @@
 // sent here before any other page. The QR code and the key typed by hand carry the same secret;
 // a code from the app confirms it, then the recovery codes are shown, once.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -19,6 +19,8 @@ import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { qrCodeDataUrl } from "~/web/qr-code.server";
 import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Set up your authenticator app");
 export const headers = retryAfterHeaders;
@@ -58,68 +60,58 @@ export default function SetUpSecondFactor() {
   const { register, errors, onSubmit } = useGovukForm(enrolSecondFactorSchema, { serverErrors, clearOnServerError: ["code"] });
   if (recoveryCodes) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">Your authenticator app is set up</p>
-            <p className="govuk-body">From now on you will enter a code from it each time you sign in.</p>
-          </NotificationBanner>
-          <RecoveryCodes codes={recoveryCodes} continueTo={continueTo} continueLabel="Continue" />
-        </div>
-      </div>
+      <PageColumn>
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">Your authenticator app is set up</p>
+          <p className="govuk-body">From now on you will enter a code from it each time you sign in.</p>
+        </NotificationBanner>
+        <RecoveryCodes codes={recoveryCodes} continueTo={continueTo} continueLabel="Continue" />
+      </PageColumn>
     );
   }
   if (!enrolment) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Your authenticator app is set up</h1>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/account/two-factor">
-              See your second factor and recovery codes
-            </Link>
-          </p>
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Your authenticator app is set up</h1>
+        <ParagraphLink to="/account/two-factor">See your second factor and recovery codes</ParagraphLink>
+      </PageColumn>
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Set up your authenticator app</h1>
-        <p className="govuk-body">
-          Your account can move or approve public money, so signing in needs a code from an authenticator app on your phone as well as your password. Set it up
-          now: you cannot use the rest of the service until you do.
-        </p>
-        <h2 className="govuk-heading-m">1. Get an authenticator app</h2>
-        <p className="govuk-body">
-          Any app that makes 6-digit time-based codes works, for example Microsoft Authenticator, Google Authenticator or the one in your password manager.
-        </p>
-        <h2 className="govuk-heading-m">2. Scan this QR code with the app</h2>
-        <img className="app-qr-code" src={enrolment.qrCode} alt="QR code to scan with your authenticator app" width={200} height={200} />
-        <p className="govuk-body">If you cannot scan it, choose to enter a key in the app and type this one. It is not case sensitive.</p>
-        <p className="govuk-body">
-          <span className="govuk-visually-hidden">Key: </span>
-          <code className="app-secret-key" data-testid="secret-key">
-            {enrolment.key}
-          </code>
-        </p>
-        <h2 className="govuk-heading-m">3. Enter the code the app shows</h2>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput
-            label="Code from the app"
-            hint="6 digits, like 123456"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            spellCheck={false}
-            widthClass="govuk-input--width-5"
-            error={errors.code}
-            {...register("code")}
-          />
-          <Button>Continue</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Set up your authenticator app</h1>
+      <p className="govuk-body">
+        Your account can move or approve public money, so signing in needs a code from an authenticator app on your phone as well as your password. Set it up
+        now: you cannot use the rest of the service until you do.
+      </p>
+      <h2 className="govuk-heading-m">1. Get an authenticator app</h2>
+      <p className="govuk-body">
+        Any app that makes 6-digit time-based codes works, for example Microsoft Authenticator, Google Authenticator or the one in your password manager.
+      </p>
+      <h2 className="govuk-heading-m">2. Scan this QR code with the app</h2>
+      <img className="app-qr-code" src={enrolment.qrCode} alt="QR code to scan with your authenticator app" width={200} height={200} />
+      <p className="govuk-body">If you cannot scan it, choose to enter a key in the app and type this one. It is not case sensitive.</p>
+      <p className="govuk-body">
+        <span className="govuk-visually-hidden">Key: </span>
+        <code className="app-secret-key" data-testid="secret-key">
+          {enrolment.key}
+        </code>
+      </p>
+      <h2 className="govuk-heading-m">3. Enter the code the app shows</h2>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextInput
+          label="Code from the app"
+          hint="6 digits, like 123456"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          spellCheck={false}
+          widthClass="govuk-input--width-5"
+          error={errors.code}
+          {...register("code")}
+        />
+        <Button>Continue</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { requirePermission } from "~/web/guards.server";
 import { renderEmailPreview } from "~/domain/email/previews.server";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `${data.title} email`);
 
@@ -19,9 +20,7 @@ export default function EmailPreview() {
   const preview = useLoaderData<typeof loader>();
   return (
     <>
-      <Link to="/admin/emails" className="govuk-back-link">
-        Back to email templates
-      </Link>
+      <BackLink to="/admin/emails">Back to email templates</BackLink>
       <span className="govuk-caption-l">Email template</span>
       <h1 className="govuk-heading-l">{preview.title}</h1>
       <SummaryList>

@@ -4,6 +4,7 @@ import { requirePermission } from "~/web/guards.server";
 import { listEmailTemplates } from "~/domain/email/previews.server";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Email templates");
 
@@ -16,9 +17,7 @@ export default function EmailTemplates() {
   const { templates } = useLoaderData<typeof loader>();
   return (
     <>
-      <Link to="/admin" className="govuk-back-link">
-        Back to admin
-      </Link>
+      <BackLink to="/admin">Back to admin</BackLink>
       <h1 className="govuk-heading-l">Email templates</h1>
       <p className="govuk-body">Every email the portal sends, shown with made-up sample details.</p>
       <SummaryList>

@@ -6,6 +6,7 @@ import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Demo mailbox");
 
@@ -22,9 +23,7 @@ export default function Mailbox() {
   const { emails, mailServerSet } = useLoaderData<typeof loader>();
   return (
     <>
-      <Link to="/admin" className="govuk-back-link">
-        Back to admin
-      </Link>
+      <BackLink to="/admin">Back to admin</BackLink>
       <h1 className="govuk-heading-l">Demo mailbox</h1>
       {mailServerSet ? (
         <p className="govuk-body">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
@@ -11,6 +11,8 @@ import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.s
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.email.subject);
 
@@ -64,66 +66,64 @@ export default function OutboxEmail() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <Link to={email.deliveredVia === "mailbox" ? "/admin/mailbox" : "/admin/outbox"} className="govuk-back-link">
-          {email.deliveredVia === "mailbox" ? "Back to the mailbox" : "Back to the outbox"}
-        </Link>
-        <ErrorSummary errors={errors} />
-        {retried && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">The email is back in the queue and will be sent again shortly.</p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">Email</span>
-        <h1 className="govuk-heading-l">{email.subject}</h1>
-        <SummaryList>
-          <SummaryRow label="Status">
-            <OutboxStatusTag status={email.status} />
-          </SummaryRow>
-          <SummaryRow label="To">{email.toAddress}</SummaryRow>
-          <SummaryRow label="From">{email.from}</SummaryRow>
-          <SummaryRow label="Queued">{email.created}</SummaryRow>
-          {email.sent ? <SummaryRow label="Sent">{email.sent}</SummaryRow> : null}
-          {email.deliveredVia ? <SummaryRow label="Delivered through">{VIA[email.deliveredVia] ?? email.deliveredVia}</SummaryRow> : null}
-          <SummaryRow label="Attempts">{email.attempts}</SummaryRow>
-          {email.nextAttempt ? <SummaryRow label="Next try">{email.nextAttempt}</SummaryRow> : null}
-          {email.lastError ? <SummaryRow label="Last error">{email.lastError}</SummaryRow> : null}
-          <SummaryRow label="Template">{email.template}</SummaryRow>
-          <SummaryRow label="Message-ID">{email.messageId}</SummaryRow>
-        </SummaryList>
-        {email.status === "failed" ? (
-          <Form method="post" id="retry">
-            <input type="hidden" name="intent" value="retry" />
-            <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-              Send again
-            </button>
-          </Form>
-        ) : null}
-        {email.text !== null ? (
-          <>
-            <h2 className="govuk-heading-m">Message</h2>
-            <p className="govuk-body">
-              <a className="govuk-link" href={`/admin/outbox/${email.id}/html`}>
-                See the HTML version
-              </a>
-            </p>
-            <EmailText text={email.text} />
-          </>
-        ) : email.oneTimeLink ? (
-          <>
-            <h2 className="govuk-heading-m">Message</h2>
-            <p className="govuk-body">
-              {email.status === "sent" ? "A one-time link was sent" : "This email holds a one-time link"}. Only its recipient can see the link.
-              {email.bodyCleared
-                ? " The message was cleared from the portal after sending."
-                : " The message will be cleared from the portal once it has been sent."}
-            </p>
-          </>
-        ) : (
-          <p className="govuk-body">The message itself is not shown here: it may hold sign-in or invitation links meant only for its recipient.</p>
-        )}
-      </div>
-    </div>
+    <PageColumn width="full">
+      <BackLink to={email.deliveredVia === "mailbox" ? "/admin/mailbox" : "/admin/outbox"}>
+        {email.deliveredVia === "mailbox" ? "Back to the mailbox" : "Back to the outbox"}
+      </BackLink>
+      <ErrorSummary errors={errors} />
+      {retried && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">The email is back in the queue and will be sent again shortly.</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">Email</span>
+      <h1 className="govuk-heading-l">{email.subject}</h1>
+      <SummaryList>
+        <SummaryRow label="Status">
+          <OutboxStatusTag status={email.status} />
+        </SummaryRow>
+        <SummaryRow label="To">{email.toAddress}</SummaryRow>
+        <SummaryRow label="From">{email.from}</SummaryRow>
+        <SummaryRow label="Queued">{email.created}</SummaryRow>
+        {email.sent ? <SummaryRow label="Sent">{email.sent}</SummaryRow> : null}
+        {email.deliveredVia ? <SummaryRow label="Delivered through">{VIA[email.deliveredVia] ?? email.deliveredVia}</SummaryRow> : null}
+        <SummaryRow label="Attempts">{email.attempts}</SummaryRow>
+        {email.nextAttempt ? <SummaryRow label="Next try">{email.nextAttempt}</SummaryRow> : null}
+        {email.lastError ? <SummaryRow label="Last error">{email.lastError}</SummaryRow> : null}
+        <SummaryRow label="Template">{email.template}</SummaryRow>
+        <SummaryRow label="Message-ID">{email.messageId}</SummaryRow>
+      </SummaryList>
+      {email.status === "failed" ? (
+        <Form method="post" id="retry">
+          <input type="hidden" name="intent" value="retry" />
+          <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+            Send again
+          </button>
+        </Form>
+      ) : null}
+      {email.text !== null ? (
+        <>
+          <h2 className="govuk-heading-m">Message</h2>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/admin/outbox/${email.id}/html`}>
+              See the HTML version
+            </a>
+          </p>
+          <EmailText text={email.text} />
+        </>
+      ) : email.oneTimeLink ? (
+        <>
+          <h2 className="govuk-heading-m">Message</h2>
+          <p className="govuk-body">
+            {email.status === "sent" ? "A one-time link was sent" : "This email holds a one-time link"}. Only its recipient can see the link.
+            {email.bodyCleared
+              ? " The message was cleared from the portal after sending."
+              : " The message will be cleared from the portal once it has been sent."}
+          </p>
+        </>
+      ) : (
+        <p className="govuk-body">The message itself is not shown here: it may hold sign-in or invitation links meant only for its recipient.</p>
+      )}
+    </PageColumn>
   );
 }

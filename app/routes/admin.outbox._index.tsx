@@ -9,6 +9,7 @@ import { listHref, requestedPage, searchText, showingText } from "~/domain/lists
 import { Pagination } from "~/components/govuk/pagination";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => (data.status ? `Email outbox: ${outboxStatusLabel(data.status).toLowerCase()}` : "Email outbox"));
 
@@ -43,9 +44,7 @@ export default function Outbox() {
   const heading = status ? `Email outbox: ${outboxStatusLabel(status).toLowerCase()}` : "Email outbox";
   return (
     <>
-      <Link to="/admin" className="govuk-back-link">
-        Back to admin
-      </Link>
+      <BackLink to="/admin">Back to admin</BackLink>
       <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
         Every email the portal sends waits here until it has been delivered. If the mail server is down, emails wait and are tried again later. An email that

@@ -14,6 +14,7 @@ import { textValue } from "~/lib/form-values";
 import { roleLabel, STAFF_ROLES } from "~/domain/auth/roles";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Add a staff account");
 export const headers = retryAfterHeaders;
@@ -39,39 +40,30 @@ export default function NewStaffAccount() {
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(staffAccountSchema, { serverErrors: actionData?.errors });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Add a staff account</h1>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput label="Full name" error={errors.name} defaultValue={actionData?.values.name} {...register("name")} />
-          <TextInput
-            label="Email address"
-            type="email"
-            spellCheck={false}
-            error={errors.email}
-            defaultValue={actionData?.values.email}
-            {...register("email")}
-          />
-          <Radios
-            name="role"
-            legend="Role"
-            error={errors.role}
-            defaultValue={actionData?.values.role}
-            choices={STAFF_ROLES.map((role) => ({ value: role, label: roleLabel(role) }))}
-            inputProps={register("role")}
-          />
-          <TextInput
-            label="Temporary password"
-            hint="12 characters or more. Give it to the person securely."
-            type="password"
-            autoComplete="new-password"
-            error={errors.password}
-            {...register("password")}
-          />
-          <Button>Add account</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Add a staff account</h1>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextInput label="Full name" error={errors.name} defaultValue={actionData?.values.name} {...register("name")} />
+        <TextInput label="Email address" type="email" spellCheck={false} error={errors.email} defaultValue={actionData?.values.email} {...register("email")} />
+        <Radios
+          name="role"
+          legend="Role"
+          error={errors.role}
+          defaultValue={actionData?.values.role}
+          choices={STAFF_ROLES.map((role) => ({ value: role, label: roleLabel(role) }))}
+          inputProps={register("role")}
+        />
+        <TextInput
+          label="Temporary password"
+          hint="12 characters or more. Give it to the person securely."
+          type="password"
+          autoComplete="new-password"
+          error={errors.password}
+          {...register("password")}
+        />
+        <Button>Add account</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -19,6 +19,8 @@ import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => (data.confirm ? `Confirm: ${data.confirm.title}` : `Account: ${data.account.name}`));
 
@@ -93,125 +95,115 @@ export default function Account() {
   const errors = actionData?.errors ?? (roleAsked ? { role: "Select a new role" } : undefined);
   const self = `/admin/users/${account.id}`;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={confirm ? self : "/admin/users"} className="govuk-back-link">
-          {confirm ? "Back to the account" : "Back to accounts"}
-        </Link>
-        <ErrorSummary errors={errors} />
-        {done && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{done}</p>
-          </NotificationBanner>
-        ) : null}
-        {confirm ? (
-          <>
-            <h1 className="govuk-heading-l">{confirm.title}</h1>
-            {confirm.intent === "disable" ? (
-              <p className="govuk-body">
-                {account.name} will be signed out at once and cannot sign in until the account is enabled again. Nothing they have done is deleted. We will
-                email {account.email} to tell them.
-              </p>
-            ) : confirm.intent === "second-factor" ? (
-              <p className="govuk-body">
-                Do this when {account.name} has lost their authenticator app and their recovery codes. Their app and recovery codes will stop working, they will
-                be signed out, and at their next sign-in they must set up an app again. We will email {account.email} to tell them.
-              </p>
-            ) : confirm.intent === "enable" ? (
-              <p className="govuk-body">
-                {account.name} will be able to sign in again with their password. We will email {account.email} to tell them.
-              </p>
-            ) : (
-              <p className="govuk-body">
-                From {account.roleLabel} to {roleLabel(confirm.role as (typeof ROLES)[number])}. {account.name} will be signed out and will see what the new
-                role allows when they sign in again. We will email {account.email} to tell them.
-              </p>
-            )}
-            <Form method="post" className="govuk-button-group">
-              <input type="hidden" name="intent" value={confirm.intent} />
-              {confirm.role ? <input type="hidden" name="role" value={confirm.role} /> : null}
-              <Button warning={confirm.intent !== "enable"}>
-                {confirm.intent === "disable"
-                  ? "Disable account"
-                  : confirm.intent === "enable"
-                    ? "Enable account"
-                    : confirm.intent === "second-factor"
-                      ? "Reset second factor"
-                      : "Change role"}
-              </Button>
-              <Link className="govuk-link" to={self}>
-                Cancel
-              </Link>
-            </Form>
-          </>
-        ) : (
-          <>
-            <span className="govuk-caption-l">Account</span>
-            <h1 className="govuk-heading-l">{account.name}</h1>
-            <SummaryList>
-              <SummaryRow label="Email address">{account.email}</SummaryRow>
-              <SummaryRow label="Role">{account.roleLabel}</SummaryRow>
-              <SummaryRow label="Status">{account.disabled ? `Disabled on ${account.disabledAt}` : "Enabled"}</SummaryRow>
-              <SummaryRow label="Created">{account.createdAt}</SummaryRow>
-              <SummaryRow label="Password last changed">
-                {account.mustChangePassword
-                  ? "Has a one-time password, not changed yet"
-                  : (account.passwordChangedAt ?? "Not changed since the account was made")}
-              </SummaryRow>
-              <SummaryRow label="Second factor">{account.secondFactor}</SummaryRow>
-            </SummaryList>
-            {own ? (
-              <p className="govuk-body">This is your own account. Another admin must disable it, change its role or reset its second factor.</p>
-            ) : (
-              <>
-                <h2 className="govuk-heading-m">Change the role</h2>
-                <Form method="get">
-                  <input type="hidden" name="confirm" value="role" />
-                  <Radios
-                    name="role"
-                    legend="New role"
-                    error={errors?.role}
-                    defaultValue={account.role}
-                    choices={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
-                  />
-                  <Button secondary>Continue</Button>
-                </Form>
-                <h2 className="govuk-heading-m">{account.disabled ? "Enable the account" : "Disable the account"}</h2>
-                {account.disabled ? (
-                  <Link className="govuk-button" data-module="govuk-button" role="button" draggable={false} to={`${self}?confirm=enable`}>
-                    Enable account
-                  </Link>
-                ) : (
+    <PageColumn>
+      <BackLink to={confirm ? self : "/admin/users"}>{confirm ? "Back to the account" : "Back to accounts"}</BackLink>
+      <ErrorSummary errors={errors} />
+      {done && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </NotificationBanner>
+      ) : null}
+      {confirm ? (
+        <>
+          <h1 className="govuk-heading-l">{confirm.title}</h1>
+          {confirm.intent === "disable" ? (
+            <p className="govuk-body">
+              {account.name} will be signed out at once and cannot sign in until the account is enabled again. Nothing they have done is deleted. We will email{" "}
+              {account.email} to tell them.
+            </p>
+          ) : confirm.intent === "second-factor" ? (
+            <p className="govuk-body">
+              Do this when {account.name} has lost their authenticator app and their recovery codes. Their app and recovery codes will stop working, they will
+              be signed out, and at their next sign-in they must set up an app again. We will email {account.email} to tell them.
+            </p>
+          ) : confirm.intent === "enable" ? (
+            <p className="govuk-body">
+              {account.name} will be able to sign in again with their password. We will email {account.email} to tell them.
+            </p>
+          ) : (
+            <p className="govuk-body">
+              From {account.roleLabel} to {roleLabel(confirm.role as (typeof ROLES)[number])}. {account.name} will be signed out and will see what the new role
+              allows when they sign in again. We will email {account.email} to tell them.
+            </p>
+          )}
+          <Form method="post" className="govuk-button-group">
+            <input type="hidden" name="intent" value={confirm.intent} />
+            {confirm.role ? <input type="hidden" name="role" value={confirm.role} /> : null}
+            <Button warning={confirm.intent !== "enable"}>
+              {confirm.intent === "disable"
+                ? "Disable account"
+                : confirm.intent === "enable"
+                  ? "Enable account"
+                  : confirm.intent === "second-factor"
+                    ? "Reset second factor"
+                    : "Change role"}
+            </Button>
+            <Link className="govuk-link" to={self}>
+              Cancel
+            </Link>
+          </Form>
+        </>
+      ) : (
+        <>
+          <span className="govuk-caption-l">Account</span>
+          <h1 className="govuk-heading-l">{account.name}</h1>
+          <SummaryList>
+            <SummaryRow label="Email address">{account.email}</SummaryRow>
+            <SummaryRow label="Role">{account.roleLabel}</SummaryRow>
+            <SummaryRow label="Status">{account.disabled ? `Disabled on ${account.disabledAt}` : "Enabled"}</SummaryRow>
+            <SummaryRow label="Created">{account.createdAt}</SummaryRow>
+            <SummaryRow label="Password last changed">
+              {account.mustChangePassword
+                ? "Has a one-time password, not changed yet"
+                : (account.passwordChangedAt ?? "Not changed since the account was made")}
+            </SummaryRow>
+            <SummaryRow label="Second factor">{account.secondFactor}</SummaryRow>
+          </SummaryList>
+          {own ? (
+            <p className="govuk-body">This is your own account. Another admin must disable it, change its role or reset its second factor.</p>
+          ) : (
+            <>
+              <h2 className="govuk-heading-m">Change the role</h2>
+              <Form method="get">
+                <input type="hidden" name="confirm" value="role" />
+                <Radios
+                  name="role"
+                  legend="New role"
+                  error={errors?.role}
+                  defaultValue={account.role}
+                  choices={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+                />
+                <Button secondary>Continue</Button>
+              </Form>
+              <h2 className="govuk-heading-m">{account.disabled ? "Enable the account" : "Disable the account"}</h2>
+              {account.disabled ? (
+                <Link className="govuk-button" data-module="govuk-button" role="button" draggable={false} to={`${self}?confirm=enable`}>
+                  Enable account
+                </Link>
+              ) : (
+                <Link className="govuk-button govuk-button--warning" data-module="govuk-button" role="button" draggable={false} to={`${self}?confirm=disable`}>
+                  Disable account
+                </Link>
+              )}
+              {account.hasSecondFactor ? (
+                <>
+                  <h2 className="govuk-heading-m">Reset the second factor</h2>
+                  <p className="govuk-body">For someone who has lost their authenticator app and their recovery codes.</p>
                   <Link
                     className="govuk-button govuk-button--warning"
                     data-module="govuk-button"
                     role="button"
                     draggable={false}
-                    to={`${self}?confirm=disable`}
+                    to={`${self}?confirm=second-factor`}
                   >
-                    Disable account
+                    Reset second factor
                   </Link>
-                )}
-                {account.hasSecondFactor ? (
-                  <>
-                    <h2 className="govuk-heading-m">Reset the second factor</h2>
-                    <p className="govuk-body">For someone who has lost their authenticator app and their recovery codes.</p>
-                    <Link
-                      className="govuk-button govuk-button--warning"
-                      data-module="govuk-button"
-                      role="button"
-                      draggable={false}
-                      to={`${self}?confirm=second-factor`}
-                    >
-                      Reset second factor
-                    </Link>
-                  </>
-                ) : null}
-              </>
-            )}
-          </>
-        )}
-      </div>
-    </div>
+                </>
+              ) : null}
+            </>
+          )}
+        </>
+      )}
+    </PageColumn>
   );
 }

@@ -9,6 +9,7 @@ import { RoundStageLinks } from "~/components/stages/round-stage-links";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Fund administration");
 
@@ -116,21 +117,9 @@ export default function AdministratorHome() {
           </TableRow>
         ))}
       </Table>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/administrator/funds">
-          Funds and their rounds
-        </Link>
-      </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/administrator/audit">
-          Audit log
-        </Link>
-      </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/administrator/rounds/new">
-          Create a round
-        </Link>
-      </p>
+      <ParagraphLink to="/administrator/funds">Funds and their rounds</ParagraphLink>
+      <ParagraphLink to="/administrator/audit">Audit log</ParagraphLink>
+      <ParagraphLink to="/administrator/rounds/new">Create a round</ParagraphLink>
       {funds.map((f) => (
         <p className="govuk-body" key={`${f.id}-dashboard`}>
           <Link className="govuk-link" to={`/administrator/funds/${f.id}/dashboard`}>

@@ -9,6 +9,8 @@ import { ErrorMessage, Hint } from "~/components/govuk/fields";
 import { Pagination } from "~/components/govuk/pagination";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { SelectField } from "~/components/lists/list-filters";
 
 export const meta = titleMeta<typeof loader>(({ data }) => ({
   title: data.pageCount > 1 ? `Audit log (page ${data.page} of ${data.pageCount})` : "Audit log",
@@ -33,6 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     events: log.events.map((e) => ({ ...e, subject: { label: e.subject.label, href: linksSubjects ? e.subject.href : null } })),
   };
 }
+
+const OUTCOMES = [
+  { value: "allowed", text: "Allowed" },
+  { value: "refused", text: "Refused" },
+];
 
 function Field({
   name,
@@ -79,9 +86,7 @@ export default function AuditLog() {
   const first = (page - 1) * pageSize + 1;
   return (
     <>
-      <Link to={home} className="govuk-back-link">
-        Back to your home page
-      </Link>
+      <BackLink to={home}>Back to your home page</BackLink>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">Audit log</h1>
       <p className="govuk-body">
@@ -91,19 +96,14 @@ export default function AuditLog() {
       <Form method="get" action="/administrator/audit" className="app-audit-filters">
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Filter the log</legend>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="round">
-              Round
-            </label>
-            <select className="govuk-select" id="round" name="round" defaultValue={values.round}>
-              <option value="">All rounds</option>
-              {rounds.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="round"
+            id="round"
+            label="Round"
+            value={values.round}
+            anyLabel="All rounds"
+            options={rounds.map((r) => ({ value: r.id, text: r.name }))}
+          />
           <Field name="bid" label="Bid reference" hint="For example, CSF-2526-R1-0001" value={values.bid} width="govuk-input--width-20" />
           <Field name="user" label="Who (email address or part of a name)" value={values.user} width="govuk-input--width-20" />
           <Field
@@ -113,16 +113,7 @@ export default function AuditLog() {
             value={values.action}
             width="govuk-input--width-20"
           />
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="outcome">
-              Outcome
-            </label>
-            <select className="govuk-select" id="outcome" name="outcome" defaultValue={values.outcome}>
-              <option value="">Allowed or refused</option>
-              <option value="allowed">Allowed</option>
-              <option value="refused">Refused</option>
-            </select>
-          </div>
+          <SelectField name="outcome" id="outcome" label="Outcome" value={values.outcome} anyLabel="Allowed or refused" options={OUTCOMES} />
           <Field
             name="from"
             label="From (UK date)"

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -12,6 +12,8 @@ import { refusalResponse } from "~/web/respond.server";
 import { requirePermission } from "~/web/guards.server";
 import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Reasons a bid is ineligible");
 
@@ -48,55 +50,51 @@ export default function IneligibilityReasons() {
   );
   const posted: Record<string, string | undefined> = actionData?.posted ?? {};
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        <ErrorSummary errors={errors} />
-        {actionData?.message ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{actionData.message}</p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{fund.name}</span>
-        <h1 className="govuk-heading-l">Reasons a bid is ineligible</h1>
-        <p className="govuk-body">These are offered when you screen a bid. A reason you stop using stays on the bids already screened with it.</p>
-        {reasons.length === 0 ? <p className="govuk-body">There are no reasons yet.</p> : null}
-        {reasons.map((reason, index) => {
-          const name = `reasons.${reason.id}`;
-          return (
-            <div key={reason.id} className="govuk-!-margin-bottom-6">
-              <Form method="post" noValidate onSubmit={onSubmit}>
-                <input type="hidden" name="reasonId" value={reason.id} />
-                <TextInput
-                  {...register(name as never)}
-                  id={fieldId(name)}
-                  label={`Reason ${index + 1}${reason.active ? "" : " (not in use)"}`}
-                  error={errors[name]}
-                  defaultValue={posted[name] ?? reason.text}
-                />
-                <div className="govuk-button-group">
-                  <Button secondary name="intent" value="rename">
-                    Save<span className="govuk-visually-hidden">{` reason ${index + 1}`}</span>
-                  </Button>
-                  <Button secondary name="intent" value={reason.active ? "deactivate" : "reactivate"}>
-                    {reason.active ? "Stop using" : "Use again"}
-                    <span className="govuk-visually-hidden">{` reason ${index + 1}`}</span>
-                  </Button>
-                </div>
-              </Form>
-            </div>
-          );
-        })}
-        <h2 className="govuk-heading-m">Add a reason</h2>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput {...register("text" as never)} label="Reason" error={errors.text} defaultValue={posted.text ?? ""} />
-          <Button name="intent" value="add">
-            Add reason
-          </Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <BackLink to="/administrator">Back to fund administration</BackLink>
+      <ErrorSummary errors={errors} />
+      {actionData?.message ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{actionData.message}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{fund.name}</span>
+      <h1 className="govuk-heading-l">Reasons a bid is ineligible</h1>
+      <p className="govuk-body">These are offered when you screen a bid. A reason you stop using stays on the bids already screened with it.</p>
+      {reasons.length === 0 ? <p className="govuk-body">There are no reasons yet.</p> : null}
+      {reasons.map((reason, index) => {
+        const name = `reasons.${reason.id}`;
+        return (
+          <div key={reason.id} className="govuk-!-margin-bottom-6">
+            <Form method="post" noValidate onSubmit={onSubmit}>
+              <input type="hidden" name="reasonId" value={reason.id} />
+              <TextInput
+                {...register(name as never)}
+                id={fieldId(name)}
+                label={`Reason ${index + 1}${reason.active ? "" : " (not in use)"}`}
+                error={errors[name]}
+                defaultValue={posted[name] ?? reason.text}
+              />
+              <div className="govuk-button-group">
+                <Button secondary name="intent" value="rename">
+                  Save<span className="govuk-visually-hidden">{` reason ${index + 1}`}</span>
+                </Button>
+                <Button secondary name="intent" value={reason.active ? "deactivate" : "reactivate"}>
+                  {reason.active ? "Stop using" : "Use again"}
+                  <span className="govuk-visually-hidden">{` reason ${index + 1}`}</span>
+                </Button>
+              </div>
+            </Form>
+          </div>
+        );
+      })}
+      <h2 className="govuk-heading-m">Add a reason</h2>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextInput {...register("text" as never)} label="Reason" error={errors.text} defaultValue={posted.text ?? ""} />
+        <Button name="intent" value="add">
+          Add reason
+        </Button>
+      </Form>
+    </PageColumn>
   );
 }

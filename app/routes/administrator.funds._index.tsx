@@ -9,6 +9,7 @@ import { listFundsWithRounds } from "~/domain/funds/funds.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { requirePermission } from "~/web/guards.server";
+import { BackLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Funds");
 
@@ -32,9 +33,7 @@ export default function Funds() {
   const { funds, banner } = useLoaderData<typeof loader>();
   return (
     <>
-      <Link to="/administrator" className="govuk-back-link">
-        Back to fund administration
-      </Link>
+      <BackLink to="/administrator">Back to fund administration</BackLink>
       {banner ? (
         <NotificationBanner success>
           <p className="govuk-notification-banner__heading">{banner}</p>

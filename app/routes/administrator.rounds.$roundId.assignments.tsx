@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage } from "~/components/govuk/fields";
@@ -25,6 +25,8 @@ import { orNotFound } from "~/web/not-found";
 import { roundTitle } from "~/domain/rounds/round-title";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 async function roundOr404(roundId: string | undefined) {
   return orNotFound(roundId ? await findRound(roundId) : null, "Round not found");
@@ -100,181 +102,177 @@ export default function RoundAssignments() {
   // Each form posts this page's filters and page number, so the action sends the browser back here.
   const keep = <input type="hidden" name={LIST_QUERY_FIELD} value={listHref(filters, window.page)} />;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        <ErrorSummary errors={errors} />
-        {assigned !== null && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">
-              {assigned === "0"
-                ? "No new assignments were needed."
-                : `${assigned} ${assigned === "1" ? "assignment" : "assignments"} made. Each assessor has been emailed.`}
-            </p>
-            {short > 0 ? (
-              <p className="govuk-body">
-                {short} {short === 1 ? "bid still needs" : "bids still need"} assessors: there are not enough assessors without a conflict.
-              </p>
-            ) : null}
-          </NotificationBanner>
-        ) : null}
-        {removedBid && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">
-              {`${removedName} has been removed from ${removedBid.reference}.${search.get("emailed") === "0" ? "" : " They have been emailed to say they no longer need to assess it."}`}
-            </p>
-            {search.get("draft") ? (
-              <p className="govuk-body">Their draft assessment has been kept. It comes back if they are assigned to this bid again.</p>
-            ) : null}
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{round.name}</span>
-        <h1 className="govuk-heading-l">Assign assessors</h1>
-        <p className="govuk-body">
-          Each bid needs {round.assessorsPerBid} {round.assessorsPerBid === 1 ? "assessor" : "assessors"}. Automatic assignment fills the empty places, keeps
-          workloads within one bid of each other, and never gives an assessor a bid they have declared a conflict of interest on.
-        </p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="auto" />
-          {keep}
-          <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-            Assign automatically
-          </button>
-        </Form>
-
-        <Table caption="Assessors" head={["Assessor", { text: "Bids assigned", numeric: true }]}>
-          {assessors.map((a) => (
-            <TableRow key={a.id}>
-              <TableRowHeader>{a.name}</TableRowHeader>
-              <TableCell numeric>{a.assigned}</TableCell>
-            </TableRow>
-          ))}
-        </Table>
-
-        <h2 className="govuk-heading-m">Bids</h2>
-        <ListFilters legend="Find bids" clearHref={`/administrator/rounds/${round.id}/assignments`}>
-          <SearchField label="Reference, title or organisation" value={filters.q} />
-          <SelectField
-            name="assessor"
-            label="Assigned to"
-            anyLabel="Any assessor"
-            value={filters.assessor}
-            options={assessors.map((a) => ({ value: a.id, text: a.name }))}
-          />
-          <SelectField
-            name="need"
-            label="Needs"
-            anyLabel="Any bid"
-            value={filters.need}
-            options={[
-              { value: "unassigned", text: "No assessors yet" },
-              { value: "needs_reassignment", text: "Needs another assessor" },
-            ]}
-          />
-        </ListFilters>
-        <p className="govuk-body" role="status">
-          {showingText(window, { one: "bid", many: "bids" })}
-        </p>
-        {bids.length > 0 ? (
-          <p className="govuk-body">
-            You can remove an assessor who has not submitted their assessment. A draft they have started is kept, and comes back if they are assigned to the bid
-            again. Automatic assignment may give the place back to the same assessor: to choose who replaces them, add an assessor by hand.
+    <PageColumn width="full">
+      <BackLink to="/administrator">Back to fund administration</BackLink>
+      <ErrorSummary errors={errors} />
+      {assigned !== null && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">
+            {assigned === "0"
+              ? "No new assignments were needed."
+              : `${assigned} ${assigned === "1" ? "assignment" : "assignments"} made. Each assessor has been emailed.`}
           </p>
-        ) : null}
-        {bids.length === 0 && !filters.q && !filters.assessor && !filters.need ? (
-          <p className="govuk-body">There are no bids to assess in this round yet.</p>
-        ) : null}
-        {bids.map((bid) => {
-          const field = `assessor.${bid.id}`;
-          const id = fieldId(field);
-          const free = assessors.filter((a) => !bid.assessors.some((b) => b.id === a.id) && !bid.conflictedAssessorIds.includes(a.id));
-          const removeField = `remove.${bid.id}`;
-          return (
-            <section key={bid.id} className="govuk-!-margin-bottom-7" aria-labelledby={`bid-${bid.id}`}>
-              <h3 className="govuk-heading-s" id={`bid-${bid.id}`}>
-                {bid.reference}: {bid.title} {bid.needsReassignment ? <strong className="govuk-tag govuk-tag--red">Needs another assessor</strong> : null}
-              </h3>
-              <p className="govuk-body govuk-!-margin-bottom-2">{bid.organisationName}</p>
-              {errors[removeField] ? (
-                <div id={fieldId(removeField)} tabIndex={-1}>
-                  <ErrorMessage id={`${fieldId(removeField)}-error`}>{errors[removeField]}</ErrorMessage>
+          {short > 0 ? (
+            <p className="govuk-body">
+              {short} {short === 1 ? "bid still needs" : "bids still need"} assessors: there are not enough assessors without a conflict.
+            </p>
+          ) : null}
+        </NotificationBanner>
+      ) : null}
+      {removedBid && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">
+            {`${removedName} has been removed from ${removedBid.reference}.${search.get("emailed") === "0" ? "" : " They have been emailed to say they no longer need to assess it."}`}
+          </p>
+          {search.get("draft") ? (
+            <p className="govuk-body">Their draft assessment has been kept. It comes back if they are assigned to this bid again.</p>
+          ) : null}
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{round.name}</span>
+      <h1 className="govuk-heading-l">Assign assessors</h1>
+      <p className="govuk-body">
+        Each bid needs {round.assessorsPerBid} {round.assessorsPerBid === 1 ? "assessor" : "assessors"}. Automatic assignment fills the empty places, keeps
+        workloads within one bid of each other, and never gives an assessor a bid they have declared a conflict of interest on.
+      </p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="auto" />
+        {keep}
+        <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+          Assign automatically
+        </button>
+      </Form>
+
+      <Table caption="Assessors" head={["Assessor", { text: "Bids assigned", numeric: true }]}>
+        {assessors.map((a) => (
+          <TableRow key={a.id}>
+            <TableRowHeader>{a.name}</TableRowHeader>
+            <TableCell numeric>{a.assigned}</TableCell>
+          </TableRow>
+        ))}
+      </Table>
+
+      <h2 className="govuk-heading-m">Bids</h2>
+      <ListFilters legend="Find bids" clearHref={`/administrator/rounds/${round.id}/assignments`}>
+        <SearchField label="Reference, title or organisation" value={filters.q} />
+        <SelectField
+          name="assessor"
+          label="Assigned to"
+          anyLabel="Any assessor"
+          value={filters.assessor}
+          options={assessors.map((a) => ({ value: a.id, text: a.name }))}
+        />
+        <SelectField
+          name="need"
+          label="Needs"
+          anyLabel="Any bid"
+          value={filters.need}
+          options={[
+            { value: "unassigned", text: "No assessors yet" },
+            { value: "needs_reassignment", text: "Needs another assessor" },
+          ]}
+        />
+      </ListFilters>
+      <p className="govuk-body" role="status">
+        {showingText(window, { one: "bid", many: "bids" })}
+      </p>
+      {bids.length > 0 ? (
+        <p className="govuk-body">
+          You can remove an assessor who has not submitted their assessment. A draft they have started is kept, and comes back if they are assigned to the bid
+          again. Automatic assignment may give the place back to the same assessor: to choose who replaces them, add an assessor by hand.
+        </p>
+      ) : null}
+      {bids.length === 0 && !filters.q && !filters.assessor && !filters.need ? (
+        <p className="govuk-body">There are no bids to assess in this round yet.</p>
+      ) : null}
+      {bids.map((bid) => {
+        const field = `assessor.${bid.id}`;
+        const id = fieldId(field);
+        const free = assessors.filter((a) => !bid.assessors.some((b) => b.id === a.id) && !bid.conflictedAssessorIds.includes(a.id));
+        const removeField = `remove.${bid.id}`;
+        return (
+          <section key={bid.id} className="govuk-!-margin-bottom-7" aria-labelledby={`bid-${bid.id}`}>
+            <h3 className="govuk-heading-s" id={`bid-${bid.id}`}>
+              {bid.reference}: {bid.title} {bid.needsReassignment ? <strong className="govuk-tag govuk-tag--red">Needs another assessor</strong> : null}
+            </h3>
+            <p className="govuk-body govuk-!-margin-bottom-2">{bid.organisationName}</p>
+            {errors[removeField] ? (
+              <div id={fieldId(removeField)} tabIndex={-1}>
+                <ErrorMessage id={`${fieldId(removeField)}-error`}>{errors[removeField]}</ErrorMessage>
+              </div>
+            ) : null}
+            {bid.assessors.length === 0 ? (
+              <ul className="govuk-list govuk-list--bullet">
+                <li>No assessors yet</li>
+              </ul>
+            ) : (
+              <SummaryList withActions>
+                {bid.assessors.map((a) => (
+                  <SummaryRow
+                    key={a.id}
+                    label={a.name}
+                    action={
+                      a.progress === "submitted" ? null : (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove" />
+                          {keep}
+                          <input type="hidden" name="bidId" value={bid.id} />
+                          <input type="hidden" name="assessorId" value={a.id} />
+                          <button
+                            type="submit"
+                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                            data-module="govuk-button"
+                            data-prevent-double-click="true"
+                          >
+                            Remove<span className="govuk-visually-hidden">{` ${a.name} from ${bid.reference}`}</span>
+                          </button>
+                        </Form>
+                      )
+                    }
+                  >
+                    {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
+                    {a.conflicted && a.progress !== "submitted" ? null : (
+                      <>
+                        {" "}
+                        <strong className={`govuk-tag ${PROGRESS[a.progress].tag}`}>{PROGRESS[a.progress].label}</strong>
+                      </>
+                    )}
+                  </SummaryRow>
+                ))}
+              </SummaryList>
+            )}
+            {free.length > 0 ? (
+              <Form method="post" className="app-inline-form">
+                <input type="hidden" name="intent" value="assign" />
+                {keep}
+                <input type="hidden" name="bidId" value={bid.id} />
+                <div className={`govuk-form-group${errors[field] ? " govuk-form-group--error" : ""}`}>
+                  <label className="govuk-label" htmlFor={id}>
+                    Add an assessor to {bid.reference}
+                  </label>
+                  {errors[field] ? <ErrorMessage id={`${id}-error`}>{errors[field]}</ErrorMessage> : null}
+                  <select
+                    className={`govuk-select${errors[field] ? " govuk-select--error" : ""}`}
+                    id={id}
+                    name="assessorId"
+                    aria-describedby={errors[field] ? `${id}-error` : undefined}
+                  >
+                    {free.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name} ({a.assigned} assigned)
+                      </option>
+                    ))}
+                  </select>
                 </div>
-              ) : null}
-              {bid.assessors.length === 0 ? (
-                <ul className="govuk-list govuk-list--bullet">
-                  <li>No assessors yet</li>
-                </ul>
-              ) : (
-                <SummaryList withActions>
-                  {bid.assessors.map((a) => (
-                    <SummaryRow
-                      key={a.id}
-                      label={a.name}
-                      action={
-                        a.progress === "submitted" ? null : (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="remove" />
-                            {keep}
-                            <input type="hidden" name="bidId" value={bid.id} />
-                            <input type="hidden" name="assessorId" value={a.id} />
-                            <button
-                              type="submit"
-                              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                              data-module="govuk-button"
-                              data-prevent-double-click="true"
-                            >
-                              Remove<span className="govuk-visually-hidden">{` ${a.name} from ${bid.reference}`}</span>
-                            </button>
-                          </Form>
-                        )
-                      }
-                    >
-                      {a.conflicted ? <strong className="govuk-tag govuk-tag--orange">Conflict of interest</strong> : null}
-                      {a.conflicted && a.progress !== "submitted" ? null : (
-                        <>
-                          {" "}
-                          <strong className={`govuk-tag ${PROGRESS[a.progress].tag}`}>{PROGRESS[a.progress].label}</strong>
-                        </>
-                      )}
-                    </SummaryRow>
-                  ))}
-                </SummaryList>
-              )}
-              {free.length > 0 ? (
-                <Form method="post" className="app-inline-form">
-                  <input type="hidden" name="intent" value="assign" />
-                  {keep}
-                  <input type="hidden" name="bidId" value={bid.id} />
-                  <div className={`govuk-form-group${errors[field] ? " govuk-form-group--error" : ""}`}>
-                    <label className="govuk-label" htmlFor={id}>
-                      Add an assessor to {bid.reference}
-                    </label>
-                    {errors[field] ? <ErrorMessage id={`${id}-error`}>{errors[field]}</ErrorMessage> : null}
-                    <select
-                      className={`govuk-select${errors[field] ? " govuk-select--error" : ""}`}
-                      id={id}
-                      name="assessorId"
-                      aria-describedby={errors[field] ? `${id}-error` : undefined}
-                    >
-                      {free.map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.name} ({a.assigned} assigned)
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                    Assign<span className="govuk-visually-hidden"> to {bid.reference}</span>
-                  </button>
-                </Form>
-              ) : null}
-            </section>
-          );
-        })}
-        <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of bids" />
-      </div>
-    </div>
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  Assign<span className="govuk-visually-hidden"> to {bid.reference}</span>
+                </button>
+              </Form>
+            ) : null}
+          </section>
+        );
+      })}
+      <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of bids" />
+    </PageColumn>
   );
 }

@@ -19,6 +19,8 @@ import { textValue } from "~/lib/form-values";
 import { formatPounds } from "~/lib/money";
 import { parseValues } from "~/lib/parse-form";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Awards: ${data.round.name}`);
 
@@ -93,143 +95,135 @@ export default function RoundAwards() {
     return query ? `?${query}` : ".";
   };
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <Link to={`/administrator/rounds/${round.id}/allocation`} className="govuk-back-link">
-          Back to the allocation
-        </Link>
-        <ErrorSummary errors={errors} />
-        {actionData?.message ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{actionData.message}</p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{round.name}</span>
-        <h1 className="govuk-heading-l">Awards</h1>
-        {!round.released ? (
-          <p className="govuk-body">Outcomes for this round have not been released yet. Awards appear here once they are.</p>
-        ) : (
-          <>
-            <h2 className="govuk-heading-m">The pot</h2>
-            <SummaryList>
-              <SummaryRow label="Pot">{formatPounds(figures.potPence)}</SummaryRow>
-              <SummaryRow label="Awarded">{formatPounds(figures.awardedPence)}</SummaryRow>
-              <SummaryRow label="Returned unspent or clawed back">{formatPounds(figures.returnedPence)}</SummaryRow>
-              <SummaryRow label="Freed by declined or lapsed awards">{formatPounds(figures.freedPence)}</SummaryRow>
-              <SummaryRow label="Re-offered to reserve bids">{formatPounds(figures.reofferedPence)}</SummaryRow>
-              <SummaryRow label="Remaining in the pot">
-                <span data-testid="remaining-pot">{formatPounds(figures.remainingPotPence)}</span>
-              </SummaryRow>
-            </SummaryList>
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/administrator/rounds/${round.id}/publishing`}>
-                Check the published 360Giving data
-              </Link>
-            </p>
+    <PageColumn width="full">
+      <BackLink to={`/administrator/rounds/${round.id}/allocation`}>Back to the allocation</BackLink>
+      <ErrorSummary errors={errors} />
+      {actionData?.message ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{actionData.message}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{round.name}</span>
+      <h1 className="govuk-heading-l">Awards</h1>
+      {!round.released ? (
+        <p className="govuk-body">Outcomes for this round have not been released yet. Awards appear here once they are.</p>
+      ) : (
+        <>
+          <h2 className="govuk-heading-m">The pot</h2>
+          <SummaryList>
+            <SummaryRow label="Pot">{formatPounds(figures.potPence)}</SummaryRow>
+            <SummaryRow label="Awarded">{formatPounds(figures.awardedPence)}</SummaryRow>
+            <SummaryRow label="Returned unspent or clawed back">{formatPounds(figures.returnedPence)}</SummaryRow>
+            <SummaryRow label="Freed by declined or lapsed awards">{formatPounds(figures.freedPence)}</SummaryRow>
+            <SummaryRow label="Re-offered to reserve bids">{formatPounds(figures.reofferedPence)}</SummaryRow>
+            <SummaryRow label="Remaining in the pot">
+              <span data-testid="remaining-pot">{formatPounds(figures.remainingPotPence)}</span>
+            </SummaryRow>
+          </SummaryList>
+          <ParagraphLink to={`/administrator/rounds/${round.id}/publishing`}>Check the published 360Giving data</ParagraphLink>
 
-            <h2 className="govuk-heading-m">Awards and answers</h2>
-            <p className="govuk-body">
-              {counts.notAccepted === 0
-                ? "Every organisation has answered."
-                : `${counts.notAccepted} of ${counts.all} ${counts.all === 1 ? "award" : "awards"} ${counts.notAccepted === 1 ? "has" : "have"} not been accepted yet. An award not accepted by its date lapses and its money goes back to the pot.`}
-            </p>
-            <nav aria-label="Filter awards">
-              <ul className="govuk-list app-inline-list">
-                {(Object.keys(FILTER_LABELS) as AwardFilter[]).map((key) => (
-                  <li key={key} className="govuk-!-display-inline-block govuk-!-margin-right-4">
-                    {key === filter ? (
-                      <strong aria-current="page">{FILTER_LABELS[key]}</strong>
-                    ) : (
-                      <Link className="govuk-link" to={listUrl({ filter: key, page: "1" })}>
-                        {FILTER_LABELS[key]}
+          <h2 className="govuk-heading-m">Awards and answers</h2>
+          <p className="govuk-body">
+            {counts.notAccepted === 0
+              ? "Every organisation has answered."
+              : `${counts.notAccepted} of ${counts.all} ${counts.all === 1 ? "award" : "awards"} ${counts.notAccepted === 1 ? "has" : "have"} not been accepted yet. An award not accepted by its date lapses and its money goes back to the pot.`}
+          </p>
+          <nav aria-label="Filter awards">
+            <ul className="govuk-list app-inline-list">
+              {(Object.keys(FILTER_LABELS) as AwardFilter[]).map((key) => (
+                <li key={key} className="govuk-!-display-inline-block govuk-!-margin-right-4">
+                  {key === filter ? (
+                    <strong aria-current="page">{FILTER_LABELS[key]}</strong>
+                  ) : (
+                    <Link className="govuk-link" to={listUrl({ filter: key, page: "1" })}>
+                      {FILTER_LABELS[key]}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {awards.length === 0 ? (
+            <p className="govuk-body">No awards match this filter.</p>
+          ) : (
+            <Table
+              caption={`${FILTER_LABELS[filter]} (${total})`}
+              captionSize="s"
+              head={["Bid", { text: "Award", numeric: true }, "Status", "Accept by", "Actions"]}
+            >
+              {awards.map((a) => (
+                <TableRow key={a.id}>
+                  <TableCell>
+                    <strong>{a.reference}</strong>
+                    <br />
+                    {`${a.title}, ${a.organisationName}`}
+                    {a.offeredFromReserve ? <span className="govuk-hint govuk-!-margin-bottom-0">Offered from the reserve list</span> : null}
+                  </TableCell>
+                  <TableCell numeric>
+                    {formatPounds(a.amountPence)}
+                    {a.returnedPence > 0 ? <span className="govuk-hint govuk-!-margin-bottom-0">{`${formatPounds(a.returnedPence)} returned`}</span> : null}
+                    {a.freedPence > 0 ? <span className="govuk-hint govuk-!-margin-bottom-0">{`${formatPounds(a.freedPence)} back to the pot`}</span> : null}
+                  </TableCell>
+                  <TableCell>
+                    <strong className={`govuk-tag ${STATUS_TAGS[a.status] ?? ""}`}>{a.statusLabel}</strong>
+                    {a.respondedAt ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Answered ${formatDateTime(a.respondedAt)}`}</span> : null}
+                    {a.declineReason ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Reason: ${a.declineReason}`}</span> : null}
+                  </TableCell>
+                  <TableCell>
+                    {a.acceptBy ? formatDateTime(a.acceptBy) : "No deadline"}
+                    {a.overdue ? <span className="govuk-hint govuk-!-margin-bottom-0">Deadline passed: lapses within a minute</span> : null}
+                  </TableCell>
+                  <TableCell>
+                    {a.canRemind ? (
+                      <Form method="post" noValidate>
+                        <input type="hidden" name="awardId" value={a.id} />
+                        <Button name="intent" value="remind" secondary className="govuk-!-margin-bottom-2">
+                          Send a reminder<span className="govuk-visually-hidden"> to {a.organisationName}</span>
+                        </Button>
+                        <span className="govuk-hint govuk-!-margin-bottom-0">{a.reminders === 0 ? "No reminders sent" : `${a.reminders} sent`}</span>
+                      </Form>
+                    ) : null}
+                    {a.canReturn ? (
+                      <Link className="govuk-link" to={`${listUrl({ return: a.id })}#return`}>
+                        Record money returned<span className="govuk-visually-hidden"> on {a.reference}</span>
                       </Link>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            {awards.length === 0 ? (
-              <p className="govuk-body">No awards match this filter.</p>
-            ) : (
-              <Table
-                caption={`${FILTER_LABELS[filter]} (${total})`}
-                captionSize="s"
-                head={["Bid", { text: "Award", numeric: true }, "Status", "Accept by", "Actions"]}
-              >
-                {awards.map((a) => (
-                  <TableRow key={a.id}>
-                    <TableCell>
-                      <strong>{a.reference}</strong>
-                      <br />
-                      {`${a.title}, ${a.organisationName}`}
-                      {a.offeredFromReserve ? <span className="govuk-hint govuk-!-margin-bottom-0">Offered from the reserve list</span> : null}
-                    </TableCell>
-                    <TableCell numeric>
-                      {formatPounds(a.amountPence)}
-                      {a.returnedPence > 0 ? <span className="govuk-hint govuk-!-margin-bottom-0">{`${formatPounds(a.returnedPence)} returned`}</span> : null}
-                      {a.freedPence > 0 ? <span className="govuk-hint govuk-!-margin-bottom-0">{`${formatPounds(a.freedPence)} back to the pot`}</span> : null}
-                    </TableCell>
-                    <TableCell>
-                      <strong className={`govuk-tag ${STATUS_TAGS[a.status] ?? ""}`}>{a.statusLabel}</strong>
-                      {a.respondedAt ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Answered ${formatDateTime(a.respondedAt)}`}</span> : null}
-                      {a.declineReason ? <span className="govuk-hint govuk-!-margin-bottom-0">{`Reason: ${a.declineReason}`}</span> : null}
-                    </TableCell>
-                    <TableCell>
-                      {a.acceptBy ? formatDateTime(a.acceptBy) : "No deadline"}
-                      {a.overdue ? <span className="govuk-hint govuk-!-margin-bottom-0">Deadline passed: lapses within a minute</span> : null}
-                    </TableCell>
-                    <TableCell>
-                      {a.canRemind ? (
-                        <Form method="post" noValidate>
-                          <input type="hidden" name="awardId" value={a.id} />
-                          <Button name="intent" value="remind" secondary className="govuk-!-margin-bottom-2">
-                            Send a reminder<span className="govuk-visually-hidden"> to {a.organisationName}</span>
-                          </Button>
-                          <span className="govuk-hint govuk-!-margin-bottom-0">{a.reminders === 0 ? "No reminders sent" : `${a.reminders} sent`}</span>
-                        </Form>
-                      ) : null}
-                      {a.canReturn ? (
-                        <Link className="govuk-link" to={`${listUrl({ return: a.id })}#return`}>
-                          Record money returned<span className="govuk-visually-hidden"> on {a.reference}</span>
-                        </Link>
-                      ) : null}
-                    </TableCell>
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </Table>
+          )}
+          <Pagination page={page} pageCount={pages} href={(n) => listUrl({ page: String(n) })} label="Pages of awards" />
+
+          {returning ? <ReturnForm award={returning} values={actionData?.values} errors={errors} /> : null}
+
+          <h2 className="govuk-heading-m">Reserve list</h2>
+          {reserve.length === 0 ? (
+            <p className="govuk-body">There are no bids on the reserve list.</p>
+          ) : (
+            <>
+              <p className="govuk-body">
+                {`${formatPounds(figures.remainingPotPence)} is free to offer, including ${formatPounds(figures.freedPence + figures.returnedPence)} from declined, lapsed and returned awards. `}
+                <Link className="govuk-link" to={`/administrator/rounds/${round.id}/allocation`}>
+                  Offer an award to a reserve bid on the allocation page
+                </Link>
+                .
+              </p>
+              <Table caption="Reserve bids, in rank order" captionSize="s" head={["Rank", "Bid", "Organisation", { text: "Requested", numeric: true }]}>
+                {reserve.map((r) => (
+                  <TableRow key={r.bidId}>
+                    <TableCell>{r.rank ?? "Not ranked"}</TableCell>
+                    <TableCell>{`${r.reference}: ${r.title}`}</TableCell>
+                    <TableCell>{r.organisationName}</TableCell>
+                    <TableCell numeric>{formatPounds(r.requestedPence)}</TableCell>
                   </TableRow>
                 ))}
               </Table>
-            )}
-            <Pagination page={page} pageCount={pages} href={(n) => listUrl({ page: String(n) })} label="Pages of awards" />
-
-            {returning ? <ReturnForm award={returning} values={actionData?.values} errors={errors} /> : null}
-
-            <h2 className="govuk-heading-m">Reserve list</h2>
-            {reserve.length === 0 ? (
-              <p className="govuk-body">There are no bids on the reserve list.</p>
-            ) : (
-              <>
-                <p className="govuk-body">
-                  {`${formatPounds(figures.remainingPotPence)} is free to offer, including ${formatPounds(figures.freedPence + figures.returnedPence)} from declined, lapsed and returned awards. `}
-                  <Link className="govuk-link" to={`/administrator/rounds/${round.id}/allocation`}>
-                    Offer an award to a reserve bid on the allocation page
-                  </Link>
-                  .
-                </p>
-                <Table caption="Reserve bids, in rank order" captionSize="s" head={["Rank", "Bid", "Organisation", { text: "Requested", numeric: true }]}>
-                  {reserve.map((r) => (
-                    <TableRow key={r.bidId}>
-                      <TableCell>{r.rank ?? "Not ranked"}</TableCell>
-                      <TableCell>{`${r.reference}: ${r.title}`}</TableCell>
-                      <TableCell>{r.organisationName}</TableCell>
-                      <TableCell numeric>{formatPounds(r.requestedPence)}</TableCell>
-                    </TableRow>
-                  ))}
-                </Table>
-              </>
-            )}
-          </>
-        )}
-      </div>
-    </div>
+            </>
+          )}
+        </>
+      )}
+    </PageColumn>
   );
 }
 

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { loadBidHistory } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/web/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `History of ${data.bid.reference}`);
 
@@ -18,34 +20,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function BidHistory() {
   const { roundId, bid, events } = useLoaderData<typeof loader>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <Link to={`/administrator/rounds/${roundId}/bids/${bid.id}`} className="govuk-back-link">
-          Back to the bid’s scores
-        </Link>
-        <span className="govuk-caption-l">{bid.roundName}</span>
-        <h1 className="govuk-heading-l">{`History of ${bid.reference}: ${bid.title}`}</h1>
-        {events.length === 0 ? (
-          <p className="govuk-body">Nothing has been recorded for this bid yet.</p>
-        ) : (
-          <Table caption="Everything recorded, oldest first" head={["When", "Who", "What", "Details"]}>
-            {events.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell>{formatDateTime(e.createdAt)}</TableCell>
-                <TableCell>{e.actorName}</TableCell>
-                <TableCell>
-                  {e.action} {e.outcome === "refused" ? <strong className="govuk-tag govuk-tag--red">Refused</strong> : null}
-                </TableCell>
-                <TableCell className="app-audit-details">
-                  {e.before ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`Before: ${e.before}`}</p> : null}
-                  {e.after ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`After: ${e.after}`}</p> : null}
-                  {e.details ? <p className="govuk-body-s govuk-!-margin-bottom-0">{`Details: ${e.details}`}</p> : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </Table>
-        )}
-      </div>
-    </div>
+    <PageColumn width="full">
+      <BackLink to={`/administrator/rounds/${roundId}/bids/${bid.id}`}>Back to the bid’s scores</BackLink>
+      <span className="govuk-caption-l">{bid.roundName}</span>
+      <h1 className="govuk-heading-l">{`History of ${bid.reference}: ${bid.title}`}</h1>
+      {events.length === 0 ? (
+        <p className="govuk-body">Nothing has been recorded for this bid yet.</p>
+      ) : (
+        <Table caption="Everything recorded, oldest first" head={["When", "Who", "What", "Details"]}>
+          {events.map((e) => (
+            <TableRow key={e.id}>
+              <TableCell>{formatDateTime(e.createdAt)}</TableCell>
+              <TableCell>{e.actorName}</TableCell>
+              <TableCell>
+                {e.action} {e.outcome === "refused" ? <strong className="govuk-tag govuk-tag--red">Refused</strong> : null}
+              </TableCell>
+              <TableCell className="app-audit-details">
+                {e.before ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`Before: ${e.before}`}</p> : null}
+                {e.after ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`After: ${e.after}`}</p> : null}
+                {e.details ? <p className="govuk-body-s govuk-!-margin-bottom-0">{`Details: ${e.details}`}</p> : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
+      )}
+    </PageColumn>
   );
 }

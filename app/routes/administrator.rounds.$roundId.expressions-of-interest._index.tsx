@@ -19,6 +19,8 @@ import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Expressions of interest: ${data.round.name}`);
 
@@ -69,135 +71,131 @@ export default function ExpressionsOfInterest() {
     });
   const unreviewed = eois.filter((e) => e.status === "submitted" && !e.reviewDecision).length;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        {search.get("sent") ? (
-          <NotificationBanner success title="Success">
-            <p className="govuk-notification-banner__heading">The stage-one decision has been sent</p>
-            <p className="govuk-body">Invited organisations have their full bids to complete; the others have been told, with your feedback.</p>
-          </NotificationBanner>
-        ) : search.get("reinvited") ? (
-          <NotificationBanner success title="Success">
-            <p className="govuk-notification-banner__heading">The organisation has been invited to make a full bid</p>
-          </NotificationBanner>
-        ) : null}
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{round.name}</span>
-        <h1 className="govuk-heading-l">Expressions of interest</h1>
-        <p className="govuk-body">
-          {`Expressions of interest ${round.eoiClosed ? "closed" : "close"} at ${round.eoiClosesAt ? formatDateTime(round.eoiClosesAt) : "a time not yet set"}. Invited organisations submit full bids by ${formatDateTime(round.closesAt)}. The pot is ${formatPounds(round.potPence)}.`}
-        </p>
-        {eois.length === 0 ? (
-          <p className="govuk-body">No expressions of interest have been submitted yet.</p>
-        ) : decided ? (
-          <>
-            <div className="govuk-inset-text">
-              {`The stage-one decision was sent at ${formatDateTime(round.invitationsSentAt!)}. Invited so far: ${formatPounds(round.invitedTotalPence)} of the ${formatPounds(round.capPence)} cap. It can change only by inviting an eligible organisation that was not invited, within the cap.`}
-            </div>
-            {errors.reinvite ? <ErrorMessage id="reinvite-error">{errors.reinvite}</ErrorMessage> : null}
-            <Table
-              caption="The decision"
-              head={["Organisation and project", { text: "Amount", numeric: true }, { text: "Score", numeric: true }, "Status", "Action"]}
-            >
-              {eois.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>
-                    <Link className="govuk-link" to={e.id}>
-                      {e.organisation.name}: {e.title}
-                    </Link>
-                  </TableCell>
-                  <TableCell numeric>{formatPounds(e.amountRequestedPence)}</TableCell>
-                  <TableCell numeric>{e.reviewScore ?? ""}</TableCell>
-                  <TableCell>
-                    <EoiStatusTag status={e.status} />
-                  </TableCell>
-                  <TableCell>
-                    {e.status === "not_invited" && e.reviewDecision === "eligible" ? (
-                      <Form method="post" id={e === eois.find((x) => x.status === "not_invited" && x.reviewDecision === "eligible") ? "reinvite" : undefined}>
-                        <input type="hidden" name="eoiId" value={e.id} />
-                        <Button secondary name="intent" value="reinvite" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                          Invite now<span className="govuk-visually-hidden">{`: ${e.organisation.name}`}</span>
-                        </Button>
-                      </Form>
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </Table>
-          </>
-        ) : (
-          <Form method="post" noValidate>
-            {unreviewed > 0 ? <div className="govuk-inset-text">{`${unreviewed} still to review. Review each one before sending the decision.`}</div> : null}
-            <div className={`govuk-form-group${errors.invite ? " govuk-form-group--error" : ""}`}>
-              <fieldset className="govuk-fieldset" id="invite" aria-describedby={errors.invite ? "invite-error" : undefined}>
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Choose whom to invite to a full bid</legend>
-                {errors.invite ? <ErrorMessage id="invite-error">{errors.invite}</ErrorMessage> : null}
-                <Table
-                  label="Expressions of interest"
-                  head={["Invite", "Organisation and project", { text: "Amount", numeric: true }, { text: "Score", numeric: true }, "Review"]}
-                >
-                  {eois.map((e) => (
-                    <TableRow key={e.id}>
-                      <TableCell>
-                        {e.reviewDecision === "eligible" ? (
-                          <div className="govuk-checkboxes govuk-checkboxes--small">
-                            <div className="govuk-checkboxes__item">
-                              <input
-                                className="govuk-checkboxes__input"
-                                type="checkbox"
-                                name="invite"
-                                id={`invite-${e.id}`}
-                                value={e.id}
-                                checked={ticked.includes(e.id)}
-                                onChange={(event) => toggle(e.id, event.target.checked)}
-                              />
-                              <label className="govuk-label govuk-checkboxes__label" htmlFor={`invite-${e.id}`}>
-                                <span className="govuk-visually-hidden">{`Invite ${e.organisation.name}: ${e.title}`}</span>
-                              </label>
-                            </div>
+    <PageColumn width="full">
+      <BackLink to="/administrator">Back to fund administration</BackLink>
+      {search.get("sent") ? (
+        <NotificationBanner success title="Success">
+          <p className="govuk-notification-banner__heading">The stage-one decision has been sent</p>
+          <p className="govuk-body">Invited organisations have their full bids to complete; the others have been told, with your feedback.</p>
+        </NotificationBanner>
+      ) : search.get("reinvited") ? (
+        <NotificationBanner success title="Success">
+          <p className="govuk-notification-banner__heading">The organisation has been invited to make a full bid</p>
+        </NotificationBanner>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{round.name}</span>
+      <h1 className="govuk-heading-l">Expressions of interest</h1>
+      <p className="govuk-body">
+        {`Expressions of interest ${round.eoiClosed ? "closed" : "close"} at ${round.eoiClosesAt ? formatDateTime(round.eoiClosesAt) : "a time not yet set"}. Invited organisations submit full bids by ${formatDateTime(round.closesAt)}. The pot is ${formatPounds(round.potPence)}.`}
+      </p>
+      {eois.length === 0 ? (
+        <p className="govuk-body">No expressions of interest have been submitted yet.</p>
+      ) : decided ? (
+        <>
+          <div className="govuk-inset-text">
+            {`The stage-one decision was sent at ${formatDateTime(round.invitationsSentAt!)}. Invited so far: ${formatPounds(round.invitedTotalPence)} of the ${formatPounds(round.capPence)} cap. It can change only by inviting an eligible organisation that was not invited, within the cap.`}
+          </div>
+          {errors.reinvite ? <ErrorMessage id="reinvite-error">{errors.reinvite}</ErrorMessage> : null}
+          <Table
+            caption="The decision"
+            head={["Organisation and project", { text: "Amount", numeric: true }, { text: "Score", numeric: true }, "Status", "Action"]}
+          >
+            {eois.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>
+                  <Link className="govuk-link" to={e.id}>
+                    {e.organisation.name}: {e.title}
+                  </Link>
+                </TableCell>
+                <TableCell numeric>{formatPounds(e.amountRequestedPence)}</TableCell>
+                <TableCell numeric>{e.reviewScore ?? ""}</TableCell>
+                <TableCell>
+                  <EoiStatusTag status={e.status} />
+                </TableCell>
+                <TableCell>
+                  {e.status === "not_invited" && e.reviewDecision === "eligible" ? (
+                    <Form method="post" id={e === eois.find((x) => x.status === "not_invited" && x.reviewDecision === "eligible") ? "reinvite" : undefined}>
+                      <input type="hidden" name="eoiId" value={e.id} />
+                      <Button secondary name="intent" value="reinvite" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                        Invite now<span className="govuk-visually-hidden">{`: ${e.organisation.name}`}</span>
+                      </Button>
+                    </Form>
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </Table>
+        </>
+      ) : (
+        <Form method="post" noValidate>
+          {unreviewed > 0 ? <div className="govuk-inset-text">{`${unreviewed} still to review. Review each one before sending the decision.`}</div> : null}
+          <div className={`govuk-form-group${errors.invite ? " govuk-form-group--error" : ""}`}>
+            <fieldset className="govuk-fieldset" id="invite" aria-describedby={errors.invite ? "invite-error" : undefined}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Choose whom to invite to a full bid</legend>
+              {errors.invite ? <ErrorMessage id="invite-error">{errors.invite}</ErrorMessage> : null}
+              <Table
+                label="Expressions of interest"
+                head={["Invite", "Organisation and project", { text: "Amount", numeric: true }, { text: "Score", numeric: true }, "Review"]}
+              >
+                {eois.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell>
+                      {e.reviewDecision === "eligible" ? (
+                        <div className="govuk-checkboxes govuk-checkboxes--small">
+                          <div className="govuk-checkboxes__item">
+                            <input
+                              className="govuk-checkboxes__input"
+                              type="checkbox"
+                              name="invite"
+                              id={`invite-${e.id}`}
+                              value={e.id}
+                              checked={ticked.includes(e.id)}
+                              onChange={(event) => toggle(e.id, event.target.checked)}
+                            />
+                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`invite-${e.id}`}>
+                              <span className="govuk-visually-hidden">{`Invite ${e.organisation.name}: ${e.title}`}</span>
+                            </label>
                           </div>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>
-                        <Link className="govuk-link" to={e.id}>
-                          {e.organisation.name}: {e.title}
-                        </Link>
-                      </TableCell>
-                      <TableCell numeric>{formatPounds(e.amountRequestedPence)}</TableCell>
-                      <TableCell numeric>{e.reviewScore ?? ""}</TableCell>
-                      <TableCell>{e.reviewDecision === "eligible" ? "Eligible" : e.reviewDecision === "ineligible" ? "Not eligible" : "To review"}</TableCell>
-                    </TableRow>
-                  ))}
-                </Table>
-              </fieldset>
-            </div>
-            <p className="govuk-body govuk-!-font-weight-bold" id="running-total" aria-live="polite">
-              {`Chosen: ${formatPounds(total)} of the ${formatPounds(round.capPence)} invitation cap${over ? `, ${formatPounds(total - round.capPence)} over` : ""}`}
-            </p>
-            <div className="govuk-button-group">
-              <Button secondary name="intent" value="check">
-                Check total
-              </Button>
-              {round.eoiClosed ? (
-                <Button name="intent" value="send">
-                  Send invitations and tell the others
-                </Button>
-              ) : null}
-            </div>
+                        </div>
+                      ) : null}
+                    </TableCell>
+                    <TableCell>
+                      <Link className="govuk-link" to={e.id}>
+                        {e.organisation.name}: {e.title}
+                      </Link>
+                    </TableCell>
+                    <TableCell numeric>{formatPounds(e.amountRequestedPence)}</TableCell>
+                    <TableCell numeric>{e.reviewScore ?? ""}</TableCell>
+                    <TableCell>{e.reviewDecision === "eligible" ? "Eligible" : e.reviewDecision === "ineligible" ? "Not eligible" : "To review"}</TableCell>
+                  </TableRow>
+                ))}
+              </Table>
+            </fieldset>
+          </div>
+          <p className="govuk-body govuk-!-font-weight-bold" id="running-total" aria-live="polite">
+            {`Chosen: ${formatPounds(total)} of the ${formatPounds(round.capPence)} invitation cap${over ? `, ${formatPounds(total - round.capPence)} over` : ""}`}
+          </p>
+          <div className="govuk-button-group">
+            <Button secondary name="intent" value="check">
+              Check total
+            </Button>
             {round.eoiClosed ? (
-              <p className="govuk-body">
-                Sending invites the organisations ticked and emails every other one, kindly and with your feedback, that they are not invited. It cannot be
-                undone.
-              </p>
-            ) : (
-              <p className="govuk-body">You can send the decision once expressions of interest have closed.</p>
-            )}
-          </Form>
-        )}
-      </div>
-    </div>
+              <Button name="intent" value="send">
+                Send invitations and tell the others
+              </Button>
+            ) : null}
+          </div>
+          {round.eoiClosed ? (
+            <p className="govuk-body">
+              Sending invites the organisations ticked and emails every other one, kindly and with your feedback, that they are not invited. It cannot be
+              undone.
+            </p>
+          ) : (
+            <p className="govuk-body">You can send the decision once expressions of interest have closed.</p>
+          )}
+        </Form>
+      )}
+    </PageColumn>
   );
 }

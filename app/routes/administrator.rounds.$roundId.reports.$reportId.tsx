@@ -2,7 +2,7 @@
 // spent) and accepts it or asks for changes, with a comment the organisation is emailed.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -20,6 +20,8 @@ import { requirePermission } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `${data.report.title}: ${data.bid.organisationName}`);
 
@@ -70,71 +72,67 @@ export default function ReviewReport() {
   const values = (actionData?.values ?? {}) as Record<string, string>;
   const saved = search.get("saved");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <Link to={`/administrator/rounds/${roundId}/reports`} className="govuk-back-link">
-          Back to monitoring reports
-        </Link>
-        <ErrorSummary errors={errors} />
-        {saved && BANNERS[saved] && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{BANNERS[saved]}</p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{bid.organisationName}</span>
-        <h1 className="govuk-heading-l">{report.title}</h1>
-        <SummaryList>
-          <SummaryRow label="Bid">
-            {bid.reference ? `${bid.reference}: ` : ""}
-            {bid.title}
-          </SummaryRow>
-          <SummaryRow label="Funding round">{bid.roundName}</SummaryRow>
-          <SummaryRow label="Award">{formatPounds(award.amountPence)}</SummaryRow>
-          <ReportDueRow dueAt={report.dueAt} overdue={report.overdue} />
-          <SummaryRow label="Status">
-            {reportStatusLabel(report.status)}
-            {report.submittedAt ? ` (submitted ${formatDate(report.submittedAt)})` : ""}
-          </SummaryRow>
-          {report.reviewComment ? <SummaryRow label="Last review comment">{report.reviewComment}</SummaryRow> : null}
-        </SummaryList>
+    <PageColumn width="full">
+      <BackLink to={`/administrator/rounds/${roundId}/reports`}>Back to monitoring reports</BackLink>
+      <ErrorSummary errors={errors} />
+      {saved && BANNERS[saved] && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{BANNERS[saved]}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{bid.organisationName}</span>
+      <h1 className="govuk-heading-l">{report.title}</h1>
+      <SummaryList>
+        <SummaryRow label="Bid">
+          {bid.reference ? `${bid.reference}: ` : ""}
+          {bid.title}
+        </SummaryRow>
+        <SummaryRow label="Funding round">{bid.roundName}</SummaryRow>
+        <SummaryRow label="Award">{formatPounds(award.amountPence)}</SummaryRow>
+        <ReportDueRow dueAt={report.dueAt} overdue={report.overdue} />
+        <SummaryRow label="Status">
+          {reportStatusLabel(report.status)}
+          {report.submittedAt ? ` (submitted ${formatDate(report.submittedAt)})` : ""}
+        </SummaryRow>
+        {report.reviewComment ? <SummaryRow label="Last review comment">{report.reviewComment}</SummaryRow> : null}
+      </SummaryList>
 
-        {report.status === "due" || report.status === "draft" ? (
-          <p className="govuk-body">
-            The organisation has not submitted this report yet. {report.status === "draft" ? "What they have saved so far is shown below." : ""}
-          </p>
-        ) : null}
-        <ReportAnswersView answers={answers} documentHref={(id) => `/administrator/rounds/${roundId}/reports/${report.id}/documents/${id}`} />
+      {report.status === "due" || report.status === "draft" ? (
+        <p className="govuk-body">
+          The organisation has not submitted this report yet. {report.status === "draft" ? "What they have saved so far is shown below." : ""}
+        </p>
+      ) : null}
+      <ReportAnswersView answers={answers} documentHref={(id) => `/administrator/rounds/${roundId}/reports/${report.id}/documents/${id}`} />
 
-        {report.status === "submitted" ? (
-          <div className="govuk-grid-row">
-            <div className="govuk-grid-column-two-thirds">
-              <h2 className="govuk-heading-m">Your review</h2>
-              <Form method="post" noValidate onSubmit={onSubmit}>
-                <Radios
-                  name="decision"
-                  legend="What do you want to do with this report?"
-                  error={errors.decision}
-                  defaultValue={values.decision}
-                  inputProps={register("decision")}
-                  choices={[
-                    { value: "accept", label: "Accept the report" },
-                    { value: "changes", label: "Ask for changes", hint: "The organisation can change the report and submit it again" },
-                  ]}
-                />
-                <Textarea
-                  {...register("comment")}
-                  label="Comment for the organisation"
-                  hint="This is emailed to the organisation's contact"
-                  error={errors.comment}
-                  defaultValue={values.comment}
-                  rows={5}
-                />
-                <Button>Send review</Button>
-              </Form>
-            </div>
+      {report.status === "submitted" ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-m">Your review</h2>
+            <Form method="post" noValidate onSubmit={onSubmit}>
+              <Radios
+                name="decision"
+                legend="What do you want to do with this report?"
+                error={errors.decision}
+                defaultValue={values.decision}
+                inputProps={register("decision")}
+                choices={[
+                  { value: "accept", label: "Accept the report" },
+                  { value: "changes", label: "Ask for changes", hint: "The organisation can change the report and submit it again" },
+                ]}
+              />
+              <Textarea
+                {...register("comment")}
+                label="Comment for the organisation"
+                hint="This is emailed to the organisation's contact"
+                error={errors.comment}
+                defaultValue={values.comment}
+                rows={5}
+              />
+              <Button>Send review</Button>
+            </Form>
           </div>
-        ) : null}
-      </div>
-    </div>
+        </div>
+      ) : null}
+    </PageColumn>
   );
 }

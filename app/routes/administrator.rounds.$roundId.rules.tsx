@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useMemo } from "react";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { RoundSetupPage } from "~/components/rounds/round-setup-page";
 import { Button, TextInput } from "~/components/govuk/fields";
@@ -15,6 +15,7 @@ import { refusalResponse } from "~/web/respond.server";
 import { formatDateTime } from "~/lib/dates";
 import { orNotFound } from "~/web/not-found";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Assessment rules");
 
@@ -85,13 +86,7 @@ export default function RoundRules() {
             ))}
           </SummaryList>
         )}
-        {scoringLocked ? null : (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/administrator/rounds/${round.id}/criteria`}>
-              Change the criteria and their weights
-            </Link>
-          </p>
-        )}
+        {scoringLocked ? null : <ParagraphLink to={`/administrator/rounds/${round.id}/criteria`}>Change the criteria and their weights</ParagraphLink>}
         <h2 className="govuk-heading-m">Assessors</h2>
         <TextInput
           {...register("assessorsPerBid")}

@@ -11,6 +11,8 @@ import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.window.page > 1 ? `Screen bids for eligibility (page ${data.window.page} of ${data.window.pageCount})` : "Screen bids for eligibility",
@@ -54,71 +56,65 @@ export default function Screening() {
   // The screen page goes back to this page of the list, with its filters.
   const listQueryHere = listHref(filters, window.page).replace(/^\?$/, "");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        {screened ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{`${screened} has been screened.`}</p>
-            {search.has("returnedPence") ? (
-              <p className="govuk-body">
-                {returnedPence > 0
-                  ? `Its approved award was cancelled and ${formatPounds(returnedPence)} has gone back to the pot.`
-                  : "The award proposed for it has been removed."}
-              </p>
-            ) : null}
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{round.name}</span>
-        <h1 className="govuk-heading-l">Screen bids for eligibility</h1>
-        {round.closed ? null : (
-          <div className="govuk-inset-text">{`The round closes on ${formatDateTime(round.closesAt)}. You can screen bids after that.`}</div>
-        )}
-        <ListFilters legend="Find bids" clearHref={`/administrator/rounds/${round.id}/screening`}>
-          <SearchField label="Reference, title or organisation" value={filters.q} />
-          <SelectField name="screening" label="Screening" anyLabel="Any" value={filters.screening} options={SCREENING_OPTIONS} />
-          {round.areas.length > 0 ? (
-            <SelectField name="area" label="Area" anyLabel="All areas" value={filters.area} options={round.areas.map((a) => ({ value: a.id, text: a.name }))} />
+    <PageColumn width="full">
+      <BackLink to="/administrator">Back to fund administration</BackLink>
+      {screened ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{`${screened} has been screened.`}</p>
+          {search.has("returnedPence") ? (
+            <p className="govuk-body">
+              {returnedPence > 0
+                ? `Its approved award was cancelled and ${formatPounds(returnedPence)} has gone back to the pot.`
+                : "The award proposed for it has been removed."}
+            </p>
           ) : null}
-          <SelectField name="sort" label="Sort by" anyLabel="Reference" value={filters.sort} options={SORT_OPTIONS} />
-        </ListFilters>
-        {bids.length === 0 ? (
-          <p className="govuk-body">
-            {window.total === 0 && !filters.q && !filters.screening && !filters.area ? "No bids have been submitted to this round." : "No bids match."}
-          </p>
-        ) : (
-          <Table
-            caption={showingText(window, { one: "bid", many: "bids" })}
-            captionSize="s"
-            head={["Bid", "Organisation", { text: "Requested", numeric: true }, "Screening"]}
-          >
-            {bids.map((bid) => (
-              <TableRow key={bid.id}>
-                <TableCell>
-                  <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/screen${listQueryHere}`}>
-                    {`${bid.reference}: ${bid.title}`}
-                  </Link>
-                </TableCell>
-                <TableCell>{bid.organisationName}</TableCell>
-                <TableCell numeric>{formatPounds(bid.amountRequestedPence ?? 0)}</TableCell>
-                <TableCell>
-                  {bid.screeningDecision ? (
-                    <strong className={`govuk-tag ${DECISION[bid.screeningDecision]?.tag ?? ""}`}>
-                      {DECISION[bid.screeningDecision]?.text ?? bid.screeningDecision}
-                    </strong>
-                  ) : (
-                    <strong className="govuk-tag govuk-tag--grey">Not screened</strong>
-                  )}
-                  {bid.screeningReason ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.screeningReason}</span> : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </Table>
-        )}
-        <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of bids to screen" />
-      </div>
-    </div>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{round.name}</span>
+      <h1 className="govuk-heading-l">Screen bids for eligibility</h1>
+      {round.closed ? null : <div className="govuk-inset-text">{`The round closes on ${formatDateTime(round.closesAt)}. You can screen bids after that.`}</div>}
+      <ListFilters legend="Find bids" clearHref={`/administrator/rounds/${round.id}/screening`}>
+        <SearchField label="Reference, title or organisation" value={filters.q} />
+        <SelectField name="screening" label="Screening" anyLabel="Any" value={filters.screening} options={SCREENING_OPTIONS} />
+        {round.areas.length > 0 ? (
+          <SelectField name="area" label="Area" anyLabel="All areas" value={filters.area} options={round.areas.map((a) => ({ value: a.id, text: a.name }))} />
+        ) : null}
+        <SelectField name="sort" label="Sort by" anyLabel="Reference" value={filters.sort} options={SORT_OPTIONS} />
+      </ListFilters>
+      {bids.length === 0 ? (
+        <p className="govuk-body">
+          {window.total === 0 && !filters.q && !filters.screening && !filters.area ? "No bids have been submitted to this round." : "No bids match."}
+        </p>
+      ) : (
+        <Table
+          caption={showingText(window, { one: "bid", many: "bids" })}
+          captionSize="s"
+          head={["Bid", "Organisation", { text: "Requested", numeric: true }, "Screening"]}
+        >
+          {bids.map((bid) => (
+            <TableRow key={bid.id}>
+              <TableCell>
+                <Link className="govuk-link" to={`/administrator/rounds/${round.id}/bids/${bid.id}/screen${listQueryHere}`}>
+                  {`${bid.reference}: ${bid.title}`}
+                </Link>
+              </TableCell>
+              <TableCell>{bid.organisationName}</TableCell>
+              <TableCell numeric>{formatPounds(bid.amountRequestedPence ?? 0)}</TableCell>
+              <TableCell>
+                {bid.screeningDecision ? (
+                  <strong className={`govuk-tag ${DECISION[bid.screeningDecision]?.tag ?? ""}`}>
+                    {DECISION[bid.screeningDecision]?.text ?? bid.screeningDecision}
+                  </strong>
+                ) : (
+                  <strong className="govuk-tag govuk-tag--grey">Not screened</strong>
+                )}
+                {bid.screeningReason ? <span className="govuk-hint govuk-!-margin-bottom-0">{bid.screeningReason}</span> : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
+      )}
+      <Pagination page={window.page} pageCount={window.pageCount} href={(n) => listHref(filters, n)} label="Pages of bids to screen" />
+    </PageColumn>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Radios } from "~/components/govuk/fields";
 import { RoundDetailsForm } from "~/components/rounds/round-details-form";
@@ -12,6 +12,8 @@ import { createRound, listFunds } from "~/domain/rounds/round-details.server";
 import { EMPTY_ROUND_DETAILS, roundDetailsInput } from "~/domain/rounds/round-details.schema";
 import { textValue } from "~/lib/form-values";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Create a round");
 
@@ -40,26 +42,22 @@ export default function NewRound() {
   const values = actionData?.values ?? EMPTY_ROUND_DETAILS;
   const fundId = actionData?.fundId ?? chosenFundId ?? (funds.length === 1 ? funds[0]!.id : "");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Create a round</h1>
-        <RoundDetailsForm
-          errors={errors}
-          values={values}
-          locked={false}
-          submitLabel="Create round"
-          before={
-            <>
-              <Radios name="fundId" legend="Fund" error={errors.fundId} defaultValue={fundId} choices={funds.map((f) => ({ value: f.id, label: f.name }))} />
-              <StageChoice defaultValue={actionData?.twoStage} />
-            </>
-          }
-        />
-      </div>
-    </div>
+    <PageColumn>
+      <BackLink to="/administrator">Back to fund administration</BackLink>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Create a round</h1>
+      <RoundDetailsForm
+        errors={errors}
+        values={values}
+        locked={false}
+        submitLabel="Create round"
+        before={
+          <>
+            <Radios name="fundId" legend="Fund" error={errors.fundId} defaultValue={fundId} choices={funds.map((f) => ({ value: f.id, label: f.name }))} />
+            <StageChoice defaultValue={actionData?.twoStage} />
+          </>
+        }
+      />
+    </PageColumn>
   );
 }

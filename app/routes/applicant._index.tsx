@@ -9,6 +9,7 @@ import { hasReleasedOutcome, outcomePath } from "~/domain/outcomes/outcome-kind"
 import { LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta("Your bids");
 
@@ -43,13 +44,7 @@ export default function ApplicantHome() {
     <>
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Your bids</h1>
-      {organisations.length > 0 ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/applicant/bids/new">
-            Start a new bid
-          </Link>
-        </p>
-      ) : null}
+      {organisations.length > 0 ? <ParagraphLink to="/applicant/bids/new">Start a new bid</ParagraphLink> : null}
       {organisations.length === 0 ? (
         <>
           <p className="govuk-body">

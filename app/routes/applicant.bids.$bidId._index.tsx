@@ -14,6 +14,8 @@ import { roundPhase } from "~/domain/rounds/pot";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { titleMeta } from "~/components/page-title";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.bid.title || "Untitled bid");
 
@@ -40,9 +42,7 @@ export default function BidTaskList() {
   if (bid.status !== "draft") {
     return (
       <>
-        <Link to="/applicant" className="govuk-back-link">
-          Back to your bids
-        </Link>
+        <BackLink to="/applicant">Back to your bids</BackLink>
         <span className="govuk-caption-l">{bid.organisation.name}</span>
         <h1 className="govuk-heading-l">{name}</h1>
         <SummaryList className="govuk-summary-list--no-border">
@@ -66,13 +66,7 @@ export default function BidTaskList() {
         ) : null}
         <p className="govuk-body">This is the bid as it was submitted. It can no longer be changed.</p>
         <BidSummary bid={bid} changeable={false} asked={asked} />
-        {withdrawable ? (
-          <p className="govuk-body">
-            <Link className="govuk-link" to={`/applicant/bids/${bid.id}/withdraw`}>
-              Withdraw this bid
-            </Link>
-          </p>
-        ) : null}
+        {withdrawable ? <ParagraphLink to={`/applicant/bids/${bid.id}/withdraw`}>Withdraw this bid</ParagraphLink> : null}
       </>
     );
   }
@@ -85,54 +79,50 @@ export default function BidTaskList() {
     hint: s.status === "in_progress" && s.problems.length > 0 && s.problems[0] !== `Complete the ${s.title.toLowerCase()} section` ? s.problems[0] : undefined,
   }));
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/applicant" className="govuk-back-link">
-          Back to your bids
-        </Link>
-        <span className="govuk-caption-l">
-          {bid.organisation.name} · {bid.round.fund.name}: {bid.round.name}
-        </span>
-        <h1 className="govuk-heading-l">{name}</h1>
-        {phase === "closed" ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This round closed on {formatDateTime(bid.round.closesAt)}. You can no longer submit this bid.
-            </strong>
-          </div>
-        ) : (
-          <p className="govuk-body">
-            Submit your bid by <strong>{formatDateTime(bid.round.closesAt)}</strong>. Your answers are saved as you complete each section, so you can leave and
-            come back.
-          </p>
-        )}
+    <PageColumn>
+      <BackLink to="/applicant">Back to your bids</BackLink>
+      <span className="govuk-caption-l">
+        {bid.organisation.name} · {bid.round.fund.name}: {bid.round.name}
+      </span>
+      <h1 className="govuk-heading-l">{name}</h1>
+      {phase === "closed" ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This round closed on {formatDateTime(bid.round.closesAt)}. You can no longer submit this bid.
+          </strong>
+        </div>
+      ) : (
         <p className="govuk-body">
-          {formSize === "small"
-            ? `You are asking for less than ${formatPounds(bid.round.smallBidThresholdPence)}, so you answer a shorter form.`
-            : `Bids for less than ${formatPounds(bid.round.smallBidThresholdPence)} answer a shorter form.`}
+          Submit your bid by <strong>{formatDateTime(bid.round.closesAt)}</strong>. Your answers are saved as you complete each section, so you can leave and
+          come back.
         </p>
-        <h2 className="govuk-heading-m">Your bid</h2>
-        <p className="govuk-body">
-          You have completed {completedCount} of {sections.length} sections.
-        </p>
-        <TaskList tasks={tasks} />
-        <h2 className="govuk-heading-m">Submit</h2>
-        <TaskList
-          idPrefix="submit-task"
-          tasks={[
-            {
-              id: "check-answers",
-              title: "Check your answers and submit",
-              href: readyToSubmit ? `/applicant/bids/${bid.id}/check-answers` : null,
-              status: readyToSubmit ? "not_started" : "cannot_start",
-            },
-          ]}
-        />
-      </div>
-    </div>
+      )}
+      <p className="govuk-body">
+        {formSize === "small"
+          ? `You are asking for less than ${formatPounds(bid.round.smallBidThresholdPence)}, so you answer a shorter form.`
+          : `Bids for less than ${formatPounds(bid.round.smallBidThresholdPence)} answer a shorter form.`}
+      </p>
+      <h2 className="govuk-heading-m">Your bid</h2>
+      <p className="govuk-body">
+        You have completed {completedCount} of {sections.length} sections.
+      </p>
+      <TaskList tasks={tasks} />
+      <h2 className="govuk-heading-m">Submit</h2>
+      <TaskList
+        idPrefix="submit-task"
+        tasks={[
+          {
+            id: "check-answers",
+            title: "Check your answers and submit",
+            href: readyToSubmit ? `/applicant/bids/${bid.id}/check-answers` : null,
+            status: readyToSubmit ? "not_started" : "cannot_start",
+          },
+        ]}
+      />
+    </PageColumn>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Textarea } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
@@ -17,6 +17,8 @@ import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Your award for ${data.bid.reference ?? data.bid.title}`);
 
@@ -67,21 +69,13 @@ type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function NoAward({ bid }: { bid: PageData["bid"] }) {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
-        <span className="govuk-caption-l">{bid.reference ?? (bid.title || "Untitled bid")}</span>
-        <h1 className="govuk-heading-l">Your award</h1>
-        <p className="govuk-body">This bid has no award to accept. If it is awarded funding, we will email you and you can accept the award here.</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-            Return to your bid
-          </Link>
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
+      <span className="govuk-caption-l">{bid.reference ?? (bid.title || "Untitled bid")}</span>
+      <h1 className="govuk-heading-l">Your award</h1>
+      <p className="govuk-body">This bid has no award to accept. If it is awarded funding, we will email you and you can accept the award here.</p>
+      <ParagraphLink to={`/applicant/bids/${bid.id}`}>Return to your bid</ParagraphLink>
+    </PageColumn>
   );
 }
 
@@ -94,110 +88,102 @@ function Award({ bid, award, answerable, message, reports }: PageData & { award:
   const errors = { ...accept.errors, ...decline.errors };
   const name = bid.title || "Untitled bid";
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
-        <ErrorSummary errors={errors} />
-        {answered === "accepted" && award.status === "accepted" ? (
-          <NotificationBanner success title="Award accepted">
-            <p className="govuk-notification-banner__heading">
-              You have accepted the award. We have sent a confirmation email to your organisation&apos;s contact.
-            </p>
-          </NotificationBanner>
-        ) : null}
-        {answered === "declined" && award.status === "declined_by_applicant" ? (
-          <NotificationBanner success title="Award declined">
-            <p className="govuk-notification-banner__heading">
-              You have declined the award. We have sent a confirmation email to your organisation&apos;s contact.
-            </p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">{`${bid.reference ?? name}: ${bid.organisationName}`}</span>
-        <h1 className="govuk-heading-l">{answerable ? "Accept or decline your award" : "Your award"}</h1>
-        <SummaryList>
-          <SummaryRow label="Bid">{name}</SummaryRow>
-          <SummaryRow label="Award">{award.amount}</SummaryRow>
-          <SummaryRow label="Funded by">{`${award.pccFunded} from the Police and Crime Commissioner, ${award.matchFunded} match funding`}</SummaryRow>
-          <SummaryRow label="Status">
-            <strong className="govuk-tag">{AWARD_STATUS_LABELS[award.status as AwardStatus] ?? award.status}</strong>
-          </SummaryRow>
-          {award.acceptBy ? <SummaryRow label="Accept by">{formatDateTime(award.acceptBy)}</SummaryRow> : null}
-          {award.respondedAt ? <SummaryRow label="Answered">{formatDateTime(award.respondedAt)}</SummaryRow> : null}
-          {award.status === "declined_by_applicant" && award.declineReason ? <SummaryRow label="Your reason">{award.declineReason}</SummaryRow> : null}
-          {award.returnedPence > 0 ? <SummaryRow label="Returned to the fund">{formatPounds(award.returnedPence)}</SummaryRow> : null}
-        </SummaryList>
-        <h2 className="govuk-heading-m">Conditions of the award</h2>
-        {award.conditions.length > 0 ? (
+    <PageColumn>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
+      <ErrorSummary errors={errors} />
+      {answered === "accepted" && award.status === "accepted" ? (
+        <NotificationBanner success title="Award accepted">
+          <p className="govuk-notification-banner__heading">
+            You have accepted the award. We have sent a confirmation email to your organisation&apos;s contact.
+          </p>
+        </NotificationBanner>
+      ) : null}
+      {answered === "declined" && award.status === "declined_by_applicant" ? (
+        <NotificationBanner success title="Award declined">
+          <p className="govuk-notification-banner__heading">
+            You have declined the award. We have sent a confirmation email to your organisation&apos;s contact.
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{`${bid.reference ?? name}: ${bid.organisationName}`}</span>
+      <h1 className="govuk-heading-l">{answerable ? "Accept or decline your award" : "Your award"}</h1>
+      <SummaryList>
+        <SummaryRow label="Bid">{name}</SummaryRow>
+        <SummaryRow label="Award">{award.amount}</SummaryRow>
+        <SummaryRow label="Funded by">{`${award.pccFunded} from the Police and Crime Commissioner, ${award.matchFunded} match funding`}</SummaryRow>
+        <SummaryRow label="Status">
+          <strong className="govuk-tag">{AWARD_STATUS_LABELS[award.status as AwardStatus] ?? award.status}</strong>
+        </SummaryRow>
+        {award.acceptBy ? <SummaryRow label="Accept by">{formatDateTime(award.acceptBy)}</SummaryRow> : null}
+        {award.respondedAt ? <SummaryRow label="Answered">{formatDateTime(award.respondedAt)}</SummaryRow> : null}
+        {award.status === "declined_by_applicant" && award.declineReason ? <SummaryRow label="Your reason">{award.declineReason}</SummaryRow> : null}
+        {award.returnedPence > 0 ? <SummaryRow label="Returned to the fund">{formatPounds(award.returnedPence)}</SummaryRow> : null}
+      </SummaryList>
+      <h2 className="govuk-heading-m">Conditions of the award</h2>
+      {award.conditions.length > 0 ? (
+        <ul className="govuk-list govuk-list--bullet">
+          {award.conditions.map((condition) => (
+            <li key={condition}>{condition}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">The award has no conditions beyond the fund&apos;s standard terms.</p>
+      )}
+      {message && !answered ? <div className="govuk-inset-text">{message.replace(/ Nothing was changed\.$/, "")}</div> : null}
+      {reports.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Monitoring reports you will send</h2>
           <ul className="govuk-list govuk-list--bullet">
-            {award.conditions.map((condition) => (
-              <li key={condition}>{condition}</li>
+            {reports.map((r) => (
+              <li key={r.id}>{`${r.title}: due ${formatDateTime(r.dueAt)}`}</li>
             ))}
           </ul>
-        ) : (
-          <p className="govuk-body">The award has no conditions beyond the fund&apos;s standard terms.</p>
-        )}
-        {message && !answered ? <div className="govuk-inset-text">{message.replace(/ Nothing was changed\.$/, "")}</div> : null}
-        {reports.length > 0 ? (
-          <>
-            <h2 className="govuk-heading-m">Monitoring reports you will send</h2>
-            <ul className="govuk-list govuk-list--bullet">
-              {reports.map((r) => (
-                <li key={r.id}>{`${r.title}: due ${formatDateTime(r.dueAt)}`}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {answerable ? (
-          <>
-            <h2 className="govuk-heading-m">Accept the award</h2>
-            <p className="govuk-body">
-              We do not ask for or keep bank details on this website. The fund administrator holds your organisation&apos;s bank details and pays the award into
-              that account. If they have changed, tell the fund team by phone before you accept.
-            </p>
-            <Form method="post" noValidate onSubmit={accept.onSubmit}>
-              <input type="hidden" name="intent" value="accept" />
-              <Checkboxes
-                name="acceptConditions"
-                legend="Conditions"
-                error={accept.errors.acceptConditions}
-                choices={[{ value: "yes", label: "I accept the conditions of this award on behalf of my organisation" }]}
-                inputProps={accept.register("acceptConditions")}
-              />
-              <Checkboxes
-                name="bankDetailsHeld"
-                legend="Bank details"
-                error={accept.errors.bankDetailsHeld}
-                choices={[{ value: "yes", label: "I confirm the fund administrator holds our organisation's bank details" }]}
-                inputProps={accept.register("bankDetailsHeld")}
-              />
-              <Button id="accept">Accept the award</Button>
-            </Form>
-            <h2 className="govuk-heading-m">Decline the award</h2>
-            <p className="govuk-body">If you decline, the money goes back to the fund to be offered to another project. You cannot undo this.</p>
-            <Form method="post" noValidate onSubmit={decline.onSubmit}>
-              <input type="hidden" name="intent" value="decline" />
-              <Textarea
-                label="Why is your organisation declining the award?"
-                hint={`Up to ${DECLINE_REASON_MAX} characters.`}
-                error={decline.errors.declineReason}
-                defaultValue={actionData?.values?.declineReason ?? ""}
-                rows={4}
-                {...decline.register("declineReason")}
-              />
-              <Button warning id="decline">
-                Decline the award
-              </Button>
-            </Form>
-          </>
-        ) : null}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-            Return to your bid
-          </Link>
-        </p>
-      </div>
-    </div>
+        </>
+      ) : null}
+      {answerable ? (
+        <>
+          <h2 className="govuk-heading-m">Accept the award</h2>
+          <p className="govuk-body">
+            We do not ask for or keep bank details on this website. The fund administrator holds your organisation&apos;s bank details and pays the award into
+            that account. If they have changed, tell the fund team by phone before you accept.
+          </p>
+          <Form method="post" noValidate onSubmit={accept.onSubmit}>
+            <input type="hidden" name="intent" value="accept" />
+            <Checkboxes
+              name="acceptConditions"
+              legend="Conditions"
+              error={accept.errors.acceptConditions}
+              choices={[{ value: "yes", label: "I accept the conditions of this award on behalf of my organisation" }]}
+              inputProps={accept.register("acceptConditions")}
+            />
+            <Checkboxes
+              name="bankDetailsHeld"
+              legend="Bank details"
+              error={accept.errors.bankDetailsHeld}
+              choices={[{ value: "yes", label: "I confirm the fund administrator holds our organisation's bank details" }]}
+              inputProps={accept.register("bankDetailsHeld")}
+            />
+            <Button id="accept">Accept the award</Button>
+          </Form>
+          <h2 className="govuk-heading-m">Decline the award</h2>
+          <p className="govuk-body">If you decline, the money goes back to the fund to be offered to another project. You cannot undo this.</p>
+          <Form method="post" noValidate onSubmit={decline.onSubmit}>
+            <input type="hidden" name="intent" value="decline" />
+            <Textarea
+              label="Why is your organisation declining the award?"
+              hint={`Up to ${DECLINE_REASON_MAX} characters.`}
+              error={decline.errors.declineReason}
+              defaultValue={actionData?.values?.declineReason ?? ""}
+              rows={4}
+              {...decline.register("declineReason")}
+            />
+            <Button warning id="decline">
+              Decline the award
+            </Button>
+          </Form>
+        </>
+      ) : null}
+      <ParagraphLink to={`/applicant/bids/${bid.id}`}>Return to your bid</ParagraphLink>
+    </PageColumn>
   );
 }

@@ -12,6 +12,8 @@ import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader, typeof action>(({ data, actionData }) => ({
   title: `Check your answers – ${data.bid.title || "Untitled bid"}`,
@@ -52,60 +54,54 @@ export default function CheckAnswers() {
   const errors = submitErrors(actionData?.errors);
   return (
     <>
-      <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-        Back to your bid
-      </Link>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{name}</span>
-          <h1 className="govuk-heading-l">Check your answers before submitting your bid</h1>
-          {bid.status !== "draft" ? (
-            <div className="govuk-inset-text">
-              This bid has already been submitted.{" "}
-              <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-                View the bid
-              </Link>
-              .
-            </div>
-          ) : !ready || problems.length > 0 ? (
-            <div className="govuk-inset-text">
-              <p className="govuk-body">You need to complete these sections before you can submit:</p>
-              <ul className="govuk-list govuk-list--bullet">
-                {problems.map((s) => (
-                  <li key={s.key}>
-                    <Link className="govuk-link" to={`/applicant/bids/${bid.id}/${s.key}`}>
-                      {s.title}
-                    </Link>
-                    : {s.problems.join(". ")}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </div>
-      </div>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
+      <PageColumn>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{name}</span>
+        <h1 className="govuk-heading-l">Check your answers before submitting your bid</h1>
+        {bid.status !== "draft" ? (
+          <div className="govuk-inset-text">
+            This bid has already been submitted.{" "}
+            <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+              View the bid
+            </Link>
+            .
+          </div>
+        ) : !ready || problems.length > 0 ? (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">You need to complete these sections before you can submit:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {problems.map((s) => (
+                <li key={s.key}>
+                  <Link className="govuk-link" to={`/applicant/bids/${bid.id}/${s.key}`}>
+                    {s.title}
+                  </Link>
+                  : {s.problems.join(". ")}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </PageColumn>
       <BidSummary bid={bid} changeable={bid.status === "draft"} asked={asked} />
       {bid.status === "draft" ? (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <h2 className="govuk-heading-m">Now submit your bid</h2>
-            <p className="govuk-body">
-              By submitting this bid you confirm that, to the best of your knowledge, the details you are providing are correct. You cannot change the bid after
-              you submit it.
-            </p>
-            {phase === "closed" ? (
-              <p className="govuk-body">The round closed at {formatDateTime(bid.round.closesAt)}.</p>
-            ) : (
-              <p className="govuk-body">The round closes at {formatDateTime(bid.round.closesAt)}.</p>
-            )}
-            <Form method="post">
-              <Button name="intent" value="submit" id="submit">
-                Submit bid
-              </Button>
-            </Form>
-          </div>
-        </div>
+        <PageColumn>
+          <h2 className="govuk-heading-m">Now submit your bid</h2>
+          <p className="govuk-body">
+            By submitting this bid you confirm that, to the best of your knowledge, the details you are providing are correct. You cannot change the bid after
+            you submit it.
+          </p>
+          {phase === "closed" ? (
+            <p className="govuk-body">The round closed at {formatDateTime(bid.round.closesAt)}.</p>
+          ) : (
+            <p className="govuk-body">The round closes at {formatDateTime(bid.round.closesAt)}.</p>
+          )}
+          <Form method="post">
+            <Button name="intent" value="submit" id="submit">
+              Submit bid
+            </Button>
+          </Form>
+        </PageColumn>
       ) : null}
     </>
   );

@@ -5,8 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DocumentFile } from "~/components/documents/document-file";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
-import { fieldId } from "~/components/govuk/error-summary";
-import { Button, ErrorMessage, Hint, Radios } from "~/components/govuk/fields";
+import { Button, FileUpload, Radios } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
 import { saveSection } from "~/domain/bids/bids.server";
 import { sectionProblems } from "~/domain/bids/sections";
@@ -67,8 +66,6 @@ export default function SupportingDocuments() {
   const actionData = useActionData<typeof action>();
   const errors = (actionData?.errors ?? {}) as FieldErrors;
   const chosenKind = actionData && "kind" in actionData ? actionData.kind : null;
-  const fileError = errors.document;
-  const fileId = fieldId("document");
   return (
     <SectionLayout bid={bid} title="Supporting documents" errors={errors}>
       <p className="govuk-body">Upload your organisation&apos;s:</p>
@@ -124,23 +121,17 @@ export default function SupportingDocuments() {
           defaultValue={chosenKind ?? undefined}
           choices={asked.map((d) => ({ value: d.kind, label: d.label }))}
         />
-        <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label" htmlFor={fileId}>
-            Upload a file
-          </label>
-          <Hint id={`${fileId}-hint`}>
-            {ACCEPTED_TYPES_TEXT}, smaller than {formatFileSize(maxBytes)}
-          </Hint>
-          {fileError ? <ErrorMessage id={`${fileId}-error`}>{fileError}</ErrorMessage> : null}
-          <input
-            className={`govuk-file-upload${fileError ? " govuk-file-upload--error" : ""}`}
-            id={fileId}
-            name="document"
-            type="file"
-            accept={ACCEPT_ATTRIBUTE}
-            aria-describedby={[`${fileId}-hint`, fileError ? `${fileId}-error` : null].filter(Boolean).join(" ")}
-          />
-        </div>
+        <FileUpload
+          name="document"
+          label="Upload a file"
+          hint={
+            <>
+              {ACCEPTED_TYPES_TEXT}, smaller than {formatFileSize(maxBytes)}
+            </>
+          }
+          error={errors.document}
+          accept={ACCEPT_ATTRIBUTE}
+        />
         <Button secondary>Upload file</Button>
       </Form>
 

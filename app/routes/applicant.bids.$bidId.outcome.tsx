@@ -11,6 +11,8 @@ import { formatDate } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Decision on ${data.bid.title || "your bid"}`);
 
@@ -35,75 +37,67 @@ export default function OutcomePage() {
   const page = useLoaderData<typeof loader>();
   const { bid, award } = page;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
-        <span className="govuk-caption-l">
-          {bid.organisationName} · {bid.reference}
-        </span>
-        <h1 className="govuk-heading-l">{HEADINGS[bid.kind]}</h1>
-        <SummaryList>
-          <SummaryRow label="Bid">{bid.title || "Untitled bid"}</SummaryRow>
-          <SummaryRow label="Funding round">{bid.roundName}</SummaryRow>
-          <SummaryRow label="Decision">
-            <strong className={bidStatusTagClass(bid.kind)}>{bidStatusLabel(bid.kind)}</strong>
-          </SummaryRow>
-          <SummaryRow label="Decided">{formatDate(bid.decidedAt)}</SummaryRow>
-        </SummaryList>
+    <PageColumn>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
+      <span className="govuk-caption-l">
+        {bid.organisationName} · {bid.reference}
+      </span>
+      <h1 className="govuk-heading-l">{HEADINGS[bid.kind]}</h1>
+      <SummaryList>
+        <SummaryRow label="Bid">{bid.title || "Untitled bid"}</SummaryRow>
+        <SummaryRow label="Funding round">{bid.roundName}</SummaryRow>
+        <SummaryRow label="Decision">
+          <strong className={bidStatusTagClass(bid.kind)}>{bidStatusLabel(bid.kind)}</strong>
+        </SummaryRow>
+        <SummaryRow label="Decided">{formatDate(bid.decidedAt)}</SummaryRow>
+      </SummaryList>
 
-        {award ? <AwardSection bidId={bid.id} award={award} reports={page.reports} /> : null}
+      {award ? <AwardSection bidId={bid.id} award={award} reports={page.reports} /> : null}
 
-        {page.ineligibility ? (
-          <>
-            <h2 className="govuk-heading-m">Why the bid is not eligible</h2>
-            <p className="govuk-body" data-testid="ineligibility-reason">
-              {page.ineligibility.reason}
-            </p>
-            {page.ineligibility.note ? (
-              <div className="govuk-inset-text">
-                <p className="govuk-body">A note from the fund team:</p>
-                <Paragraphs text={page.ineligibility.note} />
-              </div>
-            ) : null}
-          </>
-        ) : null}
+      {page.ineligibility ? (
+        <>
+          <h2 className="govuk-heading-m">Why the bid is not eligible</h2>
+          <p className="govuk-body" data-testid="ineligibility-reason">
+            {page.ineligibility.reason}
+          </p>
+          {page.ineligibility.note ? (
+            <div className="govuk-inset-text">
+              <p className="govuk-body">A note from the fund team:</p>
+              <Paragraphs text={page.ineligibility.note} />
+            </div>
+          ) : null}
+        </>
+      ) : null}
 
-        {page.feedback ? (
-          <>
-            <h2 className="govuk-heading-m">Feedback from the fund team</h2>
-            <Paragraphs text={page.feedback} />
-          </>
-        ) : null}
+      {page.feedback ? (
+        <>
+          <h2 className="govuk-heading-m">Feedback from the fund team</h2>
+          <Paragraphs text={page.feedback} />
+        </>
+      ) : null}
 
-        {page.scores ? (
-          <>
-            <Table caption="Your bid's scores" head={["Criterion", { text: "Weight", numeric: true }, { text: "Score", numeric: true }]}>
-              {page.scores.criteria.map((c) => (
-                <TableRow key={c.title}>
-                  <TableCell>{c.title}</TableCell>
-                  <TableCell numeric>{`${c.weightPercent}%`}</TableCell>
-                  <TableCell numeric>{`${c.score} out of ${c.maxScore}`}</TableCell>
-                </TableRow>
-              ))}
-            </Table>
-            <p className="govuk-body">
-              Weighted score: <strong>{page.scores.overall}</strong>. Each score is the average of the assessors&apos; scores on that criterion, or the score
-              agreed at moderation where the assessors disagreed.
-            </p>
-          </>
-        ) : null}
+      {page.scores ? (
+        <>
+          <Table caption="Your bid's scores" head={["Criterion", { text: "Weight", numeric: true }, { text: "Score", numeric: true }]}>
+            {page.scores.criteria.map((c) => (
+              <TableRow key={c.title}>
+                <TableCell>{c.title}</TableCell>
+                <TableCell numeric>{`${c.weightPercent}%`}</TableCell>
+                <TableCell numeric>{`${c.score} out of ${c.maxScore}`}</TableCell>
+              </TableRow>
+            ))}
+          </Table>
+          <p className="govuk-body">
+            Weighted score: <strong>{page.scores.overall}</strong>. Each score is the average of the assessors&apos; scores on that criterion, or the score
+            agreed at moderation where the assessors disagreed.
+          </p>
+        </>
+      ) : null}
 
-        <h2 className="govuk-heading-m">What happens next</h2>
-        <WhatHappensNext kind={bid.kind} award={award} />
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/applicant">
-            Back to your bids
-          </Link>
-        </p>
-      </div>
-    </div>
+      <h2 className="govuk-heading-m">What happens next</h2>
+      <WhatHappensNext kind={bid.kind} award={award} />
+      <ParagraphLink to="/applicant">Back to your bids</ParagraphLink>
+    </PageColumn>
   );
 }
 

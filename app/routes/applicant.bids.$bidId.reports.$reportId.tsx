@@ -4,10 +4,10 @@
 // read-only once submitted, until the fund team asks for changes.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
-import { Button, ErrorMessage, Hint, Textarea, TextInput } from "~/components/govuk/fields";
+import { Button, FileUpload, Textarea, TextInput } from "~/components/govuk/fields";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ReportAnswersView, ReportDueRow } from "~/components/monitoring/report-answers";
@@ -28,6 +28,8 @@ import { isMultipart, readDocumentUpload } from "~/web/multipart.server";
 import { orNotFound } from "~/web/not-found";
 import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.report.title);
 
@@ -115,168 +117,151 @@ export default function MonitoringReport() {
   const errors = inFieldOrder(form.errors, [...reportFieldOrder(outcomes, budgetLines), "document"]);
   const saved = search.get("saved");
   const field = (name: string) => ({ ...register(name as never), id: fieldId(name), error: errors[name], defaultValue: valueAt(values, name) });
-  const fileError = errors.document;
-  const fileId = fieldId("document");
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}/outcome`} className="govuk-back-link">
-          Back to your award
-        </Link>
-        <ErrorSummary errors={errors} />
-        {saved && BANNERS[saved] && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">{BANNERS[saved]}</p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">
-          {bid.reference ? `${bid.reference}: ` : ""}
-          {bid.title}
-        </span>
-        <h1 className="govuk-heading-l">{report.title}</h1>
-        <SummaryList>
-          <SummaryRow label="Organisation">{bid.organisationName}</SummaryRow>
-          <ReportDueRow dueAt={report.dueAt} overdue={report.overdue} />
-          <SummaryRow label="Status">
-            {reportStatusLabel(report.status)}
-            {report.submittedAt && !report.editable ? `, ${formatDate(report.submittedAt)}` : ""}
-          </SummaryRow>
-        </SummaryList>
-        {report.reviewComment && (report.status === "changes_requested" || report.status === "accepted") ? (
-          <div className="govuk-inset-text">
-            <h2 className="govuk-heading-s">{report.status === "accepted" ? "Comment from the fund team" : "The fund team has asked for changes"}</h2>
-            <p className="govuk-body">{report.reviewComment}</p>
-          </div>
-        ) : null}
+    <PageColumn>
+      <BackLink to={`/applicant/bids/${bid.id}/outcome`}>Back to your award</BackLink>
+      <ErrorSummary errors={errors} />
+      {saved && BANNERS[saved] && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{BANNERS[saved]}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">
+        {bid.reference ? `${bid.reference}: ` : ""}
+        {bid.title}
+      </span>
+      <h1 className="govuk-heading-l">{report.title}</h1>
+      <SummaryList>
+        <SummaryRow label="Organisation">{bid.organisationName}</SummaryRow>
+        <ReportDueRow dueAt={report.dueAt} overdue={report.overdue} />
+        <SummaryRow label="Status">
+          {reportStatusLabel(report.status)}
+          {report.submittedAt && !report.editable ? `, ${formatDate(report.submittedAt)}` : ""}
+        </SummaryRow>
+      </SummaryList>
+      {report.reviewComment && (report.status === "changes_requested" || report.status === "accepted") ? (
+        <div className="govuk-inset-text">
+          <h2 className="govuk-heading-s">{report.status === "accepted" ? "Comment from the fund team" : "The fund team has asked for changes"}</h2>
+          <p className="govuk-body">{report.reviewComment}</p>
+        </div>
+      ) : null}
 
-        {!report.editable ? (
-          <>
-            <p className="govuk-body">
-              {report.status === "accepted"
-                ? "The fund team has accepted this report."
-                : report.status === "submitted"
-                  ? "You have submitted this report. You cannot change it unless the fund team asks for changes."
-                  : "This report cannot be changed now."}
-            </p>
-            <ReportAnswersView answers={page.answers} forUploader documentHref={(id) => `/applicant/bids/${bid.id}/reports/${report.id}/documents/${id}`} />
-          </>
-        ) : (
-          <>
-            <p className="govuk-body">
-              Tell us what the project has achieved and spent so far. You can save a draft and come back to it. Every answer is needed before you submit.
-            </p>
-            <Form method="post" noValidate onSubmit={onSubmit}>
-              <h2 className="govuk-heading-m">Outcomes</h2>
-              {outcomes.map((o, index) => (
-                <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={o.id}>
-                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                    Outcome {index + 1}: {o.outcome}
-                  </legend>
-                  <p className="govuk-body">
-                    Measured by: {o.indicator}
-                    <br />
-                    Target: {o.target}
-                  </p>
-                  <TextInput
-                    {...field(`outcomes.${o.id}.achieved`)}
-                    label={`Achieved so far for outcome ${index + 1}`}
-                    hint="A whole number, in the same measure as the target"
-                    inputMode="numeric"
-                    widthClass="govuk-input--width-10"
-                  />
-                  <Textarea
-                    {...field(`outcomes.${o.id}.commentary`)}
-                    label={`Commentary on outcome ${index + 1}`}
-                    hint="How you know, and anything that explains the figure"
-                    rows={3}
-                  />
-                </fieldset>
-              ))}
-              <h2 className="govuk-heading-m">Spending</h2>
-              {budgetLines.map((line, index) => (
+      {!report.editable ? (
+        <>
+          <p className="govuk-body">
+            {report.status === "accepted"
+              ? "The fund team has accepted this report."
+              : report.status === "submitted"
+                ? "You have submitted this report. You cannot change it unless the fund team asks for changes."
+                : "This report cannot be changed now."}
+          </p>
+          <ReportAnswersView answers={page.answers} forUploader documentHref={(id) => `/applicant/bids/${bid.id}/reports/${report.id}/documents/${id}`} />
+        </>
+      ) : (
+        <>
+          <p className="govuk-body">
+            Tell us what the project has achieved and spent so far. You can save a draft and come back to it. Every answer is needed before you submit.
+          </p>
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            <h2 className="govuk-heading-m">Outcomes</h2>
+            {outcomes.map((o, index) => (
+              <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={o.id}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  Outcome {index + 1}: {o.outcome}
+                </legend>
+                <p className="govuk-body">
+                  Measured by: {o.indicator}
+                  <br />
+                  Target: {o.target}
+                </p>
                 <TextInput
-                  key={line.id}
-                  {...field(`spent.${line.id}`)}
-                  label={`Spent so far on budget line ${index + 1}: ${line.item}`}
-                  hint={`Planned: ${formatPounds(line.costPence)}`}
-                  prefix="£"
+                  {...field(`outcomes.${o.id}.achieved`)}
+                  label={`Achieved so far for outcome ${index + 1}`}
+                  hint="A whole number, in the same measure as the target"
+                  inputMode="numeric"
                   widthClass="govuk-input--width-10"
                 />
-              ))}
-              <h2 className="govuk-heading-m">How the project is going</h2>
-              <Textarea {...field("progress")} label="Progress" hint="What the project has done so far, and the difference it has made" rows={6} />
-              <Textarea
-                {...field("challenges")}
-                label="Challenges"
-                hint="What has not gone to plan, and what you have learnt. Say if there were none"
-                rows={6}
-              />
-              <div className="govuk-button-group">
-                <Button name="intent" value="submit">
-                  Submit report
-                </Button>
-                <Button secondary name="intent" value="save">
-                  Save as draft
-                </Button>
-              </div>
-            </Form>
-
-            <h2 className="govuk-heading-m" id="documents">
-              Supporting documents (optional)
-            </h2>
-            <p className="govuk-body">Save your answers as a draft before you add or remove a document: unsaved answers are not kept.</p>
-            {page.answers.documents.length === 0 ? (
-              <p className="govuk-body">No documents added yet.</p>
-            ) : (
-              <SummaryList withActions>
-                {page.answers.documents.map((d) => (
-                  <SummaryRow
-                    key={d.id}
-                    label={
-                      <DocumentFile
-                        href={`/applicant/bids/${bid.id}/reports/${report.id}/documents/${d.id}`}
-                        name={d.originalName}
-                        scanStatus={d.scanStatus}
-                        forUploader
-                      />
-                    }
-                    action={
-                      <Form method="post">
-                        <input type="hidden" name="documentId" value={d.id} />
-                        <button type="submit" name="intent" value="remove-document" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                          Remove<span className="govuk-visually-hidden"> {d.originalName}</span>
-                        </button>
-                      </Form>
-                    }
-                  >
-                    {formatFileSize(d.sizeBytes)}
-                  </SummaryRow>
-                ))}
-              </SummaryList>
-            )}
-            <Form method="post" encType="multipart/form-data" noValidate>
-              <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
-                <label className="govuk-label" htmlFor={fileId}>
-                  Add a document
-                </label>
-                <Hint id={`${fileId}-hint`}>
-                  {ACCEPTED_TYPES_TEXT}, smaller than {formatFileSize(bid.maxDocumentBytes)}; up to {MAX_REPORT_DOCUMENTS} documents
-                </Hint>
-                {fileError ? <ErrorMessage id={`${fileId}-error`}>{fileError}</ErrorMessage> : null}
-                <input
-                  className={`govuk-file-upload${fileError ? " govuk-file-upload--error" : ""}`}
-                  id={fileId}
-                  name="document"
-                  type="file"
-                  accept={ACCEPT_ATTRIBUTE}
-                  aria-describedby={[`${fileId}-hint`, fileError ? `${fileId}-error` : null].filter(Boolean).join(" ")}
+                <Textarea
+                  {...field(`outcomes.${o.id}.commentary`)}
+                  label={`Commentary on outcome ${index + 1}`}
+                  hint="How you know, and anything that explains the figure"
+                  rows={3}
                 />
-              </div>
-              <Button secondary>Upload document</Button>
-            </Form>
-          </>
-        )}
-      </div>
-    </div>
+              </fieldset>
+            ))}
+            <h2 className="govuk-heading-m">Spending</h2>
+            {budgetLines.map((line, index) => (
+              <TextInput
+                key={line.id}
+                {...field(`spent.${line.id}`)}
+                label={`Spent so far on budget line ${index + 1}: ${line.item}`}
+                hint={`Planned: ${formatPounds(line.costPence)}`}
+                prefix="£"
+                widthClass="govuk-input--width-10"
+              />
+            ))}
+            <h2 className="govuk-heading-m">How the project is going</h2>
+            <Textarea {...field("progress")} label="Progress" hint="What the project has done so far, and the difference it has made" rows={6} />
+            <Textarea {...field("challenges")} label="Challenges" hint="What has not gone to plan, and what you have learnt. Say if there were none" rows={6} />
+            <div className="govuk-button-group">
+              <Button name="intent" value="submit">
+                Submit report
+              </Button>
+              <Button secondary name="intent" value="save">
+                Save as draft
+              </Button>
+            </div>
+          </Form>
+
+          <h2 className="govuk-heading-m" id="documents">
+            Supporting documents (optional)
+          </h2>
+          <p className="govuk-body">Save your answers as a draft before you add or remove a document: unsaved answers are not kept.</p>
+          {page.answers.documents.length === 0 ? (
+            <p className="govuk-body">No documents added yet.</p>
+          ) : (
+            <SummaryList withActions>
+              {page.answers.documents.map((d) => (
+                <SummaryRow
+                  key={d.id}
+                  label={
+                    <DocumentFile
+                      href={`/applicant/bids/${bid.id}/reports/${report.id}/documents/${d.id}`}
+                      name={d.originalName}
+                      scanStatus={d.scanStatus}
+                      forUploader
+                    />
+                  }
+                  action={
+                    <Form method="post">
+                      <input type="hidden" name="documentId" value={d.id} />
+                      <button type="submit" name="intent" value="remove-document" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                        Remove<span className="govuk-visually-hidden"> {d.originalName}</span>
+                      </button>
+                    </Form>
+                  }
+                >
+                  {formatFileSize(d.sizeBytes)}
+                </SummaryRow>
+              ))}
+            </SummaryList>
+          )}
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <FileUpload
+              name="document"
+              label="Add a document"
+              hint={
+                <>
+                  {ACCEPTED_TYPES_TEXT}, smaller than {formatFileSize(bid.maxDocumentBytes)}; up to {MAX_REPORT_DOCUMENTS} documents
+                </>
+              }
+              error={errors.document}
+              accept={ACCEPT_ATTRIBUTE}
+            />
+            <Button secondary>Upload document</Button>
+          </Form>
+        </>
+      )}
+    </PageColumn>
   );
 }

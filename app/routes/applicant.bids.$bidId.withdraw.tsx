@@ -8,6 +8,8 @@ import { bidStatusLabel } from "~/domain/bids/status";
 import { canWithdraw, withdrawBid } from "~/domain/bids/submission.server";
 import { refusalResponse } from "~/web/respond.server";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Withdraw ${data.bid.title || "Untitled bid"}`);
 
@@ -27,40 +29,36 @@ export default function WithdrawBid() {
   const actionData = useActionData<typeof action>();
   const name = bid.title || "Untitled bid";
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-          Back to your bid
-        </Link>
-        <ErrorSummary errors={actionData?.errors} />
-        <span className="govuk-caption-l">{bid.reference ?? name}</span>
-        <h1 className="govuk-heading-l">{withdrawable ? "Are you sure you want to withdraw this bid?" : "You cannot withdraw this bid"}</h1>
-        {withdrawable ? (
-          <>
-            <p className="govuk-body">
-              If you withdraw &ldquo;{name}&rdquo;, it will not be assessed or funded, and any award being considered for it is cancelled so the money can go to
-              other bids. You cannot undo this, but you can start a new bid while the round is open.
-            </p>
-            <Form method="post">
-              <div className="govuk-button-group">
-                <Button warning name="intent" value="withdraw" id="withdraw">
-                  Withdraw bid
-                </Button>
-                <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-                  Cancel
-                </Link>
-              </div>
-            </Form>
-          </>
-        ) : (
+    <PageColumn>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
+      <ErrorSummary errors={actionData?.errors} />
+      <span className="govuk-caption-l">{bid.reference ?? name}</span>
+      <h1 className="govuk-heading-l">{withdrawable ? "Are you sure you want to withdraw this bid?" : "You cannot withdraw this bid"}</h1>
+      {withdrawable ? (
+        <>
           <p className="govuk-body">
-            This bid is {bidStatusLabel(bid.status).toLowerCase()}, so it cannot be withdrawn.{" "}
-            <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-              View the bid
-            </Link>
+            If you withdraw &ldquo;{name}&rdquo;, it will not be assessed or funded, and any award being considered for it is cancelled so the money can go to
+            other bids. You cannot undo this, but you can start a new bid while the round is open.
           </p>
-        )}
-      </div>
-    </div>
+          <Form method="post">
+            <div className="govuk-button-group">
+              <Button warning name="intent" value="withdraw" id="withdraw">
+                Withdraw bid
+              </Button>
+              <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+                Cancel
+              </Link>
+            </div>
+          </Form>
+        </>
+      ) : (
+        <p className="govuk-body">
+          This bid is {bidStatusLabel(bid.status).toLowerCase()}, so it cannot be withdrawn.{" "}
+          <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
+            View the bid
+          </Link>
+        </p>
+      )}
+    </PageColumn>
   );
 }

@@ -14,6 +14,7 @@ import { roundTitle } from "~/domain/rounds/round-title";
 import { formatDateTime } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import { titleMeta } from "~/components/page-title";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.kind === "choose-round" ? "Choose a funding round" : `Start a bid for ${roundTitle(data.round)}`,
@@ -80,76 +81,72 @@ export default function NewBid() {
 
   if (loaderData.kind === "choose-round") {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Choose a funding round</h1>
-          {loaderData.rounds.length === 0 ? (
-            <p className="govuk-body">
-              No rounds are open for bids at the moment.{" "}
-              <Link className="govuk-link" to="/rounds">
-                See all funding rounds
-              </Link>
-              .
-            </p>
-          ) : (
-            <ul className="govuk-list">
-              {loaderData.rounds.map((round) => (
-                <li key={round.id}>
-                  <Link className="govuk-link" to={`/applicant/bids/new?${new URLSearchParams({ round: round.slug, fund: round.fund.slug })}`}>
-                    {round.fund.name}: {round.name}
-                  </Link>{" "}
-                  (closes {formatDateTime(round.closesAt)})
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Choose a funding round</h1>
+        {loaderData.rounds.length === 0 ? (
+          <p className="govuk-body">
+            No rounds are open for bids at the moment.{" "}
+            <Link className="govuk-link" to="/rounds">
+              See all funding rounds
+            </Link>
+            .
+          </p>
+        ) : (
+          <ul className="govuk-list">
+            {loaderData.rounds.map((round) => (
+              <li key={round.id}>
+                <Link className="govuk-link" to={`/applicant/bids/new?${new URLSearchParams({ round: round.slug, fund: round.fund.slug })}`}>
+                  {round.fund.name}: {round.name}
+                </Link>{" "}
+                (closes {formatDateTime(round.closesAt)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </PageColumn>
     );
   }
 
   const { round, organisations, fromEligibilityCheck, startToken } = loaderData;
   const title = `Start a bid for ${roundTitle(round)}`;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{title}</h1>
-        {!round.open ? (
-          <p className="govuk-body" id="start">
-            This round is not open for bids.{" "}
-            <Link className="govuk-link" to="/rounds">
-              See the funding rounds
-            </Link>
-            .
-          </p>
-        ) : (
-          <>
-            <p className="govuk-body">The round closes at {formatDateTime(round.closesAt)}. You can save your bid as you go and come back to it before then.</p>
-            {fromEligibilityCheck ? (
-              <p className="govuk-body">We will fill in the areas, priorities and amount you gave in the eligibility check. You can change them.</p>
-            ) : null}
-            <Form method="post" noValidate>
-              <input type="hidden" name="round" value={round.slug} />
-              <input type="hidden" name="fund" value={round.fund.slug} />
-              <input type="hidden" name="startToken" value={startToken} />
-              {organisations.length > 1 ? (
-                <Radios
-                  name="organisationId"
-                  legend="Which organisation is this bid for?"
-                  error={errors?.organisationId}
-                  choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
-                />
-              ) : (
-                <p className="govuk-body">
-                  This bid will be from <strong>{organisations[0]!.name}</strong>.
-                </p>
-              )}
-              <Button id="start">Start bid</Button>
-            </Form>
-          </>
-        )}
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">{title}</h1>
+      {!round.open ? (
+        <p className="govuk-body" id="start">
+          This round is not open for bids.{" "}
+          <Link className="govuk-link" to="/rounds">
+            See the funding rounds
+          </Link>
+          .
+        </p>
+      ) : (
+        <>
+          <p className="govuk-body">The round closes at {formatDateTime(round.closesAt)}. You can save your bid as you go and come back to it before then.</p>
+          {fromEligibilityCheck ? (
+            <p className="govuk-body">We will fill in the areas, priorities and amount you gave in the eligibility check. You can change them.</p>
+          ) : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="round" value={round.slug} />
+            <input type="hidden" name="fund" value={round.fund.slug} />
+            <input type="hidden" name="startToken" value={startToken} />
+            {organisations.length > 1 ? (
+              <Radios
+                name="organisationId"
+                legend="Which organisation is this bid for?"
+                error={errors?.organisationId}
+                choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              />
+            ) : (
+              <p className="govuk-body">
+                This bid will be from <strong>{organisations[0]!.name}</strong>.
+              </p>
+            )}
+            <Button id="start">Start bid</Button>
+          </Form>
+        </>
+      )}
+    </PageColumn>
   );
 }

@@ -18,6 +18,8 @@ import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.eoi.status === "draft" ? "Your expression of interest" : `Expression of interest: ${data.eoi.title}`,
@@ -88,132 +90,128 @@ export default function ExpressionOfInterestPage() {
   const values = actionData?.values ?? saved;
   const heading = eoi.status === "draft" ? "Your expression of interest" : `Expression of interest: ${eoi.title}`;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/applicant" className="govuk-back-link">
-          Back to your bids
-        </Link>
-        {search.get("submitted") ? (
-          <NotificationBanner success title="Success">
-            <p className="govuk-notification-banner__heading">Expression of interest submitted</p>
-            <p className="govuk-body">We have emailed you a receipt. We will tell you whether we invite a full bid soon after expressions of interest close.</p>
-          </NotificationBanner>
-        ) : search.get("saved") && eoi.status === "draft" ? (
-          <NotificationBanner success title="Success">
-            <p className="govuk-notification-banner__heading">Your answers have been saved</p>
-          </NotificationBanner>
-        ) : null}
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{`${eoi.organisationName}: ${round.fundName}, ${round.name}`}</span>
-        <h1 className="govuk-heading-l">{heading}</h1>
-        {eoi.status === "draft" ? (
-          round.taking ? (
-            <>
-              <p className="govuk-body">
-                {`Keep it short: this is stage one of two. Expressions of interest close at ${round.eoiClosesAt ? formatDateTime(round.eoiClosesAt) : ""}. No documents are needed.`}
-              </p>
-              <Form method="post" noValidate onSubmit={onSubmit}>
-                <TextInput
-                  label="Project title"
-                  hint={`Up to ${EOI_TITLE_MAX_WORDS} words`}
-                  error={errors.title}
-                  defaultValue={values.title}
-                  {...register("title")}
-                />
-                <Textarea
-                  label="What will your project do, where and for whom?"
-                  hint="Say what you will do, the places and people it will reach, and the difference it will make."
-                  error={errors.summary}
-                  defaultValue={values.summary}
-                  maxWords={EOI_SUMMARY_MAX_WORDS}
-                  rows={10}
-                  {...register("summary")}
-                />
-                <Checkboxes
-                  name="areaIds"
-                  legend="Which areas will it serve?"
-                  error={errors.areaIds}
-                  defaultValue={values.areaIds}
-                  choices={round.areas.map((a) => ({ value: a.id, label: a.name }))}
-                  inputProps={register("areaIds")}
-                />
-                <Checkboxes
-                  name="priorityIds"
-                  legend="Which of the Police and Crime Commissioner's priorities will it address?"
-                  error={errors.priorityIds}
-                  defaultValue={values.priorityIds}
-                  choices={round.priorities.map((p) => ({ value: p.id, label: p.title }))}
-                  inputProps={register("priorityIds")}
-                />
-                <TextInput
-                  label="Roughly how much will you ask for?"
-                  hint="In pounds. You can change it in the full bid if you are invited."
-                  prefix="£"
-                  widthClass="govuk-input--width-10"
-                  inputMode="decimal"
-                  error={errors.amountRequested}
-                  defaultValue={values.amountRequested}
-                  {...register("amountRequested")}
-                />
-                <div className="govuk-button-group">
-                  <Button formAction="?intent=submit">Submit expression of interest</Button>
-                  <Button secondary formAction="?intent=save">
-                    Save and come back later
-                  </Button>
-                </div>
-              </Form>
-            </>
-          ) : (
-            <p className="govuk-body">{`Expressions of interest for this round closed at ${round.eoiClosesAt ? formatDateTime(round.eoiClosesAt) : ""}. This one was not submitted.`}</p>
-          )
-        ) : (
+    <PageColumn>
+      <BackLink to="/applicant">Back to your bids</BackLink>
+      {search.get("submitted") ? (
+        <NotificationBanner success title="Success">
+          <p className="govuk-notification-banner__heading">Expression of interest submitted</p>
+          <p className="govuk-body">We have emailed you a receipt. We will tell you whether we invite a full bid soon after expressions of interest close.</p>
+        </NotificationBanner>
+      ) : search.get("saved") && eoi.status === "draft" ? (
+        <NotificationBanner success title="Success">
+          <p className="govuk-notification-banner__heading">Your answers have been saved</p>
+        </NotificationBanner>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{`${eoi.organisationName}: ${round.fundName}, ${round.name}`}</span>
+      <h1 className="govuk-heading-l">{heading}</h1>
+      {eoi.status === "draft" ? (
+        round.taking ? (
           <>
-            <SummaryList>
-              <SummaryRow label="Status">
-                <EoiStatusTag status={eoi.status} />
-              </SummaryRow>
-              <SummaryRow label="Submitted">{eoi.submittedAt ? formatDateTime(eoi.submittedAt) : ""}</SummaryRow>
-              <SummaryRow label="Roughly how much">{formatPounds(eoi.amountRequestedPence ?? 0)}</SummaryRow>
-              <SummaryRow label="Areas">
-                {round.areas
-                  .filter((a) => saved.areaIds.includes(a.id))
-                  .map((a) => a.name)
-                  .join(", ")}
-              </SummaryRow>
-              <SummaryRow label="Priorities">
-                {round.priorities
-                  .filter((p) => saved.priorityIds.includes(p.id))
-                  .map((p) => p.title)
-                  .join(", ")}
-              </SummaryRow>
-            </SummaryList>
-            <h2 className="govuk-heading-m">What your project will do</h2>
-            <p className="govuk-body app-preserve-lines">{eoi.summary}</p>
-            {eoi.status === "submitted" ? (
-              <p className="govuk-body">{`We will tell you whether we invite a full bid soon after expressions of interest close${round.eoiClosesAt ? ` at ${formatDateTime(round.eoiClosesAt)}` : ""}.`}</p>
-            ) : null}
-            {eoi.feedback ? (
-              <>
-                <h2 className="govuk-heading-m">Our feedback</h2>
-                <p className="govuk-body">{eoi.feedback}</p>
-              </>
-            ) : null}
-            {eoi.status === "invited" && eoi.bidId ? (
-              <div className="govuk-inset-text">
-                <p className="govuk-body">{`You are invited to make a full bid. Your answers are already in it. Submit it by ${formatDateTime(round.closesAt)}.`}</p>
-                <Link className="govuk-button" to={`/applicant/bids/${eoi.bidId}`}>
-                  Continue to your full bid
-                </Link>
+            <p className="govuk-body">
+              {`Keep it short: this is stage one of two. Expressions of interest close at ${round.eoiClosesAt ? formatDateTime(round.eoiClosesAt) : ""}. No documents are needed.`}
+            </p>
+            <Form method="post" noValidate onSubmit={onSubmit}>
+              <TextInput
+                label="Project title"
+                hint={`Up to ${EOI_TITLE_MAX_WORDS} words`}
+                error={errors.title}
+                defaultValue={values.title}
+                {...register("title")}
+              />
+              <Textarea
+                label="What will your project do, where and for whom?"
+                hint="Say what you will do, the places and people it will reach, and the difference it will make."
+                error={errors.summary}
+                defaultValue={values.summary}
+                maxWords={EOI_SUMMARY_MAX_WORDS}
+                rows={10}
+                {...register("summary")}
+              />
+              <Checkboxes
+                name="areaIds"
+                legend="Which areas will it serve?"
+                error={errors.areaIds}
+                defaultValue={values.areaIds}
+                choices={round.areas.map((a) => ({ value: a.id, label: a.name }))}
+                inputProps={register("areaIds")}
+              />
+              <Checkboxes
+                name="priorityIds"
+                legend="Which of the Police and Crime Commissioner's priorities will it address?"
+                error={errors.priorityIds}
+                defaultValue={values.priorityIds}
+                choices={round.priorities.map((p) => ({ value: p.id, label: p.title }))}
+                inputProps={register("priorityIds")}
+              />
+              <TextInput
+                label="Roughly how much will you ask for?"
+                hint="In pounds. You can change it in the full bid if you are invited."
+                prefix="£"
+                widthClass="govuk-input--width-10"
+                inputMode="decimal"
+                error={errors.amountRequested}
+                defaultValue={values.amountRequested}
+                {...register("amountRequested")}
+              />
+              <div className="govuk-button-group">
+                <Button formAction="?intent=submit">Submit expression of interest</Button>
+                <Button secondary formAction="?intent=save">
+                  Save and come back later
+                </Button>
               </div>
-            ) : null}
-            {eoi.status === "not_invited" ? (
-              <p className="govuk-body">
-                We are not inviting a full bid for this project. Thank you for your interest: you are welcome to apply to future rounds.
-              </p>
-            ) : null}
+            </Form>
           </>
-        )}
-      </div>
-    </div>
+        ) : (
+          <p className="govuk-body">{`Expressions of interest for this round closed at ${round.eoiClosesAt ? formatDateTime(round.eoiClosesAt) : ""}. This one was not submitted.`}</p>
+        )
+      ) : (
+        <>
+          <SummaryList>
+            <SummaryRow label="Status">
+              <EoiStatusTag status={eoi.status} />
+            </SummaryRow>
+            <SummaryRow label="Submitted">{eoi.submittedAt ? formatDateTime(eoi.submittedAt) : ""}</SummaryRow>
+            <SummaryRow label="Roughly how much">{formatPounds(eoi.amountRequestedPence ?? 0)}</SummaryRow>
+            <SummaryRow label="Areas">
+              {round.areas
+                .filter((a) => saved.areaIds.includes(a.id))
+                .map((a) => a.name)
+                .join(", ")}
+            </SummaryRow>
+            <SummaryRow label="Priorities">
+              {round.priorities
+                .filter((p) => saved.priorityIds.includes(p.id))
+                .map((p) => p.title)
+                .join(", ")}
+            </SummaryRow>
+          </SummaryList>
+          <h2 className="govuk-heading-m">What your project will do</h2>
+          <p className="govuk-body app-preserve-lines">{eoi.summary}</p>
+          {eoi.status === "submitted" ? (
+            <p className="govuk-body">{`We will tell you whether we invite a full bid soon after expressions of interest close${round.eoiClosesAt ? ` at ${formatDateTime(round.eoiClosesAt)}` : ""}.`}</p>
+          ) : null}
+          {eoi.feedback ? (
+            <>
+              <h2 className="govuk-heading-m">Our feedback</h2>
+              <p className="govuk-body">{eoi.feedback}</p>
+            </>
+          ) : null}
+          {eoi.status === "invited" && eoi.bidId ? (
+            <div className="govuk-inset-text">
+              <p className="govuk-body">{`You are invited to make a full bid. Your answers are already in it. Submit it by ${formatDateTime(round.closesAt)}.`}</p>
+              <Link className="govuk-button" to={`/applicant/bids/${eoi.bidId}`}>
+                Continue to your full bid
+              </Link>
+            </div>
+          ) : null}
+          {eoi.status === "not_invited" ? (
+            <p className="govuk-body">
+              We are not inviting a full bid for this project. Thank you for your interest: you are welcome to apply to future rounds.
+            </p>
+          ) : null}
+        </>
+      )}
+    </PageColumn>
   );
 }

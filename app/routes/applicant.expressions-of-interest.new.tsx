@@ -12,6 +12,7 @@ import { requireRole } from "~/web/guards.server";
 import { orNotFound } from "~/web/not-found";
 import { readForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) =>
   data.round ? `Start an expression of interest for ${data.round.name}` : "Choose a two-stage round",
@@ -55,67 +56,63 @@ export default function NewExpressionOfInterest() {
   const errors = useActionData<typeof action>()?.errors;
   if (!round)
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Choose a two-stage round</h1>
-          {rounds.length === 0 ? (
-            <p className="govuk-body">No round is taking expressions of interest at the moment.</p>
-          ) : (
-            <ul className="govuk-list">
-              {rounds.map((r) => (
-                <li key={r.id}>
-                  <Link className="govuk-link" to={`?${new URLSearchParams({ round: r.id })}`}>
-                    {`${r.fund.name}: ${r.name}`}
-                  </Link>
-                  {r.eoiClosesAt ? ` (expressions of interest close ${formatDateTime(r.eoiClosesAt)})` : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Choose a two-stage round</h1>
+        {rounds.length === 0 ? (
+          <p className="govuk-body">No round is taking expressions of interest at the moment.</p>
+        ) : (
+          <ul className="govuk-list">
+            {rounds.map((r) => (
+              <li key={r.id}>
+                <Link className="govuk-link" to={`?${new URLSearchParams({ round: r.id })}`}>
+                  {`${r.fund.name}: ${r.name}`}
+                </Link>
+                {r.eoiClosesAt ? ` (expressions of interest close ${formatDateTime(r.eoiClosesAt)})` : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PageColumn>
     );
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{round.fundName}</span>
-        <h1 className="govuk-heading-l">{`Start an expression of interest for ${round.name}`}</h1>
-        {round.taking ? (
-          <>
-            <p className="govuk-body">
-              This round has two stages. First, tell us briefly what your project will do, where, which priorities it meets and roughly how much you need. No
-              documents are needed. If we invite you, you then make a full bid with these answers already filled in.
-            </p>
-            {round.eoiClosesAt ? <p className="govuk-body">{`Expressions of interest close at ${formatDateTime(round.eoiClosesAt)}.`}</p> : null}
-            <Form method="post" noValidate>
-              <input type="hidden" name="roundId" value={round.id} />
-              <input type="hidden" name="startToken" value={startToken} />
-              {organisations.length > 1 ? (
-                <Radios
-                  name="organisationId"
-                  legend="Which organisation is this for?"
-                  error={errors?.organisationId}
-                  choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
-                />
-              ) : (
-                <p className="govuk-body">
-                  This expression of interest will be from <strong>{organisations[0]!.name}</strong>.
-                </p>
-              )}
-              <Button id="start">Start expression of interest</Button>
-            </Form>
-          </>
-        ) : (
-          <p className="govuk-body" id="start">
-            This round is not taking expressions of interest.{" "}
-            <Link className="govuk-link" to="/rounds">
-              See the funding rounds
-            </Link>
-            .
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{round.fundName}</span>
+      <h1 className="govuk-heading-l">{`Start an expression of interest for ${round.name}`}</h1>
+      {round.taking ? (
+        <>
+          <p className="govuk-body">
+            This round has two stages. First, tell us briefly what your project will do, where, which priorities it meets and roughly how much you need. No
+            documents are needed. If we invite you, you then make a full bid with these answers already filled in.
           </p>
-        )}
-      </div>
-    </div>
+          {round.eoiClosesAt ? <p className="govuk-body">{`Expressions of interest close at ${formatDateTime(round.eoiClosesAt)}.`}</p> : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="roundId" value={round.id} />
+            <input type="hidden" name="startToken" value={startToken} />
+            {organisations.length > 1 ? (
+              <Radios
+                name="organisationId"
+                legend="Which organisation is this for?"
+                error={errors?.organisationId}
+                choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              />
+            ) : (
+              <p className="govuk-body">
+                This expression of interest will be from <strong>{organisations[0]!.name}</strong>.
+              </p>
+            )}
+            <Button id="start">Start expression of interest</Button>
+          </Form>
+        </>
+      ) : (
+        <p className="govuk-body" id="start">
+          This round is not taking expressions of interest.{" "}
+          <Link className="govuk-link" to="/rounds">
+            See the funding rounds
+          </Link>
+          .
+        </p>
+      )}
+    </PageColumn>
   );
 }

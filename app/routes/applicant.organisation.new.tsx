@@ -14,6 +14,7 @@ import { inFieldOrder } from "~/lib/form-errors";
 import { textValue, textValues } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Create your organisation's profile");
 
@@ -44,19 +45,17 @@ export default function NewOrganisation() {
   const form = useGovukForm(organisationSchema, { serverErrors: actionData?.errors });
   const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Create your organisation&apos;s profile</h1>
-        <p className="govuk-body">
-          Your organisation&apos;s profile is used in every bid it makes. You will be its first member, and you can invite colleagues to join it.
-        </p>
-        <Form method="post" noValidate onSubmit={form.onSubmit}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? defaults} />
-          <Button>Save and continue</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Create your organisation&apos;s profile</h1>
+      <p className="govuk-body">
+        Your organisation&apos;s profile is used in every bid it makes. You will be its first member, and you can invite colleagues to join it.
+      </p>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? defaults} />
+        <Button>Save and continue</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
@@ -17,6 +17,8 @@ import { textValues } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => data.organisation.name);
 
@@ -65,56 +67,46 @@ export default function Organisation() {
   const form = useGovukForm(organisationSchema, { serverErrors: actionData?.errors });
   const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {notice && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading govuk-!-text-break-word">{notice}</p>
-          </NotificationBanner>
-        ) : null}
-        <span className="govuk-caption-l">Your organisation</span>
-        <h1 className="govuk-heading-l">{organisation.name}</h1>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      {notice && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading govuk-!-text-break-word">{notice}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">Your organisation</span>
+      <h1 className="govuk-heading-l">{organisation.name}</h1>
 
-        <h2 className="govuk-heading-m">Members</h2>
-        <p className="govuk-body">Members can see and work on all of the organisation&apos;s bids.</p>
-        <Table label="Members" head={["Name", "Email address", "Role"]}>
-          {members.map((member) => (
-            <TableRow key={member.id}>
-              <TableCell>{member.name}</TableCell>
-              <TableCell>{member.email}</TableCell>
-              <TableCell>{ROLE_LABEL[member.role] ?? member.role}</TableCell>
+      <h2 className="govuk-heading-m">Members</h2>
+      <p className="govuk-body">Members can see and work on all of the organisation&apos;s bids.</p>
+      <Table label="Members" head={["Name", "Email address", "Role"]}>
+        {members.map((member) => (
+          <TableRow key={member.id}>
+            <TableCell>{member.name}</TableCell>
+            <TableCell>{member.email}</TableCell>
+            <TableCell>{ROLE_LABEL[member.role] ?? member.role}</TableCell>
+          </TableRow>
+        ))}
+      </Table>
+      {invitations.length > 0 ? (
+        <Table caption="Invitations not yet accepted" captionSize="s" head={["Email address", "Invited by", "Link works until"]}>
+          {invitations.map((invitation) => (
+            <TableRow key={invitation.id}>
+              <TableCell>{invitation.email}</TableCell>
+              <TableCell>{invitation.invitedBy}</TableCell>
+              <TableCell>{formatDateTime(invitation.expiresAt)}</TableCell>
             </TableRow>
           ))}
         </Table>
-        {invitations.length > 0 ? (
-          <Table caption="Invitations not yet accepted" captionSize="s" head={["Email address", "Invited by", "Link works until"]}>
-            {invitations.map((invitation) => (
-              <TableRow key={invitation.id}>
-                <TableCell>{invitation.email}</TableCell>
-                <TableCell>{invitation.invitedBy}</TableCell>
-                <TableCell>{formatDateTime(invitation.expiresAt)}</TableCell>
-              </TableRow>
-            ))}
-          </Table>
-        ) : null}
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/organisations/${organisation.id}/invite`}>
-            Invite a colleague
-          </Link>
-        </p>
+      ) : null}
+      <ParagraphLink to={`/applicant/organisations/${organisation.id}/invite`}>Invite a colleague</ParagraphLink>
 
-        <h2 className="govuk-heading-m">Organisation details</h2>
-        <Form method="post" noValidate onSubmit={form.onSubmit}>
-          <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? values} />
-          <Button>Save changes</Button>
-        </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/applicant">
-            Back to your bids
-          </Link>
-        </p>
-      </div>
-    </div>
+      <h2 className="govuk-heading-m">Organisation details</h2>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? values} />
+        <Button>Save changes</Button>
+      </Form>
+      <ParagraphLink to="/applicant">Back to your bids</ParagraphLink>
+    </PageColumn>
   );
 }

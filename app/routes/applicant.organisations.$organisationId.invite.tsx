@@ -15,6 +15,7 @@ import { findOrganisationForMember } from "~/domain/organisations/organisations.
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Invite a colleague");
 export const headers = retryAfterHeaders;
@@ -49,33 +50,31 @@ export default function InviteColleague() {
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(inviteSchema, { serverErrors: actionData?.errors });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{organisation.name}</span>
-        <h1 className="govuk-heading-l">Invite a colleague</h1>
-        <p className="govuk-body">
-          We will email your colleague a link to join {organisation.name}. The link works for 7 days. Once they join, they can see and work on all of the
-          organisation&apos;s bids.
-        </p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput
-            label="Your colleague's email address"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            error={errors.email}
-            defaultValue={actionData?.values.email}
-            {...register("email")}
-          />
-          <Button>Send invitation</Button>
-        </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/applicant/organisations/${organisation.id}`}>
-            Back to {organisation.name}
-          </Link>
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{organisation.name}</span>
+      <h1 className="govuk-heading-l">Invite a colleague</h1>
+      <p className="govuk-body">
+        We will email your colleague a link to join {organisation.name}. The link works for 7 days. Once they join, they can see and work on all of the
+        organisation&apos;s bids.
+      </p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextInput
+          label="Your colleague's email address"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.email}
+          defaultValue={actionData?.values.email}
+          {...register("email")}
+        />
+        <Button>Send invitation</Button>
+      </Form>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/applicant/organisations/${organisation.id}`}>
+          Back to {organisation.name}
+        </Link>
+      </p>
+    </PageColumn>
   );
 }

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Button, Radios, Textarea } from "~/components/govuk/fields";
+import { Button, Textarea, YesNoRadios } from "~/components/govuk/fields";
 import { conflictSchema } from "~/domain/assessment/assessment-form";
 import { answerConflictQuestion, auditRefusal, findAssignedBid } from "~/domain/assessment/assessor-bids.server";
 import { requirePermission } from "~/web/guards.server";
@@ -14,6 +14,8 @@ import { refusalReason } from "~/lib/refusal";
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 async function assignedBidOr404(assessorId: string, bidId: string, action: string) {
   const bid = await findAssignedBid(assessorId, bidId);
@@ -60,73 +62,64 @@ export default function AssessorBidStart() {
   const { register, errors, onSubmit } = useGovukForm(conflictSchema, { serverErrors: actionData?.errors });
   const heading = `${bid.reference}: ${bid.title}`;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/assessor" className="govuk-back-link">
-          Back to bids to assess
-        </Link>
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{bid.organisationName}</span>
-        {conflict ? (
-          <>
-            <h1 className="govuk-heading-l">You have a conflict of interest on this bid</h1>
-            <p className="govuk-body">You told us: {conflict.reason}</p>
-            <p className="govuk-body">
-              You cannot read or score {bid.reference}, and any scores you gave it no longer count. The fund administrator will ask another assessor.
-            </p>
-          </>
-        ) : assessmentStatus ? (
-          <>
-            <h1 className="govuk-heading-l">{heading}</h1>
-            <p className="govuk-body">You told us you have no conflict of interest on this bid.</p>
-            <Link to={`/assessor/bids/${bid.id}/score`} className="govuk-button" data-module="govuk-button">
-              {assessmentStatus === "submitted" ? "View your assessment" : "Read and score the bid"}
-            </Link>
-            <h2 className="govuk-heading-m">If you find you have a conflict of interest</h2>
-            <Form method="post" noValidate onSubmit={onSubmit}>
-              <input type="hidden" value="yes" {...register("conflict")} />
-              <Textarea
-                label="Why do you have a conflict of interest?"
-                hint="For example, you work with or are related to someone at the organisation. Your scores for this bid will stop counting."
-                error={errors.reason}
-                defaultValue={actionData?.values.reason}
-                {...register("reason")}
-              />
-              <Button warning>Declare a conflict of interest</Button>
-            </Form>
-          </>
-        ) : (
-          <>
-            <h1 className="govuk-heading-l">{heading}</h1>
-            <p className="govuk-body">
-              Before you read this bid, tell us if you have a conflict of interest. You have one if, for example, you work with, volunteer for or are related to
-              anyone at {bid.organisationName}, or could gain from its bid.
-            </p>
-            <Form method="post" noValidate onSubmit={onSubmit}>
-              <Radios
-                name="conflict"
-                legend="Do you have a conflict of interest?"
-                error={errors.conflict}
-                defaultValue={actionData?.values.conflict}
-                inline
-                choices={[
-                  { value: "yes", label: "Yes" },
-                  { value: "no", label: "No" },
-                ]}
-                inputProps={register("conflict")}
-              />
-              <Textarea
-                label="If yes, why do you have a conflict of interest?"
-                hint="You will not see the bid or be asked to score it."
-                error={errors.reason}
-                defaultValue={actionData?.values.reason}
-                {...register("reason")}
-              />
-              <Button>Continue</Button>
-            </Form>
-          </>
-        )}
-      </div>
-    </div>
+    <PageColumn>
+      <BackLink to="/assessor">Back to bids to assess</BackLink>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{bid.organisationName}</span>
+      {conflict ? (
+        <>
+          <h1 className="govuk-heading-l">You have a conflict of interest on this bid</h1>
+          <p className="govuk-body">You told us: {conflict.reason}</p>
+          <p className="govuk-body">
+            You cannot read or score {bid.reference}, and any scores you gave it no longer count. The fund administrator will ask another assessor.
+          </p>
+        </>
+      ) : assessmentStatus ? (
+        <>
+          <h1 className="govuk-heading-l">{heading}</h1>
+          <p className="govuk-body">You told us you have no conflict of interest on this bid.</p>
+          <Link to={`/assessor/bids/${bid.id}/score`} className="govuk-button" data-module="govuk-button">
+            {assessmentStatus === "submitted" ? "View your assessment" : "Read and score the bid"}
+          </Link>
+          <h2 className="govuk-heading-m">If you find you have a conflict of interest</h2>
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            <input type="hidden" value="yes" {...register("conflict")} />
+            <Textarea
+              label="Why do you have a conflict of interest?"
+              hint="For example, you work with or are related to someone at the organisation. Your scores for this bid will stop counting."
+              error={errors.reason}
+              defaultValue={actionData?.values.reason}
+              {...register("reason")}
+            />
+            <Button warning>Declare a conflict of interest</Button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <h1 className="govuk-heading-l">{heading}</h1>
+          <p className="govuk-body">
+            Before you read this bid, tell us if you have a conflict of interest. You have one if, for example, you work with, volunteer for or are related to
+            anyone at {bid.organisationName}, or could gain from its bid.
+          </p>
+          <Form method="post" noValidate onSubmit={onSubmit}>
+            <YesNoRadios
+              name="conflict"
+              legend="Do you have a conflict of interest?"
+              error={errors.conflict}
+              defaultValue={actionData?.values.conflict}
+              inputProps={register("conflict")}
+            />
+            <Textarea
+              label="If yes, why do you have a conflict of interest?"
+              hint="You will not see the bid or be asked to score it."
+              error={errors.reason}
+              defaultValue={actionData?.values.reason}
+              {...register("reason")}
+            />
+            <Button>Continue</Button>
+          </Form>
+        </>
+      )}
+    </PageColumn>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { Pagination } from "~/components/govuk/pagination";
@@ -9,6 +9,8 @@ import { publicAwardStatusLabel } from "~/domain/publishing/three-sixty-giving";
 import { formatDate } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
 import { orNotFound } from "~/web/not-found";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Grants awarded: ${data.round.fundName}, ${data.round.name}`);
 
@@ -33,72 +35,66 @@ export default function PublicRoundAwards() {
   const { round, potPence, awardedPence, returnedPence, awardCount, bidsConsidered, rows, page, pages, packageAvailable } = useLoaderData<typeof loader>();
   const fileUrl = `/awards/${round.slug}/360giving.json`;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-full">
-        <span className="govuk-caption-l">{round.fundName}</span>
-        <h1 className="govuk-heading-l">{`Grants awarded: ${round.name}`}</h1>
-        <p className="govuk-body">{`Decisions were announced on ${formatDate(round.releasedAt)}.`}</p>
-        <SummaryList>
-          <SummaryRow label="Bids considered">{bidsConsidered}</SummaryRow>
-          <SummaryRow label="Grants awarded">{awardCount}</SummaryRow>
-          <SummaryRow label="Total awarded">
-            <strong className="app-money">{formatPounds(awardedPence)}</strong>
-            {` of a ${formatPounds(potPence)} pot`}
+    <PageColumn width="full">
+      <span className="govuk-caption-l">{round.fundName}</span>
+      <h1 className="govuk-heading-l">{`Grants awarded: ${round.name}`}</h1>
+      <p className="govuk-body">{`Decisions were announced on ${formatDate(round.releasedAt)}.`}</p>
+      <SummaryList>
+        <SummaryRow label="Bids considered">{bidsConsidered}</SummaryRow>
+        <SummaryRow label="Grants awarded">{awardCount}</SummaryRow>
+        <SummaryRow label="Total awarded">
+          <strong className="app-money">{formatPounds(awardedPence)}</strong>
+          {` of a ${formatPounds(potPence)} pot`}
+        </SummaryRow>
+        {returnedPence > 0 ? (
+          <SummaryRow label="Returned to the fund">
+            <span className="app-money">{formatPounds(returnedPence)}</span>
           </SummaryRow>
-          {returnedPence > 0 ? (
-            <SummaryRow label="Returned to the fund">
-              <span className="app-money">{formatPounds(returnedPence)}</span>
-            </SummaryRow>
-          ) : null}
-        </SummaryList>
-        <p className="govuk-body">
-          The total awarded counts grants still standing, less any money returned unspent or taken back. Withdrawn awards are listed but not counted.
-        </p>
+        ) : null}
+      </SummaryList>
+      <p className="govuk-body">
+        The total awarded counts grants still standing, less any money returned unspent or taken back. Withdrawn awards are listed but not counted.
+      </p>
 
-        <h2 className="govuk-heading-m">Open data</h2>
-        {packageAvailable ? (
-          <p className="govuk-body">
-            <a className="govuk-link" href={fileUrl} download>
-              {`Download these grants as 360Giving data (JSON)`}
-            </a>
-            . The file follows the 360Giving Data Standard and is published under the Creative Commons Attribution 4.0 licence.
-          </p>
-        ) : (
-          <p className="govuk-body">The 360Giving data for this round is not available at the moment.</p>
-        )}
-
-        {rows.length === 0 ? (
-          <p className="govuk-body">No grants were awarded in this round.</p>
-        ) : (
-          <Table
-            caption="Grants awarded"
-            captionSize="m"
-            head={["Organisation", "Project", { text: "Amount", numeric: true }, "Areas", "Priorities", "Award date", "Status"]}
-          >
-            {rows.map((row) => (
-              <TableRow key={row.reference}>
-                <TableRowHeader>{row.organisationName}</TableRowHeader>
-                <TableCell>{row.title}</TableCell>
-                <TableCell numeric className="app-money">
-                  {formatPounds(row.amountPence)}
-                </TableCell>
-                <TableCell>{row.areas.join(", ")}</TableCell>
-                <TableCell>{row.priorities.join(", ")}</TableCell>
-                <TableCell>{formatDate(row.awardDate)}</TableCell>
-                <TableCell>
-                  <strong className={`govuk-tag ${STATUS_TAG[row.status.kind] ?? ""}`}>{row.statusLabel}</strong>
-                </TableCell>
-              </TableRow>
-            ))}
-          </Table>
-        )}
-        <Pagination page={page} pageCount={pages} href={(n) => `?page=${n}`} label="Pages of grants" />
+      <h2 className="govuk-heading-m">Open data</h2>
+      {packageAvailable ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to="/awards">
-            All rounds with grants awarded
-          </Link>
+          <a className="govuk-link" href={fileUrl} download>
+            {`Download these grants as 360Giving data (JSON)`}
+          </a>
+          . The file follows the 360Giving Data Standard and is published under the Creative Commons Attribution 4.0 licence.
         </p>
-      </div>
-    </div>
+      ) : (
+        <p className="govuk-body">The 360Giving data for this round is not available at the moment.</p>
+      )}
+
+      {rows.length === 0 ? (
+        <p className="govuk-body">No grants were awarded in this round.</p>
+      ) : (
+        <Table
+          caption="Grants awarded"
+          captionSize="m"
+          head={["Organisation", "Project", { text: "Amount", numeric: true }, "Areas", "Priorities", "Award date", "Status"]}
+        >
+          {rows.map((row) => (
+            <TableRow key={row.reference}>
+              <TableRowHeader>{row.organisationName}</TableRowHeader>
+              <TableCell>{row.title}</TableCell>
+              <TableCell numeric className="app-money">
+                {formatPounds(row.amountPence)}
+              </TableCell>
+              <TableCell>{row.areas.join(", ")}</TableCell>
+              <TableCell>{row.priorities.join(", ")}</TableCell>
+              <TableCell>{formatDate(row.awardDate)}</TableCell>
+              <TableCell>
+                <strong className={`govuk-tag ${STATUS_TAG[row.status.kind] ?? ""}`}>{row.statusLabel}</strong>
+              </TableCell>
+            </TableRow>
+          ))}
+        </Table>
+      )}
+      <Pagination page={page} pageCount={pages} href={(n) => `?page=${n}`} label="Pages of grants" />
+      <ParagraphLink to="/awards">All rounds with grants awarded</ParagraphLink>
+    </PageColumn>
   );
 }

@@ -2,9 +2,11 @@
 // (nobody may download it), or one whose check has not finished (only its uploader may, until then).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/components/page-title";
 import { requireUser } from "~/web/guards.server";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 const PAGES = {
   quarantined: {
@@ -29,16 +31,10 @@ export default function DocumentUnavailable() {
   const { reason } = useLoaderData<typeof loader>();
   const page = PAGES[reason];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{page.title}</h1>
-        <p className="govuk-body">{page.body}</p>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/">
-            Go to your home page
-          </Link>
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <h1 className="govuk-heading-l">{page.title}</h1>
+      <p className="govuk-body">{page.body}</p>
+      <ParagraphLink to="/">Go to your home page</ParagraphLink>
+    </PageColumn>
   );
 }

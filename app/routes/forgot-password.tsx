@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Button, TextInput } from "~/components/govuk/fields";
+import { Button, EmailInput } from "~/components/govuk/fields";
 import { forgotPasswordSchema } from "~/domain/auth/accounts.schema";
 import { requestPasswordReset } from "~/domain/auth/password-reset.server";
 import { roleHome } from "~/domain/auth/roles";
@@ -14,6 +14,8 @@ import { clientAddress, retryAfterHeaders, throttledResponse } from "~/web/throt
 import { textValue } from "~/lib/form-values";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader, typeof action>(({ actionData }) => (actionData?.sent ? "Check your email" : "Reset your password"));
 export const headers = retryAfterHeaders;
@@ -43,44 +45,24 @@ export default function ForgotPassword() {
   const { register, errors, onSubmit } = useGovukForm(forgotPasswordSchema, { serverErrors: actionData?.errors });
   if (actionData?.sent) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Check your email</h1>
-          <p className="govuk-body">If an account exists for that email, we have sent a link to reset your password.</p>
-          <p className="govuk-body">The link works once and stops working after 1 hour. Check your spam folder if you cannot find the email.</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/sign-in">
-              Return to sign in
-            </Link>
-          </p>
-        </div>
-      </div>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Check your email</h1>
+        <p className="govuk-body">If an account exists for that email, we have sent a link to reset your password.</p>
+        <p className="govuk-body">The link works once and stops working after 1 hour. Check your spam folder if you cannot find the email.</p>
+        <ParagraphLink to="/sign-in">Return to sign in</ParagraphLink>
+      </PageColumn>
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Reset your password</h1>
-        <p className="govuk-body">Enter the email address you use to sign in. We will send you a link to choose a new password.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            error={errors.email}
-            defaultValue={actionData?.values.email}
-            {...register("email")}
-          />
-          <Button>Send reset link</Button>
-        </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/sign-in">
-            Return to sign in
-          </Link>
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Reset your password</h1>
+      <p className="govuk-body">Enter the email address you use to sign in. We will send you a link to choose a new password.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <EmailInput label="Email address" error={errors.email} defaultValue={actionData?.values.email} {...register("email")} />
+        <Button>Send reset link</Button>
+      </Form>
+      <ParagraphLink to="/sign-in">Return to sign in</ParagraphLink>
+    </PageColumn>
   );
 }

@@ -8,6 +8,7 @@ import { invitationStatus } from "~/domain/organisations/invitation-status";
 import { acceptInvitation, findInvitationByToken } from "~/domain/organisations/invitations.server";
 import { formatDateTime } from "~/lib/dates";
 import { titleMeta } from "~/components/page-title";
+import { PageColumn } from "~/components/govuk/page-column";
 
 type Viewer = { kind: "anonymous"; returnTo: string } | { kind: "invitee" } | { kind: "other_applicant"; email: string } | { kind: "staff"; email: string };
 
@@ -76,44 +77,42 @@ export default function Invitation() {
   const actionData = useActionData<typeof action>() as View | undefined;
   const view = actionData ?? loaderData;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {view.state === "unknown" ? (
-          <>
-            <h1 className="govuk-heading-l">{TITLES.unknown}</h1>
-            <p className="govuk-body">Check that you copied the whole link from the email.</p>
-            <p className="govuk-body">If it still does not work, ask the person who invited you to send a new invitation.</p>
-          </>
-        ) : view.state === "expired" ? (
-          <>
-            <h1 className="govuk-heading-l">{TITLES.expired}</h1>
-            <p className="govuk-body">Invitation links work for 7 days. Ask a member of {view.organisationName} to invite you again.</p>
-          </>
-        ) : view.state === "accepted" ? (
-          <>
-            <h1 className="govuk-heading-l">{TITLES.accepted}</h1>
-            <p className="govuk-body">
-              Someone has already joined {view.organisationName} with this link. If that was you,{" "}
-              <Link className="govuk-link" to="/applicant">
-                go to your bids
-              </Link>
-              .
-            </p>
-            <p className="govuk-body">Otherwise, ask a member of the organisation to invite you again.</p>
-          </>
-        ) : view.state === "wrong_account" ? (
-          <>
-            <h1 className="govuk-heading-l">{TITLES.wrong_account}</h1>
-            <p className="govuk-body">
-              This invitation to join {view.organisationName} was sent to {view.invitedEmail}. Sign out, then sign in or create an account with that email
-              address.
-            </p>
-          </>
-        ) : (
-          <ValidInvitation view={view} />
-        )}
-      </div>
-    </div>
+    <PageColumn>
+      {view.state === "unknown" ? (
+        <>
+          <h1 className="govuk-heading-l">{TITLES.unknown}</h1>
+          <p className="govuk-body">Check that you copied the whole link from the email.</p>
+          <p className="govuk-body">If it still does not work, ask the person who invited you to send a new invitation.</p>
+        </>
+      ) : view.state === "expired" ? (
+        <>
+          <h1 className="govuk-heading-l">{TITLES.expired}</h1>
+          <p className="govuk-body">Invitation links work for 7 days. Ask a member of {view.organisationName} to invite you again.</p>
+        </>
+      ) : view.state === "accepted" ? (
+        <>
+          <h1 className="govuk-heading-l">{TITLES.accepted}</h1>
+          <p className="govuk-body">
+            Someone has already joined {view.organisationName} with this link. If that was you,{" "}
+            <Link className="govuk-link" to="/applicant">
+              go to your bids
+            </Link>
+            .
+          </p>
+          <p className="govuk-body">Otherwise, ask a member of the organisation to invite you again.</p>
+        </>
+      ) : view.state === "wrong_account" ? (
+        <>
+          <h1 className="govuk-heading-l">{TITLES.wrong_account}</h1>
+          <p className="govuk-body">
+            This invitation to join {view.organisationName} was sent to {view.invitedEmail}. Sign out, then sign in or create an account with that email
+            address.
+          </p>
+        </>
+      ) : (
+        <ValidInvitation view={view} />
+      )}
+    </PageColumn>
   );
 }
 

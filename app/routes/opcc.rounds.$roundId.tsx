@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
@@ -19,6 +19,7 @@ import { titleMeta } from "~/components/page-title";
 import { Pagination } from "~/components/govuk/pagination";
 import { ListFilters, SearchField } from "~/components/lists/list-filters";
 import { listHref, matchesSearch, pageOfRows, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
+import { ParagraphLink } from "~/components/govuk/links";
 
 export const meta = titleMeta<typeof loader>(({ data }) => `Sign off allocation: ${data.round.name}`);
 
@@ -162,11 +163,7 @@ export default function OpccRoundSignOff() {
           </a>
         </li>
       </ul>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/opcc">
-          Back to allocations for sign-off
-        </Link>
-      </p>
+      <ParagraphLink to="/opcc">Back to allocations for sign-off</ParagraphLink>
     </>
   );
 }

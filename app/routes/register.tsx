@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Button, TextInput } from "~/components/govuk/fields";
+import { Button, EmailInput } from "~/components/govuk/fields";
 import { registerSchema } from "~/domain/auth/accounts.schema";
 import { requestRegistration } from "~/domain/auth/registration.server";
 import { safeRedirectPath } from "~/web/guards.server";
@@ -15,6 +15,7 @@ import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser } from "~/web/session.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader, typeof action>(({ actionData }) => (actionData?.sent ? "Check your email" : "Create an account"));
 export const headers = retryAfterHeaders;
@@ -48,51 +49,44 @@ export default function Register() {
   const { register, errors, onSubmit } = useGovukForm(registerSchema, { serverErrors: actionData?.errors });
   if (actionData?.sent) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Check your email</h1>
-          <p className="govuk-body">We have sent an email to {actionData.values.email}. It tells you what to do next.</p>
-          <p className="govuk-body">The link in it stops working after 24 hours. Check your spam folder if you cannot find the email.</p>
-          <p className="govuk-body">
-            If the address is wrong,{" "}
-            <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>
-              start again
-            </Link>
-            .
-          </p>
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Create an account</h1>
-        <p className="govuk-body">Create an account to bid for your organisation. Colleagues can join your organisation later.</p>
-        <p className="govuk-body">Enter your email address. We will email you a link to choose your name and password.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput
-            label="Email address"
-            hint="We will send your receipts and outcomes here"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            error={errors.email}
-            defaultValue={actionData?.values.email}
-            {...register("email")}
-          />
-          <Button>Continue</Button>
-        </Form>
+      <PageColumn>
+        <h1 className="govuk-heading-l">Check your email</h1>
+        <p className="govuk-body">We have sent an email to {actionData.values.email}. It tells you what to do next.</p>
+        <p className="govuk-body">The link in it stops working after 24 hours. Check your spam folder if you cannot find the email.</p>
         <p className="govuk-body">
-          Already have an account?{" "}
-          <Link className="govuk-link" to={redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo })}` : "/sign-in"}>
-            Sign in
+          If the address is wrong,{" "}
+          <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>
+            start again
           </Link>
           .
         </p>
-      </div>
-    </div>
+      </PageColumn>
+    );
+  }
+  return (
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Create an account</h1>
+      <p className="govuk-body">Create an account to bid for your organisation. Colleagues can join your organisation later.</p>
+      <p className="govuk-body">Enter your email address. We will email you a link to choose your name and password.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <EmailInput
+          label="Email address"
+          hint="We will send your receipts and outcomes here"
+          error={errors.email}
+          defaultValue={actionData?.values.email}
+          {...register("email")}
+        />
+        <Button>Continue</Button>
+      </Form>
+      <p className="govuk-body">
+        Already have an account?{" "}
+        <Link className="govuk-link" to={redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo })}` : "/sign-in"}>
+          Sign in
+        </Link>
+        .
+      </p>
+    </PageColumn>
   );
 }

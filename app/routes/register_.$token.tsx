@@ -15,6 +15,8 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 import { LinkProblem, UNKNOWN_LINK } from "~/components/link-problem";
 import { linkProblemStatus, REFERRER_POLICY } from "~/web/token-link.server";
+import { NEW_PASSWORD_FIELDS, NewPasswordFields } from "~/components/new-password-fields";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const headers: HeadersFunction = () => REFERRER_POLICY;
 
@@ -57,13 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(safeRedirectPath(result.redirectTo, roleHome("applicant")), { headers: { "Set-Cookie": cookie, ...REFERRER_POLICY } });
 }
 
-const PASSWORD_FIELDS = ["password", "confirmPassword"];
-
 export default function FinishRegistration() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = actionData?.status ?? loaderData.status;
-  const { register, errors, onSubmit } = useGovukForm(finishRegistrationSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
+  const { register, errors, onSubmit } = useGovukForm(finishRegistrationSchema, { serverErrors: actionData?.errors, clearOnServerError: NEW_PASSWORD_FIELDS });
   if (status !== "valid") {
     const problem = PROBLEM[status];
     return (
@@ -81,36 +81,20 @@ export default function FinishRegistration() {
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Finish creating your account</h1>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Email address</dt>
-            <dd className="govuk-summary-list__value">{loaderData.email}</dd>
-          </div>
-        </dl>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.name} {...register("name")} />
-          <TextInput
-            label="Create a password"
-            hint="Use 12 characters or more"
-            type="password"
-            autoComplete="new-password"
-            error={errors.password}
-            {...register("password")}
-          />
-          <TextInput
-            label="Confirm your password"
-            type="password"
-            autoComplete="new-password"
-            error={errors.confirmPassword}
-            {...register("confirmPassword")}
-          />
-          <Button>Create account</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Finish creating your account</h1>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Email address</dt>
+          <dd className="govuk-summary-list__value">{loaderData.email}</dd>
+        </div>
+      </dl>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <TextInput label="Full name" autoComplete="name" error={errors.name} defaultValue={actionData?.name} {...register("name")} />
+        <NewPasswordFields label="Create a password" confirmLabel="Confirm your password" errors={errors} field={register} />
+        <Button>Create account</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { titleMeta } from "~/components/page-title";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("The information you sent was too large");
 
@@ -15,18 +16,16 @@ export function loader({ context }: LoaderFunctionArgs) {
 
 export default function RequestTooLarge() {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">The information you sent was too large</h1>
-        <p className="govuk-body">Nothing has been saved. Go back, shorten what you entered and try again.</p>
-        <p className="govuk-body">
-          To upload a document, use the upload on the page for it.{" "}
-          <Link className="govuk-link" to="/">
-            Go to the start page
-          </Link>
-          .
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <h1 className="govuk-heading-l">The information you sent was too large</h1>
+      <p className="govuk-body">Nothing has been saved. Go back, shorten what you entered and try again.</p>
+      <p className="govuk-body">
+        To upload a document, use the upload on the page for it.{" "}
+        <Link className="govuk-link" to="/">
+          Go to the start page
+        </Link>
+        .
+      </p>
+    </PageColumn>
   );
 }

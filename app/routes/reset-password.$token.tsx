@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@r
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
-import { Button, TextInput } from "~/components/govuk/fields";
+import { Button } from "~/components/govuk/fields";
 import { resetPasswordSchema } from "~/domain/auth/accounts.schema";
 import { checkResetToken, resetPassword, type ResetTokenStatus } from "~/domain/auth/password-reset.server";
 import { parseForm } from "~/web/parse-form.server";
@@ -11,6 +11,8 @@ import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
 import { LinkProblem, UNKNOWN_LINK } from "~/components/link-problem";
 import { linkProblemStatus, REFERRER_POLICY } from "~/web/token-link.server";
+import { NEW_PASSWORD_FIELDS, NewPasswordFields } from "~/components/new-password-fields";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const headers: HeadersFunction = () => REFERRER_POLICY;
 
@@ -36,8 +38,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/sign-in?password=changed", { headers: REFERRER_POLICY });
 }
 
-const PASSWORD_FIELDS = ["password", "confirmPassword"];
-
 const PROBLEM: Record<Exclude<ResetTokenStatus, "valid">, { title: string; body: string }> = {
   used: { title: "This link has already been used", body: "Each link to reset your password works once." },
   expired: { title: "This link has expired", body: "Links to reset your password stop working after 1 hour." },
@@ -48,7 +48,7 @@ export default function ResetPassword() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const status = actionData?.status ?? loaderData.status;
-  const { register, errors, onSubmit } = useGovukForm(resetPasswordSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
+  const { register, errors, onSubmit } = useGovukForm(resetPasswordSchema, { serverErrors: actionData?.errors, clearOnServerError: NEW_PASSWORD_FIELDS });
   if (status !== "valid") {
     const problem = PROBLEM[status];
     return (
@@ -62,30 +62,14 @@ export default function ResetPassword() {
     );
   }
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Choose a new password</h1>
-        <p className="govuk-body">When you change your password, you will be signed out everywhere you are signed in.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <TextInput
-            label="New password"
-            hint="Use 12 characters or more"
-            type="password"
-            autoComplete="new-password"
-            error={errors.password}
-            {...register("password")}
-          />
-          <TextInput
-            label="Confirm your new password"
-            type="password"
-            autoComplete="new-password"
-            error={errors.confirmPassword}
-            {...register("confirmPassword")}
-          />
-          <Button>Change password</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Choose a new password</h1>
+      <p className="govuk-body">When you change your password, you will be signed out everywhere you are signed in.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <NewPasswordFields label="New password" confirmLabel="Confirm your new password" errors={errors} field={register} />
+        <Button>Change password</Button>
+      </Form>
+    </PageColumn>
   );
 }

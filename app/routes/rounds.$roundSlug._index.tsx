@@ -14,6 +14,8 @@ import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/t
 import { titleMeta } from "~/components/page-title";
 import { StageDates } from "~/components/stages/stage-dates";
 import { publicStageDates } from "~/domain/stages/expressions-of-interest.server";
+import { StartButton } from "~/components/govuk/start-button";
+import { PageColumn } from "~/components/govuk/page-column";
 
 function publicBands(rules: Record<FormSize, FormRules>) {
   const band = (r: FormRules) => ({
@@ -69,148 +71,135 @@ export default function RoundPage() {
   const eligibilityPath = `/rounds/${round.slug}/eligibility`;
   return (
     <>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">{round.fund.name}</span>
-          <h1 className="govuk-heading-l">{round.name}</h1>
-          <p className="govuk-body">
-            <strong className={`govuk-tag ${phaseClass}`}>{phaseLabel}</strong>
-          </p>
-          {round.description ? <p className="govuk-body-l">{round.description}</p> : null}
+      <PageColumn>
+        <span className="govuk-caption-l">{round.fund.name}</span>
+        <h1 className="govuk-heading-l">{round.name}</h1>
+        <p className="govuk-body">
+          <strong className={`govuk-tag ${phaseClass}`}>{phaseLabel}</strong>
+        </p>
+        {round.description ? <p className="govuk-body-l">{round.description}</p> : null}
 
-          <h2 className="govuk-heading-m">What the fund is for</h2>
-          <p className="govuk-body">{round.fund.description}</p>
+        <h2 className="govuk-heading-m">What the fund is for</h2>
+        <p className="govuk-body">{round.fund.description}</p>
 
-          <h2 className="govuk-heading-m">Dates</h2>
-          <SummaryList>
-            <SummaryRow label="Opens">{formatDateTime(round.opensAt)}</SummaryRow>
-            <SummaryRow label="Closes">{formatDateTime(round.closesAt)}</SummaryRow>
-          </SummaryList>
-          <p className="govuk-body">Bids must be submitted before the round closes. Times are UK time.</p>
-          <StageDates stages={stages} />
+        <h2 className="govuk-heading-m">Dates</h2>
+        <SummaryList>
+          <SummaryRow label="Opens">{formatDateTime(round.opensAt)}</SummaryRow>
+          <SummaryRow label="Closes">{formatDateTime(round.closesAt)}</SummaryRow>
+        </SummaryList>
+        <p className="govuk-body">Bids must be submitted before the round closes. Times are UK time.</p>
+        <StageDates stages={stages} />
 
-          <RoundFormShape thresholdPence={round.smallBidThresholdPence} small={form.small} standard={form.standard} />
+        <RoundFormShape thresholdPence={round.smallBidThresholdPence} small={form.small} standard={form.standard} />
 
-          {phase === "open" && stages?.phase === "eoi_closed" ? (
-            // Between the stages only the organisations invited after their expression of interest may bid (ADR 0026).
-            <div className="govuk-inset-text" id="invitation-only">
-              {`This round is now by invitation only. Expressions of interest closed at ${formatDateTime(stages.eoiClosesAt)}. Organisations invited to make a full bid have until ${formatDateTime(stages.fullBidClosesAt)} to submit it; no one else can apply to this round now.`}
-            </div>
-          ) : phase === "open" ? (
-            <a href={eligibilityPath} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
-              Check if you can apply
-              <svg
-                className="govuk-button__start-icon"
-                xmlns="http://www.w3.org/2000/svg"
-                width="17.5"
-                height="19"
-                viewBox="0 0 33 40"
-                aria-hidden="true"
-                focusable="false"
-              >
-                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-              </svg>
-            </a>
-          ) : phase === "upcoming" ? (
-            <div className="govuk-inset-text">
-              This round is not open yet. You can still{" "}
-              <Link className="govuk-link" to={eligibilityPath}>
-                check if you can apply
-              </Link>
-              .
-            </div>
-          ) : (
-            <div className="govuk-inset-text">This round has closed. It is no longer taking bids.</div>
-          )}
-
-          <h2 className="govuk-heading-m">The money available</h2>
-          <SummaryList>
-            <SummaryRow label="From the Police and Crime Commissioner">
-              <span className="app-money">{formatPounds(round.baseAllocationPence)}</span>
-            </SummaryRow>
-            <SummaryRow label="Rolled forward from last year">
-              <span className="app-money">{formatPounds(round.rolledForwardPence)}</span>
-            </SummaryRow>
-            <SummaryRow label="Match funding from the fund administrator">
-              <span className="app-money">{formatPounds(round.matchFundingPence)}</span>
-            </SummaryRow>
-            <SummaryRow label="Total pot">
-              <strong className="app-money">{formatPounds(pot)}</strong>
-            </SummaryRow>
-            <SummaryRow label="Smallest award">
-              <span className="app-money">{formatPounds(round.minAwardPence)}</span>
-            </SummaryRow>
-            <SummaryRow label="Largest award">
-              <span className="app-money">{formatPounds(round.maxAwardPence)}</span>
-            </SummaryRow>
-          </SummaryList>
-
-          <h2 className="govuk-heading-m">Bids so far</h2>
-          <SummaryList>
-            <SummaryRow label="Bids submitted">{figures.submittedBids}</SummaryRow>
-            <SummaryRow label="Total requested">
-              <span className="app-money">{formatPounds(figures.totalRequestedPence)}</span>
-            </SummaryRow>
-          </SummaryList>
-          <div className="govuk-inset-text">
-            <p className="govuk-body">{figures.summary}</p>
-            <p className="govuk-body">
-              {`${describeRequests(figures.submittedBids, figures.totalRequestedPence)} against a pot of ${formatPounds(pot)}.`} These figures count every bid
-              submitted and not withdrawn, and change as bids come in.
-            </p>
+        {phase === "open" && stages?.phase === "eoi_closed" ? (
+          // Between the stages only the organisations invited after their expression of interest may bid (ADR 0026).
+          <div className="govuk-inset-text" id="invitation-only">
+            {`This round is now by invitation only. Expressions of interest closed at ${formatDateTime(stages.eoiClosesAt)}. Organisations invited to make a full bid have until ${formatDateTime(stages.fullBidClosesAt)} to submit it; no one else can apply to this round now.`}
           </div>
+        ) : phase === "open" ? (
+          <StartButton to={eligibilityPath} reloadDocument>
+            Check if you can apply
+          </StartButton>
+        ) : phase === "upcoming" ? (
+          <div className="govuk-inset-text">
+            This round is not open yet. You can still{" "}
+            <Link className="govuk-link" to={eligibilityPath}>
+              check if you can apply
+            </Link>
+            .
+          </div>
+        ) : (
+          <div className="govuk-inset-text">This round has closed. It is no longer taking bids.</div>
+        )}
 
-          <h2 className="govuk-heading-m">Where projects must work</h2>
-          <ul className="govuk-list govuk-list--bullet">
-            {round.areas.map((area) => (
-              <li key={area.id}>{area.name}</li>
-            ))}
-          </ul>
+        <h2 className="govuk-heading-m">The money available</h2>
+        <SummaryList>
+          <SummaryRow label="From the Police and Crime Commissioner">
+            <span className="app-money">{formatPounds(round.baseAllocationPence)}</span>
+          </SummaryRow>
+          <SummaryRow label="Rolled forward from last year">
+            <span className="app-money">{formatPounds(round.rolledForwardPence)}</span>
+          </SummaryRow>
+          <SummaryRow label="Match funding from the fund administrator">
+            <span className="app-money">{formatPounds(round.matchFundingPence)}</span>
+          </SummaryRow>
+          <SummaryRow label="Total pot">
+            <strong className="app-money">{formatPounds(pot)}</strong>
+          </SummaryRow>
+          <SummaryRow label="Smallest award">
+            <span className="app-money">{formatPounds(round.minAwardPence)}</span>
+          </SummaryRow>
+          <SummaryRow label="Largest award">
+            <span className="app-money">{formatPounds(round.maxAwardPence)}</span>
+          </SummaryRow>
+        </SummaryList>
 
-          <h2 className="govuk-heading-m">The Police and Crime Commissioner&apos;s priorities</h2>
-          <p className="govuk-body">Your project must address at least one of these.</p>
-          <SummaryList>
-            {round.priorities.map((priority) => (
-              <SummaryRow key={priority.id} label={priority.title}>
-                {priority.description}
-              </SummaryRow>
-            ))}
-          </SummaryList>
-
-          <h2 className="govuk-heading-m">How bids are scored</h2>
+        <h2 className="govuk-heading-m">Bids so far</h2>
+        <SummaryList>
+          <SummaryRow label="Bids submitted">{figures.submittedBids}</SummaryRow>
+          <SummaryRow label="Total requested">
+            <span className="app-money">{formatPounds(figures.totalRequestedPence)}</span>
+          </SummaryRow>
+        </SummaryList>
+        <div className="govuk-inset-text">
+          <p className="govuk-body">{figures.summary}</p>
           <p className="govuk-body">
-            At least two assessors score each eligible bid against these criteria. Each criterion counts for its weight in the overall score. Bids must score at
-            least {`${round.qualityThresholdPercent}%`} overall to be funded.
+            {`${describeRequests(figures.submittedBids, figures.totalRequestedPence)} against a pot of ${formatPounds(pot)}.`} These figures count every bid
+            submitted and not withdrawn, and change as bids come in.
           </p>
-          <Table label="Assessment criteria" head={["Criterion", "What assessors look for", { text: "Weight", numeric: true }]}>
-            {round.criteria.map((criterion) => (
-              <TableRow key={criterion.id}>
-                <TableRowHeader>{criterion.title}</TableRowHeader>
-                <TableCell>{criterion.guidance}</TableCell>
-                <TableCell numeric>{`${criterion.weightPercent}%`}</TableCell>
-              </TableRow>
-            ))}
-          </Table>
-          {round.criteria.map((criterion) =>
-            criterion.descriptors.length > 0 ? (
-              <details className="govuk-details" key={criterion.id}>
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">What each score means: {criterion.title}</span>
-                </summary>
-                <div className="govuk-details__text">
-                  <SummaryList className="govuk-summary-list--no-border">
-                    {criterion.descriptors.map((descriptor) => (
-                      <SummaryRow key={descriptor.score} label={`${descriptor.score} out of ${criterion.maxScore}`}>
-                        {descriptor.description}
-                      </SummaryRow>
-                    ))}
-                  </SummaryList>
-                </div>
-              </details>
-            ) : null,
-          )}
         </div>
-      </div>
+
+        <h2 className="govuk-heading-m">Where projects must work</h2>
+        <ul className="govuk-list govuk-list--bullet">
+          {round.areas.map((area) => (
+            <li key={area.id}>{area.name}</li>
+          ))}
+        </ul>
+
+        <h2 className="govuk-heading-m">The Police and Crime Commissioner&apos;s priorities</h2>
+        <p className="govuk-body">Your project must address at least one of these.</p>
+        <SummaryList>
+          {round.priorities.map((priority) => (
+            <SummaryRow key={priority.id} label={priority.title}>
+              {priority.description}
+            </SummaryRow>
+          ))}
+        </SummaryList>
+
+        <h2 className="govuk-heading-m">How bids are scored</h2>
+        <p className="govuk-body">
+          At least two assessors score each eligible bid against these criteria. Each criterion counts for its weight in the overall score. Bids must score at
+          least {`${round.qualityThresholdPercent}%`} overall to be funded.
+        </p>
+        <Table label="Assessment criteria" head={["Criterion", "What assessors look for", { text: "Weight", numeric: true }]}>
+          {round.criteria.map((criterion) => (
+            <TableRow key={criterion.id}>
+              <TableRowHeader>{criterion.title}</TableRowHeader>
+              <TableCell>{criterion.guidance}</TableCell>
+              <TableCell numeric>{`${criterion.weightPercent}%`}</TableCell>
+            </TableRow>
+          ))}
+        </Table>
+        {round.criteria.map((criterion) =>
+          criterion.descriptors.length > 0 ? (
+            <details className="govuk-details" key={criterion.id}>
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">What each score means: {criterion.title}</span>
+              </summary>
+              <div className="govuk-details__text">
+                <SummaryList className="govuk-summary-list--no-border">
+                  {criterion.descriptors.map((descriptor) => (
+                    <SummaryRow key={descriptor.score} label={`${descriptor.score} out of ${criterion.maxScore}`}>
+                      {descriptor.description}
+                    </SummaryRow>
+                  ))}
+                </SummaryList>
+              </div>
+            </details>
+          ) : null,
+        )}
+      </PageColumn>
     </>
   );
 }

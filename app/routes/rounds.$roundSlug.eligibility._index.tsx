@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Radios, TextInput } from "~/components/govuk/fields";
@@ -19,6 +19,8 @@ import { textValue, type FormValue } from "~/lib/form-values";
 import { formatPounds, penceToInput } from "~/lib/money";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 async function roundOr404(slug: string | undefined) {
   const round = await findRoundForEligibility(slug ?? "");
@@ -105,80 +107,74 @@ export default function EligibilityCheck() {
   const errors = inFieldOrder(form.errors, ELIGIBILITY_FIELDS);
   const values = actionData?.values ?? previous;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">
-          {round.fund}: {round.name}
-        </span>
-        <h1 className="govuk-heading-l">Check if you can apply</h1>
-        <p className="govuk-body">
-          Answer these questions to find out whether your organisation can bid in this round. You do not need an account. If you can apply, your answers are
-          carried into your bid.
-        </p>
-        {phase === "closed" ? (
-          <div className="govuk-inset-text">This round closed on {formatDateTime(round.closesAt)}.</div>
-        ) : phase === "upcoming" ? (
-          <div className="govuk-inset-text">This round opens on {formatDateTime(round.opensAt)}.</div>
-        ) : null}
-        <Form method="post" noValidate onSubmit={form.onSubmit}>
-          {actionData?.checkId ? <input type="hidden" name="checkId" value={actionData.checkId} /> : null}
-          <Radios
-            name="organisationType"
-            legend="What type of organisation is applying?"
-            error={errors.organisationType}
-            defaultValue={values?.organisationType}
-            choices={organisationTypeChoices(round.applicantTypes).map(({ type, dividerBefore }) => ({
-              value: type,
-              label: eligibilityOrganisationTypeLabel(type),
-              hint: eligibilityOrganisationTypeHint(type),
-              dividerBefore,
-            }))}
-            inputProps={form.register("organisationType")}
-          />
-          <Checkboxes
-            name="areaIds"
-            legend="Where will your project work?"
-            hint="Select all that apply."
-            error={errors.areaIds}
-            defaultValue={values?.areaIds}
-            choices={[
-              ...round.areas.map((area) => ({ value: area.id, label: area.name })),
-              { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
-            ]}
-            inputProps={form.register("areaIds")}
-          />
-          <Checkboxes
-            name="priorityIds"
-            legend="Which of the Police and Crime Commissioner's priorities will your project address?"
-            hint="Select all that apply."
-            error={errors.priorityIds}
-            defaultValue={values?.priorityIds}
-            choices={[
-              ...round.priorities.map((priority) => ({ value: priority.id, label: priority.title, hint: priority.description || undefined })),
-              { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
-            ]}
-            inputProps={form.register("priorityIds")}
-          />
-          <TextInput
-            label="How much money will you ask for?"
-            hint={`Awards in this round are from ${formatPounds(round.minAwardPence)} to ${formatPounds(round.maxAwardPence)}. Enter an amount in pounds, like 12500.`}
-            prefix="£"
-            widthClass="govuk-input--width-10"
-            inputMode="decimal"
-            spellCheck={false}
-            error={errors.amountRequested}
-            defaultValue={values?.amountRequested}
-            {...form.register("amountRequested")}
-          />
-          <Button>Continue</Button>
-        </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/rounds/${round.slug}`}>
-            Back to the round
-          </Link>
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">
+        {round.fund}: {round.name}
+      </span>
+      <h1 className="govuk-heading-l">Check if you can apply</h1>
+      <p className="govuk-body">
+        Answer these questions to find out whether your organisation can bid in this round. You do not need an account. If you can apply, your answers are
+        carried into your bid.
+      </p>
+      {phase === "closed" ? (
+        <div className="govuk-inset-text">This round closed on {formatDateTime(round.closesAt)}.</div>
+      ) : phase === "upcoming" ? (
+        <div className="govuk-inset-text">This round opens on {formatDateTime(round.opensAt)}.</div>
+      ) : null}
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        {actionData?.checkId ? <input type="hidden" name="checkId" value={actionData.checkId} /> : null}
+        <Radios
+          name="organisationType"
+          legend="What type of organisation is applying?"
+          error={errors.organisationType}
+          defaultValue={values?.organisationType}
+          choices={organisationTypeChoices(round.applicantTypes).map(({ type, dividerBefore }) => ({
+            value: type,
+            label: eligibilityOrganisationTypeLabel(type),
+            hint: eligibilityOrganisationTypeHint(type),
+            dividerBefore,
+          }))}
+          inputProps={form.register("organisationType")}
+        />
+        <Checkboxes
+          name="areaIds"
+          legend="Where will your project work?"
+          hint="Select all that apply."
+          error={errors.areaIds}
+          defaultValue={values?.areaIds}
+          choices={[
+            ...round.areas.map((area) => ({ value: area.id, label: area.name })),
+            { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
+          ]}
+          inputProps={form.register("areaIds")}
+        />
+        <Checkboxes
+          name="priorityIds"
+          legend="Which of the Police and Crime Commissioner's priorities will your project address?"
+          hint="Select all that apply."
+          error={errors.priorityIds}
+          defaultValue={values?.priorityIds}
+          choices={[
+            ...round.priorities.map((priority) => ({ value: priority.id, label: priority.title, hint: priority.description || undefined })),
+            { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
+          ]}
+          inputProps={form.register("priorityIds")}
+        />
+        <TextInput
+          label="How much money will you ask for?"
+          hint={`Awards in this round are from ${formatPounds(round.minAwardPence)} to ${formatPounds(round.maxAwardPence)}. Enter an amount in pounds, like 12500.`}
+          prefix="£"
+          widthClass="govuk-input--width-10"
+          inputMode="decimal"
+          spellCheck={false}
+          error={errors.amountRequested}
+          defaultValue={values?.amountRequested}
+          {...form.register("amountRequested")}
+        />
+        <Button>Continue</Button>
+      </Form>
+      <ParagraphLink to={`/rounds/${round.slug}`}>Back to the round</ParagraphLink>
+    </PageColumn>
   );
 }

@@ -6,6 +6,8 @@ import { findRoundForEligibility, liveRoundFigures } from "~/domain/rounds/round
 import { formatPounds } from "~/lib/money";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta<typeof loader>(({ data }) => (!data.answered ? "Check if you can apply" : data.eligible ? "You can apply" : "You cannot apply"));
 
@@ -41,22 +43,16 @@ export default function EligibilityResult() {
   const checkPath = `/rounds/${round.slug}/eligibility`;
   if (!loaderData.answered) {
     return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <span className="govuk-caption-l">
-            {round.fund}: {round.name}
-          </span>
-          <h1 className="govuk-heading-l">You have not answered the eligibility questions</h1>
-          <p className="govuk-body">
-            Your answers are kept in this browser for 24 hours. They may have expired, or you may have answered them in another browser.
-          </p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to={checkPath}>
-              Check if you can apply
-            </Link>
-          </p>
-        </div>
-      </div>
+      <PageColumn>
+        <span className="govuk-caption-l">
+          {round.fund}: {round.name}
+        </span>
+        <h1 className="govuk-heading-l">You have not answered the eligibility questions</h1>
+        <p className="govuk-body">
+          Your answers are kept in this browser for 24 hours. They may have expired, or you may have answered them in another browser.
+        </p>
+        <ParagraphLink to={checkPath}>Check if you can apply</ParagraphLink>
+      </PageColumn>
     );
   }
   const { eligible, reasons, answers } = loaderData;
@@ -66,69 +62,63 @@ export default function EligibilityResult() {
     </Link>
   );
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">
-          {round.fund}: {round.name}
-        </span>
-        {eligible ? (
-          <>
-            <h1 className="govuk-heading-l">You can apply</h1>
-            <p className="govuk-body">From your answers, your organisation can bid in this round.</p>
-            <div className="govuk-inset-text">{loaderData.oversubscription} Not every bid that can apply will be funded.</div>
-            <p className="govuk-body">You need to sign in, or create an account, to start your bid. Your answers will be carried into it.</p>
-            {/* A full page load: the bid pages ask the person to sign in first. */}
-            <a
-              href={`/applicant/bids/new?round=${encodeURIComponent(round.slug)}`}
-              role="button"
-              draggable="false"
-              className="govuk-button"
-              data-module="govuk-button"
-            >
-              Start your bid
-            </a>
-          </>
-        ) : (
-          <>
-            <h1 className="govuk-heading-l">You cannot apply</h1>
-            <p className="govuk-body">You cannot apply because:</p>
-            <ul className="govuk-list govuk-list--bullet" id="reasons">
-              {reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+    <PageColumn>
+      <span className="govuk-caption-l">
+        {round.fund}: {round.name}
+      </span>
+      {eligible ? (
+        <>
+          <h1 className="govuk-heading-l">You can apply</h1>
+          <p className="govuk-body">From your answers, your organisation can bid in this round.</p>
+          <div className="govuk-inset-text">{loaderData.oversubscription} Not every bid that can apply will be funded.</div>
+          <p className="govuk-body">You need to sign in, or create an account, to start your bid. Your answers will be carried into it.</p>
+          {/* A full page load: the bid pages ask the person to sign in first. */}
+          <a
+            href={`/applicant/bids/new?round=${encodeURIComponent(round.slug)}`}
+            role="button"
+            draggable="false"
+            className="govuk-button"
+            data-module="govuk-button"
+          >
+            Start your bid
+          </a>
+        </>
+      ) : (
+        <>
+          <h1 className="govuk-heading-l">You cannot apply</h1>
+          <p className="govuk-body">You cannot apply because:</p>
+          <ul className="govuk-list govuk-list--bullet" id="reasons">
+            {reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          <p className="govuk-body">If you answered something wrongly, you can change your answers below.</p>
+        </>
+      )}
+      <h2 className="govuk-heading-m">Your answers</h2>
+      <SummaryList>
+        <SummaryRow label="Type of organisation" action={change("organisationType", "type of organisation")}>
+          {answers.organisationType}
+        </SummaryRow>
+        <SummaryRow label="Where the project will work" action={change("areaIds", "where the project will work")}>
+          {answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}
+        </SummaryRow>
+        <SummaryRow label="Priorities addressed" action={change("priorityIds", "priorities addressed")}>
+          {answers.priorities.length > 0 ? (
+            <ul className="govuk-list">
+              {answers.priorities.map((title) => (
+                <li key={title}>{title}</li>
               ))}
             </ul>
-            <p className="govuk-body">If you answered something wrongly, you can change your answers below.</p>
-          </>
-        )}
-        <h2 className="govuk-heading-m">Your answers</h2>
-        <SummaryList>
-          <SummaryRow label="Type of organisation" action={change("organisationType", "type of organisation")}>
-            {answers.organisationType}
-          </SummaryRow>
-          <SummaryRow label="Where the project will work" action={change("areaIds", "where the project will work")}>
-            {answers.areas.length > 0 ? answers.areas.join(", ") : "None of the round's areas"}
-          </SummaryRow>
-          <SummaryRow label="Priorities addressed" action={change("priorityIds", "priorities addressed")}>
-            {answers.priorities.length > 0 ? (
-              <ul className="govuk-list">
-                {answers.priorities.map((title) => (
-                  <li key={title}>{title}</li>
-                ))}
-              </ul>
-            ) : (
-              "None of the Police and Crime Commissioner's priorities"
-            )}
-          </SummaryRow>
-          <SummaryRow label="Amount you will ask for" valueClassName="app-money" action={change("amountRequested", "amount you will ask for")}>
-            {answers.amount}
-          </SummaryRow>
-        </SummaryList>
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/rounds/${round.slug}`}>
-            Back to the round
-          </Link>
-        </p>
-      </div>
-    </div>
+          ) : (
+            "None of the Police and Crime Commissioner's priorities"
+          )}
+        </SummaryRow>
+        <SummaryRow label="Amount you will ask for" valueClassName="app-money" action={change("amountRequested", "amount you will ask for")}>
+          {answers.amount}
+        </SummaryRow>
+      </SummaryList>
+      <ParagraphLink to={`/rounds/${round.slug}`}>Back to the round</ParagraphLink>
+    </PageColumn>
   );
 }

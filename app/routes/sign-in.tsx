@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
-import { Button, TextInput } from "~/components/govuk/fields";
+import { Button, EmailInput, TextInput } from "~/components/govuk/fields";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { signInSchema } from "~/domain/auth/accounts.schema";
 import { authenticate } from "~/domain/auth/accounts.server";
@@ -19,6 +19,8 @@ import { roleHome } from "~/domain/auth/roles";
 import { getSessionUser, startSession } from "~/web/session.server";
 import { useGovukForm } from "~/lib/use-govuk-form";
 import { titleMeta } from "~/components/page-title";
+import { ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Sign in");
 export const headers = retryAfterHeaders;
@@ -60,43 +62,29 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(signInSchema, { serverErrors: actionData?.errors, clearOnServerError: PASSWORD_FIELDS });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        {passwordChanged && !actionData ? (
-          <NotificationBanner success>
-            <p className="govuk-notification-banner__heading">Your password has been changed</p>
-            <p className="govuk-body">Sign in with your new password.</p>
-          </NotificationBanner>
-        ) : null}
-        <h1 className="govuk-heading-l">Sign in</h1>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            error={errors.email}
-            defaultValue={actionData?.values.email}
-            {...register("email")}
-          />
-          <TextInput label="Password" type="password" autoComplete="current-password" error={errors.password} {...register("password")} />
-          <Button>Sign in</Button>
-        </Form>
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/forgot-password">
-            Forgotten your password?
-          </Link>
-        </p>
-        <p className="govuk-body">
-          New to the fund?{" "}
-          <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>
-            Create an account
-          </Link>
-          .
-        </p>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      {passwordChanged && !actionData ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">Your password has been changed</p>
+          <p className="govuk-body">Sign in with your new password.</p>
+        </NotificationBanner>
+      ) : null}
+      <h1 className="govuk-heading-l">Sign in</h1>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <EmailInput label="Email address" error={errors.email} defaultValue={actionData?.values.email} {...register("email")} />
+        <TextInput label="Password" type="password" autoComplete="current-password" error={errors.password} {...register("password")} />
+        <Button>Sign in</Button>
+      </Form>
+      <ParagraphLink to="/forgot-password">Forgotten your password?</ParagraphLink>
+      <p className="govuk-body">
+        New to the fund?{" "}
+        <Link className="govuk-link" to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : "/register"}>
+          Create an account
+        </Link>
+        .
+      </p>
+    </PageColumn>
   );
 }

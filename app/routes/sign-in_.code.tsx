@@ -17,6 +17,7 @@ import { parseForm } from "~/web/parse-form.server";
 import { refusalResponse } from "~/web/respond.server";
 import { getSessionUser } from "~/web/session.server";
 import { retryAfterHeaders, throttledResponse } from "~/web/throttle.server";
+import { PageColumn } from "~/components/govuk/page-column";
 
 export const meta = titleMeta("Enter the code from your authenticator app");
 export const headers = retryAfterHeaders;
@@ -58,38 +59,36 @@ export default function SecondFactorCode() {
   const actionData = useActionData<typeof action>();
   const { register, errors, onSubmit } = useGovukForm(secondFactorSchema, { serverErrors: actionData?.errors, clearOnServerError: ["code"] });
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Enter the code from your authenticator app</h1>
-        <p className="govuk-body">Your account can move or approve public money, so it needs a second check as well as your password.</p>
-        <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput
-            label="Code"
-            hint="The 6-digit code your authenticator app shows now, or one of your recovery codes"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            autoCapitalize="none"
-            widthClass="govuk-input--width-10"
-            error={errors.code}
-            {...register("code")}
-          />
-          <Button>Continue</Button>
-        </Form>
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">I cannot use my authenticator app</span>
-          </summary>
-          <div className="govuk-details__text">
-            Enter one of the recovery codes you saved when you set up the app. Each works once. If you have none left, ask an admin to reset your second factor;
-            you will then set up an app again.
-          </div>
-        </details>
-        <Form method="post" action="/sign-out">
-          <Button secondary>Sign out</Button>
-        </Form>
-      </div>
-    </div>
+    <PageColumn>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l">Enter the code from your authenticator app</h1>
+      <p className="govuk-body">Your account can move or approve public money, so it needs a second check as well as your password.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextInput
+          label="Code"
+          hint="The 6-digit code your authenticator app shows now, or one of your recovery codes"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          autoCapitalize="none"
+          widthClass="govuk-input--width-10"
+          error={errors.code}
+          {...register("code")}
+        />
+        <Button>Continue</Button>
+      </Form>
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">I cannot use my authenticator app</span>
+        </summary>
+        <div className="govuk-details__text">
+          Enter one of the recovery codes you saved when you set up the app. Each works once. If you have none left, ask an admin to reset your second factor;
+          you will then set up an app again.
+        </div>
+      </details>
+      <Form method="post" action="/sign-out">
+        <Button secondary>Sign out</Button>
+      </Form>
+    </PageColumn>
   );
 }

@@ -1,10 +1,12 @@
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import type { FormEvent, ReactNode } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { titleMeta } from "~/components/page-title";
 import type { FieldErrors } from "~/lib/form-errors";
 import { useCharacterCounts } from "./use-character-counts";
+import { BackLink, ParagraphLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 type LayoutBid = { id: string; title: string; status: string };
 
@@ -28,28 +30,20 @@ export function SectionLayout({ bid, title, errors, children }: { bid: LayoutBid
   useCharacterCounts();
   return (
     <>
-      <Link to={`/applicant/bids/${bid.id}`} className="govuk-back-link">
-        Back to your bid
-      </Link>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          {frozen ? null : <ErrorSummary errors={errors} />}
-          <span className="govuk-caption-l">{bid.title || "Untitled bid"}</span>
-          <h1 className="govuk-heading-l">{title}</h1>
-          {frozen ? (
-            <>
-              <div className="govuk-inset-text">This bid has been submitted, so it can no longer be changed.</div>
-              <p className="govuk-body">
-                <Link className="govuk-link" to={`/applicant/bids/${bid.id}`}>
-                  View the bid as it was submitted
-                </Link>
-              </p>
-            </>
-          ) : (
-            children
-          )}
-        </div>
-      </div>
+      <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
+      <PageColumn>
+        {frozen ? null : <ErrorSummary errors={errors} />}
+        <span className="govuk-caption-l">{bid.title || "Untitled bid"}</span>
+        <h1 className="govuk-heading-l">{title}</h1>
+        {frozen ? (
+          <>
+            <div className="govuk-inset-text">This bid has been submitted, so it can no longer be changed.</div>
+            <ParagraphLink to={`/applicant/bids/${bid.id}`}>View the bid as it was submitted</ParagraphLink>
+          </>
+        ) : (
+          children
+        )}
+      </PageColumn>
     </>
   );
 }

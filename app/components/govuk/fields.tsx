@@ -91,6 +91,31 @@ export const TextInput = forwardRef<HTMLInputElement, TextInputProps>(function T
   );
 });
 
+/** An email address field: the browser's email keyboard and autofill, no spelling checks. */
+export const EmailInput = forwardRef<HTMLInputElement, Omit<TextInputProps, "type">>(function EmailInput(props, ref) {
+  return <TextInput type="email" autoComplete="email" spellCheck={false} {...props} ref={ref} />;
+});
+
+/** GOV.UK file upload, one file; `accept` lists the types the service takes. */
+export function FileUpload({ name, label, hint, error, accept }: FieldChrome & { hint: ReactNode; accept: string }) {
+  const id = fieldId(name);
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <Label id={id} label={label} />
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <input
+        className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </div>
+  );
+}
+
 type TextareaProps = FieldChrome &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> & {
     /** Word limit: shown to everyone, counted live by GOV.UK Frontend's character count with JavaScript. */
@@ -214,6 +239,16 @@ function Choices({
 
 export function Radios(props: ChoicesProps) {
   return <Choices kind="radios" {...props} />;
+}
+
+const YES_NO: Choice[] = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+];
+
+/** A yes-or-no question: inline radios posting "yes" or "no", as GOV.UK lays out two short answers. */
+export function YesNoRadios(props: Omit<ChoicesProps, "choices" | "inline">) {
+  return <Choices kind="radios" {...props} inline choices={YES_NO} />;
 }
 
 export function Checkboxes(props: ChoicesProps) {

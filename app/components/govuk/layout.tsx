@@ -31,32 +31,14 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
             <div className="govuk-service-navigation__container">
               <nav aria-label="Account" className="govuk-service-navigation__wrapper">
                 <ul className="govuk-service-navigation__list" id="navigation">
-                  <li className="govuk-service-navigation__item">
-                    <Link className="govuk-service-navigation__link" to="/rounds">
-                      Funding rounds
-                    </Link>
-                  </li>
+                  <NavigationItem to="/rounds">Funding rounds</NavigationItem>
                   {user ? (
                     <>
                       {user.signingIn ? null : (
                         <>
-                          <li className="govuk-service-navigation__item">
-                            <Link className="govuk-service-navigation__link" to={roleHome(user.role)}>
-                              {roleLabel(user.role)} home
-                            </Link>
-                          </li>
-                          <li className="govuk-service-navigation__item">
-                            <Link className="govuk-service-navigation__link" to="/account/password">
-                              Change password
-                            </Link>
-                          </li>
-                          {needsSecondFactor(user.role) ? (
-                            <li className="govuk-service-navigation__item">
-                              <Link className="govuk-service-navigation__link" to="/account/two-factor">
-                                Second factor
-                              </Link>
-                            </li>
-                          ) : null}
+                          <NavigationItem to={roleHome(user.role)}>{roleLabel(user.role)} home</NavigationItem>
+                          <NavigationItem to="/account/password">Change password</NavigationItem>
+                          {needsSecondFactor(user.role) ? <NavigationItem to="/account/two-factor">Second factor</NavigationItem> : null}
                         </>
                       )}
                       <li className="govuk-service-navigation__item">
@@ -68,11 +50,7 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
                       </li>
                     </>
                   ) : (
-                    <li className="govuk-service-navigation__item">
-                      <Link className="govuk-service-navigation__link" to="/sign-in">
-                        Sign in
-                      </Link>
-                    </li>
+                    <NavigationItem to="/sign-in">Sign in</NavigationItem>
                   )}
                 </ul>
               </nav>
@@ -99,21 +77,9 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
               <h2 className="govuk-visually-hidden">Support links</h2>
               <ul className="govuk-footer__inline-list">
-                <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/awards">
-                    Grants awarded
-                  </Link>
-                </li>
-                <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/accessibility">
-                    Accessibility statement
-                  </Link>
-                </li>
-                <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/privacy">
-                    Privacy notice
-                  </Link>
-                </li>
+                <FooterItem to="/awards">Grants awarded</FooterItem>
+                <FooterItem to="/accessibility">Accessibility statement</FooterItem>
+                <FooterItem to="/privacy">Privacy notice</FooterItem>
               </ul>
               <p className="govuk-body-s">Run by the Office of the Police and Crime Commissioner.</p>
             </div>
@@ -121,5 +87,25 @@ export function PageLayout({ user, children }: { user: LayoutUser; children: Rea
         </div>
       </footer>
     </>
+  );
+}
+
+function NavigationItem({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <li className="govuk-service-navigation__item">
+      <Link className="govuk-service-navigation__link" to={to}>
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+function FooterItem({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <li className="govuk-footer__inline-list-item">
+      <Link className="govuk-footer__link" to={to}>
+        {children}
+      </Link>
+    </li>
   );
 }

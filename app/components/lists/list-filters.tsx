@@ -49,25 +49,27 @@ export function SearchField({ name = "q", label, hint, value }: { name?: string;
 
 export function SelectField({
   name,
+  id = `filter-${name}`,
   label,
   value,
   anyLabel,
   options,
 }: {
   name: string;
+  id?: string;
   label: string;
   value: string;
-  /** The first option, meaning no filter. */
-  anyLabel: string;
+  /** The first option, meaning no filter; none when every choice is a filter. */
+  anyLabel?: string;
   options: readonly { value: string; text: string }[];
 }) {
   return (
     <div className="govuk-form-group">
-      <label className="govuk-label" htmlFor={`filter-${name}`}>
+      <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
-      <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value}>
-        <option value="">{anyLabel}</option>
+      <select className="govuk-select" id={id} name={name} defaultValue={value}>
+        {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.text}

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { DateInput } from "~/components/govuk/date-input";
-import { Button, Radios, Textarea, TextInput } from "~/components/govuk/fields";
+import { Button, Textarea, TextInput, YesNoRadios } from "~/components/govuk/fields";
 import type { RoundDetailsInput } from "~/domain/rounds/round-details.schema";
 import type { FieldErrors } from "~/lib/form-errors";
 
@@ -141,17 +141,12 @@ export function RoundDetailsForm({
       {locked ? (
         <Summary rows={[["OPCC sign-off", values.opccSignOffRequired === "yes" ? "Required before outcomes are released" : "Not required"]]} />
       ) : (
-        <Radios
+        <YesNoRadios
           name="opccSignOffRequired"
           legend="Must the OPCC sign off the allocation?"
           hint="This cannot be changed once the round opens."
-          inline
           error={errors.opccSignOffRequired}
           defaultValue={values.opccSignOffRequired}
-          choices={[
-            { value: "yes", label: "Yes" },
-            { value: "no", label: "No" },
-          ]}
         />
       )}
       <TextInput
@@ -172,17 +167,12 @@ export function RoundDetailsForm({
         error={errors.acceptanceDays}
         defaultValue={values.acceptanceDays}
       />
-      <Radios
+      <YesNoRadios
         name="shareScoresWithApplicants"
         legend="Do applicants see their bid's score for each criterion?"
         hint="The outcome page then shows the bid's score on each criterion, as used to rank it. Assessors' names and their individual scores are never shown."
-        inline
         error={errors.shareScoresWithApplicants}
         defaultValue={values.shareScoresWithApplicants}
-        choices={[
-          { value: "yes", label: "Yes" },
-          { value: "no", label: "No" },
-        ]}
       />
       <Button>{submitLabel}</Button>
     </Form>

@@ -1,8 +1,9 @@
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import type { FieldErrors } from "~/lib/form-errors";
+import { BackLink } from "~/components/govuk/links";
+import { PageColumn } from "~/components/govuk/page-column";
 
 /**
  * The frame of a round set-up page (details, criteria, descriptors, rules): way back,
@@ -22,17 +23,13 @@ export function RoundSetupPage({
   children: ReactNode;
 }) {
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link to="/administrator" className="govuk-back-link">
-          Back to fund administration
-        </Link>
-        <ErrorSummary errors={errors} />
-        {banner ? <NotificationBanner success>{banner}</NotificationBanner> : null}
-        <span className="govuk-caption-l">{roundName}</span>
-        <h1 className="govuk-heading-l">{title}</h1>
-        {children}
-      </div>
-    </div>
+    <PageColumn>
+      <BackLink to="/administrator">Back to fund administration</BackLink>
+      <ErrorSummary errors={errors} />
+      {banner ? <NotificationBanner success>{banner}</NotificationBanner> : null}
+      <span className="govuk-caption-l">{roundName}</span>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {children}
+    </PageColumn>
   );
 }

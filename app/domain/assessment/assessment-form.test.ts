@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessmentIntent, assessmentSchema, COMMENT_MAX, conflictSchema, assessmentValues, parseAssessment, type AssessmentValues } from "./assessment-form";
 import { fieldErrorsFrom } from "~/lib/form-errors";
+import { invalid, refusalErrors } from "~/lib/refusal";
 
 const criteria = [
   { id: "c1", title: "Objectives", maxScore: 4 },
@@ -33,13 +34,13 @@ describe("parseAssessment", () => {
     expect(parseAssessment({ scores: { c1: "", c2: "" }, comments: {}, recommendation: "", overallComment: "" }, criteria, "save").ok).toBe(true);
     for (const bad of ["5", "-1", "2.5", "four", "1e0"]) {
       const parsed = parseAssessment({ ...complete, scores: { c1: bad, c2: "" } }, criteria, "save");
-      expect(parsed).toEqual({ ok: false, errors: { "scores.c1": "Score for “Objectives” must be a whole number from 0 to 4" } });
+      expect(parsed).toEqual(invalid({ "scores.c1": "Score for “Objectives” must be a whole number from 0 to 4" }));
     }
   });
 
   it("asks for every score, a recommendation and an overall comment before submitting", () => {
     const parsed = parseAssessment({ scores: { c1: "", c2: "" }, comments: {}, recommendation: "", overallComment: "" }, criteria, "submit");
-    expect(parsed.ok ? {} : parsed.errors).toEqual({
+    expect(parsed.ok ? {} : refusalErrors(parsed.refusal)).toEqual({
       "scores.c1": "Select a score for “Objectives”",
       "scores.c2": "Select a score for “Value for money”",
       recommendation: "Select your overall recommendation",
@@ -49,12 +50,12 @@ describe("parseAssessment", () => {
 
   it("needs a comment for a score at or below 1 when submitting", () => {
     const parsed = parseAssessment({ ...complete, scores: { c1: "0", c2: "2" }, comments: { c1: "", c2: "" } }, criteria, "submit");
-    expect(parsed.ok ? {} : parsed.errors).toEqual({ "comments.c1": "Explain why you scored “Objectives” 0" });
+    expect(parsed.ok ? {} : refusalErrors(parsed.refusal)).toEqual({ "comments.c1": "Explain why you scored “Objectives” 0" });
   });
 
   it("refuses a recommendation that is not on the list", () => {
     const parsed = parseAssessment({ ...complete, recommendation: "maybe" }, criteria, "save");
-    expect(parsed.ok ? {} : parsed.errors).toEqual({ recommendation: "Select a recommendation from the list" });
+    expect(parsed.ok ? {} : refusalErrors(parsed.refusal)).toEqual({ recommendation: "Select a recommendation from the list" });
   });
 });
 
@@ -121,7 +122,7 @@ describe("assessmentSchema in the browser", () => {
       recommendation: "Select a recommendation from the list",
       overallComment: "Enter an overall comment",
     });
-    expect(server.ok ? {} : server.errors).toEqual(browser);
+    expect(server.ok ? {} : refusalErrors(server.refusal)).toEqual(browser);
   });
 });
 

@@ -3,8 +3,9 @@
 // incomplete; a submitted assessment must be whole. Scores outside a criterion's scale are
 // refused either way. zod/mini: the scoring and conflict pages run it in the browser (ADR 0027).
 import * as z from "zod/mini";
-import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
+import { fieldErrorsFrom } from "~/lib/form-errors";
 import type { FormObject, FormValue } from "~/lib/form-values";
+import { invalid, type Result } from "~/lib/refusal";
 import { scoreProblem } from "./scoring";
 
 export const RECOMMENDATIONS = [
@@ -127,9 +128,9 @@ export function parseAssessment(
   values: AssessmentValues,
   criteria: readonly CriterionForForm[],
   intent: AssessmentIntent,
-): { ok: true; assessment: ParsedAssessment } | { ok: false; errors: FieldErrors } {
+): Result<{ assessment: ParsedAssessment }> {
   const parsed = assessmentSchema(criteria, intent).safeParse(values);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error));
   return { ok: true, assessment: parsed.data };
 }
 

@@ -10,7 +10,7 @@ import { inKindOrder } from "~/domain/documents/document-kinds";
 import { findReadableDocument, type ListedDocument } from "~/domain/documents/documents.server";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
 import { inFieldOrder } from "~/lib/form-errors";
-import { conflict, forbidden, invalid, notFound, type Result } from "~/lib/refusal";
+import { conflict, forbidden, invalid, notFound, refusalErrors, type Result } from "~/lib/refusal";
 import { assessmentFieldOrder, parseAssessment, type AssessmentValues } from "./assessment-form";
 import { pageWindow } from "~/domain/lists/list-page";
 import type { QueueFilters, QueueProgress } from "./list-filters";
@@ -271,8 +271,9 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
   const criteria = await loadCriteriaForBid(bid.id);
   const parsed = parseAssessment(values, criteria, intent);
   if (!parsed.ok) {
-    await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "invalid: " + Object.keys(parsed.errors).join(", "));
-    return invalid(inFieldOrder(parsed.errors, assessmentFieldOrder(criteria)));
+    const errors = refusalErrors(parsed.refusal);
+    await auditRefusal(assessorId, bid.id, `assessment.${intent}`, "invalid: " + Object.keys(errors).join(", "));
+    return invalid(inFieldOrder(errors, assessmentFieldOrder(criteria)));
   }
   const { scores, recommendation, overallComment } = parsed.assessment;
   try {

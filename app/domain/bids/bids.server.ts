@@ -33,6 +33,30 @@ export function visibleBid(bidId: string, viewer: Viewer): PrismaTypes.BidWhereI
   return { id: bidId, AND: [bidVisibleTo(viewer)] };
 }
 
+/** The round's rules a bid is checked against: its dates, award limits and form rules. */
+export const bidRoundRulesSelect = {
+  id: true,
+  name: true,
+  code: true,
+  opensAt: true,
+  closesAt: true,
+  minAwardPence: true,
+  maxAwardPence: true,
+  smallBidThresholdPence: true,
+  formRules: true,
+} satisfies PrismaTypes.RoundSelect;
+
+export const bidOutcomeSelect = { outcome: true, indicator: true, target: true, position: true } satisfies PrismaTypes.BidOutcomeSelect;
+export const bidBudgetLineSelect = { item: true, costPence: true, otherFundingPence: true, position: true } satisfies PrismaTypes.BudgetLineSelect;
+export const bidDocumentSelect = {
+  id: true,
+  kind: true,
+  originalName: true,
+  mediaType: true,
+  sizeBytes: true,
+  scanStatus: true,
+} satisfies PrismaTypes.BidDocumentSelect;
+
 /**
  * Everything a bid page shows or checks, and nothing more: screening notes and other staff-only
  * fields never reach an applicant's page.
@@ -61,16 +85,8 @@ export const bidPageSelect = {
   organisation: { select: { id: true, name: true } },
   round: {
     select: {
-      id: true,
+      ...bidRoundRulesSelect,
       slug: true,
-      name: true,
-      code: true,
-      opensAt: true,
-      closesAt: true,
-      minAwardPence: true,
-      maxAwardPence: true,
-      smallBidThresholdPence: true,
-      formRules: true,
       maxDocumentBytes: true,
       fund: { select: { name: true, code: true } },
       areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
@@ -79,12 +95,9 @@ export const bidPageSelect = {
   },
   areas: { select: { roundAreaId: true } },
   priorities: { select: { priorityId: true } },
-  outcomes: { orderBy: { position: "asc" }, select: { outcome: true, indicator: true, target: true, position: true } },
-  budgetLines: { orderBy: { position: "asc" }, select: { item: true, costPence: true, otherFundingPence: true, position: true } },
-  documents: {
-    orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, scanStatus: true, createdAt: true },
-  },
+  outcomes: { orderBy: { position: "asc" }, select: bidOutcomeSelect },
+  budgetLines: { orderBy: { position: "asc" }, select: bidBudgetLineSelect },
+  documents: { orderBy: { createdAt: "asc" }, select: { ...bidDocumentSelect, createdAt: true } },
 } satisfies PrismaTypes.BidSelect;
 
 export type BidForPage = PrismaTypes.BidGetPayload<{ select: typeof bidPageSelect }>;

@@ -17,7 +17,7 @@ import { db, type Prisma } from "~/lib/db.server";
 import { FORM_ERROR } from "~/lib/form-errors";
 import { env } from "~/lib/env.server";
 import { conflict, forbidden, invalid, notFound, type Refused, type Result } from "~/lib/refusal";
-import { visibleBid, type Viewer } from "./bids.server";
+import { bidBudgetLineSelect, bidDocumentSelect, bidOutcomeSelect, bidRoundRulesSelect, visibleBid, type Viewer } from "./bids.server";
 import { renderSubmissionReceipt } from "../../../emails";
 import { formatBidReference } from "./reference";
 import { bidStatusLabel } from "./status";
@@ -35,15 +35,7 @@ const submitInclude = {
   organisation: { select: { id: true, name: true } },
   round: {
     select: {
-      id: true,
-      name: true,
-      code: true,
-      opensAt: true,
-      closesAt: true,
-      minAwardPence: true,
-      maxAwardPence: true,
-      smallBidThresholdPence: true,
-      formRules: true,
+      ...bidRoundRulesSelect,
       fund: { select: { code: true, name: true } },
       areas: { select: { id: true } },
       priorities: { select: { id: true } },
@@ -51,9 +43,9 @@ const submitInclude = {
   },
   areas: { select: { roundAreaId: true, area: { select: { id: true, name: true } } } },
   priorities: { select: { priorityId: true, priority: { select: { id: true, title: true } } } },
-  outcomes: { select: { outcome: true, indicator: true, target: true, position: true } },
-  budgetLines: { select: { item: true, costPence: true, otherFundingPence: true, position: true } },
-  documents: { select: { id: true, kind: true, originalName: true, mediaType: true, sizeBytes: true, scanStatus: true } },
+  outcomes: { select: bidOutcomeSelect },
+  budgetLines: { select: bidBudgetLineSelect },
+  documents: { select: bidDocumentSelect },
 } satisfies Prisma.BidInclude;
 
 /** Ends the transaction without a change: nothing of a refused submit is kept. `reason` is for the audit log. */

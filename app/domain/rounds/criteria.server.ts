@@ -8,7 +8,7 @@ import { db, type Tx } from "~/lib/db.server";
 import { FORM_ERROR, hasErrors, type FieldErrors } from "~/lib/form-errors";
 import { formRows, type FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
-import { invalid, notFound, type Refused } from "~/lib/refusal";
+import { invalid, notFound, refusalErrors, type Refused, type Result } from "~/lib/refusal";
 import { isPrismaCode } from "~/lib/prisma-errors";
 import {
   addCriterion,
@@ -121,7 +121,7 @@ export async function submitRoundCriteria(actorId: string, roundId: string, post
   const checked = parseValues(posted, criteriaSchema);
   if (!checked.ok) return refuse(actorId, roundId, post.rows, checked.refusal.fieldErrors);
   const plan = planSave(current.criteria, checked.data);
-  if (!plan.ok) return refuse(actorId, roundId, post.rows, plan.errors);
+  if (!plan.ok) return refuse(actorId, roundId, post.rows, refusalErrors(plan.refusal));
 
   try {
     await db.$transaction(async (tx: Tx) => {
@@ -178,10 +178,7 @@ export async function submitRoundCriteria(actorId: string, roundId: string, post
 type Planned = { criterion: CheckedCriterion; stored: StoredCriterion | null };
 
 /** Matches the checked rows to the stored criteria by id, and refuses changes that would lose scores. */
-function planSave(
-  stored: readonly StoredCriterion[],
-  criteria: readonly CheckedCriterion[],
-): { ok: true; rows: Planned[]; removed: StoredCriterion[] } | { ok: false; errors: FieldErrors } {
+function planSave(stored: readonly StoredCriterion[], criteria: readonly CheckedCriterion[]): Result<{ rows: Planned[]; removed: StoredCriterion[] }> {
   const unclaimed = new Map(stored.map((c) => [c.id, c]));
   // Only this round's criteria can be edited, each by one row; any other id makes a new criterion.
   const rows = criteria.map((criterion): Planned => {
@@ -199,7 +196,7 @@ function planSave(
         `The highest score for criterion ${criterion.position + 1} cannot be less than ${was.highestScoreGiven}: assessors have already given that score`;
     }
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return invalid(errors);
   return { ok: true, rows, removed };
 }
 

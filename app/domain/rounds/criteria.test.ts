@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsFrom, FORM_ERROR } from "~/lib/form-errors";
+import { invalid, refusalErrors } from "~/lib/refusal";
 import {
   addCriterion,
   BLANK_CRITERION,
@@ -35,9 +36,9 @@ describe("checking a round's criteria", () => {
   });
 
   it("needs at least one criterion, and no more than the limit", () => {
-    expect(checkCriteria([])).toEqual({ ok: false, errors: { [FORM_ERROR]: "Add at least one scoring criterion" } });
+    expect(checkCriteria([])).toEqual(invalid({ [FORM_ERROR]: "Add at least one scoring criterion" }));
     const many = Array.from({ length: MAX_CRITERIA + 1 }, (_, i) => row({ title: `Criterion ${i}`, weightPercent: "0" }));
-    expect(checkCriteria(many)).toEqual({ ok: false, errors: { [FORM_ERROR]: `A round can have up to ${MAX_CRITERIA} criteria` } });
+    expect(checkCriteria(many)).toEqual(invalid({ [FORM_ERROR]: `A round can have up to ${MAX_CRITERIA} criteria` }));
   });
 
   it("says what is wrong with each field, in GOV.UK wording and in page order", () => {
@@ -50,7 +51,7 @@ describe("checking a round's criteria", () => {
     ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.entries(result.errors)).toEqual([
+    expect(Object.entries(refusalErrors(result.refusal))).toEqual([
       ["criteria.1.title", "Enter the title of criterion 2"],
       ["criteria.1.guidance", "The guidance for criterion 2 must be 1000 characters or fewer"],
       ["criteria.1.weightPercent", "Enter the weight of criterion 2, in per cent"],
@@ -73,16 +74,15 @@ describe("checking a round's criteria", () => {
 
   it("refuses weights that do not add up to 100 with the scoring rule's message, on the first weight", () => {
     const result = checkCriteria([row({ title: "A", weightPercent: "60" }), row({ title: "B", weightPercent: "50" })]);
-    expect(result).toEqual({ ok: false, errors: { "criteria.0.weightPercent": "The criteria weights add up to 110%; they must add up to 100%" } });
-    expect(checkCriteria([row({ title: "A", weightPercent: "0" })])).toEqual({
-      ok: false,
-      errors: { "criteria.0.weightPercent": "The criteria weights add up to 0%; they must add up to 100%" },
-    });
+    expect(result).toEqual(invalid({ "criteria.0.weightPercent": "The criteria weights add up to 110%; they must add up to 100%" }));
+    expect(checkCriteria([row({ title: "A", weightPercent: "0" })])).toEqual(
+      invalid({ "criteria.0.weightPercent": "The criteria weights add up to 0%; they must add up to 100%" }),
+    );
   });
 
   it("does not judge the total while a weight is not a number", () => {
     const result = checkCriteria([row({ title: "A", weightPercent: "60" }), row({ title: "B", weightPercent: "lots" })]);
-    expect(result).toEqual({ ok: false, errors: { "criteria.1.weightPercent": "The weight of criterion 2 must be a whole number from 0 to 100" } });
+    expect(result).toEqual(invalid({ "criteria.1.weightPercent": "The weight of criterion 2 must be a whole number from 0 to 100" }));
   });
 });
 

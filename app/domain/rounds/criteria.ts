@@ -6,6 +6,7 @@ import { criteriaProblem } from "~/domain/assessment/scoring";
 import * as z from "zod/mini";
 import { FORM_ERROR, type FieldErrors } from "~/lib/form-errors";
 import { formRows, type FormValue } from "~/lib/form-values";
+import { invalid, refusalErrors, type Result } from "~/lib/refusal";
 
 export const MAX_CRITERIA = 20;
 export const MAX_TITLE_LENGTH = 120;
@@ -80,10 +81,10 @@ export function weightsTotal(rows: readonly CriterionRow[]): number {
 }
 
 /** Checks every row; on any problem returns all the messages (in the order of the page) and nothing to save. */
-export function checkCriteria(rows: readonly CriterionRow[]): { ok: true; criteria: CheckedCriterion[] } | { ok: false; errors: FieldErrors } {
+export function checkCriteria(rows: readonly CriterionRow[]): Result<{ criteria: CheckedCriterion[] }> {
   const errors: FieldErrors = {};
-  if (rows.length > MAX_CRITERIA) return { ok: false, errors: { [FORM_ERROR]: `A round can have up to ${MAX_CRITERIA} criteria` } };
-  if (rows.length === 0) return { ok: false, errors: { [FORM_ERROR]: criteriaProblem([])! } };
+  if (rows.length > MAX_CRITERIA) return invalid({ [FORM_ERROR]: `A round can have up to ${MAX_CRITERIA} criteria` });
+  if (rows.length === 0) return invalid({ [FORM_ERROR]: criteriaProblem([])! });
 
   const seen = new Map<string, number>();
   const checked = rows.map((row, index) => {
@@ -122,7 +123,7 @@ export function checkCriteria(rows: readonly CriterionRow[]): { ok: true; criter
     );
     if (problem) errors[criterionField(0, "weightPercent")] = problem;
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors: inPageOrder(errors) };
+  if (Object.keys(errors).length > 0) return invalid(inPageOrder(errors));
   return { ok: true, criteria: checked.map((c) => ({ ...c, weightPercent: c.weightPercent!, maxScore: c.maxScore! })) };
 }
 
@@ -145,7 +146,7 @@ export const criteriaSchema = z.pipe(
   z.transform((posted: { criteria?: unknown }, ctx) => {
     const checked = checkCriteria(formRows(posted.criteria as FormValue | undefined, CRITERION_FIELDS));
     if (checked.ok) return checked.criteria;
-    for (const [field, message] of Object.entries(checked.errors)) {
+    for (const [field, message] of Object.entries(refusalErrors(checked.refusal))) {
       ctx.issues.push({ code: "custom", path: field === FORM_ERROR ? [] : field.split("."), message: message ?? "", input: posted });
     }
     return z.NEVER;
