@@ -124,7 +124,18 @@ describe("the ranking in SQL", () => {
     );
     const shown = [];
     for (let page = 1; page <= Math.ceil(bids.length / LIST_PAGE_SIZE); page += 1) shown.push(...(await loadRoundResults(round.id, undefined, page))!.rows);
-    expect(shown.map((r) => [r.rank, r.reference, r.scoreText, r.runningTotalRequestedPence, r.withinPot, r.decidedByText, r.needsModeration, r.assessmentsOutstanding])).toEqual(
+    expect(
+      shown.map((r) => [
+        r.rank,
+        r.reference,
+        r.scoreText,
+        r.runningTotalRequestedPence,
+        r.withinPot,
+        r.decidedByText,
+        r.needsModeration,
+        r.assessmentsOutstanding,
+      ]),
+    ).toEqual(
       expected.rows.map((r) => [
         r.rank,
         r.bid.reference,

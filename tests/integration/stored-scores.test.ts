@@ -110,7 +110,9 @@ describe("each bid's stored score", () => {
   it("is recorded before a page ranks bids written without it (a new bid, or every bid after the migration)", async () => {
     const { round, bids, criteria, assessors, administrator } = await roundWithThreeAssessors();
     // As the migration leaves every existing bid: columns at their defaults, not current.
-    const assessment = await db.assessment.create({ data: { bidId: bids[0]!.id, assessorId: assessors[0]!.user.id, status: "submitted", submittedAt: new Date() } });
+    const assessment = await db.assessment.create({
+      data: { bidId: bids[0]!.id, assessorId: assessors[0]!.user.id, status: "submitted", submittedAt: new Date() },
+    });
     await db.criterionScore.createMany({ data: criteria.map((c) => ({ assessmentId: assessment.id, criterionId: c.id, score: 4 })) });
     await db.bid.updateMany({ where: { roundId: round.id }, data: { scoreCurrent: false, scoreKey: "", valueForMoneyKey: "", countedAssessments: 0 } });
     const page = await send(`/administrator/rounds/${round.id}/results`, { cookie: administrator.cookie });

@@ -102,9 +102,7 @@ export async function rankPlaces(ranked: RankedBids, bidIds: readonly string[]):
     ...list(bidIds),
     `)`,
   ]);
-  return new Map(
-    rows.map((r) => [r.bidId, { position: Number(r.position), runningRequestedPence: Number(r.running ?? 0), aboveId: r.aboveId }]),
-  );
+  return new Map(rows.map((r) => [r.bidId, { position: Number(r.position), runningRequestedPence: Number(r.running ?? 0), aboveId: r.aboveId }]));
 }
 
 export type RankingTotals = { bids: number; requestedPence: number; meetingThreshold: number; requestedMeetingThresholdPence: number };

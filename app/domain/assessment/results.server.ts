@@ -14,15 +14,7 @@ import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import type { ResultsFilters } from "./list-filters";
 import { moderationSchema } from "./moderation.schema";
 import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingFacts, rankingTotals, rankPlaces } from "./ranking.server";
-import {
-  compareStoredForRanking,
-  decidedByText,
-  formatFraction,
-  scoreBid,
-  scoreFromKey,
-  thresholdKey,
-  TIE_BREAK_RULE,
-} from "./scoring";
+import { compareStoredForRanking, decidedByText, formatFraction, scoreBid, scoreFromKey, thresholdKey, TIE_BREAK_RULE } from "./scoring";
 import { BID_FOR_SCORING, forScoring, recordBidScores, recordScoresNotCurrent, scoringRules } from "./stored-score.server";
 
 export { BID_FOR_SCORING, forScoring };
@@ -83,7 +75,14 @@ export async function loadRoundResults(roundId: string, filters: ResultsFilters 
     orderBy: RANKING_ORDER,
     skip: window.skip,
     take: window.pageSize,
-    select: { ...RANKING_FACTS, title: true, needsReassignment: true, needsModeration: true, countedAssessments: true, organisation: { select: { name: true } } },
+    select: {
+      ...RANKING_FACTS,
+      title: true,
+      needsReassignment: true,
+      needsModeration: true,
+      countedAssessments: true,
+      organisation: { select: { name: true } },
+    },
   });
   const places = await rankPlaces(
     ranked,

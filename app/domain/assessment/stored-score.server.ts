@@ -118,7 +118,10 @@ export async function recordBidScores(tx: Tx, bids: ScoredBids): Promise<void> {
 
 function sameStoredScore(a: StoredScore, b: StoredScore) {
   return (
-    a.scoreKey === b.scoreKey && a.valueForMoneyKey === b.valueForMoneyKey && a.countedAssessments === b.countedAssessments && a.needsModeration === b.needsModeration
+    a.scoreKey === b.scoreKey &&
+    a.valueForMoneyKey === b.valueForMoneyKey &&
+    a.countedAssessments === b.countedAssessments &&
+    a.needsModeration === b.needsModeration
   );
 }
 
