@@ -31,13 +31,15 @@ export const RANKING_ORDER = [
   { scoreKey: "desc" },
   { valueForMoneyKey: "desc" },
   { amountRequestedPence: "asc" },
-  { submittedAt: { sort: "asc", nulls: "last" } },
+  // Every ranked bid has been submitted, so no submission time is missing (the databases would
+  // place a missing one differently).
+  { submittedAt: "asc" },
   { reference: "asc" },
   { id: "asc" },
 ] satisfies Prisma.BidOrderByWithRelationInput[];
 
 const WINDOW_ORDER = `ORDER BY b."scoreKey" DESC, b."valueForMoneyKey" DESC, b."amountRequestedPence" ASC,
-  CASE WHEN b."submittedAt" IS NULL THEN 1 ELSE 0 END, b."submittedAt" ASC, b."reference" ASC, b."id" ASC`;
+  b."submittedAt" ASC, b."reference" ASC, b."id" ASC`;
 
 /** The bids a ranking holds: a round's bids in some states, screened in or not yet screened. */
 export type RankedBids = { roundId: string; statuses: readonly string[] };

@@ -10,7 +10,7 @@ ALTER TABLE "Bid" ADD COLUMN "needsModeration" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "Bid" ADD COLUMN "scoreCurrent" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateIndex
-CREATE INDEX "Bid_roundId_scoreKey_valueForMoneyKey_amountRequestedPence_submittedAt_reference_id_idx" ON "Bid"("roundId", "scoreKey" DESC, "valueForMoneyKey" DESC, "amountRequestedPence", "submittedAt", "reference", "id");
+CREATE INDEX "Bid_roundId_scoreKey_valueForMoneyKey_amountRequestedPence_submittedAt_reference_id_status_screeningDecision_idx" ON "Bid"("roundId", "scoreKey" DESC, "valueForMoneyKey" DESC, "amountRequestedPence", "submittedAt", "reference", "id", "status", "screeningDecision");
 
 -- CreateIndex
 CREATE INDEX "Bid_roundId_scoreCurrent_idx" ON "Bid"("roundId", "scoreCurrent");

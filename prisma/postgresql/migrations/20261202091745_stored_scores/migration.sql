@@ -9,7 +9,7 @@ ADD COLUMN     "scoreKey" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "valueForMoneyKey" TEXT NOT NULL DEFAULT '';
 
 -- CreateIndex
-CREATE INDEX "Bid_roundId_scoreKey_valueForMoneyKey_amountRequestedPence__idx" ON "Bid"("roundId", "scoreKey" DESC, "valueForMoneyKey" DESC, "amountRequestedPence", "submittedAt", "reference", "id");
+CREATE INDEX "Bid_roundId_scoreKey_valueForMoneyKey_amountRequestedPence__idx" ON "Bid"("roundId", "scoreKey" DESC, "valueForMoneyKey" DESC, "amountRequestedPence", "submittedAt", "reference", "id", "status", "screeningDecision");
 
 -- CreateIndex
 CREATE INDEX "Bid_roundId_scoreCurrent_idx" ON "Bid"("roundId", "scoreCurrent");
