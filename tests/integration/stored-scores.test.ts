@@ -93,7 +93,8 @@ describe("each bid's stored score", () => {
     expect(removed.status).toBeLessThan(400);
     expect(await db.assessorAssignment.count({ where: { bidId: bid!.id, assessorId: third!.user.id } })).toBe(0);
     await expectStoredScoresMatch(round.id);
-  });
+    // Some twenty requests through the app, each followed by a check of the whole round.
+  }, 120_000);
 
   it("takes in both of two assessments submitted at the same moment", async () => {
     const { round, bids, criteria, assessors } = await roundWithThreeAssessors();
