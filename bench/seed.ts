@@ -301,6 +301,9 @@ await insert("assessorAssignment", assignments);
 await insert("assessment", assessments);
 await insert("criterionScore", criterionScores);
 await db.round.update({ where: { id: round.id }, data: { referenceSequence: options.bids } });
+// The assessments were written directly: record each bid's score as the portal would (ADR 0028).
+const { recordScoresNotCurrent } = await import("~/domain/assessment/stored-score.server");
+await recordScoresNotCurrent(round.id);
 
 // The surge's applicants: an organisation, a session and a draft bid in the open round with its
 // three documents already uploaded (their metadata: the surge drives the form sections).

@@ -29,6 +29,7 @@ import {
   allocationPage,
   currentValues,
   loadAllocation,
+  loadAllocationPage,
   optimalSuggestion,
   rankOrderSuggestion,
   proposalValues,
@@ -83,24 +84,25 @@ function shownValues(allocation: Allocation, url: URL, values: ProposalValues) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "allocate:award");
-  const allocation = await allocationOr404(params.roundId);
   const { filters, page } = shownPart(new URL(request.url));
-  const shown = allocationPage(allocation, filters, page);
-  const status = allocation.round.allocationStatus;
+  // One page of the round, with the pot's figures for the whole round (ADR 0028).
+  const shown = params.roundId ? await loadAllocationPage(params.roundId, filters, page) : null;
+  if (!shown) throw new Response("Page not found", { status: 404 });
+  const status = shown.round.allocationStatus;
   // Release and the standing awards work on the whole round (ADR 0023: not paged yet).
-  const wholeRound = status === "signed_off" || status === "released";
+  const wholeRound = status === "signed_off" || status === "released" ? await allocationOr404(params.roundId) : null;
   return {
-    round: allocation.round,
-    pot: allocation.pot,
-    rowsAboveThreshold: allocation.rowsAboveThreshold,
-    tieBreakRule: allocation.tieBreakRule,
+    round: shown.round,
+    pot: shown.pot,
+    rowsAboveThreshold: shown.rowsAboveThreshold,
+    tieBreakRule: shown.tieBreakRule,
     filters,
     window: shown.window,
-    rows: plainRows(shown.rows),
+    rows: shown.rows,
     values: shown.values,
     offPageProposedPence: shown.offPageProposedPence,
-    roundRows: wholeRound ? plainRows(allocation.rows) : [],
-    feedback: status === "signed_off" ? await feedbackDefaults(allocation) : {},
+    roundRows: wholeRound ? plainRows(wholeRound.rows) : [],
+    feedback: wholeRound && status === "signed_off" ? await feedbackDefaults(wholeRound) : {},
   };
 }
 

@@ -4,8 +4,11 @@ import { describe, expect, it } from "vitest";
 import { loadAssessorQueue } from "~/domain/assessment/assessor-bids.server";
 import { loadRoundResults } from "~/domain/assessment/results.server";
 import { loadScreeningList } from "~/domain/assessment/screening.server";
-import { loadAssignmentPage } from "~/domain/assessment/assignment.server";
-import { allocationPage, loadAllocation, saveProposal } from "~/domain/allocation/workspace.server";
+import { ASSESSABLE_BID, loadAssignmentPage } from "~/domain/assessment/assignment.server";
+import { rankBids, scoreBid } from "~/domain/assessment/scoring";
+import { BID_FOR_SCORING, forScoring, scoringRules } from "~/domain/assessment/stored-score.server";
+import { potPence } from "~/domain/rounds/pot";
+import { allocationPage, loadAllocation, loadAllocationPage, saveProposal } from "~/domain/allocation/workspace.server";
 import { NO_ALLOCATION_FILTERS } from "~/domain/allocation/workspace";
 import { listOutbox } from "~/domain/email/outbox-admin.server";
 import { LIST_PAGE_SIZE } from "~/domain/lists/list-page";
@@ -109,7 +112,86 @@ describe("ranking", () => {
   });
 });
 
+describe("the ranking in SQL", () => {
+  it("ranks, totals and explains every row exactly as scoring the assessments in memory does (ADR 0028)", async () => {
+    const setup = await createRoundWithManyBids(130);
+    // Ties on score abound (scores repeat every five bids): value for money, amount, submission time and reference decide.
+    const round = await db.round.findUniqueOrThrow({ where: { id: setup.round.id }, include: { criteria: true } });
+    const bids = await db.bid.findMany({ where: { roundId: round.id, ...ASSESSABLE_BID }, select: BID_FOR_SCORING });
+    const expected = rankBids(
+      bids.map((b) => scoreBid(scoringRules(round), forScoring(b))),
+      { potPence: potPence(round), qualityThresholdPercent: round.qualityThresholdPercent },
+    );
+    const shown = [];
+    for (let page = 1; page <= Math.ceil(bids.length / LIST_PAGE_SIZE); page += 1) shown.push(...(await loadRoundResults(round.id, undefined, page))!.rows);
+    expect(
+      shown.map((r) => [
+        r.rank,
+        r.reference,
+        r.scoreText,
+        r.runningTotalRequestedPence,
+        r.withinPot,
+        r.decidedByText,
+        r.needsModeration,
+        r.assessmentsOutstanding,
+      ]),
+    ).toEqual(
+      expected.rows.map((r) => [
+        r.rank,
+        r.bid.reference,
+        r.bid.scoreText,
+        r.runningTotalRequestedPence,
+        r.withinPot,
+        r.decidedByText,
+        r.bid.needsModeration,
+        r.bid.assessmentsOutstanding,
+      ]),
+    );
+    const first = (await loadRoundResults(round.id))!;
+    expect(first.rowsAboveThreshold).toBe(expected.rowsAboveThreshold);
+    expect(first.totalRequestedPence).toBe(expected.totalRequestedPence);
+    expect(first.totalRequestedAboveThresholdPence).toBe(expected.totalRequestedAboveThresholdPence);
+    // A filtered page keeps each row's place in the whole ranking.
+    const belowThreshold = (await loadRoundResults(round.id, { q: "", band: "below_threshold", flag: "" }, 1))!;
+    const expectedBelow = expected.rows.filter((r) => r.bid.score !== null && !r.bid.meetsThreshold).slice(0, LIST_PAGE_SIZE);
+    expect(belowThreshold.rows.map((r) => [r.rank, r.runningTotalRequestedPence, r.decidedByText])).toEqual(
+      expectedBelow.map((r) => [r.rank, r.runningTotalRequestedPence, r.decidedByText]),
+    );
+  });
+});
+
 describe("allocation workspace", () => {
+  it("the page view reads from the database the same page, pot and proposal off the page as the whole round gives (ADR 0028)", async () => {
+    const setup = await createRoundWithManyBids(120);
+    await db.round.update({ where: { id: setup.round.id }, data: { qualityThresholdPercent: 30 } });
+    const whole = (await loadAllocation(setup.round.id))!;
+    const someAwards = allocationPage(whole, { ...NO_ALLOCATION_FILTERS, band: "meets_threshold" }, 1).rows.slice(0, 15);
+    const values = Object.fromEntries(someAwards.map((r, i) => [r.bidId, { amount: i % 3 === 0 ? "" : "1000", conditions: `Condition ${i}` }]));
+    expect(await saveProposal(whole, setup.administrator.user.id, values)).toMatchObject({ ok: true });
+    const allocation = (await loadAllocation(setup.round.id))!;
+    const filterSets = [
+      NO_ALLOCATION_FILTERS,
+      { ...NO_ALLOCATION_FILTERS, band: "meets_threshold" as const },
+      { ...NO_ALLOCATION_FILTERS, band: "below_threshold" as const, area: setup.round.areas[0]!.id },
+      { ...NO_ALLOCATION_FILTERS, band: "not_scored" as const },
+      { ...NO_ALLOCATION_FILTERS, award: "with_award" as const },
+      { ...NO_ALLOCATION_FILTERS, award: "without_award" as const, q: "riverside" },
+    ];
+    for (const filters of filterSets) {
+      for (const page of [1, 2, 3]) {
+        const expected = allocationPage(allocation, filters, page);
+        const shown = (await loadAllocationPage(setup.round.id, filters, page))!;
+        const label = `${JSON.stringify(filters)} page ${page}`;
+        expect(shown.window, label).toEqual(expected.window);
+        expect(shown.rows, label).toEqual(expected.rows.map(({ candidate: _candidate, ...row }) => row));
+        expect(shown.values, label).toEqual(expected.values);
+        expect(shown.offPageProposedPence, label).toBe(expected.offPageProposedPence);
+        expect(shown.pot, label).toEqual(allocation.pot);
+        expect(shown.rowsAboveThreshold, label).toBe(allocation.rowsAboveThreshold);
+      }
+    }
+  });
+
   it("saving one page of awards leaves the proposals on other pages as they were", async () => {
     const setup = await createRoundWithManyBids(120);
     await db.round.update({ where: { id: setup.round.id }, data: { qualityThresholdPercent: 0 } });
@@ -174,7 +256,10 @@ describe("statements per page", () => {
       screening: (roundId: string) => loadScreeningList(roundId, now, { ...NO_SCREENING_FILTERS, q: "trust" }, 1),
       ranking: (roundId: string) => loadRoundResults(roundId, { q: "", band: "meets_threshold", flag: "" }, 1),
       assignment: (roundId: string) => loadAssignmentPage(roundId, { q: "", assessor: "", need: "" }, 1),
-      allocation: async (roundId: string) => allocationPage((await loadAllocation(roundId))!, NO_ALLOCATION_FILTERS, 1),
+      "ranking, page 2 needing assessments": (roundId: string) => loadRoundResults(roundId, { q: "", band: "", flag: "assessments_outstanding" }, 2),
+      allocation: (roundId: string) => loadAllocationPage(roundId, NO_ALLOCATION_FILTERS, 1),
+      "allocation, filtered": (roundId: string) => loadAllocationPage(roundId, { ...NO_ALLOCATION_FILTERS, band: "meets_threshold", area: "" }, 2),
+      "allocation, whole round (actions)": async (roundId: string) => allocationPage((await loadAllocation(roundId))!, NO_ALLOCATION_FILTERS, 1),
     };
     for (const [name, page] of Object.entries(pages)) {
       const atTen = await countQueries(() => page(small.round.id));

@@ -1,6 +1,7 @@
 // Many bids in one round, fast: a handful of createMany statements instead of a create per row,
 // for the list tests (pagination, filters, search, queries per page).
 import { db } from "~/lib/db.server";
+import { recordScoresNotCurrent } from "~/domain/assessment/stored-score.server";
 import { createAssessmentRound } from "./assessment";
 
 let batch = 0;
@@ -79,5 +80,7 @@ export async function createRoundWithManyBids(count: number, { assessors = 2 } =
   await db.criterionScore.createMany({
     data: scored.flatMap((n) => setup.criteria.map((c, j) => ({ assessmentId: `assess-${key}-${n}`, criterionId: c.id, score: (n + j) % 5 }))),
   });
+  // Written directly, so their scores are recorded here, as the first page to rank the round would (ADR 0028).
+  await recordScoresNotCurrent(round.id);
   return { ...setup, round, bidIds: numbers.map(bidId), bidId };
 }

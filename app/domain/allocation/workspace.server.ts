@@ -2,7 +2,10 @@
 // proposed or approved awards, saving a proposal, and loading the suggestions into the form.
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
 import { heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
-import { rankBids, scoreBids, type BidForScoring, type RoundScoringRules } from "~/domain/assessment/scoring";
+import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingTotals, rankPlaces } from "~/domain/assessment/ranking.server";
+import { scoreFromKey, thresholdKey, TIE_BREAK_RULE } from "~/domain/assessment/scoring";
+import { recordScoresNotCurrent } from "~/domain/assessment/stored-score.server";
+import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { potPence } from "~/domain/rounds/pot";
 import { roundTitle } from "~/domain/rounds/round-title";
@@ -12,12 +15,12 @@ import type { FieldErrors } from "~/lib/form-errors";
 import { textAt, type FormObject } from "~/lib/form-values";
 import { conflict, invalid, type Result } from "~/lib/refusal";
 import { formatPounds, parsePounds, penceToInput } from "~/lib/money";
-import { candidateFromRankingRow, type AllocationCandidate } from "./candidates";
+import type { AllocationCandidate } from "./candidates";
 import { splitAward } from "./funding-split";
 import { suggestOptimal } from "./optimal.server";
 import { suggestRankOrder, type RankOrderMode } from "./rank-order";
 import { checkAllocation } from "./validation";
-import { matchesSearch, pageOfRows } from "~/domain/lists/list-page";
+import { matchesSearch, pageOfRows, pageWindow } from "~/domain/lists/list-page";
 import {
   awardField,
   type AllocationFilters,
@@ -36,142 +39,226 @@ const PROPOSABLE_BID_STATUSES = ["submitted", "in_assessment", "reserve"] as con
 /** Bid states that take part in allocation (screened out and withdrawn bids do not). */
 export const ALLOCATION_BID_STATUSES = ["submitted", "in_assessment", "reserve", "awarded", "declined"] as const;
 
-/** The round, its pot, and the ranked bids with their awards, or null when there is no such round. */
-export async function loadAllocation(roundId: string) {
-  const round = await db.round.findUnique({
-    where: { id: roundId },
-    include: {
-      fund: { select: { name: true } },
-      criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true, position: true } },
-      signOffs: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true, createdAt: true } },
-      areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
-      priorities: { orderBy: { position: "asc" }, select: { id: true, title: true } },
-    },
-  });
-  if (!round) return null;
-  const bids = await db.bid.findMany({
-    where: { roundId, status: { in: [...ALLOCATION_BID_STATUSES] }, OR: [{ screeningDecision: null }, { screeningDecision: "eligible" }] },
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      status: true,
-      amountRequestedPence: true,
-      submittedAt: true,
-      organisationId: true,
-      organisation: { select: { name: true } },
-      areas: { select: { roundAreaId: true } },
-      priorities: { select: { priorityId: true } },
-      assessments: { select: { assessorId: true, status: true, scores: { select: { criterionId: true, score: true } } } },
-      conflicts: { select: { assessorId: true } },
-      moderated: { select: { criterionId: true, score: true, reason: true, moderatedById: true } },
-      award: {
-        select: {
-          id: true,
-          amountPence: true,
-          returnedPence: true,
-          conditions: true,
-          status: true,
-          pccFundedPence: true,
-          matchFundedPence: true,
-          offeredFromReserve: true,
-        },
-      },
-    },
-  });
-  const rules: RoundScoringRules = {
-    criteria: round.criteria,
-    moderationSpread: round.moderationSpread,
-    qualityThresholdPercent: round.qualityThresholdPercent,
-    assessorsPerBid: round.assessorsPerBid,
+const ROUND_FOR_ALLOCATION = {
+  fund: { select: { name: true } },
+  signOffs: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true, createdAt: true } },
+  areas: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+  priorities: { orderBy: { position: "asc" }, select: { id: true, title: true } },
+} satisfies Prisma.RoundInclude;
+
+type RoundForAllocation = Prisma.RoundGetPayload<{ include: typeof ROUND_FOR_ALLOCATION }>;
+
+const AWARD_FOR_ALLOCATION = {
+  select: {
+    id: true,
+    amountPence: true,
+    returnedPence: true,
+    conditions: true,
+    status: true,
+    pccFundedPence: true,
+    matchFundedPence: true,
+    offeredFromReserve: true,
+  },
+} satisfies Prisma.Bid$awardArgs;
+
+/** A ranked bid's columns the workspace reads: its stored score (ADR 0028), organisation, areas, priorities and award. */
+const BID_FOR_ALLOCATION = {
+  ...RANKING_FACTS,
+  title: true,
+  status: true,
+  organisationId: true,
+  organisation: { select: { name: true } },
+  areas: { select: { roundAreaId: true } },
+  priorities: { select: { priorityId: true } },
+  award: AWARD_FOR_ALLOCATION,
+} satisfies Prisma.BidSelect;
+
+type BidForAllocation = Prisma.BidGetPayload<{ select: typeof BID_FOR_ALLOCATION }>;
+
+function allocationRanking(roundId: string) {
+  return { roundId, statuses: ALLOCATION_BID_STATUSES };
+}
+
+/** A ranked bid as the workspace shows it, with its candidate for the suggestions. */
+function allocationRow(bid: BidForAllocation, rank: number | null, threshold: string) {
+  const shown = scoreFromKey(bid.scoreKey);
+  const meetsThreshold = bid.scoreKey >= threshold;
+  const candidate: AllocationCandidate = {
+    bidId: bid.id,
+    reference: bid.reference ?? "",
+    title: bid.title,
+    rank: shown ? rank : null,
+    scoreBasisPoints: shown?.scoreBasisPoints ?? null,
+    scoreText: shown?.scoreText ?? "Not scored",
+    meetsThreshold,
+    amountRequestedPence: bid.amountRequestedPence ?? 0,
+    organisationId: bid.organisationId,
+    areaIds: bid.areas.map((a) => a.roundAreaId),
+    priorityIds: bid.priorities.map((p) => p.priorityId),
   };
-  const forScoring = bids.map((b): BidForScoring => ({
-    bidId: b.id,
-    reference: b.reference ?? "",
-    title: b.title,
-    amountRequestedPence: b.amountRequestedPence ?? 0,
-    submittedAt: b.submittedAt,
-    // Only submitted assessments count; scoring ignores drafts itself.
-    assessments: b.assessments,
-    conflictedAssessorIds: b.conflicts.map((c) => c.assessorId),
-    moderatedScores: b.moderated,
-  }));
-  const pot = potPence(round);
-  const ranking = rankBids(scoreBids(rules, forScoring), { potPence: pot, qualityThresholdPercent: round.qualityThresholdPercent });
-  const byId = new Map(bids.map((b) => [b.id, b]));
-  const rows = ranking.rows.map((row) => {
-    const bid = byId.get(row.bid.bidId)!;
-    const candidate = candidateFromRankingRow(row, {
-      organisationId: bid.organisationId,
-      areaIds: bid.areas.map((a) => a.roundAreaId),
-      priorityIds: bid.priorities.map((p) => p.priorityId),
-    });
-    return {
-      candidate,
-      bidId: bid.id,
-      reference: row.bid.reference,
-      title: row.bid.title,
-      organisationName: bid.organisation.name,
-      status: bid.status,
-      rank: row.rank,
-      scoreText: row.bid.score === null ? null : row.bid.scoreText,
-      meetsThreshold: row.bid.meetsThreshold,
-      requestedPence: row.bid.amountRequestedPence,
-      award: bid.award,
-    };
-  });
-  const awardedPence = rows.reduce((sum, r) => sum + (r.award ? heldByAward(r.award) : 0), 0);
-  const proposedPence = rows.reduce((sum, r) => sum + (r.award?.status === "proposed" ? r.award.amountPence : 0), 0);
-  // After release: money given back on standing awards, and awards offered to reserve bids.
-  const awards = rows.flatMap((r) => (r.award ? [r.award] : []));
-  const returnedPence = awards.reduce((sum, a) => sum + a.returnedPence, 0);
-  const reofferedPence = awards.reduce(
-    (sum, a) => sum + (a.offeredFromReserve && (LIVE_AWARD_STATUSES as readonly string[]).includes(a.status) ? a.amountPence : 0),
-    0,
-  );
   return {
-    round: {
-      id: round.id,
-      name: roundTitle(round),
-      allocationStatus: round.allocationStatus,
-      opccSignOffRequired: round.opccSignOffRequired,
-      minAwardPence: round.minAwardPence,
-      maxAwardPence: round.maxAwardPence,
-      qualityThresholdPercent: round.qualityThresholdPercent,
-      outcomesReleasedAt: round.outcomesReleasedAt,
-      latestSignOff: round.signOffs[0] ?? null,
-      areas: round.areas,
-      priorities: round.priorities,
-    },
-    potParts: { baseAllocationPence: round.baseAllocationPence, rolledForwardPence: round.rolledForwardPence, matchFundingPence: round.matchFundingPence },
-    pot: {
-      baseAllocationPence: round.baseAllocationPence,
-      rolledForwardPence: round.rolledForwardPence,
-      matchFundingPence: round.matchFundingPence,
-      potPence: pot,
-      awardedPence,
-      proposedPence,
-      returnedPence,
-      reofferedPence,
-      /** The pot less approved awards (what approval may still spend). */
-      remainingPotPence: round.remainingPotPence,
-      remainingAfterProposalPence: round.remainingPotPence - proposedPence,
-    },
-    rowsAboveThreshold: ranking.rowsAboveThreshold,
-    tieBreakRule: ranking.tieBreakRule,
+    candidate,
+    bidId: bid.id,
+    reference: bid.reference ?? "",
+    title: bid.title,
+    organisationName: bid.organisation.name,
+    status: bid.status,
+    rank: candidate.rank,
+    scoreText: shown?.scoreText ?? null,
+    meetsThreshold,
+    requestedPence: bid.amountRequestedPence ?? 0,
+    award: bid.award,
+  };
+}
+
+function allocationRound(round: RoundForAllocation) {
+  return {
+    id: round.id,
+    name: roundTitle(round),
+    allocationStatus: round.allocationStatus,
+    opccSignOffRequired: round.opccSignOffRequired,
+    minAwardPence: round.minAwardPence,
+    maxAwardPence: round.maxAwardPence,
+    qualityThresholdPercent: round.qualityThresholdPercent,
+    outcomesReleasedAt: round.outcomesReleasedAt,
+    latestSignOff: round.signOffs[0] ?? null,
+    areas: round.areas,
+    priorities: round.priorities,
+  };
+}
+
+type AwardSums = { status: string; offeredFromReserve: boolean; amountPence: number; returnedPence: number }[];
+
+/** The pot's figures from the awards of the ranked bids (per status sums, or every award). */
+function potFigures(round: RoundForAllocation, awards: AwardSums) {
+  const sum = (pick: (a: AwardSums[number]) => number) => awards.reduce((total, a) => total + pick(a), 0);
+  const proposedPence = sum((a) => (a.status === "proposed" ? a.amountPence : 0));
+  return {
+    baseAllocationPence: round.baseAllocationPence,
+    rolledForwardPence: round.rolledForwardPence,
+    matchFundingPence: round.matchFundingPence,
+    potPence: potPence(round),
+    awardedPence: sum((a) => heldByAward(a)),
+    proposedPence,
+    // After release: money given back on standing awards, and awards offered to reserve bids.
+    returnedPence: sum((a) => a.returnedPence),
+    reofferedPence: sum((a) => (a.offeredFromReserve && (LIVE_AWARD_STATUSES as readonly string[]).includes(a.status) ? a.amountPence : 0)),
+    /** The pot less approved awards (what approval may still spend). */
+    remainingPotPence: round.remainingPotPence,
+    remainingAfterProposalPence: round.remainingPotPence - proposedPence,
+  };
+}
+
+function potParts(round: RoundForAllocation) {
+  return { baseAllocationPence: round.baseAllocationPence, rolledForwardPence: round.rolledForwardPence, matchFundingPence: round.matchFundingPence };
+}
+
+/**
+ * The round, its pot, and every ranked bid with its award, or null when there is no such round:
+ * what the suggestions, saving, approval and release work on (the whole round). The ranking is
+ * read in order from the stored scores (ADR 0028); nothing is scored here.
+ */
+export async function loadAllocation(roundId: string) {
+  const round = await db.round.findUnique({ where: { id: roundId }, include: ROUND_FOR_ALLOCATION });
+  if (!round) return null;
+  await recordScoresNotCurrent(roundId);
+  const bids = await db.bid.findMany({ where: rankedBidsWhere(allocationRanking(roundId)), orderBy: RANKING_ORDER, select: BID_FOR_ALLOCATION });
+  const threshold = thresholdKey(round.qualityThresholdPercent);
+  const rows = bids.map((bid, index) => allocationRow(bid, index + 1, threshold));
+  return {
+    round: allocationRound(round),
+    potParts: potParts(round),
+    pot: potFigures(
+      round,
+      rows.flatMap((r) => (r.award ? [r.award] : [])),
+    ),
+    rowsAboveThreshold: rows.filter((r) => r.meetsThreshold).length,
+    tieBreakRule: TIE_BREAK_RULE,
     rows,
   };
+}
+
+/** The workspace's filters as a condition on the ranked bids. */
+function allocationFiltersWhere(filters: AllocationFilters, threshold: string): Prisma.BidWhereInput[] {
+  return [
+    bidSearchWhere(filters.q),
+    filters.band === "meets_threshold"
+      ? { scoreKey: { gte: threshold } }
+      : filters.band === "below_threshold"
+        ? { scoreKey: { lt: threshold, not: "" } }
+        : filters.band === "not_scored"
+          ? { scoreKey: "" }
+          : {},
+    filters.award === "with_award"
+      ? { award: { is: { amountPence: { gt: 0 } } } }
+      : filters.award === "without_award"
+        ? { OR: [{ award: { is: null } }, { award: { is: { amountPence: 0 } } }] }
+        : {},
+    filters.area ? { areas: { some: { roundAreaId: filters.area } } } : {},
+    filters.priority ? { priorities: { some: { priorityId: filters.priority } } } : {},
+  ];
+}
+
+/**
+ * One page of the workspace for the page view (ADR 0028): the round, the pot's figures summed in
+ * the database over the whole round, the filtered bids of the page in rank order with their
+ * places in the whole ranking, their saved values, and the proposal off the page. A fixed number
+ * of statements whatever the number of bids; the suggestions are worked out only when asked.
+ */
+export async function loadAllocationPage(roundId: string, filters: AllocationFilters, page: number) {
+  const round = await db.round.findUnique({ where: { id: roundId }, include: ROUND_FOR_ALLOCATION });
+  if (!round) return null;
+  await recordScoresNotCurrent(roundId);
+  const ranked = allocationRanking(roundId);
+  const threshold = thresholdKey(round.qualityThresholdPercent);
+  const where: Prisma.BidWhereInput = { AND: [rankedBidsWhere(ranked), ...allocationFiltersWhere(filters, threshold)] };
+  const [total, totals, awardSums] = await Promise.all([
+    db.bid.count({ where }),
+    rankingTotals(ranked, threshold),
+    db.award.groupBy({
+      by: ["status", "offeredFromReserve"],
+      where: { roundId, bid: rankedBidsWhere(ranked) },
+      _sum: { amountPence: true, returnedPence: true },
+    }),
+  ]);
+  const window = pageWindow(total, page);
+  const bids = await db.bid.findMany({ where, orderBy: RANKING_ORDER, skip: window.skip, take: window.pageSize, select: BID_FOR_ALLOCATION });
+  const places = await rankPlaces(
+    ranked,
+    bids.map((b) => b.id),
+  );
+  const rows = bids.map((bid) => allocationRow(bid, places.get(bid.id)?.position ?? null, threshold));
+  const pot = potFigures(
+    round,
+    awardSums.map((g) => ({
+      status: g.status,
+      offeredFromReserve: g.offeredFromReserve,
+      amountPence: g._sum.amountPence ?? 0,
+      returnedPence: g._sum.returnedPence ?? 0,
+    })),
+  );
+  const proposedOnPage = rows.reduce((sum, r) => sum + (r.award?.status === "proposed" ? r.award.amountPence : 0), 0);
+  return {
+    round: allocationRound(round),
+    pot,
+    rowsAboveThreshold: totals.meetingThreshold,
+    tieBreakRule: TIE_BREAK_RULE,
+    window,
+    rows: rows.map(({ candidate: _candidate, ...row }) => row),
+    values: Object.fromEntries(rows.map((r) => [r.bidId, savedValue(r.award)])),
+    /** The saved proposal on the bids that are not on the page (what the live figures add to the amounts typed on it). */
+    offPageProposedPence: pot.proposedPence - proposedOnPage,
+  };
+}
+
+function savedValue(award: { amountPence: number; conditions: string | null } | null) {
+  return { amount: award && award.amountPence > 0 ? penceToInput(award.amountPence) : "", conditions: award?.conditions ?? "" };
 }
 
 export type Allocation = NonNullable<Awaited<ReturnType<typeof loadAllocation>>>;
 
 export function currentValues(allocation: Allocation): ProposalValues {
-  return Object.fromEntries(
-    allocation.rows.map((r) => [
-      r.bidId,
-      { amount: r.award && r.award.amountPence > 0 ? penceToInput(r.award.amountPence) : "", conditions: r.award?.conditions ?? "" },
-    ]),
-  );
+  return Object.fromEntries(allocation.rows.map((r) => [r.bidId, savedValue(r.award)]));
 }
 
 /**

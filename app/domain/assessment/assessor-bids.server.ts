@@ -15,6 +15,7 @@ import { assessmentFieldOrder, parseAssessment, type AssessmentValues } from "./
 import { pageWindow } from "~/domain/lists/list-page";
 import type { QueueFilters, QueueProgress } from "./list-filters";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
+import { recordBidScores } from "./stored-score.server";
 
 /** What the assessor's first page of a bid may show: nothing but its reference, title and organisation. */
 export async function findAssignedBid(assessorId: string, bidId: string) {
@@ -98,6 +99,7 @@ export async function answerConflictQuestion(assessorId: string, bid: AssignedBi
     await db.$transaction(async (tx: Tx) => {
       await tx.conflictDeclaration.create({ data: { bidId: bid.id, assessorId, reason: answer.reason } });
       await tx.bid.update({ where: { id: bid.id }, data: { needsReassignment: true } });
+      await recordBidScores(tx, { bidIds: [bid.id] });
       await recordAudit(
         {
           actorId: assessorId,
@@ -297,6 +299,8 @@ export async function saveAssessment(assessorId: string, bid: AssignedBid, value
           update: { score: s.score, comment: s.comment },
         });
       }
+      // Drafts do not count, so only a submission changes the bid's score (ADR 0028).
+      if (intent === "submit") await recordBidScores(tx, { bidIds: [bid.id] });
       await recordAudit(
         {
           actorId: assessorId,

@@ -9,22 +9,15 @@ import { textValue, type FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, type Result } from "~/lib/refusal";
 import { ASSESSABLE_BID } from "./assignment.server";
-import { matchesSearch, pageOfRows } from "~/domain/lists/list-page";
+import { pageWindow } from "~/domain/lists/list-page";
+import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import type { ResultsFilters } from "./list-filters";
 import { moderationSchema } from "./moderation.schema";
-import { formatFraction, rankBids, scoreBid, type BidForScoring, type RoundScoringRules } from "./scoring";
+import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingFacts, rankingTotals, rankPlaces } from "./ranking.server";
+import { compareStoredForRanking, decidedByText, formatFraction, scoreBid, scoreFromKey, thresholdKey, TIE_BREAK_RULE } from "./scoring";
+import { BID_FOR_SCORING, forScoring, recordBidScores, recordScoresNotCurrent, scoringRules } from "./stored-score.server";
 
-export const BID_FOR_SCORING = {
-  id: true,
-  reference: true,
-  title: true,
-  amountRequestedPence: true,
-  submittedAt: true,
-  needsReassignment: true,
-  assessments: { select: { assessorId: true, status: true, scores: { select: { criterionId: true, score: true } } } },
-  conflicts: { select: { assessorId: true } },
-  moderated: { select: { criterionId: true, score: true, reason: true, moderatedById: true } },
-} satisfies Prisma.BidSelect;
+export { BID_FOR_SCORING, forScoring };
 
 async function loadRules(roundId: string) {
   const round = await db.round.findUnique({
@@ -35,104 +28,104 @@ async function loadRules(roundId: string) {
     },
   });
   if (!round) return null;
-  const rules: RoundScoringRules = {
-    criteria: round.criteria,
-    moderationSpread: round.moderationSpread,
-    qualityThresholdPercent: round.qualityThresholdPercent,
-    assessorsPerBid: round.assessorsPerBid,
-  };
-  return { round, rules };
+  return { round, rules: scoringRules(round) };
 }
 
-export function forScoring(bid: {
-  id: string;
-  reference: string | null;
-  title: string;
-  amountRequestedPence: number | null;
-  submittedAt: Date | null;
-  assessments: BidForScoring["assessments"];
-  conflicts: { assessorId: string }[];
-  moderated: BidForScoring["moderatedScores"];
-}): BidForScoring {
-  return {
-    bidId: bid.id,
-    reference: bid.reference ?? "",
-    title: bid.title,
-    amountRequestedPence: bid.amountRequestedPence ?? 0,
-    submittedAt: bid.submittedAt,
-    assessments: bid.assessments,
-    conflictedAssessorIds: bid.conflicts.map((c) => c.assessorId),
-    moderatedScores: bid.moderated,
-  };
-}
+/** The statuses of the bids the ranking page holds (ASSESSABLE_BID's). */
+const ASSESSABLE_STATUSES = ASSESSABLE_BID.status.in;
 
 /**
- * The ranking table for a round, or null when there is no such round. Rank positions and running
- * totals need every assessable bid, so the ranking is computed in memory from one lean query of
- * what scoring reads (ADR 0023); the filters and the page then pick the rows shown.
+ * The ranking table for a round, one page of it, or null when there is no such round. Each bid's
+ * score is stored with it (ADR 0028), so the database filters, orders and pages the round; each
+ * row's rank, running total and the rule that put it below the bid above come from the whole
+ * ranking (window functions), and the totals from one aggregate: a fixed number of statements
+ * whatever the number of bids.
  */
 export async function loadRoundResults(roundId: string, filters: ResultsFilters = { q: "", band: "", flag: "" }, page = 1) {
   const loaded = await loadRules(roundId);
   if (!loaded) return null;
-  const { round, rules } = loaded;
-  const bids = await db.bid.findMany({
-    where: { roundId, ...ASSESSABLE_BID },
-    select: { ...BID_FOR_SCORING, organisation: { select: { name: true } } },
-  });
-  const needsReassignment = new Set(bids.filter((b) => b.needsReassignment).map((b) => b.id));
-  const organisationName = new Map(bids.map((b) => [b.id, b.organisation.name]));
-  const ranking = rankBids(
-    bids.map((b) => scoreBid(rules, forScoring(b))),
-    { potPence: potPence(round), qualityThresholdPercent: round.qualityThresholdPercent },
-  );
-  const allRows = ranking.rows.map((row, position) => ({
-    position,
-    rank: row.rank,
-    bidId: row.bid.bidId,
-    reference: row.bid.reference,
-    title: row.bid.title,
-    organisationName: organisationName.get(row.bid.bidId) ?? "",
-    amountRequestedPence: row.bid.amountRequestedPence,
-    scoreText: row.bid.scoreText,
-    scored: row.bid.score !== null,
-    meetsThreshold: row.bid.meetsThreshold,
-    needsModeration: row.bid.needsModeration,
-    needsReassignment: needsReassignment.has(row.bid.bidId),
-    countedAssessments: row.bid.countedAssessments,
-    assessmentsOutstanding: row.bid.assessmentsOutstanding,
-    runningTotalRequestedPence: row.runningTotalRequestedPence,
-    withinPot: row.withinPot,
-    decidedByText: row.decidedByText,
-  }));
-  const filtered = allRows.filter(
-    (row) =>
-      matchesSearch(filters.q, row.reference, row.title, row.organisationName) &&
-      (filters.band === "meets_threshold"
-        ? row.meetsThreshold
+  const { round } = loaded;
+  await recordScoresNotCurrent(roundId);
+  const ranked = { roundId, statuses: ASSESSABLE_STATUSES };
+  const threshold = thresholdKey(round.qualityThresholdPercent);
+  const where: Prisma.BidWhereInput = {
+    AND: [
+      rankedBidsWhere(ranked),
+      bidSearchWhere(filters.q),
+      filters.band === "meets_threshold"
+        ? { scoreKey: { gte: threshold } }
         : filters.band === "below_threshold"
-          ? row.scored && !row.meetsThreshold
+          ? { scoreKey: { lt: threshold, not: "" } }
           : filters.band === "not_scored"
-            ? !row.scored
-            : true) &&
-      (filters.flag === "needs_moderation"
-        ? row.needsModeration
+            ? { scoreKey: "" }
+            : {},
+      filters.flag === "needs_moderation"
+        ? { needsModeration: true }
         : filters.flag === "needs_reassignment"
-          ? row.needsReassignment
+          ? { needsReassignment: true }
           : filters.flag === "assessments_outstanding"
-            ? row.assessmentsOutstanding > 0
-            : true),
+            ? { countedAssessments: { lt: round.assessorsPerBid } }
+            : {},
+    ],
+  };
+  const [total, totals] = await Promise.all([db.bid.count({ where }), rankingTotals(ranked, threshold)]);
+  const window = pageWindow(total, page);
+  const bids = await db.bid.findMany({
+    where,
+    orderBy: RANKING_ORDER,
+    skip: window.skip,
+    take: window.pageSize,
+    select: {
+      ...RANKING_FACTS,
+      title: true,
+      needsReassignment: true,
+      needsModeration: true,
+      countedAssessments: true,
+      organisation: { select: { name: true } },
+    },
+  });
+  const places = await rankPlaces(
+    ranked,
+    bids.map((b) => b.id),
   );
-  const { window, rows } = pageOfRows(filtered, page);
+  const aboveIds = [...places.values()].flatMap((p) => (p.aboveId ? [p.aboveId] : []));
+  const above = new Map((await db.bid.findMany({ where: { id: { in: aboveIds } }, select: RANKING_FACTS })).map((b) => [b.id, b]));
+  const pot = potPence(round);
+  const rows = bids.map((bid) => {
+    const place = places.get(bid.id)!;
+    const shown = scoreFromKey(bid.scoreKey);
+    const aboveBid = place.aboveId ? above.get(place.aboveId) : undefined;
+    const decidedBy = aboveBid ? compareStoredForRanking(rankingFacts(aboveBid), rankingFacts(bid)).decidedBy : null;
+    return {
+      position: place.position - 1,
+      rank: shown ? place.position : null,
+      bidId: bid.id,
+      reference: bid.reference ?? "",
+      title: bid.title,
+      organisationName: bid.organisation.name,
+      amountRequestedPence: bid.amountRequestedPence ?? 0,
+      scoreText: shown?.scoreText ?? "Not scored",
+      scored: shown !== null,
+      meetsThreshold: bid.scoreKey >= threshold,
+      needsModeration: bid.needsModeration,
+      needsReassignment: bid.needsReassignment,
+      countedAssessments: bid.countedAssessments,
+      assessmentsOutstanding: Math.max(0, round.assessorsPerBid - bid.countedAssessments),
+      runningTotalRequestedPence: place.runningRequestedPence,
+      withinPot: place.runningRequestedPence <= pot,
+      decidedByText: decidedBy ? decidedByText(decidedBy) : null,
+    };
+  });
   return {
     round: { id: round.id, name: roundTitle(round), assessorsPerBid: round.assessorsPerBid, moderationSpread: round.moderationSpread },
-    potPence: ranking.potPence,
-    qualityThresholdPercent: ranking.qualityThresholdPercent,
+    potPence: pot,
+    qualityThresholdPercent: round.qualityThresholdPercent,
     /** Where the quality line falls in the whole ranking (rows before it meet the threshold). */
-    rowsAboveThreshold: ranking.rowsAboveThreshold,
-    tieBreakRule: ranking.tieBreakRule,
-    totalRequestedPence: ranking.totalRequestedPence,
-    totalRequestedAboveThresholdPence: ranking.totalRequestedAboveThresholdPence,
-    rankedBids: allRows.length,
+    rowsAboveThreshold: totals.meetingThreshold,
+    tieBreakRule: TIE_BREAK_RULE,
+    totalRequestedPence: totals.requestedPence,
+    totalRequestedAboveThresholdPence: totals.requestedMeetingThresholdPence,
+    rankedBids: totals.bids,
     window,
     rows,
   };
@@ -240,6 +233,7 @@ export async function moderateScore(actorId: string, roundId: string, bidId: str
       create: { bidId, criterionId: input.criterionId, score, reason, moderatedById: actorId },
       update: { score, reason, moderatedById: actorId },
     });
+    await recordBidScores(tx, { bidIds: [bidId] });
     await recordAudit(
       {
         actorId,
@@ -278,6 +272,7 @@ export async function reopenAssessment(actorId: string, roundId: string, bidId: 
       data: { status: "draft", submittedAt: null, reopenedAt: new Date() },
     });
     if (updated.count === 0) return false;
+    await recordBidScores(tx, { bidIds: [bidId] });
     await recordAudit(
       {
         actorId,

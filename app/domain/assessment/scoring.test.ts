@@ -2,13 +2,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   compareForRanking,
+  compareStoredForRanking,
   criteriaProblem,
   findValueForMoneyCriterion,
   formatFraction,
   rankBids,
   scoreBid,
   scoreBids,
+  scoreFromKey,
+  scoreOrderKey,
   scoreProblem,
+  storedScore,
+  thresholdKey,
   type AssessmentForScoring,
   type BidForScoring,
   type RoundScoringRules,
@@ -336,5 +341,68 @@ describe("rankBids", () => {
         }
       }),
     );
+  });
+
+  it("stored keys rank exactly like the scores they come from (ADR 0028)", () => {
+    // Scales from 1 to 10, any number of assessors up to 6, some criteria moderated: the order,
+    // ties, shown text, basis points and threshold from the keys match scoring's own.
+    const criteria = [
+      { id: "a", title: "Need", weightPercent: 35, maxScore: 7, position: 0 },
+      { id: "vfm", title: "Value for money", weightPercent: 40, maxScore: 10, position: 1 },
+      { id: "c", title: "Deliverability", weightPercent: 25, maxScore: 3, position: 2 },
+    ];
+    const rules: RoundScoringRules = { criteria, moderationSpread: 1, qualityThresholdPercent: 50, assessorsPerBid: 2 };
+    const arbitraryScored = fc.record({
+      scores: fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 3 })), { maxLength: 6 }),
+      moderated: fc.option(fc.integer({ min: 0, max: 10 })),
+      amount: fc.integer({ min: 1, max: 4 }).map((n) => n * 500_000),
+      day: fc.integer({ min: 1, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryScored, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 100 }), (specs, threshold) => {
+        const scores = specs.map((spec, index) =>
+          scoreBid(
+            { ...rules, qualityThresholdPercent: threshold },
+            bid({
+              bidId: `k-${index}`,
+              reference: `CSF-K-${String(index).padStart(4, "0")}`,
+              amountRequestedPence: spec.amount,
+              submittedAt: new Date(Date.UTC(2026, 0, spec.day)),
+              assessments: spec.scores.map((s, i) => ({
+                assessorId: `assessor-${i}`,
+                status: "submitted",
+                scores: criteria.map((c, j) => ({ criterionId: c.id, score: s[j]! })),
+              })),
+              moderatedScores: spec.moderated === null ? [] : [{ criterionId: "vfm", score: spec.moderated, reason: "checked" }],
+            }),
+          ),
+        );
+        const stored = scores.map((s) => ({
+          bidId: s.bidId,
+          reference: s.reference,
+          amountRequestedPence: s.amountRequestedPence,
+          submittedAt: s.submittedAt,
+          ...storedScore(s),
+        }));
+        for (const [i, x] of scores.entries()) {
+          const kept = stored[i]!;
+          expect(scoreFromKey(kept.scoreKey)).toEqual(x.score === null ? null : { scoreText: x.scoreText, scoreBasisPoints: x.scoreBasisPoints });
+          expect(kept.scoreKey >= thresholdKey(threshold)).toBe(x.meetsThreshold);
+          expect(kept.countedAssessments).toBe(x.countedAssessments);
+          expect(kept.needsModeration).toBe(x.needsModeration);
+          for (const [j, y] of scores.entries()) {
+            expect(compareStoredForRanking(kept, stored[j]!)).toEqual(compareForRanking(x, y));
+          }
+        }
+      }),
+    );
+  });
+
+  it("stored keys are fixed-width digits, so text order is number order", () => {
+    expect(scoreOrderKey({ num: 220n, den: 3n })).toBe(`073${"3".repeat(30)}`);
+    expect(scoreOrderKey({ num: 100n, den: 1n })).toBe(`100${"0".repeat(30)}`);
+    expect(scoreOrderKey({ num: 0n, den: 1n })).toBe("0".repeat(33));
+    expect(scoreFromKey(scoreOrderKey({ num: 605n, den: 8n }))).toEqual({ scoreText: "75.6%", scoreBasisPoints: 7563 });
+    expect(scoreFromKey("")).toBeNull();
   });
 });

@@ -356,3 +356,103 @@ export function rankBids(scores: readonly BidScore[], round: { potPence: number;
     totalRequestedAboveThresholdPence: aboveTotal,
   };
 }
+
+// The stored score (ADR 0028). Ranking a round of thousands of bids on every page view meant
+// reading every assessment; instead each bid keeps the few facts the ranking reads, written with
+// the change that alters them, and the database orders and pages the round by them.
+
+const KEY_INTEGER_DIGITS = 3;
+const KEY_DECIMALS = 30;
+const KEY_SCALE = 10n ** BigInt(KEY_DECIMALS);
+/**
+ * Keys are exact for fractions with denominators up to 10^15: two such different values differ
+ * by at least 1/(d1 × d2) ≥ 10^-30, the key's last place, so they never share a key. A weighted
+ * score's denominator divides the total weight times the least common multiple of (counted
+ * scores × highest score) over the criteria: with weights adding to 100, 20 assessors and scales
+ * up to 10 that is at most 100 × 20 × 2,520 = 5,040,000.
+ */
+const KEY_MAX_DENOMINATOR = 10n ** 15n;
+
+/**
+ * A value from 0 to 100 (a weighted score, or a value-for-money share) as a fixed-width string of
+ * digits, floor(value × 10^30) padded to 33 digits, so that comparing keys as text (in SQL, in
+ * any collation, as every character is a digit) orders them exactly as the values: "073333…" for
+ * 73 1/3 %. Equal values give equal keys.
+ */
+export function scoreOrderKey(value: Fraction): string {
+  if (value.den > KEY_MAX_DENOMINATOR) throw new RangeError(`a score with denominator ${value.den} is too fine to order exactly`);
+  return ((value.num * KEY_SCALE) / value.den).toString().padStart(KEY_INTEGER_DIGITS + KEY_DECIMALS, "0");
+}
+
+/** The key a score must reach to meet a quality threshold of `percent`. */
+export function thresholdKey(percent: number): string {
+  return scoreOrderKey(fraction(BigInt(percent), 1n));
+}
+
+/**
+ * A stored key back as `scoreText` and `scoreBasisPoints` (rounded half up from the key, which
+ * gives the same result as from the exact value: within the key's bound no score lies less than
+ * 10^-30 below a rounding midpoint without being on it). Null for "" (not scored).
+ */
+export function scoreFromKey(key: string): { scoreText: string; scoreBasisPoints: number } | null {
+  if (key === "") return null;
+  const scaled = BigInt(key);
+  const rounded = (decimals: number) => {
+    const unit = 10n ** BigInt(KEY_DECIMALS - decimals);
+    return (scaled * 2n + unit) / (2n * unit);
+  };
+  const tenths = rounded(1);
+  return { scoreText: `${tenths / 10n}.${tenths % 10n}%`, scoreBasisPoints: Number(rounded(2)) };
+}
+
+/** What a bid keeps of its score for the ranking (ADR 0028). */
+export type StoredScore = { scoreKey: string; valueForMoneyKey: string; countedAssessments: number; needsModeration: boolean };
+
+export function storedScore(score: BidScore): StoredScore {
+  return {
+    scoreKey: score.score ? scoreOrderKey(score.score) : "",
+    // compareForRanking reads a missing value-for-money score as 0; bids without a score never compare it.
+    valueForMoneyKey: score.score ? scoreOrderKey(score.valueForMoney ?? fraction(0n, 1n)) : "",
+    countedAssessments: score.countedAssessments,
+    needsModeration: score.needsModeration,
+  };
+}
+
+/** A ranked bid as stored: its keys and the tie-breaks after them. */
+export type StoredRankingFacts = {
+  bidId: string;
+  reference: string | null;
+  amountRequestedPence: number | null;
+  submittedAt: Date | null;
+  scoreKey: string;
+  valueForMoneyKey: string;
+};
+
+/**
+ * compareForRanking on stored keys: the same rule, in the same order, so the database's
+ * ORDER BY scoreKey DESC, valueForMoneyKey DESC, amountRequestedPence, submittedAt (missing last),
+ * reference, id and this function agree with the ranking computed from the assessments.
+ */
+export function compareStoredForRanking(a: StoredRankingFacts, b: StoredRankingFacts): { order: number; decidedBy: RankDecidedBy } {
+  if (a.scoreKey === "" || b.scoreKey === "") {
+    if (a.scoreKey !== b.scoreKey) return { order: a.scoreKey === "" ? 1 : -1, decidedBy: "not_scored" };
+  } else {
+    if (a.scoreKey !== b.scoreKey) return { order: a.scoreKey > b.scoreKey ? -1 : 1, decidedBy: "score" };
+    if (a.valueForMoneyKey !== b.valueForMoneyKey) return { order: a.valueForMoneyKey > b.valueForMoneyKey ? -1 : 1, decidedBy: "value_for_money" };
+  }
+  const amountA = a.amountRequestedPence ?? 0;
+  const amountB = b.amountRequestedPence ?? 0;
+  if (amountA !== amountB) return { order: amountA < amountB ? -1 : 1, decidedBy: "amount_requested" };
+  const at = a.submittedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const bt = b.submittedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  if (at !== bt) return { order: at < bt ? -1 : 1, decidedBy: "submitted_at" };
+  const ra = a.reference ?? "";
+  const rb = b.reference ?? "";
+  const byReference = ra < rb ? -1 : ra > rb ? 1 : a.bidId < b.bidId ? -1 : a.bidId > b.bidId ? 1 : 0;
+  return { order: byReference, decidedBy: "reference" };
+}
+
+/** Why a bid sits below the one ranked just above it, as the ranking table says it. */
+export function decidedByText(decidedBy: RankDecidedBy): string {
+  return DECIDED_BY_TEXT[decidedBy];
+}

@@ -11,6 +11,7 @@ import { parseValues } from "~/lib/parse-form";
 import { invalid, notFound, type Result } from "~/lib/refusal";
 import { roundRulesSchema, topScaleOf } from "./round-rules.schema";
 import { roundTitle } from "~/domain/rounds/round-title";
+import { recordBidScores } from "~/domain/assessment/stored-score.server";
 
 export async function loadRoundRules(roundId: string, now: Date) {
   const round = await db.round.findUnique({
@@ -61,6 +62,8 @@ export async function saveRoundRules(actorId: string, roundId: string, posted: F
   const after = { qualityThresholdPercent: threshold, assessorsPerBid: parsed.data.assessorsPerBid, moderationSpread: parsed.data.moderationSpread };
   await db.$transaction(async (tx: Tx) => {
     await tx.round.update({ where: { id: roundId }, data: after });
+    // The spread decides which bids wait for moderation (ADR 0028).
+    if (String(after.moderationSpread) !== current.values.moderationSpread) await recordBidScores(tx, { roundId });
     await recordAudit({ actorId, action: "round.rules.updated", subjectType: "round", subjectId: roundId, before: current.values, after }, tx);
   });
   return { ok: true };
