@@ -129,6 +129,9 @@ describe("releasing the outcomes", () => {
       },
     });
     await db.assessment.updateMany({ where: { bidId: bids[3]!.id }, data: { status: "draft", submittedAt: null } });
+    // Written here straight to the database, not through the portal: the bid's stored score is
+    // marked out of date, as any write from outside must (ADR 0028), and recorded before ranking.
+    await db.bid.update({ where: { id: bids[3]!.id }, data: { scoreCurrent: false } });
     const before = await db.bid.findMany({ where: { roundId: round.id }, orderBy: { id: "asc" }, select: { id: true, status: true, decidedAt: true } });
 
     const response = await release(round.id, administrator.cookie, []);
@@ -161,6 +164,7 @@ describe("releasing the outcomes", () => {
     // Screened out and scored again, the round releases.
     await db.bid.update({ where: { id: unscreened.id }, data: { status: "ineligible", screeningReason: "Late", screeningDecision: "ineligible" } });
     await db.assessment.updateMany({ where: { bidId: bids[3]!.id }, data: { status: "submitted", submittedAt: new Date() } });
+    await db.bid.update({ where: { id: bids[3]!.id }, data: { scoreCurrent: false } });
     expect((await release(round.id, administrator.cookie, [])).status).toBe(200);
     expect(await db.outboxEmail.count()).toBe(7);
   });
