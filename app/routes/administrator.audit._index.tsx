@@ -7,6 +7,7 @@ import { requirePermission } from "~/web/guards.server";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { ErrorMessage, Hint } from "~/components/govuk/fields";
 import { Pagination } from "~/components/govuk/pagination";
+import { AuditDetailsCell } from "~/components/lists/audit-details-cell";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 import { BackLink } from "~/components/govuk/links";
@@ -187,11 +188,7 @@ export default function AuditLog() {
                   e.subject.label
                 )}
               </TableCell>
-              <TableCell className="app-audit-details">
-                {e.before ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`Before: ${e.before}`}</p> : null}
-                {e.after ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`After: ${e.after}`}</p> : null}
-                {e.details ? <p className="govuk-body-s govuk-!-margin-bottom-0">{`Details: ${e.details}`}</p> : null}
-              </TableCell>
+              <AuditDetailsCell event={e} />
             </TableRow>
           ))}
         </Table>

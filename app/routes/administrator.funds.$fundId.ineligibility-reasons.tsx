@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { reasonField, reasonSchemaFor, isReasonIntent } from "~/domain/assessment/ineligibility-reasons.schema";
 import { changeIneligibilityReason, loadIneligibilityReasons } from "~/domain/assessment/ineligibility-reasons.server";
 import { textValue, type FormObject } from "~/lib/form-values";
@@ -53,11 +53,7 @@ export default function IneligibilityReasons() {
     <PageColumn>
       <BackLink to="/administrator">Back to fund administration</BackLink>
       <ErrorSummary errors={errors} />
-      {actionData?.message ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{actionData.message}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={actionData?.message} />
       <span className="govuk-caption-l">{fund.name}</span>
       <h1 className="govuk-heading-l">Reasons a bid is ineligible</h1>
       <p className="govuk-body">These are offered when you screen a bid. A reason you stop using stays on the bids already screened with it.</p>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow, TableRowHeader } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
@@ -34,11 +34,7 @@ export default function Funds() {
   return (
     <>
       <BackLink to="/administrator">Back to fund administration</BackLink>
-      {banner ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{banner}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={banner} />
       <h1 className="govuk-heading-l">Funds</h1>
       <p className="govuk-body">
         <Link className="govuk-button" to="/administrator/funds/new" role="button" draggable="false" data-module="govuk-button">

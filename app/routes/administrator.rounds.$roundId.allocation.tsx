@@ -9,7 +9,7 @@ import { SignOffStatus } from "~/components/allocation/sign-off-status";
 import type { AllocationActionData } from "~/components/allocation/types";
 import { Workspace } from "~/components/allocation/workspace";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { titleMeta } from "~/components/page-title";
 import { approveAllocation, releaseOutcomes } from "~/domain/allocation/decisions.server";
 import { feedbackDefaults, offerAward, releaseFeedback, returnAward } from "~/domain/allocation/reserve.server";
@@ -211,11 +211,7 @@ export default function AllocationPage() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {actionData?.message ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{actionData.message}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={actionData?.message} />
       <span className="govuk-caption-l">{round.name}</span>
       <h1 className="govuk-heading-l">Allocation</h1>
       <SignOffStatus allocationStatus={round.allocationStatus} latestSignOff={round.latestSignOff} />

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { Pagination } from "~/components/govuk/pagination";
@@ -98,11 +98,7 @@ export default function RoundAwards() {
     <PageColumn width="full">
       <BackLink to={`/administrator/rounds/${round.id}/allocation`}>Back to the allocation</BackLink>
       <ErrorSummary errors={errors} />
-      {actionData?.message ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{actionData.message}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={actionData?.message} />
       <span className="govuk-caption-l">{round.name}</span>
       <h1 className="govuk-heading-l">Awards</h1>
       {!round.released ? (

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { loadBidHistory } from "~/domain/assessment/results.server";
 import { requirePermission } from "~/web/guards.server";
 import { formatDateTime } from "~/lib/dates";
+import { AuditDetailsCell } from "~/components/lists/audit-details-cell";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 import { BackLink } from "~/components/govuk/links";
@@ -35,11 +36,7 @@ export default function BidHistory() {
               <TableCell>
                 {e.action} {e.outcome === "refused" ? <strong className="govuk-tag govuk-tag--red">Refused</strong> : null}
               </TableCell>
-              <TableCell className="app-audit-details">
-                {e.before ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`Before: ${e.before}`}</p> : null}
-                {e.after ? <p className="govuk-body-s govuk-!-margin-bottom-1">{`After: ${e.after}`}</p> : null}
-                {e.details ? <p className="govuk-body-s govuk-!-margin-bottom-0">{`Details: ${e.details}`}</p> : null}
-              </TableCell>
+              <AuditDetailsCell event={e} />
             </TableRow>
           ))}
         </Table>

@@ -20,3 +20,13 @@ export function NotificationBanner({ success, title, children }: { success?: boo
     </div>
   );
 }
+
+/** The success banner after an action, holding its message as the banner's heading; nothing without one. */
+export function SuccessBanner({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <NotificationBanner success>
+      <p className="govuk-notification-banner__heading">{message}</p>
+    </NotificationBanner>
+  );
+}

@@ -2,7 +2,7 @@
 // proposed or approved awards, saving a proposal, and loading the suggestions into the form.
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
 import { heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
-import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingTotals, rankPlaces } from "~/domain/assessment/ranking.server";
+import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingTotals, rankPlaces, scoreBandWhere } from "~/domain/assessment/ranking.server";
 import { scoreFromKey, thresholdKey, TIE_BREAK_RULE } from "~/domain/assessment/scoring";
 import { recordScoresNotCurrent } from "~/domain/assessment/stored-score.server";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
@@ -182,13 +182,7 @@ export async function loadAllocation(roundId: string) {
 function allocationFiltersWhere(filters: AllocationFilters, threshold: string): Prisma.BidWhereInput[] {
   return [
     bidSearchWhere(filters.q),
-    filters.band === "meets_threshold"
-      ? { scoreKey: { gte: threshold } }
-      : filters.band === "below_threshold"
-        ? { scoreKey: { lt: threshold, not: "" } }
-        : filters.band === "not_scored"
-          ? { scoreKey: "" }
-          : {},
+    scoreBandWhere(filters.band, threshold),
     filters.award === "with_award"
       ? { award: { is: { amountPence: { gt: 0 } } } }
       : filters.award === "without_award"

@@ -49,6 +49,17 @@ export function rankedBidsWhere(ranked: RankedBids): Prisma.BidWhereInput {
   return { roundId: ranked.roundId, status: { in: [...ranked.statuses] }, OR: [{ screeningDecision: null }, { screeningDecision: "eligible" }] };
 }
 
+/**
+ * The score filter both ranking pages offer, on the stored key: at or above the quality threshold's
+ * key, below it but scored, or not scored yet ("" is the key of a bid with no counted assessment).
+ */
+export function scoreBandWhere(band: "" | "meets_threshold" | "below_threshold" | "not_scored", thresholdKey: string): Prisma.BidWhereInput {
+  if (band === "meets_threshold") return { scoreKey: { gte: thresholdKey } };
+  if (band === "below_threshold") return { scoreKey: { lt: thresholdKey, not: "" } };
+  if (band === "not_scored") return { scoreKey: "" };
+  return {};
+}
+
 type Piece = string | { value: unknown };
 
 /** Runs a statement written as text and parameters (lists of any length become one placeholder each). */

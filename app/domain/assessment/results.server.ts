@@ -13,7 +13,7 @@ import { pageWindow } from "~/domain/lists/list-page";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import type { ResultsFilters } from "./list-filters";
 import { moderationSchema } from "./moderation.schema";
-import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingFacts, rankingTotals, rankPlaces } from "./ranking.server";
+import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingFacts, rankingTotals, rankPlaces, scoreBandWhere } from "./ranking.server";
 import { compareStoredForRanking, decidedByText, formatFraction, scoreBid, scoreFromKey, thresholdKey, TIE_BREAK_RULE } from "./scoring";
 import { BID_FOR_SCORING, forScoring, recordBidScores, recordScoresNotCurrent, scoringRules } from "./stored-score.server";
 
@@ -52,13 +52,7 @@ export async function loadRoundResults(roundId: string, filters: ResultsFilters 
     AND: [
       rankedBidsWhere(ranked),
       bidSearchWhere(filters.q),
-      filters.band === "meets_threshold"
-        ? { scoreKey: { gte: threshold } }
-        : filters.band === "below_threshold"
-          ? { scoreKey: { lt: threshold, not: "" } }
-          : filters.band === "not_scored"
-            ? { scoreKey: "" }
-            : {},
+      scoreBandWhere(filters.band, threshold),
       filters.flag === "needs_moderation"
         ? { needsModeration: true }
         : filters.flag === "needs_reassignment"
