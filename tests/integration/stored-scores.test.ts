@@ -120,4 +120,18 @@ describe("each bid's stored score", () => {
     expect(await page.text()).toContain("100.0%");
     await expectStoredScoresMatch(round.id);
   });
+
+  it("is recorded once, and every page answers, when many ranking pages open at the same moment", async () => {
+    const { round, administrator } = await roundWithThreeAssessors();
+    const more = await createAssessmentRound({ bids: 30, assessors: 1 });
+    await db.bid.updateMany({ where: { roundId: more.round.id }, data: { roundId: round.id } });
+    await db.bid.updateMany({ where: { roundId: round.id }, data: { scoreCurrent: false, scoreKey: "", valueForMoneyKey: "", countedAssessments: 0 } });
+    const pages = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        send(`/administrator/rounds/${round.id}/${i % 2 === 0 ? "results" : "allocation"}`, { cookie: administrator.cookie }),
+      ),
+    );
+    expect(pages.map((p) => p.status)).toEqual(pages.map(() => 200));
+    await expectStoredScoresMatch(round.id);
+  });
 });

@@ -19,6 +19,7 @@
 // first to commit, and its reads, each a new statement under READ COMMITTED, see the first's
 // change: the last score written is computed from everything committed.
 import { db, type Prisma, type Tx } from "~/lib/db.server";
+import { oneAtATime } from "~/lib/one-at-a-time.server";
 import { scoreBid, storedScore, type BidForScoring, type RoundScoringRules, type StoredScore } from "./scoring";
 
 export const BID_FOR_SCORING = {
@@ -84,7 +85,8 @@ export async function recordBidScores(tx: Tx, bids: ScoredBids): Promise<void> {
   let where: Prisma.BidWhereInput;
   if ("bidIds" in bids) {
     if (bids.bidIds.length === 0) return;
-    for (const id of bids.bidIds) await tx.$executeRaw`UPDATE "Bid" SET "scoreCurrent" = "scoreCurrent" WHERE "id" = ${id}`;
+    // Always in id order, so two transactions recording overlapping bids cannot dead-lock.
+    for (const id of [...bids.bidIds].sort()) await tx.$executeRaw`UPDATE "Bid" SET "scoreCurrent" = "scoreCurrent" WHERE "id" = ${id}`;
     where = { id: { in: [...bids.bidIds] } };
   } else {
     await tx.$executeRaw`UPDATE "Bid" SET "scoreCurrent" = "scoreCurrent" WHERE "roundId" = ${bids.roundId}`;
@@ -132,11 +134,15 @@ const CATCH_UP_BATCH = 500;
  * Records the round's bids whose score is not yet current (a bid made since, or every bid when
  * the columns were added) before a page ranks the round. One indexed query when there are none.
  */
-export async function recordScoresNotCurrent(roundId: string): Promise<void> {
-  for (;;) {
-    const waiting = await db.bid.findMany({ where: { roundId, scoreCurrent: false }, select: { id: true }, take: CATCH_UP_BATCH });
-    if (waiting.length === 0) return;
-    await db.$transaction((tx: Tx) => recordBidScores(tx, { bidIds: waiting.map((b) => b.id) }));
-    if (waiting.length < CATCH_UP_BATCH) return;
-  }
+export function recordScoresNotCurrent(roundId: string): Promise<void> {
+  // Pages opened at once wait for one catch-up in this process instead of each recording the
+  // same bids in its own transaction, queued on the same rows (ADR 0028).
+  return oneAtATime(`stored-scores:${roundId}`, async () => {
+    for (;;) {
+      const waiting = await db.bid.findMany({ where: { roundId, scoreCurrent: false }, select: { id: true }, orderBy: { id: "asc" }, take: CATCH_UP_BATCH });
+      if (waiting.length === 0) return;
+      await db.$transaction((tx: Tx) => recordBidScores(tx, { bidIds: waiting.map((b) => b.id) }));
+      if (waiting.length < CATCH_UP_BATCH) return;
+    }
+  });
 }
