@@ -89,12 +89,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = params.roundId ? await loadAllocationPage(params.roundId, filters, page) : null;
   if (!shown) throw new Response("Page not found", { status: 404 });
   const status = shown.round.allocationStatus;
-  // Release and the standing awards work on the whole round (ADR 0023: not paged yet).
-  const wholeRound = status === "signed_off" || status === "released" ? await allocationOr404(params.roundId) : null;
+  // The release form works on the whole round (ADR 0023); after release, the awards and reserve
+  // list show the bids on the page.
+  const wholeRound = status === "signed_off" ? await allocationOr404(params.roundId) : null;
   return {
     round: shown.round,
     pot: shown.pot,
     rowsAboveThreshold: shown.rowsAboveThreshold,
+    reserveBids: shown.reserveBids,
     tieBreakRule: shown.tieBreakRule,
     filters,
     window: shown.window,
@@ -102,7 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: shown.values,
     offPageProposedPence: shown.offPageProposedPence,
     roundRows: wholeRound ? plainRows(wholeRound.rows) : [],
-    feedback: wholeRound && status === "signed_off" ? await feedbackDefaults(wholeRound) : {},
+    feedback: wholeRound ? await feedbackDefaults(wholeRound) : {},
   };
 }
 
@@ -199,6 +201,7 @@ export default function AllocationPage() {
     filters,
     window,
     rowsAboveThreshold,
+    reserveBids,
     tieBreakRule,
     values: saved,
     offPageProposedPence,
@@ -247,10 +250,11 @@ export default function AllocationPage() {
 
       {round.allocationStatus === "released" ? (
         <>
-          <ReleasedAwards roundId={round.id} rows={roundRows} remainingPotPence={pot.remainingPotPence} errors={errors} />
+          <ReleasedAwards roundId={round.id} rows={rows} givenBackPence={pot.givenBackPence} remainingPotPence={pot.remainingPotPence} errors={errors} />
           {/* Rows come in rank order. */}
           <ReserveList
-            reserve={roundRows.filter((r) => r.status === "reserve")}
+            reserve={rows.filter((r) => r.status === "reserve")}
+            reserveBids={reserveBids}
             minAwardPence={round.minAwardPence}
             remainingPotPence={pot.remainingPotPence}
             errors={errors}

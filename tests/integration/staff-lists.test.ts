@@ -168,6 +168,8 @@ describe("allocation workspace", () => {
     const someAwards = allocationPage(whole, { ...NO_ALLOCATION_FILTERS, band: "meets_threshold" }, 1).rows.slice(0, 15);
     const values = Object.fromEntries(someAwards.map((r, i) => [r.bidId, { amount: i % 3 === 0 ? "" : "1000", conditions: `Condition ${i}` }]));
     expect(await saveProposal(whole, setup.administrator.user.id, values)).toMatchObject({ ok: true });
+    // Some bids on the reserve list, as after a release, for the reserve filter.
+    await db.bid.updateMany({ where: { id: { in: setup.bidIds.filter((_, i) => i % 9 === 0) }, status: "in_assessment" }, data: { status: "reserve" } });
     const allocation = (await loadAllocation(setup.round.id))!;
     const filterSets = [
       NO_ALLOCATION_FILTERS,
@@ -176,6 +178,7 @@ describe("allocation workspace", () => {
       { ...NO_ALLOCATION_FILTERS, band: "not_scored" as const },
       { ...NO_ALLOCATION_FILTERS, award: "with_award" as const },
       { ...NO_ALLOCATION_FILTERS, award: "without_award" as const, q: "riverside" },
+      { ...NO_ALLOCATION_FILTERS, award: "reserve" as const },
     ];
     for (const filters of filterSets) {
       for (const page of [1, 2, 3]) {
@@ -219,6 +222,58 @@ describe("allocation workspace", () => {
     const notScored = allocationPage(allocation, { ...NO_ALLOCATION_FILTERS, band: "not_scored" }, 1);
     expect(notScored.window.total).toBe(eligible.filter((n) => !manyBidsPattern.scored(n)).length);
     expect(allocationPage(allocation, { ...NO_ALLOCATION_FILTERS, award: "with_award" }, 1).window.total).toBe(0);
+  });
+});
+
+describe("allocation page after release", () => {
+  it("lists the awards and reserve bids of the page shown, finds the whole reserve list with a filter, and sums what came back over the round", async () => {
+    const setup = await createRoundWithManyBids(120);
+    const { round, administrator } = setup;
+    await db.round.update({ where: { id: round.id }, data: { allocationStatus: "released", outcomesReleasedAt: new Date(), opccSignOffRequired: false } });
+    const assessable = numbersUpTo(120).filter((n) => !manyBidsPattern.ineligible(n));
+    const reserve = assessable.filter((n) => n % 2 === 0);
+    const awarded = assessable.filter((n) => n % 2 === 1);
+    await db.bid.updateMany({ where: { id: { in: reserve.map(setup.bidId) } }, data: { status: "reserve" } });
+    await db.bid.updateMany({ where: { id: { in: awarded.map(setup.bidId) } }, data: { status: "awarded" } });
+    // Every third award declined (it gave back its £1,000); the rest are waiting for acceptance.
+    await db.award.createMany({
+      data: awarded.map((n, i) => ({
+        bidId: setup.bidId(n),
+        roundId: round.id,
+        amountPence: 100_000,
+        pccFundedPence: 100_000,
+        matchFundedPence: 0,
+        status: i % 3 === 0 ? "declined_by_applicant" : "released",
+      })),
+    });
+    const declined = awarded.filter((_, i) => i % 3 === 0).length;
+    const pageHtml = async (query: string) => {
+      const response = await send(`/administrator/rounds/${round.id}/allocation${query}`, { cookie: administrator.cookie });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const count = (html: string, text: string) => html.split(text).length - 1;
+    const offerButtons = 'name="intent" value="offer"';
+    const returnButtons = 'value="award-declined"';
+
+    const first = await pageHtml("");
+    const shown = (await loadAllocationPage(round.id, NO_ALLOCATION_FILTERS, 1))!;
+    expect(shown.rows).toHaveLength(LIST_PAGE_SIZE);
+    expect(shown.reserveBids).toBe(reserve.length);
+    expect(count(first, offerButtons)).toBe(shown.rows.filter((r) => r.status === "reserve").length);
+    expect(count(first, returnButtons)).toBe(shown.rows.filter((r) => r.award?.status === "released").length);
+    expect(first).toContain(`Money returned from declined or withdrawn awards: <strong>£${(declined * 1000).toLocaleString("en-GB")}.00</strong>`);
+
+    // The reserve list, all of it, a page at a time in rank order.
+    const reserveFilter = { ...NO_ALLOCATION_FILTERS, award: "reserve" as const };
+    const reservePage = (await loadAllocationPage(round.id, reserveFilter, 1))!;
+    expect(reservePage.window.total).toBe(reserve.length);
+    expect(reservePage.rows.every((r) => r.status === "reserve")).toBe(true);
+    const places = reservePage.rows.map((r) => r.rank ?? Infinity);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    const filtered = await pageHtml("?award=reserve");
+    expect(count(filtered, offerButtons)).toBe(Math.min(reserve.length, LIST_PAGE_SIZE));
+    expect(filtered).toContain('<option value="reserve" selected="">On the reserve list</option>');
   });
 });
 

@@ -15,6 +15,7 @@ const BAND_OPTIONS = [
 const AWARD_OPTIONS = [
   { value: "with_award", text: "With an award" },
   { value: "without_award", text: "Without an award" },
+  { value: "reserve", text: "On the reserve list" },
 ];
 
 export function AllocationFiltersForm({ round, filters }: { round: AllocationRound; filters: AllocationFilters }) {

@@ -15,24 +15,26 @@ const AWARD_STATUS_LABEL: Record<string, string> = {
   withdrawn: "Withdrawn",
 };
 
-/** After release: released awards, where a declined or withdrawn one gives its money back to the pot. */
+/**
+ * After release: the released awards among the bids on this page of the ranking (found like any
+ * other bid, with the filters and pages above), where a declined or withdrawn one gives its money
+ * back to the pot. The money figures are the whole round's.
+ */
 export function ReleasedAwards({
   roundId,
   rows,
+  givenBackPence,
   remainingPotPence,
   errors,
 }: {
   roundId: string;
+  /** The bids on this page of the ranking. */
   rows: AllocationRow[];
+  givenBackPence: number;
   remainingPotPence: number;
   errors: FieldErrors;
 }) {
   const awards = rows.filter((r) => r.award && r.award.status !== "proposed" && r.award.status !== "approved");
-  // What declined, withdrawn or lapsed awards gave back: each award's amount less money already returned on it.
-  const returnedPence = awards.reduce(
-    (sum, r) => sum + (r.award && ["declined_by_applicant", "withdrawn", "lapsed"].includes(r.award.status) ? r.award.amountPence - r.award.returnedPence : 0),
-    0,
-  );
   return (
     <>
       <h2 className="govuk-heading-m">Released awards</h2>
@@ -43,12 +45,13 @@ export function ReleasedAwards({
       </p>
       <p className="govuk-body">
         Released decisions are final. If an applicant declines their award, or you withdraw it, record it here: the money goes back to the pot and you can offer
-        it to the next bid on the reserve list.
+        it to the next bid on the reserve list. The awards listed are those of the bids on this page: use “Find bids” above to find another.
       </p>
       <p className="govuk-body" data-testid="freed-money">
-        Money returned from declined or withdrawn awards: <strong>{formatPounds(returnedPence)}</strong>. Remaining in the pot:{" "}
+        Money returned from declined or withdrawn awards: <strong>{formatPounds(givenBackPence)}</strong>. Remaining in the pot:{" "}
         <strong>{formatPounds(remainingPotPence)}</strong>.
       </p>
+      {awards.length === 0 ? <p className="govuk-body">None of the bids on this page has a released award.</p> : null}
       {awards.length > 0 ? (
         <Table caption="Awards" captionSize="s" head={["Bid", { text: "Award", numeric: true }, "Status", "Change"]}>
           {awards.map((r) => {

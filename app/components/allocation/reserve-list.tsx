@@ -8,12 +8,16 @@ import type { AllocationRow, ReserveOffer } from "./types";
 /** After release: the reserve bids, in rank order, each with a form to offer it an award. */
 export function ReserveList({
   reserve,
+  reserveBids,
   minAwardPence,
   remainingPotPence,
   errors,
   offer,
 }: {
+  /** The reserve bids on this page of the ranking. */
   reserve: AllocationRow[];
+  /** How many bids the whole round has on the reserve list. */
+  reserveBids: number;
   minAwardPence: number;
   remainingPotPence: number;
   errors: FieldErrors;
@@ -24,12 +28,13 @@ export function ReserveList({
     <>
       <h2 className="govuk-heading-m">Reserve list</h2>
       {reserve.length === 0 ? (
-        <p className="govuk-body">There are no bids on the reserve list.</p>
+        <p className="govuk-body">{reserveBids === 0 ? "There are no bids on the reserve list." : "None of the bids on this page is on the reserve list."}</p>
       ) : (
         <>
           <p className="govuk-body">
-            In rank order. Offering an award is a new decision: the bid becomes awarded and its applicant is emailed. An award must be between{" "}
-            {formatPounds(minAwardPence)} and the amount requested, and within the {formatPounds(remainingPotPence)} remaining in the pot.
+            The reserve bids on this page, in rank order (choose “On the reserve list” under “Award” above to list them all). Offering an award is a new
+            decision: the bid becomes awarded and its applicant is emailed. An award must be between {formatPounds(minAwardPence)} and the amount requested, and
+            within the {formatPounds(remainingPotPence)} remaining in the pot.
           </p>
           {reserve.map((r) => {
             const offered = offer?.bidId === r.bidId ? offer : undefined;

@@ -1,7 +1,7 @@
 // The fund administrator's allocation workspace (ADR 0006): the pot, the ranked bids with their
 // proposed or approved awards, saving a proposal, and loading the suggestions into the form.
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
-import { heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
+import { GIVEN_BACK_AWARD_STATUSES, heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
 import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingTotals, rankPlaces, scoreBandWhere } from "~/domain/assessment/ranking.server";
 import { scoreFromKey, thresholdKey, TIE_BREAK_RULE } from "~/domain/assessment/scoring";
 import { recordScoresNotCurrent } from "~/domain/assessment/stored-score.server";
@@ -142,6 +142,8 @@ function potFigures(round: RoundForAllocation, awards: AwardSums) {
     proposedPence,
     // After release: money given back on standing awards, and awards offered to reserve bids.
     returnedPence: sum((a) => a.returnedPence),
+    /** What released awards declined, lapsed or withdrawn gave back to the pot. */
+    givenBackPence: sum((a) => ((GIVEN_BACK_AWARD_STATUSES as readonly string[]).includes(a.status) ? a.amountPence - a.returnedPence : 0)),
     reofferedPence: sum((a) => (a.offeredFromReserve && (LIVE_AWARD_STATUSES as readonly string[]).includes(a.status) ? a.amountPence : 0)),
     /** The pot less approved awards (what approval may still spend). */
     remainingPotPence: round.remainingPotPence,
@@ -187,7 +189,9 @@ function allocationFiltersWhere(filters: AllocationFilters, threshold: string): 
       ? { award: { is: { amountPence: { gt: 0 } } } }
       : filters.award === "without_award"
         ? { OR: [{ award: { is: null } }, { award: { is: { amountPence: 0 } } }] }
-        : {},
+        : filters.award === "reserve"
+          ? { status: "reserve" }
+          : {},
     filters.area ? { areas: { some: { roundAreaId: filters.area } } } : {},
     filters.priority ? { priorities: { some: { priorityId: filters.priority } } } : {},
   ];
@@ -206,7 +210,7 @@ export async function loadAllocationPage(roundId: string, filters: AllocationFil
   const ranked = allocationRanking(roundId);
   const threshold = thresholdKey(round.qualityThresholdPercent);
   const where: Prisma.BidWhereInput = { AND: [rankedBidsWhere(ranked), ...allocationFiltersWhere(filters, threshold)] };
-  const [total, totals, awardSums] = await Promise.all([
+  const [total, totals, awardSums, reserveBids] = await Promise.all([
     db.bid.count({ where }),
     rankingTotals(ranked, threshold),
     db.award.groupBy({
@@ -214,6 +218,7 @@ export async function loadAllocationPage(roundId: string, filters: AllocationFil
       where: { roundId, bid: rankedBidsWhere(ranked) },
       _sum: { amountPence: true, returnedPence: true },
     }),
+    db.bid.count({ where: { roundId, status: "reserve" } }),
   ]);
   const window = pageWindow(total, page);
   const bids = await db.bid.findMany({ where, orderBy: RANKING_ORDER, skip: window.skip, take: window.pageSize, select: BID_FOR_ALLOCATION });
@@ -237,6 +242,8 @@ export async function loadAllocationPage(roundId: string, filters: AllocationFil
     pot,
     rowsAboveThreshold: totals.meetingThreshold,
     tieBreakRule: TIE_BREAK_RULE,
+    /** Bids on the reserve list in the whole round (after release). */
+    reserveBids,
     window,
     rows: rows.map(({ candidate: _candidate, ...row }) => row),
     values: Object.fromEntries(rows.map((r) => [r.bidId, savedValue(r.award)])),
@@ -285,7 +292,9 @@ export function filterAllocationRows(allocation: Allocation, filters: Allocation
         ? r.award !== null && r.award.amountPence > 0
         : filters.award === "without_award"
           ? !r.award || r.award.amountPence === 0
-          : true) &&
+          : filters.award === "reserve"
+            ? r.status === "reserve"
+            : true) &&
       (filters.area ? r.candidate.areaIds.includes(filters.area) : true) &&
       (filters.priority ? r.candidate.priorityIds.includes(filters.priority) : true),
   );

@@ -43,7 +43,7 @@ export type SuggestionView = {
 
 /** The workspace's filters, as read from its GET form (ADR 0023). */
 export const ALLOCATION_BANDS = ["meets_threshold", "below_threshold", "not_scored"] as const;
-export const ALLOCATION_AWARDS = ["with_award", "without_award"] as const;
+export const ALLOCATION_AWARDS = ["with_award", "without_award", "reserve"] as const;
 export type AllocationFilters = {
   q: string;
   band: (typeof ALLOCATION_BANDS)[number] | "";

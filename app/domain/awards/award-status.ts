@@ -11,6 +11,9 @@ export const MONEY_HOLDING_AWARD_STATUSES = ["approved", "released", "accepted",
 /** States of a decision the applicant has been told about and has not turned down. */
 export const LIVE_AWARD_STATUSES = ["released", "accepted", "closed"] as const satisfies readonly AwardStatus[];
 
+/** States of a released award turned down or taken back: what it held has gone back to the pot. */
+export const GIVEN_BACK_AWARD_STATUSES = ["declined_by_applicant", "lapsed", "withdrawn"] as const satisfies readonly AwardStatus[];
+
 /** What one award holds of the pot. */
 export function heldByAward(award: { status: string; amountPence: number; returnedPence: number }): number {
   return (MONEY_HOLDING_AWARD_STATUSES as readonly string[]).includes(award.status) ? award.amountPence - award.returnedPence : 0;
