@@ -194,19 +194,27 @@ export default function RoundAwards() {
           {returning ? <ReturnForm award={returning} values={actionData?.values} errors={errors} /> : null}
 
           <h2 className="govuk-heading-m">Reserve list</h2>
-          {reserve.length === 0 ? (
+          {reserve.total === 0 ? (
             <p className="govuk-body">There are no bids on the reserve list.</p>
           ) : (
             <>
               <p className="govuk-body">
                 {`${formatPounds(figures.remainingPotPence)} is free to offer, including ${formatPounds(figures.freedPence + figures.returnedPence)} from declined, lapsed and returned awards. `}
-                <Link className="govuk-link" to={`/administrator/rounds/${round.id}/allocation`}>
+                <Link className="govuk-link" to={`/administrator/rounds/${round.id}/allocation?award=reserve`}>
                   Offer an award to a reserve bid on the allocation page
                 </Link>
                 .
               </p>
-              <Table caption="Reserve bids, in rank order" captionSize="s" head={["Rank", "Bid", "Organisation", { text: "Requested", numeric: true }]}>
-                {reserve.map((r) => (
+              <Table
+                caption={
+                  reserve.total > reserve.bids.length
+                    ? `The first ${reserve.bids.length} of ${reserve.total} reserve bids, in rank order`
+                    : "Reserve bids, in rank order"
+                }
+                captionSize="s"
+                head={["Rank", "Bid", "Organisation", { text: "Requested", numeric: true }]}
+              >
+                {reserve.bids.map((r) => (
                   <TableRow key={r.bidId}>
                     <TableCell>{r.rank ?? "Not ranked"}</TableCell>
                     <TableCell>{`${r.reference}: ${r.title}`}</TableCell>

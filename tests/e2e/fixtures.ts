@@ -1,4 +1,3 @@
-import { appendFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Browser, type Page, type Response } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
@@ -177,9 +176,7 @@ export async function authenticatorCode(email: string): Promise<string> {
     if (!user.totpSecret) throw new Error(`${email} has no authenticator secret`);
     let step = freeStep(user.totpLastStep);
     if (step === null) {
-      const waitMs = stepStartsAt(user.totpLastStep!).getTime() - Date.now() + 500;
-      appendFileSync(`tmp/e2e-totp-waits-${process.env.E2E_PORT ?? 3100}.log`, `${waitMs} ${email} ${test.info().title}\n`);
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      await new Promise((resolve) => setTimeout(resolve, stepStartsAt(user.totpLastStep!).getTime() - Date.now() + 500));
       step = freeStep(user.totpLastStep)!;
     }
     return totpCode(user.totpSecret, step);

@@ -274,6 +274,14 @@ describe("allocation page after release", () => {
     const filtered = await pageHtml("?award=reserve");
     expect(count(filtered, offerButtons)).toBe(Math.min(reserve.length, LIST_PAGE_SIZE));
     expect(filtered).toContain('<option value="reserve" selected="">On the reserve list</option>');
+
+    // The awards page shows the top of the reserve list, the next bids to offer, and links to it all.
+    const awardsPage = await send(`/administrator/rounds/${round.id}/awards`, { cookie: administrator.cookie });
+    const awardsHtml = await awardsPage.text();
+    expect(awardsHtml).toContain(`The first 10 of ${reserve.length} reserve bids, in rank order`);
+    const shownReferences = [...awardsHtml.matchAll(/<td class="govuk-table__cell">(CSF-[^:<]+):/g)].map((m) => m[1]);
+    expect(shownReferences).toEqual(reservePage.rows.slice(0, 10).map((r) => r.reference));
+    expect(awardsHtml).toContain(`/administrator/rounds/${round.id}/allocation?award=reserve`);
   });
 });
 

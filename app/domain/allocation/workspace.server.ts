@@ -252,6 +252,39 @@ export async function loadAllocationPage(roundId: string, filters: AllocationFil
   };
 }
 
+/**
+ * The first `take` bids of the reserve list in rank order, with their places in the whole
+ * ranking, and how many bids the list holds: a fixed number of statements whatever its length.
+ */
+export async function topOfReserveList(roundId: string, take: number) {
+  await recordScoresNotCurrent(roundId);
+  const where: Prisma.BidWhereInput = { roundId, status: "reserve" };
+  const [total, bids] = await Promise.all([
+    db.bid.count({ where }),
+    db.bid.findMany({
+      where,
+      orderBy: RANKING_ORDER,
+      take,
+      select: { id: true, reference: true, title: true, amountRequestedPence: true, organisation: { select: { name: true } } },
+    }),
+  ]);
+  const places = await rankPlaces(
+    allocationRanking(roundId),
+    bids.map((b) => b.id),
+  );
+  return {
+    total,
+    bids: bids.map((b) => ({
+      bidId: b.id,
+      rank: places.get(b.id)?.position ?? null,
+      reference: b.reference ?? "",
+      title: b.title,
+      organisationName: b.organisation.name,
+      requestedPence: b.amountRequestedPence ?? 0,
+    })),
+  };
+}
+
 function savedValue(award: { amountPence: number; conditions: string | null } | null) {
   return { amount: award && award.amountPence > 0 ? penceToInput(award.amountPence) : "", conditions: award?.conditions ?? "" };
 }

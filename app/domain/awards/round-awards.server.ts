@@ -4,7 +4,7 @@
 // row first, the award matched on what was read, the pot moved by exactly the money changed.
 import { renderAcceptanceReminder, renderAwardReturn } from "../../../emails";
 import { lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
-import { loadAllocation } from "~/domain/allocation/workspace.server";
+import { topOfReserveList } from "~/domain/allocation/workspace.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
@@ -18,6 +18,8 @@ import type { AwardReturnInput } from "./award-return.schema";
 import { decisionLinks } from "./links.server";
 
 export const AWARDS_PAGE_SIZE = 25;
+/** Reserve bids shown on the awards page: the next to be offered. */
+const RESERVE_SHOWN = 10;
 export const AWARD_FILTERS = ["all", "not_accepted", "declined_or_lapsed"] as const;
 export type AwardFilter = (typeof AWARD_FILTERS)[number];
 
@@ -107,18 +109,8 @@ export async function loadRoundAwards(roundId: string, options: { filter: AwardF
     reofferedPence: standing.filter((g) => g.offeredFromReserve).reduce((s, g) => s + sum(g._sum.amountPence), 0),
     remainingPotPence: round.remainingPotPence,
   };
-  const allocation = round.allocationStatus === "released" ? await loadAllocation(roundId) : null;
-  const reserve = (allocation?.rows ?? [])
-    .filter((r) => r.status === "reserve")
-    .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER))
-    .map((r) => ({
-      bidId: r.bidId,
-      rank: r.rank,
-      reference: r.reference,
-      title: r.title,
-      organisationName: r.organisationName,
-      requestedPence: r.requestedPence,
-    }));
+  // The next bids to offer; the allocation page lists the whole reserve list a page at a time.
+  const reserve = round.allocationStatus === "released" ? await topOfReserveList(roundId, RESERVE_SHOWN) : { total: 0, bids: [] };
   return {
     round: { id: round.id, name: roundTitle(round), released: round.allocationStatus === "released" },
     figures,
