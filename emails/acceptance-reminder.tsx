@@ -1,15 +1,10 @@
 import { formatDateTime } from "../app/lib/dates";
 import { formatPounds } from "../app/lib/money";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { bidInsetLines, type BidEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
-export type AcceptanceReminderProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type AcceptanceReminderProps = BidEmailProps & {
   amountPence: number;
   acceptBy: Date | string | null;
   awardUrl: string;
@@ -26,7 +21,7 @@ export function AcceptanceReminderEmail(props: AcceptanceReminderProps) {
           ? ` Please accept or decline it by ${formatDateTime(props.acceptBy)}. After that the offer lapses and the money goes to another project.`
           : ""}
       </Paragraph>
-      <Inset lines={[`Bid reference: ${props.reference}`, `Title: ${props.bidTitle}`, `Funding round: ${props.roundName}`, `Award: ${amount}`]} />
+      <Inset lines={[...bidInsetLines(props), `Award: ${amount}`]} />
       <LinkParagraph href={props.awardUrl}>Accept or decline your award</LinkParagraph>
     </EmailLayout>
   );

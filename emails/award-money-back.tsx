@@ -1,11 +1,11 @@
 import { formatDate } from "../app/lib/dates";
 import { formatPounds } from "../app/lib/money";
+import { bidInsetLines, type BidEmailProps } from "./bid-parts";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
-import type { OutcomeEmailProps } from "./outcome-parts";
 import { renderEmail } from "./render";
 
 /** Which bid it is about as every outcome email names it; the recipient is a fund administrator. */
-export type AwardMoneyBackProps = Omit<OutcomeEmailProps, "bidUrl"> & {
+export type AwardMoneyBackProps = BidEmailProps & {
   /** Declined by the organisation, or not answered by its accept-by date. */
   reason: "declined" | "lapsed";
   /** What the award held and the round's pot has back. */
@@ -28,9 +28,7 @@ export function AwardMoneyBackEmail(props: AwardMoneyBackProps) {
       <Paragraph>{why}</Paragraph>
       <Inset
         lines={[
-          `Bid reference: ${props.reference}`,
-          `Title: ${props.bidTitle}`,
-          `Funding round: ${props.roundName}`,
+          ...bidInsetLines(props),
           `Back in the pot: ${money}`,
           ...(props.reason === "declined" && props.declineReason ? [`Their reason: ${props.declineReason}`] : []),
         ]}

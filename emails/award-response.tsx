@@ -1,18 +1,13 @@
 import { formatDateTime } from "../app/lib/dates";
 import { formatPounds } from "../app/lib/money";
 import { EmailLayout, Inset, LinkParagraph, List, Paragraph } from "./layout";
+import { bidInsetLines, type BidEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
 /** How an award was answered: accepted or declined by the organisation, or lapsed at its deadline. */
 export type AwardResponseKind = "accepted" | "declined" | "lapsed";
 
-export type AwardResponseProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type AwardResponseProps = BidEmailProps & {
   response: AwardResponseKind;
   amountPence: number;
   /** The accept-by deadline (shown for a lapse). */
@@ -60,9 +55,7 @@ export function AwardResponseEmail(props: AwardResponseProps) {
       )}
       <Inset
         lines={[
-          `Bid reference: ${props.reference}`,
-          `Title: ${props.bidTitle}`,
-          `Funding round: ${props.roundName}`,
+          ...bidInsetLines(props),
           `Award: ${amount}`,
           ...(props.response === "declined" && props.declineReason ? [`Your reason: ${props.declineReason}`] : []),
         ]}

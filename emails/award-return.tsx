@@ -1,14 +1,9 @@
 import { formatPounds } from "../app/lib/money";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { bidInsetLines, type BidEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
-export type AwardReturnProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type AwardReturnProps = BidEmailProps & {
   kind: "returned" | "clawed_back";
   returnedPence: number;
   reason: string;
@@ -34,9 +29,7 @@ export function AwardReturnEmail(props: AwardReturnProps) {
       </Paragraph>
       <Inset
         lines={[
-          `Bid reference: ${props.reference}`,
-          `Title: ${props.bidTitle}`,
-          `Funding round: ${props.roundName}`,
+          ...bidInsetLines(props),
           `Award: ${formatPounds(props.amountPence)}`,
           `Returned so far: ${formatPounds(props.totalReturnedPence)}`,
           `Reason: ${props.reason}`,

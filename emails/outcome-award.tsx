@@ -1,14 +1,9 @@
 import { formatPounds } from "../app/lib/money";
 import { DEFAULT_FUND_NAME, EmailLayout, Inset, LinkParagraph, List, Paragraph } from "./layout";
+import { bidInsetLines, type BidEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
-export type OutcomeAwardProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type OutcomeAwardProps = BidEmailProps & {
   amountPence: number;
   amountRequestedPence: number;
   /** Conditions of the award, one per item; empty when there are none. */
@@ -40,9 +35,7 @@ export function OutcomeAwardEmail(props: OutcomeAwardProps) {
       </Paragraph>
       <Inset
         lines={[
-          `Bid reference: ${props.reference}`,
-          `Title: ${props.bidTitle}`,
-          `Funding round: ${props.roundName}`,
+          ...bidInsetLines(props),
           `Amount awarded: ${formatPounds(props.amountPence)}`,
           ...(partAward ? [`Amount requested: ${formatPounds(props.amountRequestedPence)}`] : []),
           ...(props.pccFundedPence === undefined

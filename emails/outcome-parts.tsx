@@ -1,20 +1,15 @@
 // What the outcome emails (reserve, not funded, not eligible) say the same way: which bid the
 // decision is about, text the fund team wrote for it, and the link to the bid's outcome page.
+import { bidInsetLines, type BidEmailProps } from "./bid-parts";
 import { Inset, LinkParagraph, Paragraph, Paragraphs } from "./layout";
 
-export type OutcomeEmailProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type OutcomeEmailProps = BidEmailProps & {
   /** The bid's outcome page (decisionLinks.outcome). */
   bidUrl: string;
 };
 
-export function OutcomeBidInset({ reference, bidTitle, roundName }: Pick<OutcomeEmailProps, "reference" | "bidTitle" | "roundName">) {
-  return <Inset lines={[`Bid reference: ${reference}`, `Title: ${bidTitle}`, `Funding round: ${roundName}`]} />;
+export function OutcomeBidInset(bid: Pick<OutcomeEmailProps, "reference" | "bidTitle" | "roundName">) {
+  return <Inset lines={bidInsetLines(bid)} />;
 }
 
 /** Text the fund team wrote for this bid, under its label; nothing when none was written. */

@@ -1,14 +1,9 @@
 import { formatDate } from "../app/lib/dates";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { reportInsetLines, type ReportEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
-export type ReportReminderProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reportTitle: string;
-  bidTitle: string;
-  bidReference: string;
+export type ReportReminderProps = ReportEmailProps & {
   dueAt: Date | string;
   /** Sent after the due date (the report is overdue) rather than before it. */
   overdue: boolean;
@@ -17,7 +12,6 @@ export type ReportReminderProps = {
 
 export function ReportReminderEmail(props: ReportReminderProps) {
   const due = formatDate(props.dueAt);
-  const reference = props.bidReference ? [`Bid reference: ${props.bidReference}`] : [];
   return (
     <EmailLayout
       fundName={props.fundName}
@@ -30,7 +24,7 @@ export function ReportReminderEmail(props: ReportReminderProps) {
           ? `${props.organisationName}'s monitoring report was due on ${due} and we have not received it yet. Please submit it as soon as you can.`
           : `This is a reminder that ${props.organisationName}'s monitoring report is due on ${due}.`}
       </Paragraph>
-      <Inset lines={[`Report: ${props.reportTitle}`, `Project: ${props.bidTitle}`, ...reference, `Due: ${due}`]} />
+      <Inset lines={[...reportInsetLines(props), `Due: ${due}`]} />
       <Paragraph>
         The report asks what the project has achieved against its outcomes, what has been spent against its budget, and how it is going. You can save it as a
         draft and come back to it.

@@ -1,13 +1,8 @@
 import { EmailLayout, Inset, LinkParagraph, Paragraph, Paragraphs } from "./layout";
+import { reportInsetLines, type ReportEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
-export type ReportReviewProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reportTitle: string;
-  bidTitle: string;
-  bidReference: string;
+export type ReportReviewProps = ReportEmailProps & {
   decision: "accept" | "changes";
   /** The fund administrator's comment, shown as written. */
   comment: string;
@@ -16,7 +11,6 @@ export type ReportReviewProps = {
 
 export function ReportReviewEmail(props: ReportReviewProps) {
   const accepted = props.decision === "accept";
-  const reference = props.bidReference ? [`Bid reference: ${props.bidReference}`] : [];
   return (
     <EmailLayout
       fundName={props.fundName}
@@ -29,7 +23,7 @@ export function ReportReviewEmail(props: ReportReviewProps) {
           ? `The fund team has read and accepted ${props.organisationName}'s monitoring report. Thank you.`
           : `The fund team has read ${props.organisationName}'s monitoring report and has asked for changes before it can be accepted.`}
       </Paragraph>
-      <Inset lines={[`Report: ${props.reportTitle}`, `Project: ${props.bidTitle}`, ...reference]} />
+      <Inset lines={reportInsetLines(props)} />
       <Paragraph>Comment from the fund team:</Paragraph>
       <Paragraphs text={props.comment.trim()} />
       {accepted ? null : <Paragraph>Make the changes and submit the report again.</Paragraph>}

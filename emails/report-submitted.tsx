@@ -1,14 +1,9 @@
 import { formatDate } from "../app/lib/dates";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { reportInsetLines, type ReportEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
-export type ReportSubmittedProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reportTitle: string;
-  bidTitle: string;
-  bidReference: string;
+export type ReportSubmittedProps = ReportEmailProps & {
   dueAt: Date | string;
   /** Submitted again after the fund team asked for changes. */
   resubmitted: boolean;
@@ -16,7 +11,6 @@ export type ReportSubmittedProps = {
 };
 
 export function ReportSubmittedEmail(props: ReportSubmittedProps) {
-  const reference = props.bidReference ? [`Bid reference: ${props.bidReference}`] : [];
   return (
     <EmailLayout
       fundName={props.fundName}
@@ -29,7 +23,7 @@ export function ReportSubmittedEmail(props: ReportSubmittedProps) {
           ? `${props.organisationName} has changed its monitoring report as you asked and submitted it again.`
           : `${props.organisationName} has submitted a monitoring report.`}
       </Paragraph>
-      <Inset lines={[`Report: ${props.reportTitle}`, `Project: ${props.bidTitle}`, ...reference, `Due: ${formatDate(props.dueAt)}`]} />
+      <Inset lines={[...reportInsetLines(props), `Due: ${formatDate(props.dueAt)}`]} />
       <Paragraph>Read it, then accept it or ask for changes. The organisation is emailed your comment either way.</Paragraph>
       <LinkParagraph href={props.reviewUrl}>Review the report</LinkParagraph>
     </EmailLayout>

@@ -1,15 +1,10 @@
 import { formatDateTime } from "../app/lib/dates";
 import { formatPounds } from "../app/lib/money";
 import { EmailLayout, Inset, LinkParagraph, Paragraph } from "./layout";
+import { bidInsetLines, type BidEmailProps } from "./bid-parts";
 import { renderEmail } from "./render";
 
-export type SubmissionReceiptProps = {
-  fundName?: string;
-  recipientName: string;
-  organisationName: string;
-  reference: string;
-  bidTitle: string;
-  roundName: string;
+export type SubmissionReceiptProps = BidEmailProps & {
   amountRequestedPence: number;
   submittedAt: Date | string;
   /** Where the applicant can read the bid as submitted. */
@@ -23,14 +18,7 @@ export function SubmissionReceiptEmail(props: SubmissionReceiptProps) {
       <Paragraph>
         Thank you. We received {props.organisationName}&apos;s bid on {formatDateTime(props.submittedAt)}.
       </Paragraph>
-      <Inset
-        lines={[
-          `Bid reference: ${props.reference}`,
-          `Title: ${props.bidTitle}`,
-          `Funding round: ${props.roundName}`,
-          `Amount requested: ${formatPounds(props.amountRequestedPence)}`,
-        ]}
-      />
+      <Inset lines={[...bidInsetLines(props), `Amount requested: ${formatPounds(props.amountRequestedPence)}`]} />
       <Paragraph>Keep the bid reference. Use it if you contact us about this bid.</Paragraph>
       <Paragraph>
         You cannot change a bid once it is submitted. The fund team will check it is eligible, and then assessors will score it. We will email you when a

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { EmailText } from "~/components/email/email-text";
 import { OutboxStatusTag } from "~/components/email/outbox-status-tag";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { requirePermission } from "~/web/guards.server";
 import { findOutboxEmail, retryFailedEmail } from "~/domain/email/outbox-admin.server";
@@ -71,11 +71,7 @@ export default function OutboxEmail() {
         {email.deliveredVia === "mailbox" ? "Back to the mailbox" : "Back to the outbox"}
       </BackLink>
       <ErrorSummary errors={errors} />
-      {retried && !actionData ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">The email is back in the queue and will be sent again shortly.</p>
-        </NotificationBanner>
-      ) : null}
+      {retried && !actionData ? <SuccessBanner message="The email is back in the queue and will be sent again shortly." /> : null}
       <span className="govuk-caption-l">Email</span>
       <h1 className="govuk-heading-l">{email.subject}</h1>
       <SummaryList>

@@ -7,7 +7,7 @@ import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { SupportingDocumentsTable } from "~/components/bids/supporting-documents-table";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, Textarea, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { listDocumentsForAdministrator } from "~/domain/assessment/administrator-bid-documents.server";
 import { recommendationLabel } from "~/domain/assessment/assessment-form";
 import { loadBidResult, moderateScore, reopenAssessment } from "~/domain/assessment/results.server";
@@ -56,15 +56,9 @@ export default function BidScores() {
       <BackLink to={`/administrator/rounds/${round.id}/results`}>Back to scores and ranking</BackLink>
       <ErrorSummary errors={errors} />
       {search.get("reopened") && !actionData ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">The assessment has been re-opened. The assessor can change it and submit it again.</p>
-        </NotificationBanner>
+        <SuccessBanner message="The assessment has been re-opened. The assessor can change it and submit it again." />
       ) : null}
-      {search.get("moderated") && !actionData ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">The moderated score has been saved.</p>
-        </NotificationBanner>
-      ) : null}
+      {search.get("moderated") && !actionData ? <SuccessBanner message="The moderated score has been saved." /> : null}
       <span className="govuk-caption-l">{bid.organisationName}</span>
       <h1 className="govuk-heading-l">{`${bid.reference}: ${bid.title}`}</h1>
       <p className="govuk-body">

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useState } from "react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, ErrorMessage } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 import { EoiStatusTag } from "~/components/stages/eoi-status";
@@ -74,14 +74,11 @@ export default function ExpressionsOfInterest() {
     <PageColumn width="full">
       <BackLink to="/administrator">Back to fund administration</BackLink>
       {search.get("sent") ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading">The stage-one decision has been sent</p>
+        <SuccessBanner message="The stage-one decision has been sent">
           <p className="govuk-body">Invited organisations have their full bids to complete; the others have been told, with your feedback.</p>
-        </NotificationBanner>
+        </SuccessBanner>
       ) : search.get("reinvited") ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading">The organisation has been invited to make a full bid</p>
-        </NotificationBanner>
+        <SuccessBanner message="The organisation has been invited to make a full bid" />
       ) : null}
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{round.name}</span>

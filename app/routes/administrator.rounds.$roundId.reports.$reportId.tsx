@@ -5,13 +5,13 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, Textarea } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ReportAnswersView, ReportDueRow } from "~/components/monitoring/report-answers";
 import { titleMeta } from "~/components/page-title";
-import { isOverdue, reportStatusLabel } from "~/domain/monitoring/report-status";
+import { reportStatusLabel } from "~/domain/monitoring/report-status";
 import { reviewSchema } from "~/domain/monitoring/report.schema";
-import { findReportForReview, reportAnswers, reviewReport } from "~/domain/monitoring/reports.server";
+import { findReportForReview, reportAnswers, reportProgress, reviewReport } from "~/domain/monitoring/reports.server";
 import { formatDate } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
@@ -31,16 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = report.award;
   return {
     roundId: report.award.roundId,
-    report: {
-      id: report.id,
-      title: report.title,
-      dueAt: report.dueAt,
-      status: report.status,
-      overdue: isOverdue(report, new Date()),
-      submittedAt: report.submittedAt,
-      reviewedAt: report.reviewedAt,
-      reviewComment: report.reviewComment,
-    },
+    report: { ...reportProgress(report, new Date()), reviewedAt: report.reviewedAt },
     bid: { title: bid.title || "Untitled bid", reference: bid.reference ?? "", organisationName: bid.organisation.name, roundName: bid.round.name },
     award: { amountPence: report.award.amountPence, status: report.award.status },
     answers: reportAnswers(report),
@@ -75,11 +66,7 @@ export default function ReviewReport() {
     <PageColumn width="full">
       <BackLink to={`/administrator/rounds/${roundId}/reports`}>Back to monitoring reports</BackLink>
       <ErrorSummary errors={errors} />
-      {saved && BANNERS[saved] && !actionData ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{BANNERS[saved]}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={saved && !actionData ? BANNERS[saved] : null} />
       <span className="govuk-caption-l">{bid.organisationName}</span>
       <h1 className="govuk-heading-l">{report.title}</h1>
       <SummaryList>

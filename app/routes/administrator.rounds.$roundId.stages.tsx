@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { DateInput } from "~/components/govuk/date-input";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { titleMeta } from "~/components/page-title";
 import { stageSettingsSchema } from "~/domain/stages/eoi.schema";
 import { loadStageSettings, saveStageSettings } from "~/domain/stages/stage-one.server";
@@ -46,11 +46,7 @@ export default function RoundStages() {
   return (
     <PageColumn>
       <BackLink to="/administrator">Back to fund administration</BackLink>
-      {search.get("saved") ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading">How organisations apply has been saved</p>
-        </NotificationBanner>
-      ) : null}
+      {search.get("saved") ? <SuccessBanner message="How organisations apply has been saved" /> : null}
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{round.name}</span>
       <h1 className="govuk-heading-l">How organisations apply</h1>

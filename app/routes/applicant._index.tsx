@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/web/guards.server";
 import { organisationsWithBids } from "~/domain/bids/bids.server";
+import { bidStatusLabel } from "~/domain/bids/status";
 import { ApplicantEois } from "~/components/stages/applicant-eois";
 import { applicantEois } from "~/domain/stages/expressions-of-interest.server";
 import { formatPounds } from "~/lib/money";
@@ -26,17 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const STATUS_LABEL: Record<string, string> = {
-  draft: "Draft",
-  submitted: "Submitted",
-  ineligible: "Not eligible",
-  in_assessment: "Being assessed",
-  awarded: "Awarded",
-  reserve: "Reserve",
-  declined: "Not funded",
-  withdrawn: "Withdrawn",
-};
 
 export default function ApplicantHome() {
   const { name, organisations, eois } = useLoaderData<typeof loader>();
@@ -88,7 +78,7 @@ export default function ApplicantHome() {
                     </TableCell>
                     <TableCell>{bid.round.name}</TableCell>
                     <TableCell>
-                      <strong className="govuk-tag">{STATUS_LABEL[bid.status] ?? bid.status}</strong>
+                      <strong className="govuk-tag">{bidStatusLabel(bid.status)}</strong>
                       {/* An award is shown only once outcomes are released; before that it is not a decision. */}
                       {bid.award && (LIVE_AWARD_STATUSES as readonly string[]).includes(bid.award.status) ? (
                         <span className="govuk-hint govuk-!-margin-bottom-0">{`Award: ${formatPounds(bid.award.amountPence)}`}</span>

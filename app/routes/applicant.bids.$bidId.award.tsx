@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Textarea } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
 import { acceptAwardSchema, declineAwardSchema, DECLINE_REASON_MAX } from "~/domain/awards/award-response.schema";
@@ -92,18 +92,10 @@ function Award({ bid, award, answerable, message, reports }: PageData & { award:
       <BackLink to={`/applicant/bids/${bid.id}`}>Back to your bid</BackLink>
       <ErrorSummary errors={errors} />
       {answered === "accepted" && award.status === "accepted" ? (
-        <NotificationBanner success title="Award accepted">
-          <p className="govuk-notification-banner__heading">
-            You have accepted the award. We have sent a confirmation email to your organisation&apos;s contact.
-          </p>
-        </NotificationBanner>
+        <SuccessBanner title="Award accepted" message="You have accepted the award. We have sent a confirmation email to your organisation's contact." />
       ) : null}
       {answered === "declined" && award.status === "declined_by_applicant" ? (
-        <NotificationBanner success title="Award declined">
-          <p className="govuk-notification-banner__heading">
-            You have declined the award. We have sent a confirmation email to your organisation&apos;s contact.
-          </p>
-        </NotificationBanner>
+        <SuccessBanner title="Award declined" message="You have declined the award. We have sent a confirmation email to your organisation's contact." />
       ) : null}
       <span className="govuk-caption-l">{`${bid.reference ?? name}: ${bid.organisationName}`}</span>
       <h1 className="govuk-heading-l">{answerable ? "Accept or decline your award" : "Your award"}</h1>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
-import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
-import { Button, ErrorMessage, TextInput } from "~/components/govuk/fields";
+import { AddRowButton, DefaultSubmit, RemoveRowButton, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
+import { ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { rowsSectionAction, rowsSectionPage } from "~/web/bid-section.server";
@@ -81,18 +81,12 @@ export default function Budget() {
               error={errors[`lines.${index}.otherFunding`]}
               defaultValue={row.otherFunding}
             />
-            {rows.length > 1 ? (
-              <Button secondary name="intent" value={`remove-line:${index}`}>
-                Remove<span className="govuk-visually-hidden"> budget line {index + 1}</span>
-              </Button>
-            ) : null}
+            <RemoveRowButton rowCount={rows.length} intent="remove-line" index={index} rowName="budget line" />
           </fieldset>
         ))}
-        {rows.length < rules.maxBudgetLines ? (
-          <Button secondary name="intent" value="add-line">
-            Add another line
-          </Button>
-        ) : null}
+        <AddRowButton rowCount={rows.length} maxRows={rules.maxBudgetLines} intent="add-line">
+          Add another line
+        </AddRowButton>
         <div id="budgetTotal" tabIndex={-1} className={`govuk-form-group${errors.budgetTotal ? " govuk-form-group--error" : ""}`}>
           <h2 className="govuk-heading-m">Totals</h2>
           {errors.budgetTotal ? <ErrorMessage id="budgetTotal-error">{errors.budgetTotal}</ErrorMessage> : null}

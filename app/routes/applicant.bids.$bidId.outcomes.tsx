@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
-import { Button, TextInput } from "~/components/govuk/fields";
+import { AddRowButton, DefaultSubmit, RemoveRowButton, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
+import { TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { rowsSectionAction, rowsSectionPage } from "~/web/bid-section.server";
 import { outcomesSchema, type OutcomeRow } from "~/domain/bids/section-schemas/outcomes.schema";
@@ -65,18 +65,12 @@ export default function Outcomes() {
               error={errors[`outcomes.${index}.target`]}
               defaultValue={row.target}
             />
-            {rows.length > 1 ? (
-              <Button secondary name="intent" value={`remove-outcome:${index}`}>
-                Remove<span className="govuk-visually-hidden"> outcome {index + 1}</span>
-              </Button>
-            ) : null}
+            <RemoveRowButton rowCount={rows.length} intent="remove-outcome" index={index} rowName="outcome" />
           </fieldset>
         ))}
-        {rows.length < rules.maxOutcomes ? (
-          <Button secondary name="intent" value="add-outcome">
-            Add another outcome
-          </Button>
-        ) : null}
+        <AddRowButton rowCount={rows.length} maxRows={rules.maxOutcomes} intent="add-outcome">
+          Add another outcome
+        </AddRowButton>
         <SaveButtons />
       </Form>
     </SectionLayout>

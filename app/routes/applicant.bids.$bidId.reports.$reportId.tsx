@@ -8,16 +8,16 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useMemo } from "react";
 import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { Button, FileUpload, Textarea, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { ReportAnswersView, ReportDueRow } from "~/components/monitoring/report-answers";
 import { titleMeta } from "~/components/page-title";
 import { DocumentFile } from "~/components/documents/document-file";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, formatFileSize } from "~/domain/documents/document-kinds";
 import { addReportDocument, removeReportDocument } from "~/domain/monitoring/report-documents.server";
-import { isEditable, isOverdue, MAX_REPORT_DOCUMENTS, reportStatusLabel } from "~/domain/monitoring/report-status";
+import { isEditable, MAX_REPORT_DOCUMENTS, reportStatusLabel } from "~/domain/monitoring/report-status";
 import { reportFieldOrder, reportIntent, reportSchema } from "~/domain/monitoring/report.schema";
-import { findReportForApplicant, reportAnswers, reportFormValues, saveReport } from "~/domain/monitoring/reports.server";
+import { findReportForApplicant, reportAnswers, reportFormValues, reportProgress, saveReport } from "~/domain/monitoring/reports.server";
 import { formatDate } from "~/lib/dates";
 import { inFieldOrder, type FieldErrors } from "~/lib/form-errors";
 import type { FormObject } from "~/lib/form-values";
@@ -44,13 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = report.award;
   return {
     report: {
-      id: report.id,
-      title: report.title,
-      dueAt: report.dueAt,
-      status: report.status,
-      overdue: isOverdue(report, new Date()),
-      submittedAt: report.submittedAt,
-      reviewComment: report.reviewComment,
+      ...reportProgress(report, new Date()),
       editable: isEditable(report.status) && report.award.status === "accepted",
     },
     bid: {
@@ -121,11 +115,7 @@ export default function MonitoringReport() {
     <PageColumn>
       <BackLink to={`/applicant/bids/${bid.id}/outcome`}>Back to your award</BackLink>
       <ErrorSummary errors={errors} />
-      {saved && BANNERS[saved] && !actionData ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{BANNERS[saved]}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={saved && !actionData ? BANNERS[saved] : null} />
       <span className="govuk-caption-l">
         {bid.reference ? `${bid.reference}: ` : ""}
         {bid.title}

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Checkboxes, Textarea, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
 import { EoiStatusTag } from "~/components/stages/eoi-status";
@@ -93,14 +93,11 @@ export default function ExpressionOfInterestPage() {
     <PageColumn>
       <BackLink to="/applicant">Back to your bids</BackLink>
       {search.get("submitted") ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading">Expression of interest submitted</p>
+        <SuccessBanner message="Expression of interest submitted">
           <p className="govuk-body">We have emailed you a receipt. We will tell you whether we invite a full bid soon after expressions of interest close.</p>
-        </NotificationBanner>
+        </SuccessBanner>
       ) : search.get("saved") && eoi.status === "draft" ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading">Your answers have been saved</p>
-        </NotificationBanner>
+        <SuccessBanner message="Your answers have been saved" />
       ) : null}
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{`${eoi.organisationName}: ${round.fundName}, ${round.name}`}</span>

@@ -96,6 +96,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/rounds/${round.slug}/eligibility/result`, { headers: { "Set-Cookie": cookie } });
 }
 
+/** The last checkbox of the areas and the priorities questions: ticking it clears the others. */
+const NONE_OF_THESE = { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true };
+
 export default function EligibilityCheck() {
   const { round, phase, previous } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -143,10 +146,7 @@ export default function EligibilityCheck() {
           hint="Select all that apply."
           error={errors.areaIds}
           defaultValue={values?.areaIds}
-          choices={[
-            ...round.areas.map((area) => ({ value: area.id, label: area.name })),
-            { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
-          ]}
+          choices={[...round.areas.map((area) => ({ value: area.id, label: area.name })), NONE_OF_THESE]}
           inputProps={form.register("areaIds")}
         />
         <Checkboxes
@@ -157,7 +157,7 @@ export default function EligibilityCheck() {
           defaultValue={values?.priorityIds}
           choices={[
             ...round.priorities.map((priority) => ({ value: priority.id, label: priority.title, hint: priority.description || undefined })),
-            { value: NONE, label: "None of these", dividerBefore: "or", exclusive: true },
+            NONE_OF_THESE,
           ]}
           inputProps={form.register("priorityIds")}
         />

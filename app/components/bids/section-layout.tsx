@@ -64,6 +64,30 @@ export function SaveButtons({ draft = true }: { draft?: boolean }) {
   );
 }
 
+/** Removes one of a page's repeating rows; shown only while there is more than one row. */
+export function RemoveRowButton({ rowCount, intent, index, rowName }: { rowCount: number; intent: string; index: number; rowName: string }) {
+  if (rowCount <= 1) return null;
+  return (
+    <Button secondary name="intent" value={`${intent}:${index}`}>
+      Remove
+      <span className="govuk-visually-hidden">
+        {` ${rowName} `}
+        {index + 1}
+      </span>
+    </Button>
+  );
+}
+
+/** Adds a row to a page of repeating rows; shown only while the page has room for another. */
+export function AddRowButton({ rowCount, maxRows, intent, children }: { rowCount: number; maxRows: number; intent: string; children: ReactNode }) {
+  if (rowCount >= maxRows) return null;
+  return (
+    <Button secondary name="intent" value={intent}>
+      {children}
+    </Button>
+  );
+}
+
 /**
  * Put first in a form: pressing Enter in a field then means "Save and continue", whatever other
  * buttons (add, remove) come earlier in the form than the visible save button.

@@ -21,12 +21,16 @@ export function NotificationBanner({ success, title, children }: { success?: boo
   );
 }
 
-/** The success banner after an action, holding its message as the banner's heading; nothing without one. */
-export function SuccessBanner({ message }: { message?: string | null }) {
+/**
+ * The success banner after an action, holding its message as the banner's heading (and anything
+ * more to say below it); nothing without a message.
+ */
+export function SuccessBanner({ message, title, children }: { message?: string | null; title?: string; children?: ReactNode }) {
   if (!message) return null;
   return (
-    <NotificationBanner success>
+    <NotificationBanner success title={title}>
       <p className="govuk-notification-banner__heading">{message}</p>
+      {children}
     </NotificationBanner>
   );
 }

@@ -29,6 +29,16 @@ export const newPassword = z
     z.maxLength(200, "Password must be 200 characters or fewer"),
   );
 
+/** The new password typed a second time, to catch a slip of the keyboard. */
+const confirmedPassword = (message: string) => z.string({ error: message }).check(z.minLength(1, message));
+
+/** The check that goes with confirmedPassword: both typings must be the same. */
+const passwordsMatch = () =>
+  z.refine<{ password: string; confirmPassword: string }>((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "Passwords do not match",
+  });
+
 export const signInSchema = z.object({
   email,
   password: z.string({ error: "Enter your password" }).check(z.minLength(1, "Enter your password"), z.maxLength(200, "Enter your password")),
@@ -43,14 +53,9 @@ export const finishRegistrationSchema = z
   .object({
     name,
     password: newPassword,
-    confirmPassword: z.string({ error: "Confirm your password" }).check(z.minLength(1, "Confirm your password")),
+    confirmPassword: confirmedPassword("Confirm your password"),
   })
-  .check(
-    z.refine((v) => v.password === v.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "Passwords do not match",
-    }),
-  );
+  .check(passwordsMatch());
 
 export const staffAccountSchema = z.object({
   name,
@@ -68,14 +73,9 @@ export const forgotPasswordSchema = z.object({ email });
 export const resetPasswordSchema = z
   .object({
     password: newPassword,
-    confirmPassword: z.string({ error: "Confirm your new password" }).check(z.minLength(1, "Confirm your new password")),
+    confirmPassword: confirmedPassword("Confirm your new password"),
   })
-  .check(
-    z.refine((v) => v.password === v.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "Passwords do not match",
-    }),
-  );
+  .check(passwordsMatch());
 
 /** Changing one's own password: the current one proves it is the account's owner at the keyboard. */
 export const changePasswordSchema = z
@@ -84,14 +84,9 @@ export const changePasswordSchema = z
       .string({ error: "Enter your current password" })
       .check(z.minLength(1, "Enter your current password"), z.maxLength(200, "Enter your current password")),
     password: newPassword,
-    confirmPassword: z.string({ error: "Confirm your new password" }).check(z.minLength(1, "Confirm your new password")),
+    confirmPassword: confirmedPassword("Confirm your new password"),
   })
-  .check(
-    z.refine((v) => v.password === v.confirmPassword, {
-      path: ["confirmPassword"],
-      message: "Passwords do not match",
-    }),
-  );
+  .check(passwordsMatch());
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 

@@ -17,6 +17,7 @@ import { formatDateTime } from "~/lib/dates";
 import { conflict, notFound, type Refusal, type Result } from "~/lib/refusal";
 import { formatPounds } from "~/lib/money";
 import { decisionLinks } from "./links.server";
+import { awardEmailDetails } from "./award-email";
 
 export const awardForResponseSelect = {
   id: true,
@@ -90,12 +91,7 @@ export type ResponseEmailExtras = { declineReason?: string; reports?: { title: s
 /** The answer's (or lapse's) email to the organisation's contact. */
 export function renderResponseEmail(award: AwardForResponse, response: AwardResponseKind, extras: ResponseEmailExtras = {}) {
   return renderAwardResponse({
-    fundName: award.round.fund.name,
-    recipientName: award.bid.organisation.contactName,
-    organisationName: award.bid.organisation.name,
-    reference: award.bid.reference ?? "",
-    bidTitle: award.bid.title,
-    roundName: award.round.name,
+    ...awardEmailDetails(award),
     response,
     amountPence: award.amountPence,
     acceptBy: award.acceptBy,

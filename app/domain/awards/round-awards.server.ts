@@ -16,6 +16,7 @@ import { conflict, invalid, notFound, type Refusal, type Result } from "~/lib/re
 import { AWARD_STATUS_LABELS, type AwardStatus } from "./award-status";
 import type { AwardReturnInput } from "./award-return.schema";
 import { decisionLinks } from "./links.server";
+import { awardEmailDetails } from "./award-email";
 
 export const AWARDS_PAGE_SIZE = 25;
 /** Reserve bids shown on the awards page: the next to be offered. */
@@ -181,12 +182,7 @@ export async function sendAcceptanceReminder(roundId: string, awardId: string, a
     return refuse(actorId, action, awardId, conflict(`The deadline for ${reference} has passed, so no reminder was sent.`).refusal);
   const number = award.acceptanceReminders + 1;
   const rendered = await renderAcceptanceReminder({
-    fundName: award.round.fund.name,
-    recipientName: award.bid.organisation.contactName,
-    organisationName: award.bid.organisation.name,
-    reference: award.bid.reference ?? "",
-    bidTitle: award.bid.title,
-    roundName: award.round.name,
+    ...awardEmailDetails(award),
     amountPence: award.amountPence,
     acceptBy: award.acceptBy,
     awardUrl: decisionLinks.respondToAward(award.bid.id),
@@ -255,12 +251,7 @@ export async function recordAwardReturn(
   const early = check(award);
   if (early) return refuse(actorId, action, award.id, early, { amountPence: amount });
   const rendered = await renderAwardReturn({
-    fundName: award.round.fund.name,
-    recipientName: award.bid.organisation.contactName,
-    organisationName: award.bid.organisation.name,
-    reference: award.bid.reference ?? "",
-    bidTitle: award.bid.title,
-    roundName: award.round.name,
+    ...awardEmailDetails(award),
     kind: input.kind,
     returnedPence: amount,
     reason: input.reason,

@@ -118,56 +118,41 @@ export type QuarantinedDocument = {
  * the end of the asked page and merged: quarantines are rare, so this stays small.
  */
 export async function listQuarantine(page: number) {
-  const [bidCount, reportCount] = await Promise.all([
-    db.bidDocument.count({ where: { scanStatus: "infected" } }),
-    db.reportDocument.count({ where: { scanStatus: "infected" } }),
-  ]);
+  const infected = { scanStatus: "infected" };
+  const [bidCount, reportCount] = await Promise.all([db.bidDocument.count({ where: infected }), db.reportDocument.count({ where: infected })]);
   const total = bidCount + reportCount;
   const pageCount = Math.max(1, Math.ceil(total / QUARANTINE_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const upTo = current * QUARANTINE_PAGE_SIZE;
-  const order = [{ scannedAt: "desc" as const }, { id: "asc" as const }];
+  const newestFirst = { where: infected, orderBy: [{ scannedAt: "desc" as const }, { id: "asc" as const }], take: upTo };
+  const documentFields = { id: true, originalName: true, scanSignature: true, scannedAt: true } as const;
+  const bidFields = { select: { id: true, reference: true, title: true, roundId: true } } as const;
   const [bidRows, reportRows] = await Promise.all([
-    db.bidDocument.findMany({
-      where: { scanStatus: "infected" },
-      orderBy: order,
-      take: upTo,
-      select: {
-        id: true,
-        originalName: true,
-        scanSignature: true,
-        scannedAt: true,
-        bid: { select: { id: true, reference: true, title: true, roundId: true } },
-      },
-    }),
-    db.reportDocument.findMany({
-      where: { scanStatus: "infected" },
-      orderBy: order,
-      take: upTo,
-      select: {
-        id: true,
-        originalName: true,
-        scanSignature: true,
-        scannedAt: true,
-        report: { select: { award: { select: { bid: { select: { id: true, reference: true, title: true, roundId: true } } } } } },
-      },
-    }),
+    db.bidDocument.findMany({ ...newestFirst, select: { ...documentFields, bid: bidFields } }),
+    db.reportDocument.findMany({ ...newestFirst, select: { ...documentFields, report: { select: { award: { select: { bid: bidFields } } } } } }),
   ]);
-  const rows: QuarantinedDocument[] = [
-    ...bidRows.map((d) => ({ id: d.id, where: "bid" as const, originalName: d.originalName, signature: d.scanSignature, scannedAt: d.scannedAt, bid: d.bid })),
-    ...reportRows.map((d) => ({
-      id: d.id,
-      where: "report" as const,
-      originalName: d.originalName,
-      signature: d.scanSignature,
-      scannedAt: d.scannedAt,
-      bid: d.report.award.bid,
-    })),
-  ]
+  const rows = [...bidRows.map((d) => quarantined("bid", d, d.bid)), ...reportRows.map((d) => quarantined("report", d, d.report.award.bid))]
     .sort((a, b) => (b.scannedAt?.getTime() ?? 0) - (a.scannedAt?.getTime() ?? 0) || a.id.localeCompare(b.id))
-    .slice(upTo - QUARANTINE_PAGE_SIZE, upTo)
-    .map(({ bid, ...d }) => ({ ...d, bidId: bid.id, bidReference: bid.reference, bidTitle: bid.title, roundId: bid.roundId }));
+    .slice(upTo - QUARANTINE_PAGE_SIZE, upTo);
   return { documents: rows, total, page: current, pageCount };
+}
+
+function quarantined(
+  where: QuarantinedDocument["where"],
+  document: { id: string; originalName: string; scanSignature: string | null; scannedAt: Date | null },
+  bid: { id: string; reference: string | null; title: string; roundId: string },
+): QuarantinedDocument {
+  return {
+    id: document.id,
+    where,
+    originalName: document.originalName,
+    signature: document.scanSignature,
+    scannedAt: document.scannedAt,
+    bidId: bid.id,
+    bidReference: bid.reference,
+    bidTitle: bid.title,
+    roundId: bid.roundId,
+  };
 }
 
 /** For the admin page: whether scanning is on, whether the scanner answers, and files still waiting. */

@@ -10,6 +10,7 @@ import { db } from "~/lib/db.server";
 import { isUniqueViolation } from "~/lib/prisma-errors";
 import { startCountingJob, type JobOptions } from "~/lib/repeat.server";
 import { dueReportReminder, REMINDER_HORIZON_MS } from "./reminders";
+import { reportEmailDetails } from "./report-email";
 
 /**
  * Reports not yet handed in. A report sent back for changes is left out: the review email has
@@ -57,12 +58,8 @@ export async function queueReportReminders(now: Date = new Date()): Promise<numb
     if (taken.has(idempotencyKey)) continue;
     const { bid } = report.award;
     const rendered = await renderReportReminder({
-      fundName: bid.round.fund.name,
+      ...reportEmailDetails(report),
       recipientName: bid.organisation.contactName,
-      organisationName: bid.organisation.name,
-      reportTitle: report.title,
-      bidTitle: bid.title || "Untitled bid",
-      bidReference: bid.reference ?? "",
       dueAt: report.dueAt,
       overdue: kind.startsWith("overdue"),
       reportUrl: decisionLinks.report(bid.id, report.id),

@@ -13,7 +13,8 @@ import { db, type Prisma } from "~/lib/db.server";
 import type { FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { conflict, notFound, refusalReason, type Refused, type Result } from "~/lib/refusal";
-import { EDITABLE_REPORT_STATUSES, reportStatusLabel } from "./report-status";
+import { reportEmailDetails } from "./report-email";
+import { EDITABLE_REPORT_STATUSES, isOverdue, reportStatusLabel } from "./report-status";
 import { reportSchema, reviewSchema, type ReportIntent } from "./report.schema";
 
 export type Viewer = { id: string; role: Role };
@@ -97,6 +98,19 @@ async function refused(actorId: string, action: string, reportId: string, result
 }
 
 /** What the form shows for a stored report: every field as text, in the form's own names. */
+/** Where a report has got to, as both its pages (the organisation's and the fund administrator's) show it. */
+export function reportProgress(report: ReportForPage, now: Date) {
+  return {
+    id: report.id,
+    title: report.title,
+    dueAt: report.dueAt,
+    status: report.status,
+    overdue: isOverdue(report, now),
+    submittedAt: report.submittedAt,
+    reviewComment: report.reviewComment,
+  };
+}
+
 export function reportFormValues(report: ReportForPage): FormObject {
   const outcomes: FormObject = {};
   for (const outcome of report.award.bid.outcomes) {
@@ -136,19 +150,14 @@ export async function saveReport(input: {
   // The fund administrators are told of a submission (rendered now, queued with the change).
   const notices: { idempotencyKey: string; to: string; rendered: RenderedEmail }[] = [];
   if (intent === "submit") {
-    const { bid } = report.award;
     const administrators = await activeFundAdministrators();
     for (const administrator of administrators) {
       notices.push({
         idempotencyKey: emailKeys.reportSubmitted(reportId, now, administrator.id),
         to: administrator.email,
         rendered: await renderReportSubmitted({
-          fundName: bid.round.fund.name,
+          ...reportEmailDetails(report),
           recipientName: administrator.name,
-          organisationName: bid.organisation.name,
-          reportTitle: report.title,
-          bidTitle: bid.title || "Untitled bid",
-          bidReference: bid.reference ?? "",
           dueAt: report.dueAt,
           resubmitted: report.status === "changes_requested",
           reviewUrl: decisionLinks.reportReview(report.award.roundId, reportId),
@@ -243,12 +252,8 @@ export async function reviewReport(input: {
   }
   const { bid } = report.award;
   const rendered = await renderReportReview({
-    fundName: bid.round.fund.name,
+    ...reportEmailDetails(report),
     recipientName: bid.organisation.contactName,
-    organisationName: bid.organisation.name,
-    reportTitle: report.title,
-    bidTitle: bid.title || "Untitled bid",
-    bidReference: bid.reference ?? "",
     decision,
     comment,
     reportUrl: decisionLinks.report(bid.id, report.id),

@@ -21,7 +21,7 @@ import {
   type CheckedCriterion,
   type CriterionRow,
 } from "./criteria";
-import { roundTitle } from "~/domain/rounds/round-title";
+import { roundHeading, roundHeadingSelect } from "~/domain/rounds/round-title";
 
 export const CRITERIA_LOCKED_MESSAGE = "The round has opened, so its criteria, their weights and their scales cannot be changed";
 
@@ -40,10 +40,7 @@ export async function loadRoundCriteria(roundId: string, now: Date) {
   const round = await db.round.findUnique({
     where: { id: roundId },
     select: {
-      id: true,
-      name: true,
-      opensAt: true,
-      fund: { select: { name: true } },
+      ...roundHeadingSelect,
       criteria: {
         orderBy: { position: "asc" },
         select: {
@@ -66,7 +63,7 @@ export async function loadRoundCriteria(roundId: string, now: Date) {
   });
   const locked = now >= round.opensAt;
   return {
-    round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString() },
+    round: roundHeading(round),
     locked,
     criteria,
     rows: criteria.length > 0 ? criteria.map(toRow) : [{ ...BLANK_CRITERION }],

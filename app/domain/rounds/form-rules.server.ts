@@ -9,18 +9,18 @@ import type { FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { conflict, invalid, notFound, type Result } from "~/lib/refusal";
 import { formRulesFormSchema } from "./form-rules.schema";
-import { roundTitle } from "./round-title";
+import { roundHeading, roundHeadingSelect } from "./round-title";
 
 export const FORM_RULES_LOCKED_MESSAGE = "The round has opened, so the form's sections, documents and word limits cannot be changed";
 
 export async function loadRoundFormRules(roundId: string, now: Date) {
   const round = await db.round.findUnique({
     where: { id: roundId },
-    select: { id: true, name: true, opensAt: true, smallBidThresholdPence: true, formRules: true, fund: { select: { name: true } } },
+    select: { ...roundHeadingSelect, smallBidThresholdPence: true, formRules: true },
   });
   if (!round) return null;
   return {
-    round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString(), smallBidThresholdPence: round.smallBidThresholdPence },
+    round: { ...roundHeading(round), smallBidThresholdPence: round.smallBidThresholdPence },
     locked: now >= round.opensAt,
     rules: parseRoundFormRules(round.formRules),
   };

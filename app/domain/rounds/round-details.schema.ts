@@ -195,6 +195,19 @@ function money(label: string, { optional = false } = {}) {
     : moneyField(messages);
 }
 
+/** One entry a line, blanks and repeats dropped: at least one, none longer than `maxLength` characters. */
+function lineList(label: string, maxLength: number) {
+  return z.pipe(
+    z.string(),
+    z.transform((raw: string, ctx) => {
+      const list = lines(raw);
+      if (list.length === 0) problem(ctx, `Enter at least one ${label}`);
+      if (list.some((l) => l.length > maxLength)) problem(ctx, `Each ${label} must be ${maxLength} characters or fewer`);
+      return list;
+    }),
+  );
+}
+
 export const roundDetailsSchema = z
   .object({
     name: z.string().check(z.trim(), z.minLength(1, "Enter the round name"), z.maxLength(120, "The round name must be 120 characters or fewer")),
@@ -214,24 +227,8 @@ export const roundDetailsSchema = z
     minAward: money("minimum award"),
     maxAward: money("maximum award"),
     smallBidThreshold: money("small-bid threshold", { optional: true }),
-    areas: z.pipe(
-      z.string(),
-      z.transform((raw: string, ctx) => {
-        const list = lines(raw);
-        if (list.length === 0) problem(ctx, "Enter at least one eligible area");
-        if (list.some((l) => l.length > 100)) problem(ctx, "Each eligible area must be 100 characters or fewer");
-        return list;
-      }),
-    ),
-    priorities: z.pipe(
-      z.string(),
-      z.transform((raw: string, ctx) => {
-        const list = lines(raw);
-        if (list.length === 0) problem(ctx, "Enter at least one PCC priority");
-        if (list.some((l) => l.length > 200)) problem(ctx, "Each PCC priority must be 200 characters or fewer");
-        return list;
-      }),
-    ),
+    areas: lineList("eligible area", 100),
+    priorities: lineList("PCC priority", 200),
     opccSignOffRequired: z.pipe(
       z.enum(["yes", "no"], { error: "Select yes if the OPCC must sign off the allocation" }),
       z.transform((v: "yes" | "no") => v === "yes"),

@@ -21,7 +21,7 @@ import {
   type RoundDetailsInput,
 } from "./round-details.schema";
 import { potPence } from "~/domain/rounds/pot";
-import { roundTitle } from "~/domain/rounds/round-title";
+import { roundHeading } from "~/domain/rounds/round-title";
 import { EDITABLE_ALLOCATION_STATUSES, isEditable } from "~/domain/allocation/workspace";
 
 /** Fields that cannot change once the round has opened. */
@@ -71,7 +71,7 @@ export async function loadRoundDetails(roundId: string, now: Date) {
     shareScoresWithApplicants: round.shareScoresWithApplicants ? "yes" : "no",
   };
   return {
-    round: { id: round.id, fundId: round.fundId, name: roundTitle(round), opensAt: round.opensAt.toISOString() },
+    round: { ...roundHeading(round), fundId: round.fundId },
     locked: now >= round.opensAt,
     codeLock: roundCodeLock(round, referenced?.reference ?? null, now),
     values,

@@ -1,32 +1,42 @@
 // Queries for the public round page and the eligibility check (no sign-in needed, so only
 // what the fund publishes anyway).
 import { parseApplicantTypes } from "~/domain/funds/applicant-types";
-import { db } from "~/lib/db.server";
+import { db, type Prisma } from "~/lib/db.server";
 import { potPence } from "./pot";
 import { BID_STATUSES_NOT_COUNTED, roundFigures } from "./round-figures";
+
+/** What the fund publishes about every round: its dates, its pot and the size of award it makes. */
+export const publishedRoundSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  opensAt: true,
+  closesAt: true,
+  baseAllocationPence: true,
+  rolledForwardPence: true,
+  matchFundingPence: true,
+  minAwardPence: true,
+  maxAwardPence: true,
+} as const satisfies Prisma.RoundSelect;
+
+/** The areas and priorities a round funds, in the order the fund administrator set. */
+const roundAimsSelect = {
+  areas: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
+  priorities: { orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, description: true } },
+} as const satisfies Prisma.RoundSelect;
 
 /** A round by its slug: slugs are unique across funds, so the public address needs no fund (ADR 0025). */
 export async function findRoundForPublicPage(slug: string) {
   const round = await db.round.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      name: true,
+      ...publishedRoundSelect,
+      ...roundAimsSelect,
       description: true,
-      opensAt: true,
-      closesAt: true,
-      baseAllocationPence: true,
-      rolledForwardPence: true,
-      matchFundingPence: true,
-      minAwardPence: true,
-      maxAwardPence: true,
       qualityThresholdPercent: true,
       smallBidThresholdPence: true,
       formRules: true,
       fund: { select: { name: true, description: true, applicantTypes: true } },
-      areas: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
-      priorities: { orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, description: true } },
       criteria: {
         orderBy: [{ position: "asc" }, { title: "asc" }],
         select: {
@@ -47,21 +57,7 @@ export async function findRoundForPublicPage(slug: string) {
 export async function findRoundForEligibility(slug: string) {
   const round = await db.round.findUnique({
     where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      opensAt: true,
-      closesAt: true,
-      minAwardPence: true,
-      maxAwardPence: true,
-      baseAllocationPence: true,
-      rolledForwardPence: true,
-      matchFundingPence: true,
-      fund: { select: { name: true, applicantTypes: true } },
-      areas: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
-      priorities: { orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, description: true } },
-    },
+    select: { ...publishedRoundSelect, ...roundAimsSelect, fund: { select: { name: true, applicantTypes: true } } },
   });
   return round ? { ...round, applicantTypes: parseApplicantTypes(round.fund.applicantTypes) } : null;
 }

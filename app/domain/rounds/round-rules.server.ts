@@ -10,26 +10,23 @@ import type { FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, notFound, type Result } from "~/lib/refusal";
 import { roundRulesSchema, topScaleOf } from "./round-rules.schema";
-import { roundTitle } from "~/domain/rounds/round-title";
+import { roundHeading, roundHeadingSelect } from "~/domain/rounds/round-title";
 import { recordBidScores } from "~/domain/assessment/stored-score.server";
 
 export async function loadRoundRules(roundId: string, now: Date) {
   const round = await db.round.findUnique({
     where: { id: roundId },
     select: {
-      id: true,
-      name: true,
-      opensAt: true,
+      ...roundHeadingSelect,
       qualityThresholdPercent: true,
       assessorsPerBid: true,
       moderationSpread: true,
-      fund: { select: { name: true } },
       criteria: { orderBy: { position: "asc" }, select: { id: true, title: true, weightPercent: true, maxScore: true } },
     },
   });
   if (!round) return null;
   return {
-    round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString() },
+    round: roundHeading(round),
     scoringLocked: now >= round.opensAt,
     values: {
       qualityThresholdPercent: String(round.qualityThresholdPercent),

@@ -8,7 +8,7 @@ import type { FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, notFound, type Result } from "~/lib/refusal";
 import { descriptorField, descriptorValues, MAX_DESCRIPTOR_LENGTH, scoreDescriptorsSchema } from "./score-descriptors.schema";
-import { roundTitle } from "~/domain/rounds/round-title";
+import { roundHeading, roundHeadingSelect } from "~/domain/rounds/round-title";
 
 export { descriptorField, MAX_DESCRIPTOR_LENGTH };
 
@@ -16,10 +16,7 @@ export async function loadScoreDescriptors(roundId: string, now: Date) {
   const round = await db.round.findUnique({
     where: { id: roundId },
     select: {
-      id: true,
-      name: true,
-      opensAt: true,
-      fund: { select: { name: true } },
+      ...roundHeadingSelect,
       criteria: {
         orderBy: { position: "asc" },
         select: { id: true, title: true, maxScore: true, descriptors: { select: { score: true, description: true } } },
@@ -32,7 +29,7 @@ export async function loadScoreDescriptors(roundId: string, now: Date) {
   for (const c of round.criteria) {
     for (let score = 0; score <= c.maxScore; score += 1) values[descriptorField(c.id, score)] = c.descriptors.find((d) => d.score === score)?.description ?? "";
   }
-  return { round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString() }, locked: now >= round.opensAt, criteria, values };
+  return { round: roundHeading(round), locked: now >= round.opensAt, criteria, values };
 }
 
 /** Saves the descriptors posted (parsed with scoreDescriptorsSchema); refused once the round has opened. */

@@ -7,7 +7,7 @@ import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail, type RenderedEmail } from "~/domain/email/outbox.server";
 import { withSectionStatus } from "~/domain/bids/sections";
 import { potPence } from "~/domain/rounds/pot";
-import { roundTitle } from "~/domain/rounds/round-title";
+import { roundHeading, roundHeadingSelect, roundTitle } from "~/domain/rounds/round-title";
 import { utcToLondonParts } from "~/domain/rounds/round-details.schema";
 import { db, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
@@ -26,9 +26,7 @@ export async function loadStageSettings(roundId: string, now: Date) {
   const round = await db.round.findUnique({
     where: { id: roundId },
     select: {
-      id: true,
-      name: true,
-      opensAt: true,
+      ...roundHeadingSelect,
       closesAt: true,
       twoStage: true,
       eoiClosesAt: true,
@@ -36,13 +34,12 @@ export async function loadStageSettings(roundId: string, now: Date) {
       baseAllocationPence: true,
       rolledForwardPence: true,
       matchFundingPence: true,
-      fund: { select: { name: true } },
     },
   });
   if (!round) return null;
   const pot = potPence(round);
   return {
-    round: { id: round.id, name: roundTitle(round), opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString(), potPence: pot },
+    round: { ...roundHeading(round), closesAt: round.closesAt.toISOString(), potPence: pot },
     locked: now >= round.opensAt,
     values: {
       twoStage: round.twoStage ? "yes" : "no",
