@@ -51,8 +51,9 @@ export function ReleasedAwards({
         Money returned from declined or withdrawn awards: <strong>{formatPounds(givenBackPence)}</strong>. Remaining in the pot:{" "}
         <strong>{formatPounds(remainingPotPence)}</strong>.
       </p>
-      {awards.length === 0 ? <p className="govuk-body">None of the bids on this page has a released award.</p> : null}
-      {awards.length > 0 ? (
+      {awards.length === 0 ? (
+        <p className="govuk-body">None of the bids on this page has a released award.</p>
+      ) : (
         <Table caption="Awards" captionSize="s" head={["Bid", { text: "Award", numeric: true }, "Status", "Change"]}>
           {awards.map((r) => {
             const error = errors[`return.${r.bidId}`];
@@ -91,7 +92,7 @@ export function ReleasedAwards({
             );
           })}
         </Table>
-      ) : null}
+      )}
     </>
   );
 }

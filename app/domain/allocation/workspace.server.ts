@@ -218,7 +218,8 @@ export async function loadAllocationPage(roundId: string, filters: AllocationFil
       where: { roundId, bid: rankedBidsWhere(ranked) },
       _sum: { amountPence: true, returnedPence: true },
     }),
-    db.bid.count({ where: { roundId, status: "reserve" } }),
+    // Only a released round has a reserve list.
+    round.allocationStatus === "released" ? db.bid.count({ where: { roundId, status: "reserve" } }) : 0,
   ]);
   const window = pageWindow(total, page);
   const bids = await db.bid.findMany({ where, orderBy: RANKING_ORDER, skip: window.skip, take: window.pageSize, select: BID_FOR_ALLOCATION });
