@@ -1,12 +1,12 @@
 // The framework floor and the portal's key pages in one run, on the production build against the
-// seeded bench database: a node:http server answering a fixed string, Remix's liveness route
-// (/livez, the "hello" route: Express, the portal's middleware and Remix, no database), then the
-// pages. autocannon at 10 and 50 connections: req/s, p50, p99, errors, database operations per
+// seeded bench database: a node:http server answering a fixed string, a bare Remix app's same
+// route (bench/bare-remix: Express and Remix alone), the portal's liveness route (/livez, the
+// "hello" route: Express, the portal's middleware and Remix, no database), then the pages. autocannon at 10 and 50 connections: req/s, p50, p99, errors, database operations per
 // request (X-Query-Count, BENCH_COUNT_QUERIES=yes), HTML bytes (plain and Brotli), ratio to hello.
 //   npm run build && npm run bench:seed && npm run bench:http -- [--duration 10] [--connections 10,50] [--pages public,screening]
 // Requests carry a browser's Accept-Encoding (br), so the compression the server does is counted.
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { brotliCompressSync } from "node:zlib";
 import { cookieFor, databaseKind, flags, printTable, readSeed, startServer, writeResult } from "./support";
@@ -16,8 +16,9 @@ const seed = readSeed();
 const connectionLevels = options.connections.split(",").map(Number);
 
 const staff = await cookieFor(seed.tokens.administrator);
-const pages: { name: string; path: string; cookie?: string; floor?: "node" }[] = [
+const pages: { name: string; path: string; cookie?: string; floor?: "node" | "bare" }[] = [
   { name: "node:http string", path: "/", floor: "node" },
+  { name: "bare Remix app (/livez)", path: "/livez", floor: "bare" },
   { name: "hello (/livez)", path: "/livez" },
   { name: "public round page", path: `/rounds/${seed.openRound.slug}` },
   { name: "applicant task list", path: `/applicant/bids/${seed.applicantBidId}`, cookie: await cookieFor(seed.tokens.applicant) },
@@ -35,13 +36,30 @@ const floor = spawn(process.execPath, [
   "-e",
   `require("node:http").createServer((q, s) => { s.setHeader("Content-Type", "text/plain"); s.end("ok"); }).listen(${nodePort}, "127.0.0.1")`,
 ]);
+// The bare Remix app, built afresh each run so it is on the portal's current Remix and React.
+const built = spawnSync("npx", ["--no-install", "remix", "vite:build", "--config", "bench/bare-remix/vite.config.ts"], { stdio: "inherit" });
+if (built.status !== 0) throw new Error("the bare Remix app did not build");
+const barePort = options.port + 2;
+const bare = spawn(process.execPath, ["bench/bare-remix/server.mjs"], {
+  env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(barePort) },
+  stdio: "inherit",
+});
+for (let tries = 0; ; tries += 1) {
+  const up = await fetch(`http://127.0.0.1:${barePort}/livez`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (up) break;
+  if (tries > 100) throw new Error("the bare Remix app did not answer within 20 s");
+  await new Promise((r) => setTimeout(r, 200));
+}
 const server = await startServer({ port: options.port, env: { BENCH_COUNT_QUERIES: "yes" } });
 
 type Row = Record<string, string | number | null>;
 const rows: Row[] = [];
 try {
   for (const page of wanted) {
-    const url = page.floor ? `http://127.0.0.1:${nodePort}${page.path}` : `${server.url}${page.path}`;
+    const url = page.floor ? `http://127.0.0.1:${page.floor === "node" ? nodePort : barePort}${page.path}` : `${server.url}${page.path}`;
     const headers: Record<string, string> = { "Accept-Encoding": options.encoding, Accept: "text/html" };
     if (page.cookie) headers.Cookie = page.cookie;
     // One request first: the page answers 200, and its size and operation count.
@@ -73,6 +91,7 @@ try {
 } finally {
   await server.stop();
   floor.kill();
+  bare.kill();
 }
 for (const row of rows) {
   const hello = rows.find((r) => r.page === "hello (/livez)" && r.connections === row.connections);
