@@ -1,6 +1,7 @@
 // Response compression and the static files' caching (ADR 0024).
 import compression from "compression";
 import expressStaticGzip from "express-static-gzip";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -27,6 +28,8 @@ export function compressResponses() {
  * The built client files, served from the .br/.gz copies made at build time
  * (scripts/precompress.mjs) when the client accepts them. File names under /assets carry a hash of
  * their content, so they are cached for a year and never revalidated; other public files for an hour.
+ * Those are looked up only for the names the folder holds when the server starts, so a page's
+ * request does not ask the file system first.
  * @param {string} clientDir
  */
 export function staticFiles(clientDir) {
@@ -36,8 +39,9 @@ export function staticFiles(clientDir) {
     index: false,
     serveStatic: { maxAge, immutable, index: false },
   });
-  return {
-    assets: expressStaticGzip(join(clientDir, "assets"), options("1y", true)),
-    rest: expressStaticGzip(clientDir, options("1h", false)),
-  };
+  const publicNames = new Set(existsSync(clientDir) ? readdirSync(clientDir).filter((name) => name !== "assets") : []);
+  const publicFiles = expressStaticGzip(clientDir, options("1h", false));
+  /** @type {import("express").RequestHandler} */
+  const rest = (req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? publicFiles(req, res, next) : next());
+  return { assets: expressStaticGzip(join(clientDir, "assets"), options("1y", true)), rest };
 }

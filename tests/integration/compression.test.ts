@@ -1,7 +1,7 @@
 // Compressed responses at the Node server (ADR 0024), against the built portal (server.mjs): a page
-// comes compressed as the client asks (Brotli or gzip) and plain when it asks for neither; built
-// assets go out as their precompressed copies with a year's immutable cache; a CSV export still
-// streams (chunked, compressed as it goes).
+// comes compressed as the client asks (Brotli or gzip) and plain when it asks for neither or is too
+// small to gain; built assets go out as their precompressed copies with a year's immutable cache;
+// a CSV export still streams (chunked, compressed as it goes).
 import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
@@ -60,6 +60,14 @@ describe("page responses", () => {
       expect(answer.headers["content-encoding"]).toBeUndefined();
       expect(answer.body.toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
     }
+  });
+
+  it("are plain when they are too small to gain: the liveness answer", async () => {
+    const answer = await rawGet("/livez", { "Accept-Encoding": "gzip, deflate, br" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(answer.headers["content-length"]).toBe("2");
+    expect(answer.body.toString("utf8")).toBe("ok");
   });
 });
 
