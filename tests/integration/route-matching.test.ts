@@ -1,10 +1,13 @@
 // The server matches every request against the portal's route tree with @remix-run/router, which
 // the portal patches to keep each route tree's ranked branches and each compiled path between
-// requests (ADR 0029). This test asks that copy of the router, as the server loads it, to match
-// an address for every route of the built app, twice (the second answer comes from the caches),
-// in the forms a browser may send, and checks each lands on its own route with its own values.
+// requests, and to pass over a branch whose whole path cannot match (ADR 0029). This test asks
+// that copy of the router, as the server loads it, to match an address for every route of the
+// built app, twice (the second answer comes from the caches), in the forms a browser may send, and
+// checks each lands on its own route with its own values; then it checks the patched router
+// answers every address as the router as published does (its UMD build, which is not patched).
 import type { ServerBuild } from "@remix-run/node";
 import type { AgnosticRouteObject, AgnosticRouteMatch } from "@remix-run/router";
+import fc from "fast-check";
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../support/app";
@@ -13,6 +16,7 @@ import { fullPath } from "../support/route-fixtures";
 type Router = { matchRoutes: (routes: AgnosticRouteObject[], location: string) => AgnosticRouteMatch[] | null };
 // The server's copy: Remix's server runtime and React Router load the CommonJS build.
 const router = createRequire(import.meta.url)("@remix-run/router") as Router;
+const published = createRequire(import.meta.url)("@remix-run/router/dist/router.umd.js") as Router;
 
 type Tree = AgnosticRouteObject & { id: string };
 
@@ -86,5 +90,25 @@ describe("route matching with the kept branches and compiled paths", () => {
       const { path } = addressFor(routes, id);
       expect(leafOf(router.matchRoutes(routeTree(routes), path)), path).toEqual(leafOf(router.matchRoutes(tree, path)));
     }
+  });
+
+  it("answers every address as the published router does", () => {
+    // Addresses made of the routes' own segments, values, letter case, extra and trailing slashes.
+    const segments = [...new Set(Object.values(routes).flatMap((route) => (route!.path ?? "").split("/")))].filter(Boolean);
+    const segment = fc.oneof(
+      fc.constantFrom(...segments.map((s) => (s.startsWith(":") ? "v1" : s))),
+      fc.constantFrom("", "x", "new", "_index", "%20", "a%2Fb", "é"),
+      fc.constantFrom(...segments).map((s) => s.toUpperCase()),
+    );
+    const address = fc.tuple(fc.array(segment, { maxLength: 8 }), fc.constantFrom("", "/", "//")).map(([parts, end]) => `/${parts.join("/")}${end}`);
+    const answer = (matches: AgnosticRouteMatch[] | null) =>
+      matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, base: m.pathnameBase })) ?? null;
+    const examples = [...pages.map((id) => addressFor(routes, id).path), "/", "//", "/applicant//bids", "/administrator/rounds/r1//screening"];
+    fc.assert(
+      fc.property(address, (path) => {
+        expect(answer(router.matchRoutes(tree, path)), path).toEqual(answer(published.matchRoutes(tree, path)));
+      }),
+      { numRuns: 3000, examples: examples.map((path) => [path]) },
+    );
   });
 });
