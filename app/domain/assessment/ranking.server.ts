@@ -101,17 +101,24 @@ export type RankPlace = {
   aboveId: string | null;
 };
 
-/** Where each of the given bids stands in the whole ranking: one statement, whatever their number. */
+/**
+ * Where each of the given bids stands in the whole ranking: one statement, whatever their number.
+ * One window gives places and running totals (a ROWS frame: the order ends with the id, so no two
+ * bids are peers and it sums what the default frame would, without comparing peers); the bid above
+ * is the one a place higher, joined on the place, which costs less than a second window function.
+ */
 export async function rankPlaces(ranked: RankedBids, bidIds: readonly string[]): Promise<Map<string, RankPlace>> {
   if (bidIds.length === 0) return new Map();
   const rows = await query<{ bidId: string; position: number | bigint; running: number | bigint | null; aboveId: string | null }>([
-    `SELECT "bidId", "position", "running", "aboveId" FROM (
-      SELECT b."id" AS "bidId", ROW_NUMBER() OVER w AS "position",
-        SUM(COALESCE(b."amountRequestedPence", 0)) OVER w AS "running", LAG(b."id") OVER w AS "aboveId"
+    `WITH ranked AS (
+      SELECT b."id" AS "bidId", ROW_NUMBER() OVER w AS "position", SUM(COALESCE(b."amountRequestedPence", 0)) OVER w AS "running"
       FROM "Bid" b `,
     ...rankedWhere(ranked),
-    ` WINDOW w AS (${WINDOW_ORDER})
-    ) ranked WHERE "bidId" IN (`,
+    ` WINDOW w AS (${WINDOW_ORDER} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    )
+    SELECT r."bidId", r."position", r."running", a."bidId" AS "aboveId"
+    FROM ranked r LEFT JOIN ranked a ON a."position" = r."position" - 1
+    WHERE r."bidId" IN (`,
     ...list(bidIds),
     `)`,
   ]);
