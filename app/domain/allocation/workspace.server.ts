@@ -2,7 +2,7 @@
 // proposed or approved awards, saving a proposal, and loading the suggestions into the form.
 // Scoring, suggestions and checks come from the pure cores; this module owns the queries.
 import { GIVEN_BACK_AWARD_STATUSES, heldByAward, LIVE_AWARD_STATUSES } from "~/domain/awards/award-status";
-import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingTotals, rankPlaces, scoreBandWhere } from "~/domain/assessment/ranking.server";
+import { RANKING_FACTS, RANKING_ORDER, rankedBidsWhere, rankingTotals, rankPositions, scoreBandWhere } from "~/domain/assessment/ranking.server";
 import { scoreFromKey, thresholdKey, TIE_BREAK_RULE } from "~/domain/assessment/scoring";
 import { recordScoresNotCurrent } from "~/domain/assessment/stored-score.server";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
@@ -223,11 +223,11 @@ export async function loadAllocationPage(roundId: string, filters: AllocationFil
   ]);
   const window = pageWindow(total, page);
   const bids = await db.bid.findMany({ where, orderBy: RANKING_ORDER, skip: window.skip, take: window.pageSize, select: BID_FOR_ALLOCATION });
-  const places = await rankPlaces(
+  const positions = await rankPositions(
     ranked,
     bids.map((b) => b.id),
   );
-  const rows = bids.map((bid) => allocationRow(bid, places.get(bid.id)?.position ?? null, threshold));
+  const rows = bids.map((bid) => allocationRow(bid, positions.get(bid.id) ?? null, threshold));
   const pot = potFigures(
     round,
     awardSums.map((g) => ({
@@ -269,7 +269,7 @@ export async function topOfReserveList(roundId: string, take: number) {
       select: { id: true, reference: true, title: true, amountRequestedPence: true, organisation: { select: { name: true } } },
     }),
   ]);
-  const places = await rankPlaces(
+  const positions = await rankPositions(
     allocationRanking(roundId),
     bids.map((b) => b.id),
   );
@@ -277,7 +277,7 @@ export async function topOfReserveList(roundId: string, take: number) {
     total,
     bids: bids.map((b) => ({
       bidId: b.id,
-      rank: places.get(b.id)?.position ?? null,
+      rank: positions.get(b.id) ?? null,
       reference: b.reference ?? "",
       title: b.title,
       organisationName: b.organisation.name,

@@ -1,7 +1,9 @@
 // The round's ranking in SQL, from the stored scores (ADR 0028): the order of the tie-break rule
 // as an ORDER BY, a bid's place and the running total of requests above it from window
-// functions, and whole-round totals from one aggregate. The same statements run on SQLite and
-// PostgreSQL; scoring.ts `compareStoredForRanking` states the same order in code.
+// functions, and whole-round totals from one aggregate. The statements run on SQLite and
+// PostgreSQL alike but for how the bid above is found (rankPlaces); scoring.ts
+// `compareStoredForRanking` states the same order in code.
+import { currentProvider } from "~/domain/lists/text-search.server";
 import { db, type Prisma } from "~/lib/db.server";
 import type { StoredRankingFacts } from "./scoring";
 
@@ -101,24 +103,49 @@ export type RankPlace = {
   aboveId: string | null;
 };
 
+/** Each of the given bids' place in the whole ranking (1 for the first): one window, whatever their number. */
+export async function rankPositions(ranked: RankedBids, bidIds: readonly string[]): Promise<Map<string, number>> {
+  if (bidIds.length === 0) return new Map();
+  const rows = await query<{ bidId: string; position: number | bigint }>([
+    `SELECT "bidId", "position" FROM (
+      SELECT b."id" AS "bidId", ROW_NUMBER() OVER (${WINDOW_ORDER}) AS "position" FROM "Bid" b `,
+    ...rankedWhere(ranked),
+    `) ranked WHERE "bidId" IN (`,
+    ...list(bidIds),
+    `)`,
+  ]);
+  return new Map(rows.map((r) => [r.bidId, Number(r.position)]));
+}
+
 /**
- * Where each of the given bids stands in the whole ranking: one statement, whatever their number.
- * One window gives places and running totals (a ROWS frame: the order ends with the id, so no two
- * bids are peers and it sums what the default frame would, without comparing peers); the bid above
- * is the one a place higher, joined on the place, which costs less than a second window function.
+ * Where each of the given bids stands in the whole ranking, with the running total and the bid
+ * above: one statement, whatever their number. One window gives all three (a ROWS frame: the order
+ * ends with the id, so no two bids are peers and it sums what the default frame would, without
+ * comparing peers). SQLite's LAG costs more than the rest of the window together, so there the bid
+ * above is the one a place higher, joined on the place; PostgreSQL's LAG costs less than that join.
  */
 export async function rankPlaces(ranked: RankedBids, bidIds: readonly string[]): Promise<Map<string, RankPlace>> {
   if (bidIds.length === 0) return new Map();
+  const frame = ` WINDOW w AS (${WINDOW_ORDER} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+  const places = `ROW_NUMBER() OVER w AS "position", SUM(COALESCE(b."amountRequestedPence", 0)) OVER w AS "running"`;
+  const statement: Piece[] =
+    currentProvider() === "postgresql"
+      ? [
+          `SELECT "bidId", "position", "running", "aboveId" FROM (
+            SELECT b."id" AS "bidId", ${places}, LAG(b."id") OVER w AS "aboveId" FROM "Bid" b `,
+          ...rankedWhere(ranked),
+          `${frame}) ranked WHERE "bidId" IN (`,
+        ]
+      : [
+          `WITH ranked AS (SELECT b."id" AS "bidId", ${places} FROM "Bid" b `,
+          ...rankedWhere(ranked),
+          `${frame})
+          SELECT r."bidId", r."position", r."running", a."bidId" AS "aboveId"
+          FROM ranked r LEFT JOIN ranked a ON a."position" = r."position" - 1
+          WHERE r."bidId" IN (`,
+        ];
   const rows = await query<{ bidId: string; position: number | bigint; running: number | bigint | null; aboveId: string | null }>([
-    `WITH ranked AS (
-      SELECT b."id" AS "bidId", ROW_NUMBER() OVER w AS "position", SUM(COALESCE(b."amountRequestedPence", 0)) OVER w AS "running"
-      FROM "Bid" b `,
-    ...rankedWhere(ranked),
-    ` WINDOW w AS (${WINDOW_ORDER} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-    )
-    SELECT r."bidId", r."position", r."running", a."bidId" AS "aboveId"
-    FROM ranked r LEFT JOIN ranked a ON a."position" = r."position" - 1
-    WHERE r."bidId" IN (`,
+    ...statement,
     ...list(bidIds),
     `)`,
   ]);
