@@ -1,10 +1,19 @@
+import { useActionData } from "@remix-run/react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { ORGANISATION_TYPES, organisationTypeLabel } from "~/domain/organisations/organisation-types";
-import type { ORGANISATION_FIELDS, OrganisationFormValues } from "~/domain/organisations/organisation.schema";
-import type { FieldErrors } from "~/lib/form-errors";
+import { ORGANISATION_FIELDS, organisationSchema, type OrganisationFormValues } from "~/domain/organisations/organisation.schema";
+import { inFieldOrder, type FieldErrors } from "~/lib/form-errors";
+import { useGovukForm } from "~/lib/use-govuk-form";
 import { Radios, TextInput } from "./govuk/fields";
 
 type Field = (typeof ORGANISATION_FIELDS)[number];
+
+/** The organisation profile's form, checked in the browser as the action checks it; errors in question order. */
+export function useOrganisationForm() {
+  const actionData = useActionData() as { errors?: FieldErrors } | undefined;
+  const { errors, register, onSubmit } = useGovukForm(organisationSchema, { serverErrors: actionData?.errors });
+  return { errors: inFieldOrder(errors, ORGANISATION_FIELDS), register, onSubmit };
+}
 
 /** The organisation profile's questions, shared by the create and edit pages. */
 export function OrganisationFields({

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, TextInput } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { HomeLinkParagraph, NotificationBanner } from "~/components/govuk/notification-banner";
 import { titleMeta } from "~/components/page-title";
 import { changeOwnPassword } from "~/domain/auth/account-lifecycle.server";
 import { changePasswordSchema } from "~/domain/auth/accounts.schema";
@@ -50,13 +50,7 @@ export default function ChangePassword() {
       {changed && !actionData ? (
         <NotificationBanner success>
           <p className="govuk-notification-banner__heading">Your password has been changed</p>
-          <p className="govuk-body">
-            Anyone else signed in as you has been signed out.{" "}
-            <Link className="govuk-notification-banner__link" to={home}>
-              Go to your home page
-            </Link>
-            .
-          </p>
+          <HomeLinkParagraph home={home}>Anyone else signed in as you has been signed out.</HomeLinkParagraph>
         </NotificationBanner>
       ) : null}
       {mustChange ? (

@@ -1,10 +1,10 @@
 // The signed-in member of staff's second factor (ADR 0020): whether it is set up, recovery codes
 // left, and new recovery codes (the old ones stop working; the new ones are shown once).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
-import { NotificationBanner } from "~/components/govuk/notification-banner";
+import { HomeLinkParagraph, NotificationBanner } from "~/components/govuk/notification-banner";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
 import { RecoveryCodes } from "~/components/recovery-codes";
@@ -65,13 +65,7 @@ export default function SecondFactorAccount() {
           <p className="govuk-notification-banner__heading">
             You signed in with a recovery code. You have {recoveryCodesLeft} {recoveryCodesLeft === 1 ? "code" : "codes"} left.
           </p>
-          <p className="govuk-body">
-            If you have lost your phone, ask an admin to reset your second factor.{" "}
-            <Link className="govuk-notification-banner__link" to={home}>
-              Go to your home page
-            </Link>
-            .
-          </p>
+          <HomeLinkParagraph home={home}>If you have lost your phone, ask an admin to reset your second factor.</HomeLinkParagraph>
         </NotificationBanner>
       ) : null}
       <h1 className="govuk-heading-l">Your second factor</h1>

@@ -28,12 +28,7 @@ export default function EmailPreview() {
         <SummaryRow label="Subject">{preview.subject}</SummaryRow>
       </SummaryList>
       <h2 className="govuk-heading-m">Message, with sample details</h2>
-      <p className="govuk-body">
-        <a className="govuk-link" href={`/admin/emails/${preview.name}/html`}>
-          See the HTML version
-        </a>
-      </p>
-      <EmailText text={preview.text} />
+      <EmailText text={preview.text} htmlHref={`/admin/emails/${preview.name}/html`} />
     </>
   );
 }

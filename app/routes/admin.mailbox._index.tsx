@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/web/guards.server";
 import { listMailbox } from "~/domain/email/outbox-admin.server";
 import { formatDateTime } from "~/lib/dates";
 import { env } from "~/lib/env.server";
+import { EmailLink } from "~/components/email/email-link";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 import { BackLink } from "~/components/govuk/links";
@@ -42,9 +43,7 @@ export default function Mailbox() {
           {emails.map((e) => (
             <TableRow key={e.id}>
               <TableCell>
-                <Link className="govuk-link" to={`/admin/outbox/${e.id}`}>
-                  {e.subject}
-                </Link>
+                <EmailLink email={e} />
               </TableCell>
               <TableCell>{e.toAddress}</TableCell>
               <TableCell>{e.sent}</TableCell>

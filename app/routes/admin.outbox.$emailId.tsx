@@ -100,12 +100,7 @@ export default function OutboxEmail() {
       {email.text !== null ? (
         <>
           <h2 className="govuk-heading-m">Message</h2>
-          <p className="govuk-body">
-            <a className="govuk-link" href={`/admin/outbox/${email.id}/html`}>
-              See the HTML version
-            </a>
-          </p>
-          <EmailText text={email.text} />
+          <EmailText text={email.text} htmlHref={`/admin/outbox/${email.id}/html`} />
         </>
       ) : email.oneTimeLink ? (
         <>

@@ -7,6 +7,7 @@ import { isOutboxStatus, OUTBOX_STATUSES } from "~/domain/email/outbox-status";
 import { formatDateTime } from "~/lib/dates";
 import { listHref, requestedPage, searchText, showingText } from "~/domain/lists/list-page";
 import { Pagination } from "~/components/govuk/pagination";
+import { EmailLink } from "~/components/email/email-link";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 import { BackLink } from "~/components/govuk/links";
@@ -99,9 +100,7 @@ export default function Outbox() {
           {emails.map((e) => (
             <TableRow key={e.id}>
               <TableCell>
-                <Link className="govuk-link" to={`/admin/outbox/${e.id}`}>
-                  {e.subject}
-                </Link>
+                <EmailLink email={e} />
                 <br />
                 <span className="govuk-body-s">
                   To {e.toAddress}, queued {e.created}

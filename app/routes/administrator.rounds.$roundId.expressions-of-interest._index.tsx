@@ -53,6 +53,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/administrator/rounds/${roundId}/expressions-of-interest?sent=1`);
 }
 
+/** The columns both tables give an expression of interest: the project (a link to its review), the amount asked and the review score. */
+function ProjectCells({
+  eoi,
+}: {
+  eoi: { id: string; title: string; organisation: { name: string }; amountRequestedPence: number; reviewScore: number | null };
+}) {
+  return (
+    <>
+      <TableCell>
+        <Link className="govuk-link" to={eoi.id}>
+          {eoi.organisation.name}: {eoi.title}
+        </Link>
+      </TableCell>
+      <TableCell numeric>{formatPounds(eoi.amountRequestedPence)}</TableCell>
+      <TableCell numeric>{eoi.reviewScore ?? ""}</TableCell>
+    </>
+  );
+}
+
 export default function ExpressionsOfInterest() {
   const { round, eois } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -100,13 +119,7 @@ export default function ExpressionsOfInterest() {
           >
             {eois.map((e) => (
               <TableRow key={e.id}>
-                <TableCell>
-                  <Link className="govuk-link" to={e.id}>
-                    {e.organisation.name}: {e.title}
-                  </Link>
-                </TableCell>
-                <TableCell numeric>{formatPounds(e.amountRequestedPence)}</TableCell>
-                <TableCell numeric>{e.reviewScore ?? ""}</TableCell>
+                <ProjectCells eoi={e} />
                 <TableCell>
                   <EoiStatusTag status={e.status} />
                 </TableCell>
@@ -157,13 +170,7 @@ export default function ExpressionsOfInterest() {
                         </div>
                       ) : null}
                     </TableCell>
-                    <TableCell>
-                      <Link className="govuk-link" to={e.id}>
-                        {e.organisation.name}: {e.title}
-                      </Link>
-                    </TableCell>
-                    <TableCell numeric>{formatPounds(e.amountRequestedPence)}</TableCell>
-                    <TableCell numeric>{e.reviewScore ?? ""}</TableCell>
+                    <ProjectCells eoi={e} />
                     <TableCell>{e.reviewDecision === "eligible" ? "Eligible" : e.reviewDecision === "ineligible" ? "Not eligible" : "To review"}</TableCell>
                   </TableRow>
                 ))}

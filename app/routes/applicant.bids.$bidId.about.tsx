@@ -1,18 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { DateInput } from "~/components/govuk/date-input";
-import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, useSectionAnswers } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
-import { sectionAction } from "~/web/bid-section.server";
+import { layoutBid, sectionAction } from "~/web/bid-section.server";
 import { aboutSchema, type DateParts } from "~/domain/bids/section-schemas/about.schema";
 import { textValue, type FormObject } from "~/lib/form-values";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { sectionValues } from "~/domain/bids/sections";
-import { type FieldErrors } from "~/lib/form-errors";
 import { formatPounds } from "~/lib/money";
-import { useGovukForm } from "~/lib/use-govuk-form";
 
 export const meta = sectionMeta("About the project");
 
@@ -20,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
   const { minAwardPence, maxAwardPence, smallBidThresholdPence, formRules } = bid.round;
   return {
-    bid: { id: bid.id, title: bid.title, status: bid.status },
+    bid: layoutBid(bid),
     round: { minAwardPence, maxAwardPence, smallBidThresholdPence, formRules },
     values: sectionValues(bid).about as FormObject,
     rules: formRulesFor(bid.amountRequestedPence, { smallBidThresholdPence, formRules }),
@@ -33,16 +31,11 @@ export const action = sectionAction("about", {
 });
 
 export default function AboutTheProject() {
-  const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const values = (actionData?.values ?? loaderData.values) as FormObject;
-  const { round, rules } = loaderData;
+  const { bid, round, values: saved, rules } = useLoaderData<typeof loader>();
   const schema = useMemo(() => aboutSchema(round, "complete"), [round]);
-  const form = useGovukForm(schema, { serverErrors: actionData?.errors as FieldErrors | undefined });
-  const { register, errors } = form;
-  const onSubmit = skipBrowserChecksForDraft(form.onSubmit);
+  const { values, register, errors, onSubmit } = useSectionAnswers(schema, saved);
   return (
-    <SectionLayout bid={loaderData.bid} title="About the project" errors={errors}>
+    <SectionLayout bid={bid} title="About the project" errors={errors}>
       <Form method="post" noValidate onSubmit={onSubmit}>
         <DefaultSubmit />
         <TextInput

@@ -1,27 +1,14 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, skipBrowserChecksForDraft } from "~/components/bids/section-layout";
+import { DefaultSubmit, SaveButtons, sectionMeta, SectionLayout, useSectionAnswers } from "~/components/bids/section-layout";
 import { Textarea, TextInput } from "~/components/govuk/fields";
-import { requireApplicantBid } from "~/web/bid-page.server";
-import { sectionAction } from "~/web/bid-section.server";
+import { answersSectionLoader, sectionAction } from "~/web/bid-section.server";
 import { beneficiariesSchema } from "~/domain/bids/section-schemas/beneficiaries.schema";
-import { textValue, type FormObject } from "~/lib/form-values";
-import { formRulesFor } from "~/domain/bids/proportionate";
-import { sectionValues } from "~/domain/bids/sections";
-import { type FieldErrors } from "~/lib/form-errors";
-import { useGovukForm } from "~/lib/use-govuk-form";
+import { textValue } from "~/lib/form-values";
 
 export const meta = sectionMeta("Beneficiaries");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { bid } = await requireApplicantBid(request, params.bidId, "beneficiaries");
-  return {
-    bid: { id: bid.id, title: bid.title, status: bid.status },
-    values: sectionValues(bid).beneficiaries as FormObject,
-    rules: formRulesFor(bid.amountRequestedPence, bid.round),
-  };
-}
+export const loader = answersSectionLoader("beneficiaries");
 
 export const action = sectionAction("beneficiaries", {
   schema: ({ rules, mode }) => beneficiariesSchema(rules, mode),
@@ -29,16 +16,11 @@ export const action = sectionAction("beneficiaries", {
 });
 
 export default function Beneficiaries() {
-  const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const values = (actionData?.values ?? loaderData.values) as FormObject;
-  const { rules } = loaderData;
+  const { bid, values: saved, rules } = useLoaderData<typeof loader>();
   const schema = useMemo(() => beneficiariesSchema(rules, "complete"), [rules]);
-  const form = useGovukForm(schema, { serverErrors: actionData?.errors as FieldErrors | undefined });
-  const { register, errors } = form;
-  const onSubmit = skipBrowserChecksForDraft(form.onSubmit);
+  const { values, register, errors, onSubmit } = useSectionAnswers(schema, saved);
   return (
-    <SectionLayout bid={loaderData.bid} title="Beneficiaries" errors={errors}>
+    <SectionLayout bid={bid} title="Beneficiaries" errors={errors}>
       <Form method="post" noValidate onSubmit={onSubmit}>
         <DefaultSubmit />
         <Textarea

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
-import { AddRowButton, DefaultSubmit, RemoveRowButton, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
+import { DefaultSubmit, RepeatingRows, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
 import { ErrorMessage, TextInput } from "~/components/govuk/fields";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { requireApplicantBid } from "~/web/bid-page.server";
@@ -54,39 +54,34 @@ export default function Budget() {
       </p>
       <Form method="post" noValidate>
         <DefaultSubmit />
-        {rows.map((row, index) => (
-          <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${revision}-${index}`}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-              <h2 className="govuk-fieldset__heading">{`Budget line ${index + 1}`}</h2>
-            </legend>
-            <TextInput name={`lines.${index}.item`} label="What it is for" error={errors[`lines.${index}.item`]} defaultValue={row.item} />
-            <TextInput
-              name={`lines.${index}.cost`}
-              label="Cost"
-              prefix="£"
-              widthClass="govuk-input--width-10"
-              inputMode="decimal"
-              spellCheck={false}
-              error={errors[`lines.${index}.cost`]}
-              defaultValue={row.cost}
-            />
-            <TextInput
-              name={`lines.${index}.otherFunding`}
-              label="Other funding towards this cost (optional)"
-              hint="Money from other funders or your own, including match funding"
-              prefix="£"
-              widthClass="govuk-input--width-10"
-              inputMode="decimal"
-              spellCheck={false}
-              error={errors[`lines.${index}.otherFunding`]}
-              defaultValue={row.otherFunding}
-            />
-            <RemoveRowButton rowCount={rows.length} intent="remove-line" index={index} rowName="budget line" />
-          </fieldset>
-        ))}
-        <AddRowButton rowCount={rows.length} maxRows={rules.maxBudgetLines} intent="add-line">
-          Add another line
-        </AddRowButton>
+        <RepeatingRows rows={rows} revision={revision} row="line" rowName="budget line" maxRows={rules.maxBudgetLines} addLabel="Add another line">
+          {(row, index) => (
+            <>
+              <TextInput name={`lines.${index}.item`} label="What it is for" error={errors[`lines.${index}.item`]} defaultValue={row.item} />
+              <TextInput
+                name={`lines.${index}.cost`}
+                label="Cost"
+                prefix="£"
+                widthClass="govuk-input--width-10"
+                inputMode="decimal"
+                spellCheck={false}
+                error={errors[`lines.${index}.cost`]}
+                defaultValue={row.cost}
+              />
+              <TextInput
+                name={`lines.${index}.otherFunding`}
+                label="Other funding towards this cost (optional)"
+                hint="Money from other funders or your own, including match funding"
+                prefix="£"
+                widthClass="govuk-input--width-10"
+                inputMode="decimal"
+                spellCheck={false}
+                error={errors[`lines.${index}.otherFunding`]}
+                defaultValue={row.otherFunding}
+              />
+            </>
+          )}
+        </RepeatingRows>
         <div id="budgetTotal" tabIndex={-1} className={`govuk-form-group${errors.budgetTotal ? " govuk-form-group--error" : ""}`}>
           <h2 className="govuk-heading-m">Totals</h2>
           {errors.budgetTotal ? <ErrorMessage id="budgetTotal-error">{errors.budgetTotal}</ErrorMessage> : null}

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, Checkboxes } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
-import { sectionAction } from "~/web/bid-section.server";
+import { layoutBid, sectionAction } from "~/web/bid-section.server";
 import { DECLARATIONS, declarationsSchema } from "~/domain/bids/section-schemas/declarations.schema";
 import { type FieldErrors } from "~/lib/form-errors";
 
@@ -11,7 +11,7 @@ export const meta = sectionMeta("Declarations");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
-  return { bid: { id: bid.id, title: bid.title, status: bid.status }, accepted: bid.declarationsAcceptedAt !== null };
+  return { bid: layoutBid(bid), accepted: bid.declarationsAcceptedAt !== null };
 }
 
 export const action = sectionAction("declarations", {

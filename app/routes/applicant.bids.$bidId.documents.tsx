@@ -2,11 +2,12 @@ import { formRulesFor } from "~/domain/bids/proportionate";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentFile } from "~/components/documents/document-file";
+import { ApplicantDocumentFile } from "~/components/bids/applicant-document-file";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { sectionMeta, SectionLayout } from "~/components/bids/section-layout";
 import { Button, FileUpload, Radios } from "~/components/govuk/fields";
 import { afterSave, frozenResponse, requireApplicantBid } from "~/web/bid-page.server";
+import { layoutBid } from "~/web/bid-section.server";
 import { saveSection } from "~/domain/bids/bids.server";
 import { sectionProblems } from "~/domain/bids/sections";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, DOCUMENT_KINDS, documentKindLabel, formatFileSize, isDocumentKind } from "~/domain/documents/document-kinds";
@@ -21,7 +22,7 @@ export const meta = sectionMeta("Supporting documents");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId, "documents");
   return {
-    bid: { id: bid.id, title: bid.title, status: bid.status },
+    bid: layoutBid(bid),
     documents: bid.documents.map(({ id, kind, originalName, sizeBytes, scanStatus }) => ({ id, kind, originalName, sizeBytes, scanStatus })),
     maxBytes: bid.round.maxDocumentBytes,
     kinds: formRulesFor(bid.amountRequestedPence, bid.round).documentKinds,
@@ -95,13 +96,7 @@ export default function SupportingDocuments() {
             >
               {document ? (
                 <>
-                  <DocumentFile
-                    href={`/applicant/bids/${bid.id}/documents/${document.id}`}
-                    name={document.originalName}
-                    scanStatus={document.scanStatus}
-                    forUploader
-                  />{" "}
-                  ({formatFileSize(document.sizeBytes)})
+                  <ApplicantDocumentFile bidId={bid.id} document={document} /> ({formatFileSize(document.sizeBytes)})
                 </>
               ) : (
                 "Not uploaded yet"

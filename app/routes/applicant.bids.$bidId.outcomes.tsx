@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { AddRowButton, DefaultSubmit, RemoveRowButton, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
+import { DefaultSubmit, RepeatingRows, SaveButtons, sectionMeta, SectionLayout, useSectionRows } from "~/components/bids/section-layout";
 import { TextInput } from "~/components/govuk/fields";
 import { requireApplicantBid } from "~/web/bid-page.server";
 import { rowsSectionAction, rowsSectionPage } from "~/web/bid-section.server";
@@ -39,38 +39,33 @@ export default function Outcomes() {
       </p>
       <Form method="post" noValidate>
         <DefaultSubmit />
-        {rows.map((row, index) => (
-          <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${revision}-${index}`}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-              <h2 className="govuk-fieldset__heading">{`Outcome ${index + 1}`}</h2>
-            </legend>
-            <TextInput
-              name={`outcomes.${index}.outcome`}
-              label="What will change"
-              hint={index === 0 ? "For example, young people in the town centre feel safer" : undefined}
-              error={errors[`outcomes.${index}.outcome`]}
-              defaultValue={row.outcome}
-            />
-            <TextInput
-              name={`outcomes.${index}.indicator`}
-              label="How you will measure it"
-              hint={index === 0 ? "For example, the number of reported incidents, or a survey" : undefined}
-              error={errors[`outcomes.${index}.indicator`]}
-              defaultValue={row.indicator}
-            />
-            <TextInput
-              name={`outcomes.${index}.target`}
-              label="Target"
-              hint={index === 0 ? "For example, 20% fewer incidents by March 2027" : undefined}
-              error={errors[`outcomes.${index}.target`]}
-              defaultValue={row.target}
-            />
-            <RemoveRowButton rowCount={rows.length} intent="remove-outcome" index={index} rowName="outcome" />
-          </fieldset>
-        ))}
-        <AddRowButton rowCount={rows.length} maxRows={rules.maxOutcomes} intent="add-outcome">
-          Add another outcome
-        </AddRowButton>
+        <RepeatingRows rows={rows} revision={revision} row="outcome" rowName="outcome" maxRows={rules.maxOutcomes} addLabel="Add another outcome">
+          {(row, index) => (
+            <>
+              <TextInput
+                name={`outcomes.${index}.outcome`}
+                label="What will change"
+                hint={index === 0 ? "For example, young people in the town centre feel safer" : undefined}
+                error={errors[`outcomes.${index}.outcome`]}
+                defaultValue={row.outcome}
+              />
+              <TextInput
+                name={`outcomes.${index}.indicator`}
+                label="How you will measure it"
+                hint={index === 0 ? "For example, the number of reported incidents, or a survey" : undefined}
+                error={errors[`outcomes.${index}.indicator`]}
+                defaultValue={row.indicator}
+              />
+              <TextInput
+                name={`outcomes.${index}.target`}
+                label="Target"
+                hint={index === 0 ? "For example, 20% fewer incidents by March 2027" : undefined}
+                error={errors[`outcomes.${index}.target`]}
+                defaultValue={row.target}
+              />
+            </>
+          )}
+        </RepeatingRows>
         <SaveButtons />
       </Form>
     </SectionLayout>

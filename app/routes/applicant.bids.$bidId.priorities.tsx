@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceSection } from "~/components/bids/choice-section";
 import { sectionMeta } from "~/components/bids/section-layout";
 import { requireApplicantBid } from "~/web/bid-page.server";
-import { sectionAction } from "~/web/bid-section.server";
+import { layoutBid, sectionAction } from "~/web/bid-section.server";
 import { prioritiesSchema } from "~/domain/bids/section-schemas/choices.schema";
 import { replacePriorities } from "~/domain/bids/bids.server";
 
@@ -12,7 +12,7 @@ export const meta = sectionMeta("Priorities addressed");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
   return {
-    bid: { id: bid.id, title: bid.title, status: bid.status },
+    bid: layoutBid(bid),
     priorities: bid.round.priorities,
     selected: bid.priorities.map((p) => p.priorityId),
   };

@@ -3,16 +3,14 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
-import { OrganisationFields } from "~/components/organisation-fields";
+import { OrganisationFields, useOrganisationForm } from "~/components/organisation-fields";
 import { requireRole } from "~/web/guards.server";
+import { organisationFormRefused } from "~/web/organisation.server";
 import { parseForm } from "~/web/parse-form.server";
-import { refusalResponse } from "~/web/respond.server";
-import { ORGANISATION_FIELDS, organisationSchema } from "~/domain/organisations/organisation.schema";
+import { organisationSchema } from "~/domain/organisations/organisation.schema";
 import { createOrganisation } from "~/domain/organisations/organisations.server";
 import { redirectAfterCreate } from "~/domain/organisations/redirect-after-create.server";
-import { inFieldOrder } from "~/lib/form-errors";
-import { textValue, textValues } from "~/lib/form-values";
-import { useGovukForm } from "~/lib/use-govuk-form";
+import { textValue } from "~/lib/form-values";
 import { titleMeta } from "~/components/page-title";
 import { PageColumn } from "~/components/govuk/page-column";
 
@@ -31,10 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["applicant"]);
   const parsed = await parseForm(request, organisationSchema);
-  if (!parsed.ok) {
-    const values = textValues(parsed.values, ORGANISATION_FIELDS);
-    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ORGANISATION_FIELDS) }, { values });
-  }
+  if (!parsed.ok) return organisationFormRefused(parsed);
   await createOrganisation(user.id, parsed.data);
   return redirect(redirectAfterCreate(textValue(parsed.values, "redirectTo")));
 }
@@ -42,8 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganisation() {
   const { redirectTo, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useGovukForm(organisationSchema, { serverErrors: actionData?.errors });
-  const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
+  const { errors, register, onSubmit } = useOrganisationForm();
   return (
     <PageColumn>
       <ErrorSummary errors={errors} />
@@ -51,9 +45,9 @@ export default function NewOrganisation() {
       <p className="govuk-body">
         Your organisation&apos;s profile is used in every bid it makes. You will be its first member, and you can invite colleagues to join it.
       </p>
-      <Form method="post" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? defaults} />
+        <OrganisationFields field={(name) => register(name)} errors={errors} values={actionData?.values ?? defaults} />
         <Button>Save and continue</Button>
       </Form>
     </PageColumn>

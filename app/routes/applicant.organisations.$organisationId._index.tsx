@@ -4,17 +4,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
-import { OrganisationFields } from "~/components/organisation-fields";
+import { OrganisationFields, useOrganisationForm } from "~/components/organisation-fields";
 import { requireRole } from "~/web/guards.server";
-import { organisationNotFound } from "~/web/organisation.server";
+import { organisationFormRefused, organisationNotFound } from "~/web/organisation.server";
 import { parseForm } from "~/web/parse-form.server";
-import { refusalResponse } from "~/web/respond.server";
-import { ORGANISATION_FIELDS, organisationSchema } from "~/domain/organisations/organisation.schema";
+import { organisationSchema } from "~/domain/organisations/organisation.schema";
 import { findOrganisationForMember, organisationFormValues, updateOrganisationForMember } from "~/domain/organisations/organisations.server";
 import { formatDateTime } from "~/lib/dates";
-import { inFieldOrder } from "~/lib/form-errors";
-import { textValues } from "~/lib/form-values";
-import { useGovukForm } from "~/lib/use-govuk-form";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 import { ParagraphLink } from "~/components/govuk/links";
@@ -51,8 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) {
     // Errors are shown only to members: anyone else learns nothing about the organisation.
     if (!(await findOrganisationForMember(organisationId, user.id))) return organisationNotFound(request, user.id, organisationId);
-    const values = textValues(parsed.values, ORGANISATION_FIELDS);
-    return refusalResponse({ ...parsed.refusal, fieldErrors: inFieldOrder(parsed.refusal.fieldErrors, ORGANISATION_FIELDS) }, { values });
+    return organisationFormRefused(parsed);
   }
   const updated = await updateOrganisationForMember(organisationId, user.id, parsed.data);
   if (!updated) return organisationNotFound(request, user.id, organisationId);
@@ -64,8 +59,7 @@ const ROLE_LABEL: Record<string, string> = { owner: "Owner", member: "Member" };
 export default function Organisation() {
   const { organisation, values, members, invitations, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useGovukForm(organisationSchema, { serverErrors: actionData?.errors });
-  const errors = inFieldOrder(form.errors, ORGANISATION_FIELDS);
+  const { errors, register, onSubmit } = useOrganisationForm();
   return (
     <PageColumn>
       <ErrorSummary errors={errors} />
@@ -102,8 +96,8 @@ export default function Organisation() {
       <ParagraphLink to={`/applicant/organisations/${organisation.id}/invite`}>Invite a colleague</ParagraphLink>
 
       <h2 className="govuk-heading-m">Organisation details</h2>
-      <Form method="post" noValidate onSubmit={form.onSubmit}>
-        <OrganisationFields field={(name) => form.register(name)} errors={errors} values={actionData?.values ?? values} />
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <OrganisationFields field={(name) => register(name)} errors={errors} values={actionData?.values ?? values} />
         <Button>Save changes</Button>
       </Form>
       <ParagraphLink to="/applicant">Back to your bids</ParagraphLink>

@@ -1,6 +1,6 @@
 // What every bid page's loader and action start with: an applicant, and a bid they may see.
 import { data, redirect } from "@remix-run/node";
-import { recordAudit } from "~/domain/audit/audit.server";
+import { recordBidRefusal } from "~/domain/audit/audit.server";
 import { findBidForViewerAudited } from "~/domain/bids/bids.server";
 import { formRulesFor } from "~/domain/bids/proportionate";
 import { isSectionAsked, type SectionKey } from "~/domain/bids/sections";
@@ -18,14 +18,7 @@ export async function requireApplicantBid(request: Request, bidId: string | unde
   const user = await requireRole(request, ["applicant"]);
   const bid = orNotFound(await findBidForViewerAudited(bidId, user), "Not Found");
   if (section && !isSectionAsked(section, formRulesFor(bid.amountRequestedPence, bid.round))) {
-    await recordAudit({
-      actorId: user.id,
-      action: "bid.section_refused",
-      outcome: "refused",
-      subjectType: "bid",
-      subjectId: bid.id,
-      details: { section, reason: "not asked of this band", method: request.method },
-    });
+    await recordBidRefusal(user.id, "bid.section_refused", bid.id, { section, reason: "not asked of this band", method: request.method });
     throwRefusal({ kind: "not_found", message: "This bid is not asked this question" });
   }
   return { user, bid };

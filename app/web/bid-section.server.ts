@@ -1,14 +1,14 @@
 // The bid-section kit's server half: every section of the bid form saves the same way (ADR 0007).
 // Guard the applicant and the bid, refuse a bid that is no longer a draft, validate with the
 // section's one schema (as the browser does), save in one transaction, back to the task list.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import type { ZodMiniType } from "zod/mini";
 import { saveSection, type Viewer } from "~/domain/bids/bids.server";
 import { formRulesFor, type FormRules } from "~/domain/bids/proportionate";
-import type { SectionKey } from "~/domain/bids/sections";
+import { sectionValues, type SectionKey } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
-import { formRows, formValues, rowIntent } from "~/lib/form-values";
+import { formRows, formValues, rowIntent, type FormObject } from "~/lib/form-values";
 import { afterSave, frozenResponse, requireApplicantBid } from "./bid-page.server";
 
 type SectionBid = Awaited<ReturnType<typeof requireApplicantBid>>["bid"];
@@ -25,6 +25,23 @@ function contextFor(bid: SectionBid, mode: SaveMode): SectionContext {
 async function save(section: SectionKey, user: Viewer, bid: SectionBid, mode: SaveMode, parts: SaveParts) {
   const result = await saveSection({ bidId: bid.id, viewer: user, section, status: mode === "complete" ? "completed" : "in_progress", ...parts });
   return afterSave(result, bid.id);
+}
+
+/** The bid as a section page's layout shows it: its name, and whether it can still be changed. */
+export function layoutBid(bid: SectionBid) {
+  return { id: bid.id, title: bid.title, status: bid.status };
+}
+
+/** The loader of a section of single answers: the bid for the layout, the section's saved answers and the form rules. */
+export function answersSectionLoader(section: SectionKey & keyof ReturnType<typeof sectionValues>) {
+  return async ({ request, params }: LoaderFunctionArgs) => {
+    const { bid } = await requireApplicantBid(request, params.bidId, section);
+    return {
+      bid: layoutBid(bid),
+      values: sectionValues(bid)[section] as FormObject,
+      rules: formRulesFor(bid.amountRequestedPence, bid.round),
+    };
+  };
 }
 
 /**
@@ -49,7 +66,7 @@ export function sectionAction<T>(
 /** What a page of repeating rows loads: the bid for the layout, its saved rows (one blank row when none) and the form rules. */
 export function rowsSectionPage<R>(bid: SectionBid, saved: R[], blank: R) {
   return {
-    bid: { id: bid.id, title: bid.title, status: bid.status },
+    bid: layoutBid(bid),
     rows: saved.length > 0 ? saved : [blank],
     rules: formRulesFor(bid.amountRequestedPence, bid.round),
   };

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { budgetTotals } from "~/domain/bids/amount-rule";
 import { SECTIONS, type SectionKey } from "~/domain/bids/section-list";
-import { DocumentFile } from "~/components/documents/document-file";
+import { ApplicantDocumentFile } from "~/components/bids/applicant-document-file";
 import { documentKindLabel, DOCUMENT_KINDS, formatFileSize } from "~/domain/documents/document-kinds";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";
@@ -185,11 +185,9 @@ export function BidSummary({
           return (
             <SummaryRow label={documentKindLabel(kind)} key={kind}>
               {document ? (
-                <DocumentFile
-                  href={`/applicant/bids/${bid.id}/documents/${document.id}`}
-                  name={document.originalName}
-                  scanStatus={document.scanStatus}
-                  forUploader
+                <ApplicantDocumentFile
+                  bidId={bid.id}
+                  document={document}
                   hiddenSuffix={<span className="govuk-visually-hidden"> ({documentKindLabel(kind).toLowerCase()})</span>}
                 />
               ) : (

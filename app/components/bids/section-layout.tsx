@@ -4,6 +4,8 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button } from "~/components/govuk/fields";
 import { titleMeta } from "~/components/page-title";
 import type { FieldErrors } from "~/lib/form-errors";
+import type { FormObject } from "~/lib/form-values";
+import { useGovukForm } from "~/lib/use-govuk-form";
 import { useCharacterCounts } from "./use-character-counts";
 import { BackLink, ParagraphLink } from "~/components/govuk/links";
 import { PageColumn } from "~/components/govuk/page-column";
@@ -22,6 +24,16 @@ export function sectionMeta(title: string) {
 export function useSectionRows<R>(savedRows: R[]) {
   const actionData = useActionData() as { errors?: FieldErrors; rows?: R[]; revision?: number } | undefined;
   return { errors: actionData?.errors ?? {}, rows: actionData?.rows ?? savedRows, revision: actionData?.revision ?? 0 };
+}
+
+/**
+ * A page of single answers: the answers the action sent back (as typed, after an error) or else the
+ * saved ones, and the form checked in the browser by the section's schema before "Save and continue".
+ */
+export function useSectionAnswers<S extends Parameters<typeof useGovukForm>[0]>(schema: S, saved: FormObject) {
+  const actionData = useActionData() as { errors?: FieldErrors; values?: FormObject } | undefined;
+  const { register, errors, onSubmit } = useGovukForm(schema, { serverErrors: actionData?.errors });
+  return { values: actionData?.values ?? saved, register, errors, onSubmit: skipBrowserChecksForDraft(onSubmit) };
 }
 
 /** A bid section page: back to the task list, the bid's name, the error summary; read-only once submitted. */
@@ -64,27 +76,54 @@ export function SaveButtons({ draft = true }: { draft?: boolean }) {
   );
 }
 
-/** Removes one of a page's repeating rows; shown only while there is more than one row. */
-export function RemoveRowButton({ rowCount, intent, index, rowName }: { rowCount: number; intent: string; index: number; rowName: string }) {
-  if (rowCount <= 1) return null;
+/**
+ * A page's repeating rows, each a fieldset headed "Budget line 1", "Outcome 2" … with its fields and
+ * a "Remove" button (while there is more than one row), then "Add another" while there is room.
+ * `row` names a row in the buttons' intents (add-line, remove-line:2), as the section's action reads them.
+ */
+export function RepeatingRows<R>({
+  rows,
+  revision,
+  row,
+  rowName,
+  maxRows,
+  addLabel,
+  children,
+}: {
+  rows: R[];
+  revision: number;
+  row: string;
+  rowName: string;
+  maxRows: number;
+  addLabel: string;
+  children: (row: R, index: number) => ReactNode;
+}) {
+  const heading = rowName.charAt(0).toUpperCase() + rowName.slice(1);
   return (
-    <Button secondary name="intent" value={`${intent}:${index}`}>
-      Remove
-      <span className="govuk-visually-hidden">
-        {` ${rowName} `}
-        {index + 1}
-      </span>
-    </Button>
-  );
-}
-
-/** Adds a row to a page of repeating rows; shown only while the page has room for another. */
-export function AddRowButton({ rowCount, maxRows, intent, children }: { rowCount: number; maxRows: number; intent: string; children: ReactNode }) {
-  if (rowCount >= maxRows) return null;
-  return (
-    <Button secondary name="intent" value={intent}>
-      {children}
-    </Button>
+    <>
+      {rows.map((value, index) => (
+        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={`${revision}-${index}`}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h2 className="govuk-fieldset__heading">{`${heading} ${index + 1}`}</h2>
+          </legend>
+          {children(value, index)}
+          {rows.length > 1 ? (
+            <Button secondary name="intent" value={`remove-${row}:${index}`}>
+              Remove
+              <span className="govuk-visually-hidden">
+                {` ${rowName} `}
+                {index + 1}
+              </span>
+            </Button>
+          ) : null}
+        </fieldset>
+      ))}
+      {rows.length < maxRows ? (
+        <Button secondary name="intent" value={`add-${row}`}>
+          {addLabel}
+        </Button>
+      ) : null}
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 /** GOV.UK notification banner: "Success" after an action, or "Important" for something to know. */
@@ -32,5 +33,18 @@ export function SuccessBanner({ message, title, children }: { message?: string |
       <p className="govuk-notification-banner__heading">{message}</p>
       {children}
     </NotificationBanner>
+  );
+}
+
+/** A banner's paragraph that ends by linking to the person's home page. */
+export function HomeLinkParagraph({ home, children }: { home: string; children: ReactNode }) {
+  return (
+    <p className="govuk-body">
+      {children}{" "}
+      <Link className="govuk-notification-banner__link" to={home}>
+        Go to your home page
+      </Link>
+      .
+    </p>
   );
 }

@@ -3,7 +3,7 @@
 // reserve bid an award. Released decisions are final: these are the only changes, each a new,
 // audited decision written by one batch transaction (`$transaction([...])`, array form).
 import { renderOutcomeAward } from "../../../emails";
-import { recordAudit } from "~/domain/audit/audit.server";
+import { recordAudit, recordBidRefusal } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { outboxEmailData } from "~/domain/email/outbox.server";
 import { potPence } from "~/domain/rounds/pot";
@@ -99,14 +99,7 @@ export async function returnAward(allocation: Allocation, bidId: string, actorId
   const action = status === "withdrawn" ? "award.withdraw" : "award.declined_by_applicant";
   const row = allocation.rows.find((r) => r.bidId === bidId);
   const refuse = async (message: string): Promise<ReserveResult> => {
-    await recordAudit({
-      actorId,
-      action,
-      outcome: "refused",
-      subjectType: "bid",
-      subjectId: bidId,
-      details: { message },
-    });
+    await recordBidRefusal(actorId, action, bidId, { message });
     return conflict(message, `return.${bidId}`);
   };
   if (allocation.round.allocationStatus !== "released") return refuse("Outcomes for this round have not been released yet. Nothing was changed.");

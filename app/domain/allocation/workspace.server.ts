@@ -20,7 +20,7 @@ import { splitAward } from "./funding-split";
 import { suggestOptimal } from "./optimal.server";
 import { suggestRankOrder, type RankOrderMode } from "./rank-order";
 import { checkAllocation } from "./validation";
-import { matchesSearch, pageOfRows, pageWindow } from "~/domain/lists/list-page";
+import { matchesSearch, pageOfRows, pageRange, pageWindow } from "~/domain/lists/list-page";
 import {
   awardField,
   type AllocationFilters,
@@ -222,7 +222,7 @@ export async function loadAllocationPage(roundId: string, filters: AllocationFil
     round.allocationStatus === "released" ? db.bid.count({ where: { roundId, status: "reserve" } }) : 0,
   ]);
   const window = pageWindow(total, page);
-  const bids = await db.bid.findMany({ where, orderBy: RANKING_ORDER, skip: window.skip, take: window.pageSize, select: BID_FOR_ALLOCATION });
+  const bids = await db.bid.findMany({ where, orderBy: RANKING_ORDER, ...pageRange(window), select: BID_FOR_ALLOCATION });
   const positions = await rankPositions(
     ranked,
     bids.map((b) => b.id),

@@ -12,7 +12,7 @@ import { db, type Prisma, type Tx } from "~/lib/db.server";
 import { inFieldOrder } from "~/lib/form-errors";
 import { conflict, forbidden, invalid, notFound, refusalErrors, type Result } from "~/lib/refusal";
 import { assessmentFieldOrder, parseAssessment, type AssessmentValues } from "./assessment-form";
-import { pageWindow } from "~/domain/lists/list-page";
+import { pageRange, pageWindow } from "~/domain/lists/list-page";
 import type { QueueFilters, QueueProgress } from "./list-filters";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import { recordBidScores } from "./stored-score.server";
@@ -356,8 +356,7 @@ export async function loadAssessorQueue(assessorId: string, filters: QueueFilter
   const assignments = await db.assessorAssignment.findMany({
     where,
     orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
-    skip: window.skip,
-    take: window.pageSize,
+    ...pageRange(window),
     select: {
       bid: {
         select: {

@@ -5,7 +5,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { db, type Db, type Prisma, type Tx } from "~/lib/db.server";
-import { pageWindow } from "~/domain/lists/list-page";
+import { pageRange, pageWindow } from "~/domain/lists/list-page";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import { env } from "~/lib/env.server";
 import { renderAssessorAssignment, renderAssessorRemoval } from "../../../emails";
@@ -118,8 +118,7 @@ export async function loadAssignmentPage(roundId: string, filters: AssignmentFil
   const bids = await db.bid.findMany({
     where,
     orderBy: { reference: "asc" },
-    skip: window.skip,
-    take: window.pageSize,
+    ...pageRange(window),
     select: {
       id: true,
       reference: true,

@@ -9,7 +9,7 @@ import { textValue, type FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { invalid, type Result } from "~/lib/refusal";
 import { ASSESSABLE_BID } from "./assignment.server";
-import { pageWindow } from "~/domain/lists/list-page";
+import { pageRange, pageWindow } from "~/domain/lists/list-page";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import type { ResultsFilters } from "./list-filters";
 import { moderationSchema } from "./moderation.schema";
@@ -67,8 +67,7 @@ export async function loadRoundResults(roundId: string, filters: ResultsFilters 
   const bids = await db.bid.findMany({
     where,
     orderBy: RANKING_ORDER,
-    skip: window.skip,
-    take: window.pageSize,
+    ...pageRange(window),
     select: {
       ...RANKING_FACTS,
       title: true,

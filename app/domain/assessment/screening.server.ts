@@ -5,7 +5,7 @@
 import { cancelUndecidedAward, lockRoundForMoney, UNDECIDED_AWARD_STATUSES, type CancelledAward } from "~/domain/allocation/pot-ledger.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db, type Prisma, type Tx } from "~/lib/db.server";
-import { pageWindow } from "~/domain/lists/list-page";
+import { pageRange, pageWindow } from "~/domain/lists/list-page";
 import type { ScreeningFilters } from "./list-filters";
 import { bidSearchWhere } from "~/domain/lists/text-search.server";
 import { formatDateTime } from "~/lib/dates";
@@ -68,8 +68,7 @@ export async function loadScreeningList(roundId: string, now: Date, filters: Scr
   const bids = await db.bid.findMany({
     where,
     orderBy: SCREENING_ORDER[filters.sort],
-    skip: window.skip,
-    take: window.pageSize,
+    ...pageRange(window),
     select: {
       id: true,
       reference: true,

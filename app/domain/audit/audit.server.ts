@@ -30,3 +30,8 @@ export function recordAudit(event: AuditInput, client: Tx = db) {
     },
   });
 }
+
+/** Records that an action on a bid was refused, with what was said about it. */
+export function recordBidRefusal(actorId: string, action: string, bidId: string, details: unknown) {
+  return recordAudit({ actorId, action, outcome: "refused", subjectType: "bid", subjectId: bidId, details });
+}

@@ -8,7 +8,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail } from "~/domain/email/outbox.server";
 import { db, type Tx } from "~/lib/db.server";
-import { conflict, forbidden, invalid, notFound, refusalReason, type Result } from "~/lib/refusal";
+import { conflict, forbidden, invalid, notFound, refusalReason, type Refused, type Result } from "~/lib/refusal";
 import { renderAccountChange } from "../../../emails";
 import { RECOVERY_CODE_COUNT } from "./second-factor-state";
 import { matchTotp, newTotpSecret, totpAuthUri } from "./totp.server";
@@ -36,6 +36,19 @@ export function newRecoveryCode(): string {
 
 export function hashRecoveryCode(code: string): string {
   return createHash("sha256").update(code.replace(/[\s-]/g, "").toLowerCase(), "utf8").digest("hex");
+}
+
+/** Audits a refused change to a user's second factor, and hands the refusal back. */
+async function refuseSecondFactorChange(actorId: string, action: string, userId: string, refused: Refused): Promise<Refused> {
+  await recordAudit({
+    actorId,
+    action,
+    outcome: "refused",
+    subjectType: "user",
+    subjectId: userId,
+    details: { reason: refusalReason(refused.refusal) },
+  });
+  return refused;
 }
 
 async function replaceRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<string[]> {
@@ -85,16 +98,7 @@ export async function confirmEnrolment(userId: string, sessionId: string, code: 
   if (!user.totpSecret) return conflict("Start the set-up again: reload this page to see a QR code");
   const match = matchTotp(user.totpSecret, code, user.totpLastStep, now);
   if (!match || "replayed" in match) {
-    const refused = invalid({ code: match ? REPLAYED_CODE : WRONG_CODE });
-    await recordAudit({
-      actorId: userId,
-      action: "user.second_factor_enrolled",
-      outcome: "refused",
-      subjectType: "user",
-      subjectId: userId,
-      details: { reason: refusalReason(refused.refusal) },
-    });
-    return refused;
+    return refuseSecondFactorChange(userId, "user.second_factor_enrolled", userId, invalid({ code: match ? REPLAYED_CODE : WRONG_CODE }));
   }
   const secret = user.totpSecret;
   return db.$transaction(async (tx): Promise<Result<{ recoveryCodes: string[] }>> => {
@@ -186,17 +190,7 @@ export async function regenerateRecoveryCodes(userId: string, now = new Date()):
 export async function resetSecondFactor(actorId: string, userId: string, now = new Date()): Promise<Result> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, totpSecret: true, totpEnabledAt: true } });
   if (!user) return notFound();
-  const refuse = async (refused: Result & { ok: false }) => {
-    await recordAudit({
-      actorId,
-      action: "user.second_factor_reset",
-      outcome: "refused",
-      subjectType: "user",
-      subjectId: userId,
-      details: { reason: refusalReason(refused.refusal) },
-    });
-    return refused;
-  };
+  const refuse = (refused: Refused) => refuseSecondFactorChange(actorId, "user.second_factor_reset", userId, refused);
   if (userId === actorId) return refuse(forbidden("You cannot reset your own second factor. Ask another admin"));
   if (!user.totpSecret && !user.totpEnabledAt) return refuse(conflict("This account has no second factor to reset"));
   const rendered = await renderAccountChange({ recipientName: user.name, change: { kind: "second_factor_reset" } });

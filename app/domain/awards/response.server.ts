@@ -7,7 +7,7 @@
 import { renderAwardMoneyBack, renderAwardResponse, type AwardResponseKind } from "../../../emails";
 import { activeFundAdministrators } from "~/domain/auth/accounts.server";
 import { lockRoundForMoney } from "~/domain/allocation/pot-ledger.server";
-import { recordAudit } from "~/domain/audit/audit.server";
+import { recordAudit, recordBidRefusal } from "~/domain/audit/audit.server";
 import { visibleBid, type Viewer } from "~/domain/bids/bids.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
 import { queueEmail, type QueuedEmail } from "~/domain/email/outbox.server";
@@ -134,14 +134,7 @@ export async function moneyBackNotices(award: AwardForResponse, reason: "decline
 class AwardChanged extends Error {}
 
 async function refuseAnswer(actorId: string, action: string, bidId: string, refusal: Refusal): Promise<Result<never>> {
-  await recordAudit({
-    actorId,
-    action,
-    outcome: "refused",
-    subjectType: "bid",
-    subjectId: bidId,
-    details: { refusal },
-  });
+  await recordBidRefusal(actorId, action, bidId, { refusal });
   return { ok: false, refusal };
 }
 

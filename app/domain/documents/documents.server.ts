@@ -1,6 +1,6 @@
 // A bid's supporting documents: checked by content, stored under generated names, recorded with
 // the bid, and given back only to people who may see the bid.
-import { recordAudit } from "~/domain/audit/audit.server";
+import { recordAudit, recordBidRefusal } from "~/domain/audit/audit.server";
 import { refusedBidChange, visibleBid, type Viewer } from "~/domain/bids/bids.server";
 import { parseSectionProgress, withSectionStatus } from "~/domain/bids/sections";
 import { db, type Prisma } from "~/lib/db.server";
@@ -41,14 +41,7 @@ export async function addDocument(input: {
   }
   const inspection = await inspectDocument(upload.file.bytes);
   if (!inspection.ok) {
-    await recordAudit({
-      actorId: input.viewer.id,
-      action: "bid.document_refused",
-      outcome: "refused",
-      subjectType: "bid",
-      subjectId: input.bidId,
-      details: { detected: inspection.detected, name: cleanFileName(upload.file.name) },
-    });
+    await recordBidRefusal(input.viewer.id, "bid.document_refused", input.bidId, { detected: inspection.detected, name: cleanFileName(upload.file.name) });
     return invalid({ document: `The selected file must be a ${ACCEPTED_TYPES_TEXT}` });
   }
 
@@ -62,14 +55,7 @@ export async function addDocument(input: {
     // The store is down or refused the file: nothing was recorded, so the bid has no half-saved
     // document and the applicant can simply try again.
     console.error("documents: storing an upload failed", error);
-    await recordAudit({
-      actorId: input.viewer.id,
-      action: "bid.document_refused",
-      outcome: "refused",
-      subjectType: "bid",
-      subjectId: input.bidId,
-      details: { reason: "storage_failed", name: cleanFileName(upload.file.name) },
-    });
+    await recordBidRefusal(input.viewer.id, "bid.document_refused", input.bidId, { reason: "storage_failed", name: cleanFileName(upload.file.name) });
     return invalid({ document: "The selected file could not be saved. Try again" });
   }
   let replaced: string[] = [];

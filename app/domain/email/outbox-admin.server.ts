@@ -2,7 +2,7 @@
 // and sending a failed email again.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { db } from "~/lib/db.server";
-import { pageWindow } from "~/domain/lists/list-page";
+import { pageRange, pageWindow } from "~/domain/lists/list-page";
 import { containsText } from "~/domain/lists/text-search.server";
 import { isOutboxStatus, OUTBOX_STATUSES, type OutboxStatus } from "./outbox-status";
 
@@ -31,8 +31,7 @@ export async function listOutbox({ status, q = "" }: { status?: OutboxStatus; q?
   const emails = await db.outboxEmail.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: window.skip,
-    take: window.pageSize,
+    ...pageRange(window),
     select: listFields,
   });
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;

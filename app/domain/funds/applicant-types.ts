@@ -1,7 +1,7 @@
 // Who may apply to a fund (ADR 0025). Each fund stores the applicant types it gives money to
 // (Fund.applicantTypes, a JSON list); the eligibility check asks every visitor what they are and
 // refuses any type the fund does not list. Pure.
-import { ORGANISATION_TYPES, organisationTypeLabel } from "~/domain/organisations/organisation-types";
+import { ORGANISATION_TYPES, organisationTypeLabel, VOLUNTARY_SECTOR_TYPES } from "~/domain/organisations/organisation-types";
 
 /** Kinds of applicant no fund in the portal can register an organisation for; offered so people can say so honestly. */
 export const OTHER_APPLICANT_TYPES = ["public_body", "private_company", "individual"] as const;
@@ -11,15 +11,7 @@ export const APPLICANT_TYPES = [...ORGANISATION_TYPES, ...OTHER_APPLICANT_TYPES]
 
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 
-/** The voluntary and community sector: what a fund takes when nothing else is said. */
-export const VOLUNTARY_SECTOR_TYPES: readonly ApplicantType[] = [
-  "registered_charity",
-  "cio",
-  "cic",
-  "company_limited_by_guarantee",
-  "unincorporated_group",
-  "social_enterprise",
-];
+export { VOLUNTARY_SECTOR_TYPES };
 
 const OTHER_LABELS: Record<(typeof OTHER_APPLICANT_TYPES)[number], { label: string; hint: string }> = {
   public_body: { label: "Other public body", hint: "For example a council, school, NHS trust or police force" },

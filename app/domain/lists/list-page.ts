@@ -24,6 +24,11 @@ export function pageWindow(total: number, requested: number, pageSize = LIST_PAG
   return { page, pageCount, total, pageSize, skip: (page - 1) * pageSize };
 }
 
+/** A page of a query's rows: how many to skip, and how many to take. */
+export function pageRange(window: Pick<PageWindow, "skip" | "pageSize">) {
+  return { skip: window.skip, take: window.pageSize };
+}
+
 /** One page of rows already in memory (a list that must be computed whole, such as a ranking). */
 export function pageOfRows<T>(rows: T[], requested: number, pageSize = LIST_PAGE_SIZE) {
   const window = pageWindow(rows.length, requested, pageSize);

@@ -10,7 +10,7 @@ import { db } from "~/lib/db.server";
 import { isUniqueViolation } from "~/lib/prisma-errors";
 import { startCountingJob, type JobOptions } from "~/lib/repeat.server";
 import { dueReportReminder, REMINDER_HORIZON_MS } from "./reminders";
-import { reportEmailDetails } from "./report-email";
+import { reportEmailBidSelect, reportEmailDetails } from "./report-email";
 
 /**
  * Reports not yet handed in. A report sent back for changes is left out: the review email has
@@ -26,19 +26,7 @@ export async function queueReportReminders(now: Date = new Date()): Promise<numb
       id: true,
       title: true,
       dueAt: true,
-      award: {
-        select: {
-          bid: {
-            select: {
-              id: true,
-              title: true,
-              reference: true,
-              organisation: { select: { name: true, contactName: true, contactEmail: true } },
-              round: { select: { fund: { select: { name: true } } } },
-            },
-          },
-        },
-      },
+      award: { select: { bid: { select: reportEmailBidSelect } } },
     },
   });
   const due = reports.flatMap((report) => {

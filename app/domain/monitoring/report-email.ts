@@ -12,3 +12,12 @@ export function reportEmailDetails(report: {
     bidReference: bid.reference ?? "",
   };
 }
+
+/** What a report email needs of the report's bid: its title and reference, its fund, and whom to write to. */
+export const reportEmailBidSelect = {
+  id: true,
+  title: true,
+  reference: true,
+  organisation: { select: { name: true, contactName: true, contactEmail: true } },
+  round: { select: { fund: { select: { name: true } } } },
+} as const;

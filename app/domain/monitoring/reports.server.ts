@@ -13,7 +13,7 @@ import { db, type Prisma } from "~/lib/db.server";
 import type { FormObject } from "~/lib/form-values";
 import { parseValues } from "~/lib/parse-form";
 import { conflict, notFound, refusalReason, type Refused, type Result } from "~/lib/refusal";
-import { reportEmailDetails } from "./report-email";
+import { reportEmailBidSelect, reportEmailDetails } from "./report-email";
 import { EDITABLE_REPORT_STATUSES, isOverdue, reportStatusLabel } from "./report-status";
 import { reportSchema, reviewSchema, type ReportIntent } from "./report.schema";
 
@@ -225,20 +225,7 @@ export async function reviewReport(input: {
       id: true,
       title: true,
       status: true,
-      award: {
-        select: {
-          id: true,
-          bid: {
-            select: {
-              id: true,
-              title: true,
-              reference: true,
-              organisation: { select: { name: true, contactName: true, contactEmail: true } },
-              round: { select: { name: true, fund: { select: { name: true } } } },
-            },
-          },
-        },
-      },
+      award: { select: { id: true, bid: { select: reportEmailBidSelect } } },
     },
   });
   if (!report) return refused(actorId, "report.review_refused", reportId, notFound("Report not found"), { roundId });

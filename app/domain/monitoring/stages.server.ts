@@ -35,6 +35,11 @@ export async function refuseStageChange(actorId: string, roundId: string, change
   return refused;
 }
 
+/** A stage as the audit log records it. */
+function auditedStage(stageId: string, { title, relativeTo, offsetDays }: Omit<ReportStageRow, "id">) {
+  return { stageId, title, relativeTo, offsetDays };
+}
+
 /** Adds, edits or removes a stage, or sets up the usual schedule; audited either way. */
 export async function changeReportStages(actorId: string, roundId: string, change: StageChange): Promise<Result> {
   const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true } });
@@ -43,21 +48,14 @@ export async function changeReportStages(actorId: string, roundId: string, chang
     const result = await db.$transaction(async (tx): Promise<Result> => {
       const stages = await tx.reportStage.findMany({ where: { roundId }, select: { ...stageSelect, position: true }, orderBy: { position: "asc" } });
       const nextPosition = stages.reduce((max, s) => Math.max(max, s.position + 1), 0);
+      const audit = (action: string, states: { before?: unknown; after?: unknown }) =>
+        recordAudit({ actorId, action, subjectType: "round", subjectId: roundId, ...states }, tx);
       switch (change.kind) {
         case "add": {
           if (stages.length >= MAX_STAGES) return conflict(`A round can have up to ${MAX_STAGES} reports`);
           const { title, relativeTo, offsetDays } = change.stage;
           const created = await tx.reportStage.create({ data: { roundId, position: nextPosition, title, relativeTo, offsetDays }, select: { id: true } });
-          await recordAudit(
-            {
-              actorId,
-              action: "round.report_stage_added",
-              subjectType: "round",
-              subjectId: roundId,
-              after: { stageId: created.id, title, relativeTo, offsetDays },
-            },
-            tx,
-          );
+          await audit("round.report_stage_added", { after: auditedStage(created.id, change.stage) });
           return { ok: true };
         }
         case "edit": {
@@ -65,17 +63,7 @@ export async function changeReportStages(actorId: string, roundId: string, chang
           if (!before) return conflict("This report has been removed from the schedule. Add it again if you need it");
           const { title, relativeTo, offsetDays } = change.stage;
           await tx.reportStage.update({ where: { id: before.id }, data: { title, relativeTo, offsetDays }, select: { id: true } });
-          await recordAudit(
-            {
-              actorId,
-              action: "round.report_stage_changed",
-              subjectType: "round",
-              subjectId: roundId,
-              before: { stageId: before.id, title: before.title, relativeTo: before.relativeTo, offsetDays: before.offsetDays },
-              after: { stageId: before.id, title, relativeTo, offsetDays },
-            },
-            tx,
-          );
+          await audit("round.report_stage_changed", { before: auditedStage(before.id, before), after: auditedStage(before.id, change.stage) });
           return { ok: true };
         }
         case "remove": {
@@ -84,22 +72,13 @@ export async function changeReportStages(actorId: string, roundId: string, chang
           if (!before) return { ok: true };
           // Reports already owed keep their title and due date (their stage link is cleared).
           await tx.reportStage.delete({ where: { id: before.id } });
-          await recordAudit(
-            {
-              actorId,
-              action: "round.report_stage_removed",
-              subjectType: "round",
-              subjectId: roundId,
-              before: { stageId: before.id, title: before.title, relativeTo: before.relativeTo, offsetDays: before.offsetDays },
-            },
-            tx,
-          );
+          await audit("round.report_stage_removed", { before: auditedStage(before.id, before) });
           return { ok: true };
         }
         case "usual": {
           if (stages.length > 0) return conflict("This round already has a report schedule");
           await tx.reportStage.createMany({ data: USUAL_SCHEDULE.map((stage, position) => ({ roundId, position, ...stage })) });
-          await recordAudit({ actorId, action: "round.report_schedule_set", subjectType: "round", subjectId: roundId, after: { stages: USUAL_SCHEDULE } }, tx);
+          await audit("round.report_schedule_set", { after: { stages: USUAL_SCHEDULE } });
           return { ok: true };
         }
       }

@@ -2,15 +2,17 @@
 // community sector, and the statutory partnerships some funds are for (ADR 0025). Stored in
 // Organisation.type; which of them a fund gives money to is the fund's own choice.
 
-export const ORGANISATION_TYPES = [
+/** The voluntary and community sector: what a fund takes when nothing else is said. */
+export const VOLUNTARY_SECTOR_TYPES = [
   "registered_charity",
   "cio",
   "cic",
   "company_limited_by_guarantee",
   "unincorporated_group",
   "social_enterprise",
-  "community_safety_partnership",
 ] as const;
+
+export const ORGANISATION_TYPES = [...VOLUNTARY_SECTOR_TYPES, "community_safety_partnership"] as const;
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 

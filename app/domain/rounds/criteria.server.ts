@@ -17,6 +17,7 @@ import {
   criteriaSchema,
   CRITERION_FIELDS,
   criterionField,
+  criterionSelect,
   removeCriterion,
   type CheckedCriterion,
   type CriterionRow,
@@ -44,11 +45,7 @@ export async function loadRoundCriteria(roundId: string, now: Date) {
       criteria: {
         orderBy: { position: "asc" },
         select: {
-          id: true,
-          title: true,
-          guidance: true,
-          weightPercent: true,
-          maxScore: true,
+          ...criterionSelect,
           position: true,
           scores: { select: { score: true }, orderBy: { score: "desc" }, take: 1 },
           moderated: { select: { score: true }, orderBy: { score: "desc" }, take: 1 },

@@ -14,6 +14,9 @@ export const MAX_GUIDANCE_LENGTH = 1000;
 export const MAX_HIGHEST_SCORE = 10;
 
 export const CRITERION_FIELDS = ["id", "title", "guidance", "weightPercent", "maxScore"] as const;
+
+/** What is read of a saved criterion to show it or fill its row: the same fields as a row. */
+export const criterionSelect = { id: true, title: true, guidance: true, weightPercent: true, maxScore: true } as const;
 type CriterionField = (typeof CRITERION_FIELDS)[number];
 
 /** One criterion as posted: every field as typed; `id` is blank for a criterion not saved yet. */

@@ -76,23 +76,26 @@ export const EMPTY_ROUND_DETAILS: RoundDetailsInput = {
 export const MAX_DOCUMENT_MEGABYTES = 50;
 const MEGABYTE = 1024 * 1024;
 
+const londonClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The Europe/London wall clock at an instant, by part: year, month and day as numbers, hour and minute as two digits. */
+function londonClockParts(instant: Date): Record<string, string> {
+  return Object.fromEntries(londonClock.formatToParts(instant).map((p) => [p.type, p.value]));
+}
+
 /** The UTC instant of a Europe/London wall-clock time, or null if that time does not exist (clocks going forward). */
 export function londonToUtc(year: number, month: number, day: number, hour: number, minute: number): Date | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const offsetAt = (instant: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Europe/London",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        hourCycle: "h23",
-      })
-        .formatToParts(new Date(instant))
-        .map((p) => [p.type, p.value]),
-    );
+    const parts = londonClockParts(new Date(instant));
     return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - instant;
   };
   let instant = wall - offsetAt(wall);
@@ -102,19 +105,7 @@ export function londonToUtc(year: number, month: number, day: number, hour: numb
 
 /** The London wall-clock parts of an instant, to put back in the form. */
 export function utcToLondonParts(value: Date): DateParts {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/London",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(value)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = londonClockParts(value);
   return { day: parts.day!, month: parts.month!, year: parts.year!, time: `${parts.hour}:${parts.minute}` };
 }
 

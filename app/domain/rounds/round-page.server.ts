@@ -2,6 +2,7 @@
 // what the fund publishes anyway).
 import { parseApplicantTypes } from "~/domain/funds/applicant-types";
 import { db, type Prisma } from "~/lib/db.server";
+import { criterionSelect } from "./criteria";
 import { potPence } from "./pot";
 import { BID_STATUSES_NOT_COUNTED, roundFigures } from "./round-figures";
 
@@ -40,11 +41,7 @@ export async function findRoundForPublicPage(slug: string) {
       criteria: {
         orderBy: [{ position: "asc" }, { title: "asc" }],
         select: {
-          id: true,
-          title: true,
-          guidance: true,
-          weightPercent: true,
-          maxScore: true,
+          ...criterionSelect,
           descriptors: { orderBy: { score: "asc" }, select: { score: true, description: true } },
         },
       },

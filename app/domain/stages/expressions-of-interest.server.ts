@@ -35,14 +35,19 @@ export function parseIdList(json: string): string[] {
   }
 }
 
-const eoiPageSelect = {
-  id: true,
-  status: true,
+/** What an expression of interest answers: the project's title and summary, its areas and priorities, the amount. */
+export const eoiAnswersSelect = {
   title: true,
   summary: true,
   areaIds: true,
   priorityIds: true,
   amountRequestedPence: true,
+} as const;
+
+const eoiPageSelect = {
+  id: true,
+  status: true,
+  ...eoiAnswersSelect,
   submittedAt: true,
   decidedAt: true,
   bidId: true,

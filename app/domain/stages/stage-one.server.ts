@@ -15,7 +15,7 @@ import { penceToInput } from "~/lib/money";
 import { conflict, invalid, notFound, type Result } from "~/lib/refusal";
 import { renderEoiInvitation, renderEoiNotInvited } from "../../../emails";
 import type { EoiReview, StageSettings } from "./eoi.schema";
-import { eoiLink, parseIdList } from "./expressions-of-interest.server";
+import { eoiAnswersSelect, eoiLink, parseIdList } from "./expressions-of-interest.server";
 import { capRefusal, checkChoice, checkInvitationCap, suggestedCapPence, type CapCheck } from "./invitation-cap";
 
 const SUBJECT = "expression_of_interest";
@@ -259,11 +259,7 @@ type DecisionEoi = {
 const decisionEoiSelect = {
   id: true,
   status: true,
-  title: true,
-  summary: true,
-  areaIds: true,
-  priorityIds: true,
-  amountRequestedPence: true,
+  ...eoiAnswersSelect,
   reviewDecision: true,
   feedback: true,
   organisationId: true,
