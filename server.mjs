@@ -10,6 +10,7 @@ import { carriesSessionCookie, isSameOriginRequest, securityHeaders } from "./se
 import { bodyLimit, withLimitedBody } from "./server/body-limit.mjs";
 import { compressResponses, staticFiles } from "./server/compression.mjs";
 import { countQueries } from "./server/query-count.mjs";
+import { requestQueue, skipsRequestQueue } from "./server/request-queue.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
@@ -17,6 +18,8 @@ const appUrl = process.env.APP_URL || `http://localhost:${port}`;
 const buildDir = resolve(process.env.REMIX_BUILD_DIR || "build");
 // How long a stopping server waits for requests in progress before closing their connections.
 const shutdownGraceMs = Number(process.env.SHUTDOWN_GRACE_MS || 25_000);
+// How many requests the app works on at once; the rest wait their turn (ADR 0030).
+const requestConcurrency = Number(process.env.REQUEST_CONCURRENCY || 16);
 const logger = createLogger({ name: "web" });
 let shuttingDown = false;
 
@@ -112,6 +115,7 @@ const remixHandler = createRequestHandler({
     bodyTooLarge: res.locals.bodyTooLarge === true,
   }),
 });
+app.use(requestQueue({ limit: requestConcurrency, bypass: skipsRequestQueue }));
 app.all("*", (req, res, next) => remixHandler(withLimitedBody(req, res), res, next));
 
 const server = app.listen(port, () => {
