@@ -20,7 +20,13 @@ export function requestQueue({ limit, bypass = () => false }) {
         new Promise((done) => {
           // A visitor who gave up while waiting has nobody to answer: their request is not started.
           if (req.destroyed || res.writableEnded) return done(undefined);
-          res.once("finish", () => done(undefined));
+          // The place is given back once the answer's headers go out: its data has been read by
+          // then, and the body (a download, an export) goes at the visitor's pace without it.
+          const writeHead = res.writeHead;
+          res.writeHead = function writeHeadAndLeaveTheQueue(...args) {
+            done(undefined);
+            return writeHead.apply(this, args);
+          };
           res.once("close", () => done(undefined));
           next();
         }),

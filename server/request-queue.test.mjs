@@ -43,6 +43,24 @@ describe("requestQueue", () => {
     expect(queue.waiting()).toBe(0);
   });
 
+  it("gives the place back when the answer's headers go out, while its body is still on its way", async () => {
+    let finishBody;
+    const bodyHeld = new Promise((resolve) => (finishBody = resolve));
+    const url = await appBehind(requestQueue({ limit: 1 }), async (req, res) => {
+      if (req.path !== "/download") return res.send("ok");
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      res.write("first part, ");
+      await bodyHeld;
+      res.end("last part");
+    });
+    const download = await fetch(`${url}/download`);
+    expect(download.status).toBe(200);
+    // The download still holds its body back, and the next request is answered meanwhile.
+    expect(await (await fetch(`${url}/page`)).text()).toBe("ok");
+    finishBody();
+    expect(await download.text()).toBe("first part, last part");
+  });
+
   it("lets the next request in when one ends in an error", async () => {
     const url = await appBehind(requestQueue({ limit: 1 }), (req, res) => {
       if (req.path === "/fails") throw new Error("broken");
