@@ -19,7 +19,9 @@ export function requestQueue({ limit, bypass = () => false }) {
       () =>
         new Promise((done) => {
           // A visitor who gave up while waiting has nobody to answer: their request is not started.
-          if (req.destroyed || res.writableEnded) return done(undefined);
+          // (The connection says so; the request's own stream is also ended once an earlier
+          // middleware has read its body, the body limit's chunked reading.)
+          if (req.socket?.destroyed || res.writableEnded) return done(undefined);
           // The place is given back once the answer's headers go out: its data has been read by
           // then, and the body (a download, an export) goes at the visitor's pace without it.
           const writeHead = res.writeHead;

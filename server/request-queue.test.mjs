@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { requestQueue, skipsRequestQueue } from "./request-queue.mjs";
 
 /** An app behind the queue whose handler counts the requests in it at once. */
-async function appBehind(queue, handler) {
+async function appBehind(queue, handler, before = []) {
   const app = express();
+  for (const middleware of before) app.use(middleware);
   app.use(queue);
   app.all("*", handler);
   const server = await new Promise((resolve) => {
@@ -59,6 +60,27 @@ describe("requestQueue", () => {
     expect(await (await fetch(`${url}/page`)).text()).toBe("ok");
     finishBody();
     expect(await download.text()).toBe("first part, last part");
+  });
+
+  it("starts a request whose body an earlier middleware has read already", async () => {
+    // As the body limit reads a chunked body before the app: the request's stream has ended.
+    const readBody = (req, res, next) => {
+      const chunks = [];
+      req.on("data", (chunk) => chunks.push(chunk));
+      req.on("end", () => {
+        res.locals.body = Buffer.concat(chunks).toString();
+        next();
+      });
+    };
+    const url = await appBehind(requestQueue({ limit: 2 }), (req, res) => res.send(`read: ${res.locals.body}`), [readBody]);
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("a=1&b=2"));
+        controller.close();
+      },
+    });
+    const answer = await fetch(`${url}/form`, { method: "POST", body, duplex: "half" });
+    expect(await answer.text()).toBe("read: a=1&b=2");
   });
 
   it("lets the next request in when one ends in an error", async () => {
