@@ -118,7 +118,9 @@ const remixHandler = createRequestHandler({
 app.use(requestQueue({ limit: requestConcurrency, bypass: skipsRequestQueue }));
 app.all("*", (req, res, next) => remixHandler(withLimitedBody(req, res), res, next));
 
-const server = app.listen(port, () => {
+// A deadline surge opens connections faster than a busy server accepts them: the kernel keeps up
+// to this many waiting (Node's default is 511), so they wait their turn instead of being refused (ADR 0030).
+const server = app.listen({ port, backlog: Number(process.env.LISTEN_BACKLOG || 4096) }, () => {
   logger.info({ port, appUrl, outboxWorker: process.env.OUTBOX_WORKER || "on" }, `Community Safety Fund portal on ${appUrl}`);
 });
 
