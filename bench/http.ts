@@ -1,15 +1,16 @@
 // The framework floor and the portal's key pages in one run, on the production build against the
 // seeded bench database: a node:http server answering a fixed string, a bare Remix app's same
 // route (bench/bare-remix: Express and Remix alone), the portal's liveness route (/livez, the
-// "hello" route: Express, the portal's middleware and Remix, no database), then the pages. autocannon at 10 and 50 connections: req/s, p50, p99, errors, database operations per
-// request (X-Query-Count, BENCH_COUNT_QUERIES=yes), HTML bytes (plain and Brotli), ratio to hello.
+// "hello" route: Express, the portal's middleware and Remix, no database), then the pages.
+// autocannon at 10 and 50 connections: req/s, p50, p99, errors, database operations per request
+// (X-Query-Count, BENCH_COUNT_QUERIES=yes), HTML bytes (plain and Brotli), ratio to hello.
 //   npm run build && npm run bench:seed && npm run bench:http -- [--duration 10] [--connections 10,50] [--pages public,screening]
 // Requests carry a browser's Accept-Encoding (br), so the compression the server does is counted.
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { brotliCompressSync } from "node:zlib";
-import { cookieFor, databaseKind, flags, printTable, readSeed, startServer, writeResult } from "./support";
+import { answersWithin, cookieFor, databaseKind, flags, printTable, readSeed, startServer, writeResult } from "./support";
 
 const options = flags({ duration: 10, connections: "10,50", pages: "", port: 3190, encoding: "gzip, deflate, br" });
 const seed = readSeed();
@@ -44,15 +45,7 @@ const bare = spawn(process.execPath, ["bench/bare-remix/server.mjs"], {
   env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: String(barePort) },
   stdio: "inherit",
 });
-for (let tries = 0; ; tries += 1) {
-  const up = await fetch(`http://127.0.0.1:${barePort}/livez`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (up) break;
-  if (tries > 100) throw new Error("the bare Remix app did not answer within 20 s");
-  await new Promise((r) => setTimeout(r, 200));
-}
+if (!(await answersWithin(`http://127.0.0.1:${barePort}/livez`, 20_000))) throw new Error("the bare Remix app did not answer within 20 s");
 const server = await startServer({ port: options.port, env: { BENCH_COUNT_QUERIES: "yes" } });
 
 type Row = Record<string, string | number | null>;

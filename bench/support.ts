@@ -84,6 +84,21 @@ async function freshenSessions() {
   await db.session.updateMany({ data: { lastSeenAt: new Date(), secondFactorAt: new Date() } });
 }
 
+/** Asks `url` every 200 ms until it answers OK (true) or `timeoutMs` passes (false); `check` runs before each try. */
+export async function answersWithin(url: string, timeoutMs: number, check: () => void = () => {}): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    check();
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false, // not listening yet
+    );
+    if (ok) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export type Server = { url: string; child: ChildProcess; output: string[]; stop(): Promise<void> };
 
 /** The built portal (server.mjs, production) on `port`, against the bench database; resolves once /healthz answers. */
@@ -113,19 +128,12 @@ export async function startServer({ port, env = {} }: { port: number; env?: Reco
   child.stdout!.on("data", (c: Buffer) => output.push(c.toString()));
   child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
+  const answered = await answersWithin(`${url}/healthz`, 60_000, () => {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join("")}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`server did not answer /healthz within 60 s:\n${output.join("")}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  });
+  if (!answered) {
+    child.kill("SIGKILL");
+    throw new Error(`server did not answer /healthz within 60 s:\n${output.join("")}`);
   }
   return {
     url,
