@@ -12,7 +12,7 @@
 // day in the past and its timestamps are moved back to that day afterwards. What happens after
 // release (acceptance, monitoring reports, returned money) is written directly, dated as given.
 import { approveAllocation, releaseOutcomes, signOffAllocation } from "../app/domain/allocation/decisions.server";
-import { feedbackDefaults, returnAward } from "../app/domain/allocation/reserve.server";
+import { returnAward } from "../app/domain/allocation/reserve.server";
 import { loadAllocation, saveProposal } from "../app/domain/allocation/workspace.server";
 import { answerConflictQuestion, findAssignedBid, loadCriteriaForBid, saveAssessment } from "../app/domain/assessment/assessor-bids.server";
 import type { Recommendation } from "../app/domain/assessment/assessment-form";
@@ -283,7 +283,7 @@ async function seedReleasedRound(db: Db, ctx: Context, now: Date) {
   const releasedAt = daysFrom(now, -320);
   await asOf(db, releasedAt, async () => {
     const allocation = (await loadAllocation(round.id))!;
-    await expectOk(releaseOutcomes(allocation, ctx.administrator.id, [bids[3]!.id], await feedbackDefaults(allocation)), "release");
+    await expectOk(releaseOutcomes(allocation, ctx.administrator.id, { page: reserveChoice(bids[3]!.id), shareAssessorComments: true }), "release");
   });
   await afterRelease(db, round, releasedAt);
 
@@ -433,7 +433,7 @@ async function seedSmallGrantsRound(db: Db, ctx: Context, now: Date) {
   const releasedAt = daysFrom(now, -7);
   await asOf(db, releasedAt, async () => {
     const allocation = (await loadAllocation(round.id))!;
-    await expectOk(releaseOutcomes(allocation, ctx.administrator.id, [speedwatch.id], await feedbackDefaults(allocation)), "release");
+    await expectOk(releaseOutcomes(allocation, ctx.administrator.id, { page: reserveChoice(speedwatch.id), shareAssessorComments: true }), "release");
   });
   await afterRelease(db, round, releasedAt);
 
@@ -1015,4 +1015,9 @@ async function expectOk<T>(result: Promise<T>, what: string): Promise<T> {
     throw new Error(`demo seed: the ${what} was refused: ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** The release form's choice for one bid: on the reserve list, feedback left to the assessors' comments. */
+function reserveChoice(bidId: string) {
+  return { bidIds: [bidId], reserve: [bidId], feedback: {} };
 }

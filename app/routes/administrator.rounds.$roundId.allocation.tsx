@@ -12,7 +12,8 @@ import { ErrorSummary, fieldId } from "~/components/govuk/error-summary";
 import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { titleMeta } from "~/components/page-title";
 import { approveAllocation, releaseOutcomes } from "~/domain/allocation/decisions.server";
-import { feedbackDefaults, offerAward, releaseFeedback, returnAward } from "~/domain/allocation/reserve.server";
+import { postedReleaseChoices, releaseFormPage, saveReleaseChoices } from "~/domain/allocation/release-choices.server";
+import { offerAward, returnAward } from "~/domain/allocation/reserve.server";
 import {
   ALLOCATION_AWARDS,
   ALLOCATION_BANDS,
@@ -65,11 +66,6 @@ function shownPart(url: URL) {
   return { filters, page: requestedPage(search.get("page")) };
 }
 
-/** The rows for the page, without what only the server needs. */
-function plainRows(rows: Allocation["rows"]) {
-  return rows.map(({ candidate: _candidate, ...row }) => row);
-}
-
 /** A suggestion covers the whole round; its lines are shown beside the bids on the page. */
 function suggestionOnPage(suggestion: SuggestionView, values: ProposalValues): SuggestionView {
   return { ...suggestion, values: {}, lines: suggestion.lines.filter((l) => Object.hasOwn(values, l.bidId)) };
@@ -88,10 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // One page of the round, with the pot's figures for the whole round (ADR 0028).
   const shown = params.roundId ? await loadAllocationPage(params.roundId, filters, page) : null;
   if (!shown) throw new Response("Page not found", { status: 404 });
-  const status = shown.round.allocationStatus;
-  // The release form works on the whole round (ADR 0023); after release, the awards and reserve
-  // list show the bids on the page.
-  const wholeRound = status === "signed_off" ? await allocationOr404(params.roundId) : null;
+  // The release form holds the page's bids; their choices are saved a page at a time (ADR 0031).
+  const releaseForm = shown.round.allocationStatus === "signed_off" ? await releaseFormPage(shown.round.id, shown.rows) : null;
   return {
     round: shown.round,
     pot: shown.pot,
@@ -103,8 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: shown.rows,
     values: shown.values,
     offPageProposedPence: shown.offPageProposedPence,
-    roundRows: wholeRound ? plainRows(wholeRound.rows) : [],
-    feedback: wholeRound ? await feedbackDefaults(wholeRound) : {},
+    releaseForm,
   };
 }
 
@@ -149,12 +142,23 @@ async function approve({ allocation, userId }: IntentContext) {
 }
 
 async function release({ posted, allocation, userId }: IntentContext) {
-  const reserve = Array.isArray(posted.reserve) ? posted.reserve.filter((v) => typeof v === "string") : [];
-  const feedback = releaseFeedback(allocation, posted);
-  const result = await releaseOutcomes(allocation, userId, reserve, feedback);
+  const page = postedReleaseChoices(posted);
+  const result = await releaseOutcomes(allocation, userId, { page, shareAssessorComments: posted.shareAssessorComments === "yes" });
   if (result.ok) return answer({ message: result.message });
   const unassessed = result.refusal.kind === "conflict" ? result.refusal.details?.unassessed : undefined;
-  return refusalResponse<AllocationActionData>(result.refusal, { feedback, unassessed });
+  return refusalResponse<AllocationActionData>(result.refusal, { feedback: page.feedback, reserve: page.reserve, unassessed });
+}
+
+async function saveChoices({ posted, allocation, userId }: IntentContext) {
+  const page = postedReleaseChoices(posted);
+  const result = await saveReleaseChoices(allocation, userId, page);
+  if (!result.ok) return refusalResponse<AllocationActionData>(result.refusal, { feedback: page.feedback, reserve: page.reserve });
+  return answer({
+    message:
+      result.saved === 0
+        ? "There were no choices on this page to save."
+        : `Choices saved for ${result.saved === 1 ? "1 bid" : `${result.saved} bids`} on this page. The release uses them.`,
+  });
 }
 
 async function recordReturnedAward({ intent, posted, allocation, userId }: IntentContext) {
@@ -177,13 +181,14 @@ const INTENTS: Record<string, { permission: Permission; handle: (context: Intent
   optimal: { permission: "allocate:award", handle: loadOptimal },
   approve: { permission: "approve:award", handle: approve },
   release: { permission: "release:outcome", handle: release },
+  "release-choices": { permission: "release:outcome", handle: saveChoices },
   "award-declined": { permission: "approve:award", handle: recordReturnedAward },
   "award-withdrawn": { permission: "approve:award", handle: recordReturnedAward },
   offer: { permission: "approve:award", handle: offerReserveAward },
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const posted = await readForm(request, ["reserve"]);
+  const posted = await readForm(request, ["reserve", "releaseBids"]);
   const intent = textValue(posted, "intent");
   const handler = Object.hasOwn(INTENTS, intent) ? INTENTS[intent] : undefined;
   const user = await requirePermission(request, handler?.permission ?? "allocate:award");
@@ -197,7 +202,7 @@ export default function AllocationPage() {
     round,
     pot,
     rows,
-    roundRows,
+    releaseForm,
     filters,
     window,
     rowsAboveThreshold,
@@ -205,7 +210,6 @@ export default function AllocationPage() {
     tieBreakRule,
     values: saved,
     offPageProposedPence,
-    feedback: savedFeedback,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AllocationActionData | undefined;
   const errors = actionData?.errors ?? {};
@@ -263,12 +267,13 @@ export default function AllocationPage() {
         </>
       ) : null}
 
-      {round.allocationStatus === "signed_off" ? (
+      {releaseForm ? (
         <ReleaseForm
           roundId={round.id}
-          rows={roundRows}
-          feedback={actionData?.feedback ?? savedFeedback}
-          feedbackBidIds={Object.keys(savedFeedback)}
+          rows={rows}
+          page={releaseForm}
+          window={window}
+          posted={actionData?.feedback ? { feedback: actionData.feedback, reserve: actionData.reserve ?? [] } : undefined}
           error={errors.release}
           unassessed={actionData?.unassessed}
         />

@@ -174,6 +174,13 @@ test("after release, a declined award's money goes back to the pot and the reser
   await feedback.fill("Strong bid; we hope to fund it if money is freed.");
   await page.getByRole("checkbox", { name: `${reserve}: Graffiti clean-up` }).check();
   await expectAccessiblePage(page);
+  // The choices are saved and shown again on a later visit (a large round is chosen a page at a time).
+  await page.getByRole("button", { name: "Save choices on this page" }).click();
+  await expect(page.getByText("Choices saved for 1 bid on this page.")).toBeVisible();
+  await page.goto(workspace);
+  await expect(page.getByRole("checkbox", { name: `${reserve}: Graffiti clean-up` })).toBeChecked();
+  await expect(page.getByLabel(`Feedback for ${reserve}`)).toHaveValue("Strong bid; we hope to fund it if money is freed.");
+  await expect(page.getByTestId("release-choices")).toContainText("On the reserve list1 bid");
   await page.getByRole("button", { name: "Release outcomes" }).click();
   await expect(page.getByText(/Outcomes released: 2 awarded, 1 on the reserve list, 0 not funded/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Reserve list" })).toBeVisible();

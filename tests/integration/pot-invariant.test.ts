@@ -260,7 +260,7 @@ async function perform(setup: Setup, step: Operation): Promise<boolean> {
       );
       // The first tick stands for "put every choice on the reserve list", so offers have work often.
       const reserve = bidIds.filter((id, i) => (step.reserve[0] || step.reserve[i]) && choices.has(id));
-      return (await releaseOutcomes(current, administratorId, reserve)).ok;
+      return (await releaseOutcomes(current, administratorId, { page: { bidIds: reserve, reserve, feedback: {} } })).ok;
     }
     case "return": {
       // One of the awards the page lists as released (any bid, if there are none).

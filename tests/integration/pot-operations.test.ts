@@ -188,7 +188,7 @@ describe("a bid that holds an award leaves the running", () => {
 
     // Release then decides only what is left: the withdrawn bid keeps its state and gets no award.
     await db.round.update({ where: { id: setup.round.id }, data: { allocationStatus: "signed_off" } });
-    expect(await releaseOutcomes((await loadAllocation(setup.round.id))!, setup.administrator.user.id, [])).toMatchObject({ ok: true });
+    expect(await releaseOutcomes((await loadAllocation(setup.round.id))!, setup.administrator.user.id)).toMatchObject({ ok: true });
     expect(await db.award.findMany({ where: { roundId: setup.round.id, status: "released" }, select: { bidId: true } })).toEqual([
       { bidId: setup.bids[0]!.id },
     ]);
@@ -222,7 +222,7 @@ describe("a bid that holds an award leaves the running", () => {
     // A bid that left the running by a path that skipped the award (the batch must not trust the page).
     await db.bid.update({ where: { id: setup.bids[1]!.id }, data: { status: "withdrawn", withdrawnAt: new Date() } });
 
-    const result = await releaseOutcomes(allocation, setup.administrator.user.id, []);
+    const result = await releaseOutcomes(allocation, setup.administrator.user.id);
     expect(result).toMatchObject({ ok: false, refusal: { kind: "conflict", field: "release", message: expect.stringContaining("Nothing was released") } });
     expect(await db.round.findUniqueOrThrow({ where: { id: setup.round.id } })).toMatchObject({ allocationStatus: "signed_off", outcomesReleasedAt: null });
     expect(await db.award.count({ where: { roundId: setup.round.id, status: "released" } })).toBe(0);

@@ -57,7 +57,9 @@ export type AllocationActionData = {
   suggestion?: SuggestionView;
   ringFences?: Record<string, string>;
   priorityMinimums?: Record<string, string>;
+  /** The release form's page as posted, shown again when it was refused. */
   feedback?: Record<string, string>;
+  reserve?: string[];
   offer?: ReserveOffer;
   /** Bids that stop the release: never screened, or without a score. */
   unassessed?: UnassessedBid[];

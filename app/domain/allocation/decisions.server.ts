@@ -16,6 +16,8 @@ import { conflict, notFound, type Result } from "~/lib/refusal";
 import { formatAcceptBy } from "~/domain/outcomes/dates";
 import { approvalRefusalMessage, approvalRefusalReason, approveAwards } from "./approval.server";
 import { checkAllocation } from "./validation";
+import { releasedWithoutAward, sameReleaseChoices, saveReleaseChoices, savedReleaseChoices, type PageChoices } from "./release-choices.server";
+import { feedbackSuggestions } from "./reserve.server";
 import type { Allocation } from "./workspace.server";
 
 /** A bid release cannot decide because it was never assessed (never screened, or no score yet). */
@@ -170,7 +172,7 @@ type Outcome = "awarded" | "reserve" | "declined";
 
 /**
  * Releases the outcomes: each bid in assessment becomes awarded (it has an approved award),
- * reserve (the administrator ticked it) or declined; each bid screened out keeps its `ineligible`
+ * reserve (the administrator chose it; the choices are saved a page at a time, ADR 0031) or declined; each bid screened out keeps its `ineligible`
  * status and is decided too. Every one gets ONE outcome email, all in one batch with the round's
  * move to `released`. A bid never assessed (still `submitted`, or without a score) has no outcome
  * to give, so release is refused with the list of them. Emails are rendered before the batch.
@@ -178,9 +180,15 @@ type Outcome = "awarded" | "reserve" | "declined";
 export async function releaseOutcomes(
   allocation: Allocation,
   actorId: string,
-  reserveBidIds: readonly string[],
-  /** The feedback the administrator chose to share, by bid id (declined and reserve bids); stored in Bid.feedback. */
-  feedback: Readonly<Record<string, string>> = {},
+  {
+    page = { bidIds: [], reserve: [], feedback: {} },
+    shareAssessorComments = false,
+  }: {
+    /** The choices of the release form's page, saved first (ADR 0031); the release then reads every saved choice. */
+    page?: PageChoices;
+    /** For bids whose feedback was never saved: share the assessors' comments (the suggestion) instead of none. */
+    shareAssessorComments?: boolean;
+  } = {},
 ): Promise<DecisionResult> {
   const { round } = allocation;
   const action = "allocation.release";
@@ -190,6 +198,11 @@ export async function releaseOutcomes(
       ? "Outcomes cannot be released until the allocation has been approved and signed off by the OPCC. Nothing was released."
       : "Outcomes cannot be released until the allocation has been approved. Nothing was released.";
     return refuse(actorId, action, round.id, message, "release");
+  }
+  // The page's choices are kept even when the release is refused below, so nothing typed is lost.
+  if (page.bidIds.length > 0) {
+    const saved = await saveReleaseChoices(allocation, actorId, page, { releasing: true });
+    if (!saved.ok) return saved;
   }
   // Every bid that is not a draft, withdrawn or screened out needs a score before it can be told anything.
   const unassessed: UnassessedBid[] = allocation.rows
@@ -207,7 +220,8 @@ export async function releaseOutcomes(
     });
     return conflict(message, "release", { unassessed });
   }
-  const reserve = new Set(reserveBidIds);
+  const choices = await savedReleaseChoices(round.id);
+  const reserve = new Set([...choices.byBid.values()].filter((c) => c.onReserve).map((c) => c.bidId));
   const deciding = allocation.rows.filter((r) => r.status === "in_assessment" || r.status === "reserve");
   const wrongReserve = deciding.find((r) => reserve.has(r.bidId) && r.award?.status === "approved");
   if (wrongReserve)
@@ -237,7 +251,8 @@ export async function releaseOutcomes(
     amountRequestedPence: true,
     organisation: { select: { name: true, contactName: true, contactEmail: true } },
   } as const;
-  const [bids, ineligible, settings] = await Promise.all([
+  const notSaved = deciding.filter((r) => releasedWithoutAward(r) && choices.byBid.get(r.bidId)?.feedback == null).map((r) => r.bidId);
+  const [bids, ineligible, settings, suggested] = await Promise.all([
     db.bid.findMany({ where: { id: { in: deciding.map((r) => r.bidId) } }, select: bidFields }),
     // Screened out: not in the allocation, but told with everyone else.
     db.bid.findMany({
@@ -246,6 +261,7 @@ export async function releaseOutcomes(
       select: { ...bidFields, screeningReason: true, screeningNote: true },
     }),
     db.round.findUniqueOrThrow({ where: { id: round.id }, select: { acceptanceDays: true } }),
+    shareAssessorComments ? feedbackSuggestions(notSaved) : ({} as Record<string, string>),
   ]);
   const byId = new Map(bids.map((b) => [b.id, b]));
   const roundName = allocation.round.name;
@@ -264,7 +280,8 @@ export async function releaseOutcomes(
     deciding.map(async (row) => {
       const bid = byId.get(row.bidId)!;
       const outcome: Outcome = row.award?.status === "approved" ? "awarded" : reserve.has(row.bidId) ? "reserve" : "declined";
-      const shared = outcome === "awarded" ? undefined : Object.hasOwn(feedback, bid.id) ? feedback[bid.id]!.trim() : undefined;
+      const shared =
+        outcome === "awarded" ? undefined : (choices.byBid.get(bid.id)?.feedback ?? (Object.hasOwn(suggested, bid.id) ? suggested[bid.id] : undefined));
       const rendered: RenderedEmail =
         outcome === "awarded"
           ? await renderOutcomeAward({
@@ -328,6 +345,10 @@ export async function releaseOutcomes(
     db.award.deleteMany({ where: { roundId: round.id, status: "proposed" } }),
     // No bid may be left without an outcome: one submitted meanwhile (screened back in) fails the batch.
     db.round.update({ where: { id: round.id, bids: { none: { status: "submitted" } } }, data: { outcomesReleasedAt: now }, select: { id: true } }),
+    // A choice saved after they were read fails the batch too (ADR 0031); the choices have done their work.
+    db.round.update({ where: { id: round.id, ...sameReleaseChoices(choices.version) }, data: { outcomesReleasedAt: now }, select: { id: true } }),
+    db.releaseChoice.deleteMany({ where: { roundId: round.id } }),
+    db.releaseDraft.deleteMany({ where: { roundId: round.id } }),
   ];
   for (const { bid, outcome, rendered, shared } of decisions) {
     writes.push(
@@ -381,7 +402,7 @@ export async function releaseOutcomes(
         round.id,
         now?.allocationStatus === "released"
           ? RELEASED
-          : "A bid changed while the outcomes were being released (it may have been withdrawn). Nothing was released. Try again.",
+          : "A bid or a choice for the release changed while the outcomes were being released (a bid may have been withdrawn, or choices saved on another page). Nothing was released. Check the choices and try again.",
         "release",
       );
     }

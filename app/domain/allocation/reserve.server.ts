@@ -12,11 +12,10 @@ import { db } from "~/lib/db.server";
 import { acceptanceDeadline } from "~/domain/awards/acceptance";
 import { decisionLinks } from "~/domain/awards/links.server";
 import { formatDateTime } from "~/lib/dates";
-import { textAt, type FormObject } from "~/lib/form-values";
 import { conflict, invalid, type Result } from "~/lib/refusal";
 import { formatPounds, parsePounds } from "~/lib/money";
 import { approvalRefusalMessage, approveAwards } from "./approval.server";
-import { feedbackField, offerAmountField } from "./workspace";
+import { offerAmountField } from "./workspace";
 import type { Allocation } from "./workspace.server";
 
 /** What recording a returned award or offering a reserve award did, or why it was refused (ADR 0012). */
@@ -55,31 +54,6 @@ export async function feedbackSuggestions(bidIds: readonly string[]): Promise<Re
       [...(byBid.get(id) ?? new Map<string, string[]>())].map(([title, comments]) => `${title}: ${comments.filter(Boolean).join(" ")}`).join("\n\n"),
     ]),
   );
-}
-
-/** The bids the release form asks feedback for (no approved award), with saved feedback or the suggestion. */
-export async function feedbackDefaults(allocation: Allocation): Promise<Record<string, string>> {
-  if (allocation.round.allocationStatus !== "signed_off") return {};
-  const bidIds = allocation.rows.filter((r) => (r.status === "in_assessment" || r.status === "reserve") && r.award?.status !== "approved").map((r) => r.bidId);
-  const [saved, suggested] = await Promise.all([
-    db.bid.findMany({
-      where: { id: { in: bidIds } },
-      select: { id: true, feedback: true },
-    }),
-    feedbackSuggestions(bidIds),
-  ]);
-  const savedById = new Map(saved.map((b) => [b.id, b.feedback]));
-  return Object.fromEntries(bidIds.map((id) => [id, savedById.get(id) ?? suggested[id] ?? ""]));
-}
-
-/** The feedback fields of the posted release form (nested text values), trimmed, for the bids that may be declined or reserved. */
-export function releaseFeedback(allocation: Allocation, posted: FormObject): Record<string, string> {
-  const entries: [string, string][] = [];
-  for (const row of allocation.rows) {
-    const value = textAt(posted, feedbackField(row.bidId));
-    if (typeof value === "string") entries.push([row.bidId, value.trim()]);
-  }
-  return Object.fromEntries(entries);
 }
 
 export type ReturnedAwardStatus = "declined_by_applicant" | "withdrawn";
