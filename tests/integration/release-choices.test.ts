@@ -138,7 +138,8 @@ describe("the release form, a page at a time", () => {
   }, 180_000);
 
   it("sends the assessors' comments to bids whose feedback was never saved, when the administrator chooses so", async () => {
-    const setup = await signedOffRound(100);
+    // 600 bids to decide: more than one statement lists by id, so the comments are read by round.
+    const setup = await signedOffRound(1000);
     const admin = setup.administrator.cookie;
     const offPage = releaseBids(await (await send(workspace(setup.round.id, "?page=2"), { cookie: admin })).text())[0]!;
     await db.criterionScore.updateMany({
@@ -154,7 +155,9 @@ describe("the release form, a page at a time", () => {
     expect(released.status).toBe(200);
     const bid = await db.bid.findUniqueOrThrow({ where: { id: offPage }, select: { status: true, feedback: true } });
     expect(bid).toEqual({ status: "declined", feedback: `${setup.criteria[0]!.title}: Clear local need.` });
-  }, 120_000);
+    // Bids whose assessors left no comment are sent none.
+    expect(await db.bid.count({ where: { roundId: setup.round.id, status: "declined", feedback: { not: null } } })).toBe(1);
+  }, 240_000);
 
   it("refuses choices it cannot keep, saving nothing, and keeps a page's choices when the release itself is refused", async () => {
     const setup = await signedOffRound(60);

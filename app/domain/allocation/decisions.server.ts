@@ -261,7 +261,7 @@ export async function releaseOutcomes(
       select: { ...bidFields, screeningReason: true, screeningNote: true },
     }),
     db.round.findUniqueOrThrow({ where: { id: round.id }, select: { acceptanceDays: true } }),
-    shareAssessorComments ? feedbackSuggestions(notSaved) : ({} as Record<string, string>),
+    shareAssessorComments ? feedbackSuggestions(round.id, notSaved) : ({} as Record<string, string>),
   ]);
   const byId = new Map(bids.map((b) => [b.id, b]));
   const roundName = allocation.round.name;

@@ -169,7 +169,10 @@ export async function releaseFormPage(roundId: string, pageRows: readonly Row[])
     db.releaseChoice.count({ where: { roundId, feedback: { not: null }, bid: without } }),
   ]);
   const byBid = new Map(choices.map((c) => [c.bidId, c]));
-  const suggested = await feedbackSuggestions(bidIds.filter((id) => byBid.get(id)?.feedback == null));
+  const suggested = await feedbackSuggestions(
+    roundId,
+    bidIds.filter((id) => byBid.get(id)?.feedback == null),
+  );
   const feedbackSavedOnPage = bidIds.filter((id) => byBid.get(id)?.feedback != null).length;
   return {
     bidIds,

@@ -18,6 +18,9 @@ import { approvalRefusalMessage, approveAwards } from "./approval.server";
 import { offerAmountField } from "./workspace";
 import type { Allocation } from "./workspace.server";
 
+/** The most bids whose ids a statement lists; more are read by their round. */
+const MAX_LISTED_BIDS = 500;
+
 /** What recording a returned award or offering a reserve award did, or why it was refused (ADR 0012). */
 export type ReserveResult = Result<{ message: string }>;
 
@@ -26,11 +29,14 @@ export type ReserveResult = Result<{ message: string }>;
  * (never their scores): one paragraph per criterion with comments. The administrator edits it
  * before release; nothing is shared unless they keep it.
  */
-export async function feedbackSuggestions(bidIds: readonly string[]): Promise<Record<string, string>> {
+export async function feedbackSuggestions(roundId: string, bidIds: readonly string[]): Promise<Record<string, string>> {
   if (bidIds.length === 0) return {};
+  // A page's bids by id; more (the release's, up to the whole round) by round, since a nested
+  // list of thousands of ids passes SQLite's limit on a statement's parameters.
+  const bids = bidIds.length <= MAX_LISTED_BIDS ? { bidId: { in: [...bidIds] } } : { bid: { roundId } };
   const scores = await db.criterionScore.findMany({
     where: {
-      assessment: { bidId: { in: [...bidIds] }, status: "submitted" },
+      assessment: { ...bids, status: "submitted" },
       comment: { not: "" },
     },
     select: {
