@@ -41,6 +41,9 @@ async function reviewAll(adminId: string, roundId: string, ids: string[]) {
     expect((await reviewEoi(adminId, roundId, id, { decision: "eligible", score: 4, feedback: "Clear and well targeted." }, new Date())).ok).toBe(true);
 }
 
+/** A choice of expressions of interest to invite, as one page of the list posts it. */
+const choose = (ids: string[]) => ({ shown: ids, invite: ids });
+
 /** Moves the round past the close of expressions of interest. */
 const closeEois = (roundId: string) => db.round.update({ where: { id: roundId }, data: { eoiClosesAt: new Date(Date.now() - 60_000) } });
 
@@ -57,12 +60,12 @@ describe("a two-stage round", () => {
 
     await reviewAll(admin.id, round.id, [a.eoiId, b.eoiId]);
     // Not before expressions of interest close.
-    const early = await sendStageOneDecision(admin.id, round.id, [a.eoiId], new Date());
+    const early = await sendStageOneDecision(admin.id, round.id, choose([a.eoiId]), new Date());
     expect(early.ok).toBe(false);
     expect(await db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ invitationsSentAt: null });
 
     await closeEois(round.id);
-    const sent = await sendStageOneDecision(admin.id, round.id, [a.eoiId], new Date());
+    const sent = await sendStageOneDecision(admin.id, round.id, choose([a.eoiId]), new Date());
     expect(sent).toEqual({ ok: true, alreadySent: false, invited: 1, notInvited: 1 });
 
     const invited = await db.expressionOfInterest.findUniqueOrThrow({
@@ -91,7 +94,7 @@ describe("a two-stage round", () => {
     const b = await submittedEoi(round, "Beta Group", 900_000);
     await reviewAll(admin.id, round.id, [a.eoiId, b.eoiId]);
     await closeEois(round.id);
-    const refused = await sendStageOneDecision(admin.id, round.id, [a.eoiId, b.eoiId], new Date());
+    const refused = await sendStageOneDecision(admin.id, round.id, choose([a.eoiId, b.eoiId]), new Date());
     expect(refused.ok).toBe(false);
     if (!refused.ok)
       expect(refused.refusal).toMatchObject({
@@ -121,10 +124,10 @@ describe("a two-stage round", () => {
     );
     await closeEois(round.id);
     const chosen = [eois[0]!.eoiId, eois[1]!.eoiId];
-    const results = await Promise.all([1, 2, 3].map(() => sendStageOneDecision(admin.id, round.id, chosen, new Date())));
+    const results = await Promise.all([1, 2, 3].map(() => sendStageOneDecision(admin.id, round.id, choose(chosen), new Date())));
     expect(results.filter((r) => r.ok && !r.alreadySent)).toHaveLength(1);
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(await sendStageOneDecision(admin.id, round.id, [eois[2]!.eoiId], new Date())).toMatchObject({ ok: true, alreadySent: true });
+    expect(await sendStageOneDecision(admin.id, round.id, choose([eois[2]!.eoiId]), new Date())).toMatchObject({ ok: true, alreadySent: true });
     expect(await db.outboxEmail.count({ where: { template: "eoi-invitation" } })).toBe(2);
     const notInvited = await db.outboxEmail.findMany({ where: { template: "eoi-not-invited" } });
     expect(notInvited).toHaveLength(1);
@@ -141,7 +144,7 @@ describe("a two-stage round", () => {
     const c = await submittedEoi(round, "Gamma CIC", 700_000);
     await reviewAll(admin.id, round.id, [a.eoiId, b.eoiId, c.eoiId]);
     await closeEois(round.id);
-    expect((await sendStageOneDecision(admin.id, round.id, [a.eoiId], new Date())).ok).toBe(true);
+    expect((await sendStageOneDecision(admin.id, round.id, choose([a.eoiId]), new Date())).ok).toBe(true);
 
     // Reviews no longer change.
     const review = await reviewEoi(admin.id, round.id, b.eoiId, { decision: "ineligible", score: 1, feedback: "Changed" }, new Date());

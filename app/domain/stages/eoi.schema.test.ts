@@ -52,8 +52,11 @@ describe("the review, the invitations and the stage settings", () => {
   });
 
   it("invites each chosen expression of interest once", () => {
-    expect(invitationChoiceSchema.parse({ invite: ["e1", "e1", "e2"] })).toEqual({ invite: ["e1", "e2"] });
-    expect(invitationChoiceSchema.parse({})).toEqual({ invite: [] });
+    expect(invitationChoiceSchema.parse({ invite: ["e1", "e1", "e2"], shown: ["e1", "e2", "e3", "e3"] })).toEqual({
+      invite: ["e1", "e2"],
+      shown: ["e1", "e2", "e3"],
+    });
+    expect(invitationChoiceSchema.parse({})).toEqual({ invite: [], shown: [] });
   });
 
   it("sets one stage or two, with the closing time and cap for two", () => {

@@ -87,8 +87,9 @@ export type EoiReview = z.output<typeof eoiReviewSchema>;
 
 /** The invitation page: which expressions of interest are chosen. */
 export const invitationChoiceSchema = z.pipe(
-  z.object({ invite: z._default(z.array(z.string()), []) }),
-  z.transform((raw: { invite: string[] }) => ({ invite: [...new Set(raw.invite)] })),
+  // `shown`: the expressions of interest the page listed, so an unticked box (which posts nothing) is saved as not chosen (ADR 0031).
+  z.object({ invite: z._default(z.array(z.string()), []), shown: z._default(z.array(z.string()), []) }),
+  z.transform((raw: { invite: string[]; shown: string[] }) => ({ invite: [...new Set(raw.invite)], shown: [...new Set(raw.shown)] })),
 );
 
 /**

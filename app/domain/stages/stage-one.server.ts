@@ -9,13 +9,16 @@ import { withSectionStatus } from "~/domain/bids/sections";
 import { potPence } from "~/domain/rounds/pot";
 import { roundHeading, roundHeadingSelect, roundTitle } from "~/domain/rounds/round-title";
 import { utcToLondonParts } from "~/domain/rounds/round-details.schema";
-import { db, type Tx } from "~/lib/db.server";
+import { containsText } from "~/domain/lists/text-search.server";
+import { pageRange, pageWindow } from "~/domain/lists/list-page";
+import { db, type Prisma, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { penceToInput } from "~/lib/money";
 import { conflict, invalid, notFound, type Result } from "~/lib/refusal";
 import { renderEoiInvitation, renderEoiNotInvited } from "../../../emails";
 import type { EoiReview, StageSettings } from "./eoi.schema";
 import { eoiAnswersSelect, eoiLink, parseIdList } from "./expressions-of-interest.server";
+import { saveInvitationChoices, savedInvitations, type InvitationPage } from "./invitation-choices.server";
 import { capRefusal, checkChoice, checkInvitationCap, suggestedCapPence, type CapCheck } from "./invitation-cap";
 
 const SUBJECT = "expression_of_interest";
@@ -110,15 +113,52 @@ const stageRoundSelect = {
   priorities: { select: { id: true } },
 } as const;
 
-/** Every submitted (or decided) expression of interest of a two-stage round, best score first. */
-export async function loadStageOne(roundId: string, now: Date) {
+/** The stage-one list's filters (ADR 0023): the review's outcome, and a search of organisation and project. */
+export type StageOneFilters = { q: string; review: (typeof EOI_REVIEW_FILTERS)[number] | "" };
+export const EOI_REVIEW_FILTERS = ["eligible", "ineligible", "to_review", "chosen"] as const;
+
+function stageOneWhere(roundId: string, filters: StageOneFilters): Prisma.ExpressionOfInterestWhereInput {
+  const text = filters.q ? containsText(filters.q) : null;
+  return {
+    roundId,
+    status: { not: "draft" },
+    ...(filters.review === "to_review"
+      ? { reviewDecision: null }
+      : filters.review === "chosen"
+        ? { invitationChoice: { isNot: null } }
+        : filters.review
+          ? { reviewDecision: filters.review }
+          : {}),
+    ...(text ? { OR: [{ title: text }, { organisation: { name: text } }] } : {}),
+  };
+}
+
+/**
+ * One page of a two-stage round's submitted (or decided) expressions of interest, best score
+ * first, with figures for the whole stage: the choice saved so far against the cap, what is
+ * invited, and how many wait for review. A fixed number of statements whatever their number; the
+ * choice is saved a page at a time and the decision reads it whole (ADR 0031).
+ */
+export async function loadStageOne(roundId: string, now: Date, filters: StageOneFilters = { q: "", review: "" }, page = 1) {
   const round = await db.round.findUnique({ where: { id: roundId }, select: stageRoundSelect });
   if (!round || !round.twoStage) return null;
-  // The decision is made over the whole set at once; a round's expressions of interest are bounded
-  // by the organisations that apply, so the page shows them all (ADR 0026).
+  const where = stageOneWhere(roundId, filters);
+  const [total, all, invited, chosen, unreviewed] = await Promise.all([
+    db.expressionOfInterest.count({ where }),
+    db.expressionOfInterest.count({ where: { roundId, status: { not: "draft" } } }),
+    db.expressionOfInterest.aggregate({ where: { roundId, status: "invited" }, _sum: { amountRequestedPence: true } }),
+    db.expressionOfInterest.aggregate({
+      where: { roundId, status: "submitted", invitationChoice: { isNot: null } },
+      _sum: { amountRequestedPence: true },
+      _count: true,
+    }),
+    db.expressionOfInterest.count({ where: { roundId, status: "submitted", reviewDecision: null } }),
+  ]);
+  const window = pageWindow(total, page);
   const eois = await db.expressionOfInterest.findMany({
-    where: { roundId, status: { not: "draft" } },
+    where,
     orderBy: [{ reviewScore: { sort: "desc", nulls: "last" } }, { submittedAt: "asc" }, { id: "asc" }],
+    ...pageRange(window),
     select: {
       id: true,
       title: true,
@@ -129,9 +169,16 @@ export async function loadStageOne(roundId: string, now: Date) {
       submittedAt: true,
       bidId: true,
       organisation: { select: { name: true } },
+      invitationChoice: { select: { eoiId: true } },
     },
   });
-  const invitedTotal = eois.filter((e) => e.status === "invited").reduce((sum, e) => sum + (e.amountRequestedPence ?? 0), 0);
+  const rows = eois.map(({ invitationChoice, ...e }) => ({
+    ...e,
+    chosen: invitationChoice !== null && e.status === "submitted",
+    amountRequestedPence: e.amountRequestedPence ?? 0,
+    submittedAt: e.submittedAt?.toISOString() ?? null,
+  }));
+  const chosenPence = chosen._sum.amountRequestedPence ?? 0;
   return {
     round: {
       id: round.id,
@@ -142,9 +189,16 @@ export async function loadStageOne(roundId: string, now: Date) {
       capPence: round.invitationCapPence ?? 0,
       potPence: potPence(round),
       invitationsSentAt: round.invitationsSentAt?.toISOString() ?? null,
-      invitedTotalPence: invitedTotal,
+      invitedTotalPence: invited._sum.amountRequestedPence ?? 0,
     },
-    eois: eois.map((e) => ({ ...e, amountRequestedPence: e.amountRequestedPence ?? 0, submittedAt: e.submittedAt?.toISOString() ?? null })),
+    /** Every expression of interest of the stage (not drafts), and those still to review. */
+    counts: { all, unreviewed, chosen: chosen._count },
+    /** The saved choice's total, and the part of it on other pages (what the running total adds to the boxes ticked here). */
+    chosenPence,
+    offPageChosenPence: chosenPence - rows.reduce((sum, e) => sum + (e.chosen ? e.amountRequestedPence : 0), 0),
+    filters,
+    window,
+    eois: rows,
   };
 }
 
@@ -344,9 +398,18 @@ export type SendResult = Result<{ alreadySent: boolean; invited: number; notInvi
  * first (invitationsSentAt, conditional on it being empty), so a repeated or concurrent send waits
  * on it and then finds the decision sent: nothing is sent twice.
  */
-export async function sendStageOneDecision(actorId: string, roundId: string, chosen: readonly string[], now: Date): Promise<SendResult> {
+export async function sendStageOneDecision(actorId: string, roundId: string, page: InvitationPage, now: Date): Promise<SendResult> {
   const round = await db.round.findUnique({ where: { id: roundId }, select: stageRoundSelect });
   if (!round || !round.twoStage) return notFound();
+  const alreadySent: SendResult = { ok: true, alreadySent: true, invited: 0, notInvited: 0 };
+  if (round.invitationsSentAt) return alreadySent;
+  // The page's choice is saved first, so it is kept even if sending is refused below (ADR 0031).
+  const saved = await saveInvitationChoices(actorId, roundId, page);
+  if (!saved.ok) {
+    const sent = await db.round.findUnique({ where: { id: roundId }, select: { invitationsSentAt: true } });
+    return sent?.invitationsSentAt ? alreadySent : saved;
+  }
+  const chosen = await savedInvitations(roundId);
   // Emails are rendered before the transaction, from what is read here; the transaction checks
   // again that each expression of interest is still as read.
   const eois: DecisionEoi[] = await db.expressionOfInterest.findMany({ where: { roundId, status: "submitted" }, select: decisionEoiSelect });
@@ -364,6 +427,9 @@ export async function sendStageOneDecision(actorId: string, roundId: string, cho
         if (now >= round.closesAt) throw new Refusing(conflict("The full-bid deadline has passed"));
         const current = await tx.expressionOfInterest.findMany({ where: { roundId, status: "submitted" }, select: decisionEoiSelect });
         if (current.length !== eois.length || current.some((e) => !rendered.has(e.id))) throw new ChangedMeanwhile();
+        // A choice saved after the emails were rendered: the decision must be the one read.
+        const choiceNow = await savedInvitations(roundId, tx);
+        if (choiceNow.length !== chosen.length || choiceNow.some((id) => !chosen.includes(id))) throw new ChangedMeanwhile();
         const unreviewed = current.filter((e) => !e.reviewDecision || !e.feedback);
         if (unreviewed.length > 0) throw new Refusing(conflict(`Review every expression of interest first: ${unreviewed.length} still to review`, "invite"));
         const unknown = chosen.filter((id) => !current.some((e) => e.id === id));
@@ -408,6 +474,7 @@ export async function sendStageOneDecision(actorId: string, roundId: string, cho
             notInvited += 1;
           }
         }
+        await tx.invitationChoice.deleteMany({ where: { roundId } });
         await recordAudit(
           {
             actorId,
