@@ -2,7 +2,8 @@
 // now, with a draft and two submitted bids. Used by the run command's seed (which adds the rounds
 // in later phases, prisma/demo-phases.ts), the end-to-end tests and integration tests that need
 // an open round.
-import { FORM_RULES, serialiseRoundFormRules, storedBand } from "../app/domain/bids/proportionate";
+import { FORM_RULES, storedBand } from "../app/domain/bids/proportionate";
+import { serialiseRoundFormRules } from "../app/domain/bids/stored-form-rules";
 import { hashPassword } from "../app/domain/auth/password.server";
 import type { Db } from "../app/lib/db.server";
 import { queueEmail } from "../app/domain/email/outbox.server";

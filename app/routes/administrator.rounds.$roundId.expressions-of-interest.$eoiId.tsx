@@ -6,7 +6,7 @@ import { Button, Radios, Textarea } from "~/components/govuk/fields";
 import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { titleMeta } from "~/components/page-title";
 import { EoiStatusTag } from "~/components/stages/eoi-status";
-import { EOI_SCORES, eoiReviewSchema } from "~/domain/stages/eoi.schema";
+import { EOI_SCORES, eoiReviewSchema } from "~/domain/stages/stage-one.schema";
 import { loadEoiReview, reviewEoi } from "~/domain/stages/stage-one.server";
 import { formatDateTime } from "~/lib/dates";
 import { textValues } from "~/lib/form-values";

@@ -8,7 +8,7 @@ import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { Table, TableCell, TableRow } from "~/components/govuk/table";
 import { titleMeta } from "~/components/page-title";
 import { EoiStatusTag } from "~/components/stages/eoi-status";
-import { invitationChoiceSchema } from "~/domain/stages/eoi.schema";
+import { invitationChoiceSchema } from "~/domain/stages/stage-one.schema";
 import { capRefusal, checkChoice, checkInvitationCap } from "~/domain/stages/invitation-cap";
 import { saveInvitationChoices } from "~/domain/stages/invitation-choices.server";
 import { EOI_REVIEW_FILTERS, loadStageOne, reinviteEoi, sendStageOneDecision, type StageOneFilters } from "~/domain/stages/stage-one.server";

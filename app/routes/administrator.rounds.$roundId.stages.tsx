@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/govuk/error-summary";
 import { Button, Radios, TextInput } from "~/components/govuk/fields";
 import { SuccessBanner } from "~/components/govuk/notification-banner";
 import { titleMeta } from "~/components/page-title";
-import { stageSettingsSchema } from "~/domain/stages/eoi.schema";
+import { stageSettingsSchema } from "~/domain/stages/stage-one.schema";
 import { loadStageSettings, saveStageSettings } from "~/domain/stages/stage-one.server";
 import { formatDateTime } from "~/lib/dates";
 import { formatPounds } from "~/lib/money";

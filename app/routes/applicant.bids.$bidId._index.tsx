@@ -4,7 +4,7 @@ import { SummaryList, SummaryRow } from "~/components/govuk/summary-list";
 import { BidSummary } from "~/components/bids/bid-summary";
 import { TaskList, type Task } from "~/components/bids/task-list";
 import { requireApplicantBid } from "~/web/bid-page.server";
-import { formRulesFor } from "~/domain/bids/proportionate";
+import { formRulesFor } from "~/domain/bids/stored-form-rules";
 import { allSectionsCompleted, askedShape, sectionStates } from "~/domain/bids/sections";
 import { bidStatusLabel, bidStatusTagClass } from "~/domain/bids/status";
 import { canWithdraw } from "~/domain/bids/submission.server";

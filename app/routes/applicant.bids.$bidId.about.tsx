@@ -8,7 +8,8 @@ import { requireApplicantBid } from "~/web/bid-page.server";
 import { layoutBid, sectionAction } from "~/web/bid-section.server";
 import { aboutSchema, type DateParts } from "~/domain/bids/section-schemas/about.schema";
 import { textValue, type FormObject } from "~/lib/form-values";
-import { formRulesFor } from "~/domain/bids/proportionate";
+import { bandRulesFor } from "~/domain/bids/proportionate";
+import { roundBands } from "~/domain/bids/stored-form-rules";
 import { sectionValues } from "~/domain/bids/sections";
 import { formatPounds } from "~/lib/money";
 
@@ -16,17 +17,19 @@ export const meta = sectionMeta("About the project");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { bid } = await requireApplicantBid(request, params.bidId);
-  const { minAwardPence, maxAwardPence, smallBidThresholdPence, formRules } = bid.round;
+  const { minAwardPence, maxAwardPence } = bid.round;
+  // Both bands' rules, read here: the summary's limit in the browser follows the amount typed.
+  const round = { minAwardPence, maxAwardPence, ...roundBands(bid.round) };
   return {
     bid: layoutBid(bid),
-    round: { minAwardPence, maxAwardPence, smallBidThresholdPence, formRules },
+    round,
     values: sectionValues(bid).about as FormObject,
-    rules: formRulesFor(bid.amountRequestedPence, { smallBidThresholdPence, formRules }),
+    rules: bandRulesFor(bid.amountRequestedPence, round),
   };
 }
 
 export const action = sectionAction("about", {
-  schema: ({ bid, mode }) => aboutSchema(bid.round, mode),
+  schema: ({ bid, mode }) => aboutSchema({ ...bid.round, ...roundBands(bid.round) }, mode),
   save: (answers) => ({ fields: answers }),
 });
 

@@ -1,4 +1,4 @@
-import { formRulesFor } from "~/domain/bids/proportionate";
+import { formRulesFor } from "~/domain/bids/stored-form-rules";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";

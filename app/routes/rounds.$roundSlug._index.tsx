@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoundFormShape } from "~/components/rounds/round-form-shape";
-import { OPTIONAL_SECTIONS, parseRoundFormRules, type FormRules, type FormSize } from "~/domain/bids/proportionate";
+import { OPTIONAL_SECTIONS, type FormRules, type FormSize } from "~/domain/bids/proportionate";
+import { parseRoundFormRules } from "~/domain/bids/stored-form-rules";
 import { documentKindLabel } from "~/domain/documents/document-kinds";
 import { potPence, roundPhase } from "~/domain/rounds/pot";
 import { roundTitle } from "~/domain/rounds/round-title";

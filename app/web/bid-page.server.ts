@@ -2,7 +2,7 @@
 import { data, redirect } from "@remix-run/node";
 import { recordBidRefusal } from "~/domain/audit/audit.server";
 import { findBidForViewerAudited } from "~/domain/bids/bids.server";
-import { formRulesFor } from "~/domain/bids/proportionate";
+import { formRulesFor } from "~/domain/bids/stored-form-rules";
 import { isSectionAsked, type SectionKey } from "~/domain/bids/sections";
 import type { FieldErrors } from "~/lib/form-errors";
 import type { Result } from "~/lib/refusal";

@@ -1,4 +1,5 @@
-import { FORM_RULES, serialiseRoundFormRules, storedBand } from "../../app/domain/bids/proportionate";
+import { FORM_RULES, storedBand } from "../../app/domain/bids/proportionate";
+import { serialiseRoundFormRules } from "../../app/domain/bids/stored-form-rules";
 import { DEMO_PASSWORD, expect, expectAccessiblePage, signIn, test } from "./fixtures";
 import { withE2eDb } from "./database";
 import { seedApplicant, seedOpenRound } from "./stage-accounts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FORM_RULES, serialiseRoundFormRules, storedBand } from "~/domain/bids/proportionate";
+import { FORM_RULES, storedBand } from "~/domain/bids/proportionate";
+import { serialiseRoundFormRules } from "~/domain/bids/stored-form-rules";
 import { db } from "~/lib/db.server";
 import { send } from "../support/app";
 import { assignDirectly, createAssessmentRound, scoringForm } from "../support/assessment";

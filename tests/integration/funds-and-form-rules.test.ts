@@ -1,7 +1,8 @@
 // Funds and who may apply, round addresses unique across funds, and the proportionate form's
 // rules set per round (ADR 0025), through the built app.
 import { describe, expect, it } from "vitest";
-import { serialiseRoundFormRules, storedBand, FORM_RULES } from "~/domain/bids/proportionate";
+import { storedBand, FORM_RULES } from "~/domain/bids/proportionate";
+import { serialiseRoundFormRules } from "~/domain/bids/stored-form-rules";
 import { db } from "~/lib/db.server";
 import { saveEligibilityAnswers } from "~/web/eligibility-cookie.server";
 import { send, signedInAs } from "../support/app";

@@ -3,7 +3,7 @@
 // not found. A conflict is declared before the bid's details are shown; answering "no" opens the
 // assessor's (draft) assessment, which is what lets them see and score the bid.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { formRulesFor } from "~/domain/bids/proportionate";
+import { formRulesFor } from "~/domain/bids/stored-form-rules";
 import { isSectionAsked } from "~/domain/bids/sections";
 import type { SubmittedSnapshot } from "~/domain/bids/snapshot";
 import { inKindOrder } from "~/domain/documents/document-kinds";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countWords, FORM_RULES, formRulesFor, formSizeFor } from "./proportionate";
+import { countWords, FORM_RULES, formSizeFor } from "./proportionate";
+import { formRulesFor } from "./stored-form-rules";
 
 describe("proportionate form", () => {
   const threshold = 500_000;

@@ -3,8 +3,8 @@
 // administrator and stored with the round (Round.formRules): which of the optional sections and
 // which documents are asked for, the word limit of each text answer and the row caps. These rules
 // are the single source for the limits shown on each page and enforced on the server.
-// zod/mini, not zod: these rules are read in the browser by the bid section schemas (ADR 0027).
-import * as z from "zod/mini";
+// No zod here: the bid section schemas read these rules in the browser, and reading the rules a
+// round stores (a zod schema) is in stored-form-rules.ts, which the browser does not load (ADR 0027).
 import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/documents/document-kinds";
 
 export type FormSize = "small" | "standard";
@@ -33,8 +33,8 @@ export type FormRules = {
   maxBudgetLines: number;
 };
 
-const ALL_SECTIONS = OPTIONAL_SECTIONS.map((s) => s.key);
-const ALL_DOCUMENTS = DOCUMENT_KINDS.map((d) => d.kind);
+const ALL_SECTIONS = /* @__PURE__ */ OPTIONAL_SECTIONS.map((s) => s.key);
+const ALL_DOCUMENTS = /* @__PURE__ */ DOCUMENT_KINDS.map((d) => d.kind);
 
 /** The built-in rules: what a round without rules of its own asks (every section, every document). */
 export const FORM_RULES: Record<FormSize, FormRules> = {
@@ -68,52 +68,20 @@ export const FORM_RULES: Record<FormSize, FormRules> = {
 export const WORD_LIMIT_BOUNDS = { min: 25, max: 1000 } as const;
 export const ROW_CAP_BOUNDS = { min: 1, max: 30 } as const;
 
-const words = z.int().check(z.minimum(WORD_LIMIT_BOUNDS.min), z.maximum(WORD_LIMIT_BOUNDS.max));
-const rows = z.int().check(z.minimum(ROW_CAP_BOUNDS.min), z.maximum(ROW_CAP_BOUNDS.max));
-const bandSchema = z.object({
-  sections: z.array(z.enum(ALL_SECTIONS as [OptionalSection, ...OptionalSection[]])),
-  documentKinds: z.array(z.enum(ALL_DOCUMENTS as [DocumentKind, ...DocumentKind[]])),
-  summaryMaxWords: words,
-  beneficiariesMaxWords: words,
-  safeguardingMaxWords: words,
-  equalityMaxWords: words,
-  maxOutcomes: rows,
-  maxBudgetLines: rows,
-});
-export type BandRules = z.infer<typeof bandSchema>;
+/** One band's rules as a round stores them (Round.formRules, checked in stored-form-rules.ts). */
+export type BandRules = {
+  sections: OptionalSection[];
+  documentKinds: DocumentKind[];
+  summaryMaxWords: number;
+  beneficiariesMaxWords: number;
+  safeguardingMaxWords: number;
+  equalityMaxWords: number;
+  maxOutcomes: number;
+  maxBudgetLines: number;
+};
 
 /** Round.formRules as stored: both bands. */
-export const roundFormRulesSchema = z.object({ small: bandSchema, standard: bandSchema });
-export type RoundFormRules = z.infer<typeof roundFormRulesSchema>;
-
-function band(size: FormSize, stored: BandRules): FormRules {
-  // Kept in the form's order, once each, whatever order they were stored in.
-  return {
-    ...FORM_RULES[size],
-    ...stored,
-    size,
-    sections: ALL_SECTIONS.filter((s) => stored.sections.includes(s)),
-    documentKinds: ALL_DOCUMENTS.filter((d) => stored.documentKinds.includes(d)),
-  };
-}
-
-/** Both bands' rules for a round; "" (or anything unreadable) is the built-in rules. */
-export function parseRoundFormRules(json: string | null | undefined): Record<FormSize, FormRules> {
-  if (!json) return FORM_RULES;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return FORM_RULES;
-  }
-  const parsed = roundFormRulesSchema.safeParse(value);
-  if (!parsed.success) return FORM_RULES;
-  return { small: band("small", parsed.data.small), standard: band("standard", parsed.data.standard) };
-}
-
-export function serialiseRoundFormRules(rules: RoundFormRules): string {
-  return JSON.stringify(roundFormRulesSchema.parse(rules));
-}
+export type RoundFormRules = { small: BandRules; standard: BandRules };
 
 /** What a band's rules are as stored (no size, no fixed parts). */
 export function storedBand(rules: FormRules): BandRules {
@@ -142,10 +110,15 @@ export function formSizeFor(amountRequestedPence: number | null | undefined, sma
   return amountRequestedPence < smallBidThresholdPence ? "small" : "standard";
 }
 
-/** The rules for a bid of this amount: the round's own, or the built-in ones given only a threshold. */
-export function formRulesFor(amountRequestedPence: number | null | undefined, round: BandRound | number): FormRules {
-  const { smallBidThresholdPence, formRules } = typeof round === "number" ? { smallBidThresholdPence: round, formRules: "" } : round;
-  return parseRoundFormRules(formRules)[formSizeFor(amountRequestedPence, smallBidThresholdPence)];
+/**
+ * A round's rules for both bands, already read from what it stores (`roundBands` in
+ * stored-form-rules.ts): what a page gives the browser, whose checks follow the amount typed.
+ */
+export type RoundBands = { smallBidThresholdPence: number; bands: Record<FormSize, FormRules> };
+
+/** The rules for a bid of this amount, of a round's bands. */
+export function bandRulesFor(amountRequestedPence: number | null | undefined, round: RoundBands): FormRules {
+  return round.bands[formSizeFor(amountRequestedPence, round.smallBidThresholdPence)];
 }
 
 /** Words as GOV.UK Frontend's character count counts them: runs of non-space characters. */

@@ -12,7 +12,8 @@ import { areasSchema, prioritiesSchema } from "./section-schemas/choices.schema"
 import { dateToParts, type RoundLimits } from "./section-schemas/common";
 import { outcomesSchema } from "./section-schemas/outcomes.schema";
 import { safeguardingSchema } from "./section-schemas/safeguarding.schema";
-import { formRulesFor, type FormRules } from "./proportionate";
+import type { FormRules } from "./proportionate";
+import { formRulesFor, roundBands } from "./stored-form-rules";
 import { parseSectionProgress, SECTIONS, type SectionKey, type TaskStatus } from "./section-list";
 
 export {
@@ -85,7 +86,7 @@ export function sectionProblems(bid: BidForCheck, round: RoundForCheck): Record<
     result.success ? [] : (Object.values(fieldErrorsFrom(result.error)).filter(Boolean) as string[]);
   const uploaded = new Set(bid.documents.filter((d) => d.scanStatus !== "infected").map((d) => d.kind));
   return {
-    about: messages(aboutSchema(round, "complete").safeParse(values.about)),
+    about: messages(aboutSchema({ ...round, ...roundBands(round) }, "complete").safeParse(values.about)),
     priorities: messages(
       prioritiesSchema(
         round.priorities.map((p) => p.id),

@@ -4,7 +4,7 @@
 // (docs/decisions/0017-csv-exports-and-audit-log.md). Who may download which is in
 // app/domain/auth/route-access.ts.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { formRulesFor } from "~/domain/bids/proportionate";
+import { formRulesFor } from "~/domain/bids/stored-form-rules";
 import { parseIdList } from "~/domain/stages/expressions-of-interest.server";
 import { db } from "~/lib/db.server";
 import { csvStream, EXPORT_PAGE_SIZE, exportFileName, isoTime, keysetPages, poundsText, type Column } from "./csv.server";

@@ -2,7 +2,8 @@
 // opens: changing them afterwards would change the form under bids already being written, so a
 // save once the round has opened is refused and audited, and changes nothing.
 import { recordAudit } from "~/domain/audit/audit.server";
-import { parseRoundFormRules, serialiseRoundFormRules, storedBand } from "~/domain/bids/proportionate";
+import { storedBand } from "~/domain/bids/proportionate";
+import { parseRoundFormRules, serialiseRoundFormRules } from "~/domain/bids/stored-form-rules";
 import { db, type Tx } from "~/lib/db.server";
 
 import type { FormObject } from "~/lib/form-values";

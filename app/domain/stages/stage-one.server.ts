@@ -16,7 +16,7 @@ import { formatDateTime } from "~/lib/dates";
 import { penceToInput } from "~/lib/money";
 import { conflict, invalid, notFound, type Result } from "~/lib/refusal";
 import { renderEoiInvitation, renderEoiNotInvited } from "../../../emails";
-import type { EoiReview, StageSettings } from "./eoi.schema";
+import type { EoiReview, StageSettings } from "./stage-one.schema";
 import { eoiAnswersSelect, eoiLink, parseIdList } from "./expressions-of-interest.server";
 import { saveInvitationChoices, savedInvitations, type InvitationPage } from "./invitation-choices.server";
 import { capRefusal, checkChoice, checkInvitationCap, suggestedCapPence, type CapCheck } from "./invitation-cap";

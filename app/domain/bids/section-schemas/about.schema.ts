@@ -1,11 +1,17 @@
 // The "About the project" section's one schema, read by the browser and parsed on the server.
-import { amountLimitProblem } from "../amount-rule";
-import { formRulesFor } from "../proportionate";
-import { charsFor, checkDate, checkMoney, checkText, dateParts, sectionSchema, text, type RoundLimits, type SaveMode } from "./common";
+import { amountLimitProblem, type AwardLimits } from "../amount-rule";
+import { bandRulesFor, type RoundBands } from "../proportionate";
+import { charsFor, checkDate, checkMoney, checkText, dateParts, sectionSchema, text, type SaveMode } from "./common";
 
 export type { DateParts } from "./common";
 
-export function aboutSchema(round: RoundLimits, mode: SaveMode) {
+/**
+ * What the checks need to know about the round: its award limits and both bands' rules, already
+ * read from what it stores (`roundBands`), so the browser has no stored rules to parse (ADR 0027).
+ */
+export type AboutRound = AwardLimits & RoundBands;
+
+export function aboutSchema(round: AboutRound, mode: SaveMode) {
   const required = mode === "complete";
   return sectionSchema({ title: text, summary: text, amountRequested: text, projectStart: dateParts, projectEnd: dateParts }, (raw, problems) => {
     const title = checkText(
@@ -29,7 +35,7 @@ export function aboutSchema(round: RoundLimits, mode: SaveMode) {
       if (limit) problems.push({ path: ["amountRequested"], message: limit });
     }
     // The summary's limit follows the amount typed on this same page.
-    const rules = formRulesFor(amountRequestedPence, round);
+    const rules = bandRulesFor(amountRequestedPence, round);
     const summary = checkText(
       raw.summary,
       {
