@@ -206,8 +206,9 @@ function ChoiceForm({ stage, error }: { stage: StageOne; error?: string }) {
           Tick on each page and save the choices before you go to another page: sending the decision invites every expression of interest chosen on any page.
         </p>
       ) : null}
-      {eligible.map((e) => (
-        <input key={e.id} type="hidden" name="shown" value={e.id} />
+      {/* Numbered names: one name repeated on hidden fields is invalid HTML. */}
+      {eligible.map((e, i) => (
+        <input key={e.id} type="hidden" name={`shown.${i}`} value={e.id} />
       ))}
       <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
         <fieldset className="govuk-fieldset" id="invite" aria-describedby={error ? "invite-error" : undefined}>

@@ -12,6 +12,9 @@ import { countQueries } from "../support/query-counter";
 
 startEachTestEmpty();
 
+/** A list of ids as the form posts them: one numbered hidden field each (`name.0`, `name.1`, …). */
+const numbered = (name: string, ids: readonly string[]) => Object.fromEntries(ids.map((id, i) => [`${name}.${i}`, id]));
+
 const workspace = (roundId: string, query = "") => `/administrator/rounds/${roundId}/allocation${query}`;
 
 /**
@@ -37,7 +40,7 @@ async function signedOffRound(count: number) {
 
 /** The bids the release form of a page holds (its hidden `releaseBids` fields). */
 function releaseBids(html: string) {
-  return [...html.matchAll(/name="releaseBids" value="([^"]+)"/g)].map((m) => m[1]!);
+  return [...html.matchAll(/name="releaseBids\.\d+" value="([^"]+)"/g)].map((m) => m[1]!);
 }
 
 /** The bids a page offers for the reserve list, and which are ticked. */
@@ -80,7 +83,7 @@ describe("the release form, a page at a time", () => {
       cookie: admin,
       form: {
         intent: "release-choices",
-        releaseBids: onPage2,
+        ...numbered("releaseBids", onPage2),
         reserve: [reserveOnPage2, untickedLater],
         [`feedback.${feedbackOnPage2}`]: "  We could not fund every strong bid this year.  ",
       },
@@ -92,8 +95,12 @@ describe("the release form, a page at a time", () => {
     );
     // Unticked again: an unticked box posts nothing, so the page's bids say which were shown.
     expect(
-      (await send(workspace(setup.round.id, "?page=2"), { cookie: admin, form: { intent: "release-choices", releaseBids: [untickedLater], reserve: [] } }))
-        .status,
+      (
+        await send(workspace(setup.round.id, "?page=2"), {
+          cookie: admin,
+          form: { intent: "release-choices", ...numbered("releaseBids", [untickedLater]), reserve: [] },
+        })
+      ).status,
     ).toBe(200);
     const page2Again = await (await send(workspace(setup.round.id, "?page=2"), { cookie: admin })).text();
     expect(reserveBoxes(page2Again).ticked).toEqual([reserveOnPage2]);
@@ -112,7 +119,7 @@ describe("the release form, a page at a time", () => {
     const neverSaved = releaseBids(await (await send(workspace(setup.round.id, "?page=3"), { cookie: admin })).text())[0]!;
     const released = await send(workspace(setup.round.id), {
       cookie: admin,
-      form: { intent: "release", releaseBids: onPage1, reserve: [reserveOnPage1], [`feedback.${feedbackOnPage1}`]: "Thank you for bidding." },
+      form: { intent: "release", ...numbered("releaseBids", onPage1), reserve: [reserveOnPage1], [`feedback.${feedbackOnPage1}`]: "Thank you for bidding." },
     });
     expect(released.status).toBe(200);
     expect(await released.text()).toContain("Outcomes released: 2 awarded, 2 on the reserve list");
@@ -150,7 +157,7 @@ describe("the release form, a page at a time", () => {
     expect(visibleText(page1)).toContain("Feedback for bids on other pages");
     const released = await send(workspace(setup.round.id), {
       cookie: admin,
-      form: { intent: "release", releaseBids: releaseBids(page1), shareAssessorComments: "yes" },
+      form: { intent: "release", ...numbered("releaseBids", releaseBids(page1)), shareAssessorComments: "yes" },
     });
     expect(released.status).toBe(200);
     const bid = await db.bid.findUniqueOrThrow({ where: { id: offPage }, select: { status: true, feedback: true } });
@@ -167,13 +174,16 @@ describe("the release form, a page at a time", () => {
     const awarded = (await db.award.findFirstOrThrow({ where: { roundId: setup.round.id, status: "approved" } })).bidId;
     const belowThreshold = onPage1.find((id) => !reserveBoxes(page1).offered.includes(id));
 
-    const withAward = await send(workspace(setup.round.id), { cookie: admin, form: { intent: "release-choices", releaseBids: onPage1, reserve: [awarded] } });
+    const withAward = await send(workspace(setup.round.id), {
+      cookie: admin,
+      form: { intent: "release-choices", ...numbered("releaseBids", onPage1), reserve: [awarded] },
+    });
     expect(withAward.status).toBe(409);
     expect(await withAward.text()).toContain("has an approved award, so it cannot also be on the reserve list. Nothing was saved.");
     expect(belowThreshold).toBeDefined();
     const below = await send(workspace(setup.round.id), {
       cookie: admin,
-      form: { intent: "release-choices", releaseBids: onPage1, reserve: [belowThreshold!] },
+      form: { intent: "release-choices", ...numbered("releaseBids", onPage1), reserve: [belowThreshold!] },
     });
     expect(below.status).toBe(409);
     expect(await below.text()).toContain("is below the quality threshold, so it cannot be on the reserve list. Nothing was saved.");
@@ -181,7 +191,9 @@ describe("the release form, a page at a time", () => {
 
     // Only the fund administrator's release permission saves choices; the OPCC sees no such form.
     const opcc = await signedInAs("opcc_sign_off");
-    expect((await send(workspace(setup.round.id), { cookie: opcc.cookie, form: { intent: "release-choices", releaseBids: onPage1 } })).status).toBe(403);
+    expect(
+      (await send(workspace(setup.round.id), { cookie: opcc.cookie, form: { intent: "release-choices", ...numbered("releaseBids", onPage1) } })).status,
+    ).toBe(403);
 
     // A bid put back to "submitted" stops the release, but the page's choices are kept.
     const reserve = reserveBoxes(page1).offered[0]!;
@@ -189,7 +201,7 @@ describe("the release form, a page at a time", () => {
     await db.bid.update({ where: { id: notScreened }, data: { status: "submitted" } });
     const refused = await send(workspace(setup.round.id), {
       cookie: admin,
-      form: { intent: "release", releaseBids: onPage1, reserve: [reserve], [`feedback.${reserve}`]: "Kept." },
+      form: { intent: "release", ...numbered("releaseBids", onPage1), reserve: [reserve], [`feedback.${reserve}`]: "Kept." },
     });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("has not been assessed");
@@ -202,7 +214,7 @@ describe("the release form, a page at a time", () => {
     expect(await statusOf(reserve)).toBe("reserve");
     const late = await send(workspace(setup.round.id), {
       cookie: admin,
-      form: { intent: "release-choices", releaseBids: [notScreened], reserve: [notScreened] },
+      form: { intent: "release-choices", ...numbered("releaseBids", [notScreened]), reserve: [notScreened] },
     });
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("Outcomes for this round have been released.");
@@ -216,7 +228,7 @@ describe("the release form, a page at a time", () => {
       const page = await (await send(workspace(setup.round.id), { cookie: admin })).text();
       const chosen = reserveBoxes(page).offered[attempt % 2]!;
       const [save, release] = await Promise.all([
-        send(workspace(setup.round.id), { cookie: admin, form: { intent: "release-choices", releaseBids: [chosen], reserve: [chosen] } }),
+        send(workspace(setup.round.id), { cookie: admin, form: { intent: "release-choices", ...numbered("releaseBids", [chosen]), reserve: [chosen] } }),
         send(workspace(setup.round.id), { cookie: admin, form: { intent: "release" } }),
       ]);
       const round = await db.round.findUniqueOrThrow({ where: { id: setup.round.id }, select: { allocationStatus: true } });

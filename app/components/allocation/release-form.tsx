@@ -68,8 +68,9 @@ export function ReleaseForm({
           another page; the release uses the choices saved on every page.
         </p>
       ) : null}
-      {page.bidIds.map((bidId) => (
-        <input key={bidId} type="hidden" name="releaseBids" value={bidId} />
+      {/* Numbered names: one name repeated on hidden fields is invalid HTML. */}
+      {page.bidIds.map((bidId, i) => (
+        <input key={bidId} type="hidden" name={`releaseBids.${i}`} value={bidId} />
       ))}
       {reserveChoices.length > 0 ? (
         <Checkboxes

@@ -1,6 +1,6 @@
 // Stage one of a two-stage round, as staff run it (ADR 0026): the round's stage settings, the
 // light review of each expression of interest, the administrator's choice of whom to invite
-// within the cap, and the one sending of that decision. Once sent, the decision only changes by
+// within the cap (saved a page at a time, ADR 0031), and the one sending of that decision. Once sent, the decision only changes by
 // an audited re-invitation of an eligible, not-invited expression of interest, still within the cap.
 import { recordAudit } from "~/domain/audit/audit.server";
 import { emailKeys } from "~/domain/email/idempotency-keys";
@@ -393,8 +393,9 @@ class Refusing extends Error {
 export type SendResult = Result<{ alreadySent: boolean; invited: number; notInvited: number }, { check?: CapCheck }>;
 
 /**
- * Sends the stage-one decision once: the chosen expressions of interest are invited (within the
- * cap) and every other one is told, with its feedback, that it is not. The round row is written
+ * Sends the stage-one decision once: the page's choice is saved, then every chosen expression of
+ * interest (saved a page at a time, ADR 0031) is invited (within the cap) and every other one is
+ * told, with its feedback, that it is not. The round row is written
  * first (invitationsSentAt, conditional on it being empty), so a repeated or concurrent send waits
  * on it and then finds the decision sent: nothing is sent twice.
  */
