@@ -8,6 +8,7 @@ import { formatPounds } from "~/lib/money";
 import { send, signedInAs } from "../support/app";
 import { createRound } from "../support/bids";
 import { startEachTestEmpty } from "../support/database";
+import { createOrganisations } from "../support/many-bids";
 import { countQueries } from "../support/query-counter";
 
 startEachTestEmpty();
@@ -32,18 +33,7 @@ async function stageWithEois(count: number, capPence = 1_000_000_000) {
   batch += 1;
   const numbers = Array.from({ length: count }, (_, i) => i + 1);
   const id = (n: number) => `eoi-${batch}-${n}`;
-  await db.organisation.createMany({
-    data: numbers.map((n) => ({
-      id: `eoi-org-${batch}-${n}`,
-      name: riverside(n) ? `Riverside Trust ${n}` : `Organisation ${n}`,
-      type: "cic",
-      addressLine1: "1 High Street",
-      town: "Durham",
-      postcode: "DH1 1AA",
-      contactName: "Contact",
-      contactEmail: "contact@example.org",
-    })),
-  });
+  await createOrganisations(numbers.map((n) => ({ id: `eoi-org-${batch}-${n}`, name: riverside(n) ? `Riverside Trust ${n}` : `Organisation ${n}` })));
   await db.expressionOfInterest.createMany({
     data: numbers.map((n) => ({
       id: id(n),

@@ -20,6 +20,22 @@ export const manyBidsPattern = {
   scored: (n: number) => n % 4 !== 0,
 };
 
+/** The same community interest company's details, many times over, under the ids and names given: one statement. */
+export function createOrganisations(organisations: { id: string; name: string }[]) {
+  return db.organisation.createMany({
+    data: organisations.map(({ id, name }) => ({
+      id,
+      name,
+      type: "cic",
+      addressLine1: "1 High Street",
+      town: "Durham",
+      postcode: "DH1 1AA",
+      contactName: "Contact",
+      contactEmail: "contact@example.org",
+    })),
+  });
+}
+
 /**
  * A round in assessment (closed) with `count` submitted bids, references CSF-<code>-0001 on: all
  * assigned to the first assessor, most of them scored; see manyBidsPattern.
@@ -36,18 +52,7 @@ export async function createRoundWithManyBids(count: number, { assessors = 2 } =
   const numbers = Array.from({ length: count }, (_, i) => i + 1);
   const bidId = (n: number) => `bid-${key}-${n}`;
   const assessor = setup.assessors[0]!.user.id;
-  await db.organisation.createMany({
-    data: numbers.map((n) => ({
-      id: `org-${key}-${n}`,
-      name: manyBidsPattern.riverside(n) ? `Riverside Trust ${n}` : `Organisation ${n}`,
-      type: "cic",
-      addressLine1: "1 High Street",
-      town: "Durham",
-      postcode: "DH1 1AA",
-      contactName: "Contact",
-      contactEmail: "contact@example.org",
-    })),
-  });
+  await createOrganisations(numbers.map((n) => ({ id: `org-${key}-${n}`, name: manyBidsPattern.riverside(n) ? `Riverside Trust ${n}` : `Organisation ${n}` })));
   await db.bid.createMany({
     data: numbers.map((n) => ({
       id: bidId(n),
