@@ -5,16 +5,13 @@ import { describe, expect, it } from "vitest";
 import { loadStageOne } from "~/domain/stages/stage-one.server";
 import { db } from "~/lib/db.server";
 import { formatPounds } from "~/lib/money";
-import { send, signedInAs } from "../support/app";
+import { numbered, send, signedInAs, visibleText } from "../support/app";
 import { createRound } from "../support/bids";
 import { startEachTestEmpty } from "../support/database";
 import { createOrganisations } from "../support/many-bids";
 import { countQueries } from "../support/query-counter";
 
 startEachTestEmpty();
-
-/** A list of ids as the form posts them: one numbered hidden field each (`name.0`, `name.1`, …). */
-const numbered = (name: string, ids: readonly string[]) => Object.fromEntries(ids.map((id, i) => [`${name}.${i}`, id]));
 
 let batch = 0;
 const eligible = (n: number) => n % 5 !== 0;
@@ -57,7 +54,6 @@ async function stageWithEois(count: number, capPence = 1_000_000_000) {
 }
 
 const listPath = (roundId: string, query = "") => `/administrator/rounds/${roundId}/expressions-of-interest${query}`;
-const visibleText = (html: string) => html.replaceAll("<!-- -->", "");
 
 /** The expressions of interest a page offers to tick (its hidden `shown` fields), and those ticked. */
 function choiceBoxes(html: string) {

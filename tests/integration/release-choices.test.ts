@@ -5,15 +5,12 @@ import { describe, expect, it } from "vitest";
 import { loadAllocationPage } from "~/domain/allocation/workspace.server";
 import { LIST_PAGE_SIZE } from "~/domain/lists/list-page";
 import { db } from "~/lib/db.server";
-import { send, signedInAs } from "../support/app";
+import { numbered, send, signedInAs, visibleText } from "../support/app";
 import { startEachTestEmpty } from "../support/database";
 import { createRoundWithManyBids, manyBidsPattern } from "../support/many-bids";
 import { countQueries } from "../support/query-counter";
 
 startEachTestEmpty();
-
-/** A list of ids as the form posts them: one numbered hidden field each (`name.0`, `name.1`, …). */
-const numbered = (name: string, ids: readonly string[]) => Object.fromEntries(ids.map((id, i) => [`${name}.${i}`, id]));
 
 const workspace = (roundId: string, query = "") => `/administrator/rounds/${roundId}/allocation${query}`;
 
@@ -49,9 +46,6 @@ function reserveBoxes(html: string) {
   const value = (box: string) => /value="([^"]+)"/.exec(box)![1]!;
   return { offered: boxes.map(value), ticked: boxes.filter((b) => /\schecked(=""|\s|>|\/)/.test(b)).map(value) };
 }
-
-/** The page's text as read: React's markers between adjacent texts removed. */
-const visibleText = (html: string) => html.replaceAll("<!-- -->", "");
 
 async function statusOf(bidId: string) {
   return (await db.bid.findUniqueOrThrow({ where: { id: bidId }, select: { status: true } })).status;

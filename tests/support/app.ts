@@ -91,3 +91,9 @@ export function cookieFrom(response: Response) {
   const setCookie = response.headers.get("Set-Cookie");
   return setCookie ? setCookie.split(";")[0]! : "";
 }
+
+/** A page's text as read: React's markers between adjacent texts removed. */
+export const visibleText = (html: string) => html.replaceAll("<!-- -->", "");
+
+/** A list of ids as a form posts them: one numbered hidden field each (`name.0`, `name.1`, …). */
+export const numbered = (name: string, ids: readonly string[]) => Object.fromEntries(ids.map((id, i) => [`${name}.${i}`, id]));
