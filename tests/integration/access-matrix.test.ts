@@ -30,7 +30,9 @@ function expectedGet(access: RouteAccess, persona: Persona): { status: number; l
   }
 }
 
-describe("access-control matrix", () => {
+// Every route for every persona: hundreds of requests, which a loaded CI machine can take well over
+// the default 30 s to answer on PostgreSQL.
+describe("access-control matrix", { timeout: 180_000 }, () => {
   let routes: ServerBuild["routes"];
   let cookies: Record<Persona, string | undefined>;
   let params: Record<string, string>;
