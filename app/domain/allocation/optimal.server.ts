@@ -116,7 +116,11 @@ export async function suggestOptimal(
     return result;
   });
   const byOrganisation = new Map<string, number[]>();
-  columns.forEach((c, j) => byOrganisation.set(c.candidate.organisationId, [...(byOrganisation.get(c.candidate.organisationId) ?? []), j]));
+  columns.forEach((c, j) => {
+    const members = byOrganisation.get(c.candidate.organisationId);
+    if (members) members.push(j);
+    else byOrganisation.set(c.candidate.organisationId, [j]);
+  });
   const organisationRows: Row[] = constraints.onePerOrganisation
     ? sortedKeys(byOrganisation)
         .map((organisationId) => byOrganisation.get(organisationId)!)
@@ -140,6 +144,15 @@ export async function suggestOptimal(
   }
 
   const chosen = new Set(selected ? columns.flatMap((c, j) => (selected![j] ? [c.candidate.bidId] : [])) : []);
+  // Looked up by bid and by organisation, never searched for, so explaining 5,000 lines stays linear.
+  const columnOf = new Map(columns.map((c) => [c.candidate.bidId, c]));
+  const fundedOf = new Map<string, Column[]>();
+  for (const c of columns) {
+    if (!chosen.has(c.candidate.bidId)) continue;
+    const funded = fundedOf.get(c.candidate.organisationId);
+    if (funded) funded.push(c);
+    else fundedOf.set(c.candidate.organisationId, [c]);
+  }
   const totalAwardPence = columns.reduce((sum, c) => sum + (chosen.has(c.candidate.bidId) ? c.amount : 0), 0);
   const leftover = available - totalAwardPence;
   const areaLabels = (candidate: AllocationCandidate) =>
@@ -149,7 +162,7 @@ export async function suggestOptimal(
     const base = { bidId: candidate.bidId, reference: candidate.reference, rank: candidate.rank, requestedPence: candidate.amountRequestedPence };
     const unfundable = unfundableReason(candidate, round);
     if (unfundable) return { ...base, awardPence: 0, ...unfundable };
-    const column = columns.find((c) => c.candidate.bidId === candidate.bidId)!;
+    const column = columnOf.get(candidate.bidId)!;
     if (!selected) {
       const why = status === "infeasible" ? "no selection meets every constraint within the pot" : statusText;
       return { ...base, awardPence: 0, outcome: "not_funded", explanation: `not funded: ${why}` };
@@ -165,9 +178,7 @@ export async function suggestOptimal(
         explanation: `funded: rank ${candidate.rank}, ${where}${notes.length ? `; ${notes.join("; ")}` : ""}`,
       };
     }
-    const sibling = constraints.onePerOrganisation
-      ? columns.find((c) => c.candidate.organisationId === candidate.organisationId && chosen.has(c.candidate.bidId))
-      : undefined;
+    const sibling = constraints.onePerOrganisation ? fundedOf.get(candidate.organisationId)?.[0] : undefined;
     if (sibling)
       return { ...base, awardPence: 0, outcome: "skipped", explanation: `skipped: one award per organisation (${sibling.candidate.reference} is funded)` };
     if (column.amount > leftover) {
@@ -192,10 +203,7 @@ export async function suggestOptimal(
     }),
   ];
   if (constraints.onePerOrganisation) {
-    const most = Math.max(
-      0,
-      ...sortedKeys(byOrganisation).map((o) => columns.filter((c) => c.candidate.organisationId === o && chosen.has(c.candidate.bidId)).length),
-    );
+    const most = Math.max(0, ...[...fundedOf.values()].map((funded) => funded.length));
     reports.push({
       kind: "one_per_organisation",
       label: "One award per organisation",
