@@ -30,6 +30,7 @@ import {
   allocationPage,
   currentValues,
   loadAllocation,
+  loadAllocationBids,
   loadAllocationPage,
   optimalSuggestion,
   rankOrderSuggestion,
@@ -101,7 +102,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type IntentContext = { intent: string; posted: FormObject; allocation: Allocation; userId: string; url: URL };
+type RequestContext = { intent: string; posted: FormObject; roundId: string | undefined; userId: string; url: URL };
+type IntentContext = RequestContext & { allocation: Allocation };
+type Handler = (context: RequestContext) => Promise<ReturnType<typeof answer>>;
+
+/** Most buttons work on the whole round: it is read before the handler runs. */
+const withRound =
+  (handle: (context: IntentContext) => Promise<ReturnType<typeof answer>>): Handler =>
+  async (context) =>
+    handle({ ...context, allocation: await allocationOr404(context.roundId) });
 
 function answer(result: AllocationActionData, status?: number) {
   return data<AllocationActionData>(result, status ? { status } : undefined);
@@ -149,9 +158,12 @@ async function release({ posted, allocation, userId }: IntentContext) {
   return refusalResponse<AllocationActionData>(result.refusal, { feedback: page.feedback, reserve: page.reserve, unassessed });
 }
 
-async function saveChoices({ posted, allocation, userId }: IntentContext) {
+/** Saving a page of release choices reads only the bids the page posted, not the whole round (ADR 0031). */
+async function saveChoices({ posted, roundId, userId }: RequestContext) {
   const page = postedReleaseChoices(posted);
-  const result = await saveReleaseChoices(allocation, userId, page);
+  const posting = roundId ? await loadAllocationBids(roundId, page.bidIds) : null;
+  if (!posting) throw new Response("Page not found", { status: 404 });
+  const result = await saveReleaseChoices(posting, userId, page);
   if (!result.ok) return refusalResponse<AllocationActionData>(result.refusal, { feedback: page.feedback, reserve: page.reserve });
   return answer({
     message:
@@ -175,16 +187,16 @@ async function offerReserveAward({ posted, allocation, userId }: IntentContext) 
 }
 
 /** What each button of the page does, and the permission it needs beyond seeing the page. */
-const INTENTS: Record<string, { permission: Permission; handle: (context: IntentContext) => Promise<ReturnType<typeof answer>> }> = {
-  save: { permission: "allocate:award", handle: save },
-  "rank-order": { permission: "allocate:award", handle: loadRankOrder },
-  optimal: { permission: "allocate:award", handle: loadOptimal },
-  approve: { permission: "approve:award", handle: approve },
-  release: { permission: "release:outcome", handle: release },
+const INTENTS: Record<string, { permission: Permission; handle: Handler }> = {
+  save: { permission: "allocate:award", handle: withRound(save) },
+  "rank-order": { permission: "allocate:award", handle: withRound(loadRankOrder) },
+  optimal: { permission: "allocate:award", handle: withRound(loadOptimal) },
+  approve: { permission: "approve:award", handle: withRound(approve) },
+  release: { permission: "release:outcome", handle: withRound(release) },
   "release-choices": { permission: "release:outcome", handle: saveChoices },
-  "award-declined": { permission: "approve:award", handle: recordReturnedAward },
-  "award-withdrawn": { permission: "approve:award", handle: recordReturnedAward },
-  offer: { permission: "approve:award", handle: offerReserveAward },
+  "award-declined": { permission: "approve:award", handle: withRound(recordReturnedAward) },
+  "award-withdrawn": { permission: "approve:award", handle: withRound(recordReturnedAward) },
+  offer: { permission: "approve:award", handle: withRound(offerReserveAward) },
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -192,9 +204,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = textValue(posted, "intent");
   const handler = Object.hasOwn(INTENTS, intent) ? INTENTS[intent] : undefined;
   const user = await requirePermission(request, handler?.permission ?? "allocate:award");
-  const allocation = await allocationOr404(params.roundId);
-  if (!handler) return answer({ errors: { proposal: "Choose what to do with the allocation" } }, 400);
-  return handler.handle({ intent, posted, allocation, userId: user.id, url: new URL(request.url) });
+  if (!handler) {
+    await allocationOr404(params.roundId);
+    return answer({ errors: { proposal: "Choose what to do with the allocation" } }, 400);
+  }
+  return handler.handle({ intent, posted, roundId: params.roundId, userId: user.id, url: new URL(request.url) });
 }
 
 export default function AllocationPage() {

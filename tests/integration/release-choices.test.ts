@@ -2,7 +2,7 @@
 // the release using every saved choice, refusals that save nothing, a choice saved while the
 // release runs never silently left out, and the page's statements not growing with the round.
 import { describe, expect, it } from "vitest";
-import { loadAllocationPage } from "~/domain/allocation/workspace.server";
+import { loadAllocationBids, loadAllocationPage } from "~/domain/allocation/workspace.server";
 import { LIST_PAGE_SIZE } from "~/domain/lists/list-page";
 import { db } from "~/lib/db.server";
 import { numbered, send, signedInAs, visibleText } from "../support/app";
@@ -245,6 +245,26 @@ describe("the release form, a page at a time", () => {
       }
     }
   }, 180_000);
+
+  it("saves a page's choices from the posted bids alone: listed by id, or past 500 ids by their round", async () => {
+    const setup = await signedOffRound(60);
+    const onPage1 = releaseBids(await (await send(workspace(setup.round.id), { cookie: setup.administrator.cookie })).text());
+    const withdrawn = (await db.bid.findFirstOrThrow({ where: { roundId: setup.round.id, status: "withdrawn" }, select: { id: true } })).id;
+    const posted = [...onPage1.slice(0, 3), withdrawn, "no-such-bid"];
+    const read = async (ids: string[]) => (await loadAllocationBids(setup.round.id, ids))!.rows.map((r) => r.bidId).sort();
+    // Only the listed bids that are in the ranking: not the withdrawn one, not an unknown id.
+    expect(await read(posted)).toEqual(onPage1.slice(0, 3).sort());
+    expect(await read([...posted, ...Array.from({ length: 500 }, (_, i) => `unknown-${i}`)])).toEqual(onPage1.slice(0, 3).sort());
+    expect(await read([])).toEqual([]);
+    expect(await loadAllocationBids("no-such-round", posted)).toBeNull();
+    // A post naming more than 500 bids is saved as one naming the page's bids.
+    const saved = await send(workspace(setup.round.id), {
+      cookie: setup.administrator.cookie,
+      form: { intent: "release-choices", ...numbered("releaseBids", [...posted, ...Array.from({ length: 500 }, (_, i) => `unknown-${i}`)]), reserve: [] },
+    });
+    expect(saved.status).toBe(200);
+    expect((await db.releaseChoice.findMany({ select: { bidId: true } })).map((c) => c.bidId).sort()).toEqual(onPage1.slice(0, 3).sort());
+  }, 120_000);
 
   it("sends as many statements for the signed-off page at 200 bids as at 10", async () => {
     const small = await signedOffRound(10);

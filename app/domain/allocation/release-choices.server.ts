@@ -59,7 +59,8 @@ const RELEASED = "Outcomes for this round have been released. Released decisions
  * instead of leaving it out.
  */
 export async function saveReleaseChoices(
-  allocation: Allocation,
+  /** The whole round, or only the posted bids (`loadAllocationBids`): bids not in it are passed over. */
+  allocation: Pick<Allocation, "round" | "rows">,
   actorId: string,
   choices: PageChoices,
   /** Saved on the way to releasing: a refusal then says nothing was released. */

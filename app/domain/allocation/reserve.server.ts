@@ -16,10 +16,7 @@ import { conflict, invalid, type Result } from "~/lib/refusal";
 import { formatPounds, parsePounds } from "~/lib/money";
 import { approvalRefusalMessage, approveAwards } from "./approval.server";
 import { offerAmountField } from "./workspace";
-import type { Allocation } from "./workspace.server";
-
-/** The most bids whose ids a statement lists; more are read by their round. */
-const MAX_LISTED_BIDS = 500;
+import { MAX_LISTED_BIDS, type Allocation } from "./workspace.server";
 
 /** What recording a returned award or offering a reserve award did, or why it was refused (ADR 0012). */
 export type ReserveResult = Result<{ message: string }>;

@@ -180,6 +180,30 @@ export async function loadAllocation(roundId: string) {
   };
 }
 
+/** The most bids whose ids a statement lists (within SQLite's limit on parameters); more are read by their round. */
+export const MAX_LISTED_BIDS = 500;
+
+/**
+ * The round and the listed ranked bids only (unranked or unknown ids are left out), or null when
+ * there is no such round: what saving one page of release choices needs (ADR 0031), without
+ * reading the whole round.
+ */
+export async function loadAllocationBids(roundId: string, bidIds: readonly string[]) {
+  const round = await db.round.findUnique({ where: { id: roundId }, include: ROUND_FOR_ALLOCATION });
+  if (!round) return null;
+  const ranked = rankedBidsWhere(allocationRanking(roundId));
+  const wanted = new Set(bidIds);
+  const bids =
+    wanted.size === 0
+      ? []
+      : await db.bid.findMany({
+          where: wanted.size <= MAX_LISTED_BIDS ? { AND: [ranked, { id: { in: [...wanted] } }] } : ranked,
+          select: BID_FOR_ALLOCATION,
+        });
+  const threshold = thresholdKey(round.qualityThresholdPercent);
+  return { round: allocationRound(round), rows: bids.filter((b) => wanted.has(b.id)).map((bid) => allocationRow(bid, null, threshold)) };
+}
+
 /** The workspace's filters as a condition on the ranked bids. */
 function allocationFiltersWhere(filters: AllocationFilters, threshold: string): Prisma.BidWhereInput[] {
   return [
