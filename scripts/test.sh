@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 results=()
 failed=0
+failed_logs=()
 log_dir=tmp/test-logs
 mkdir -p "$log_dir"
 
@@ -22,7 +23,19 @@ run_suite() {
   else
     results+=("$name: FAILED ($((SECONDS - started))s, log in $log_dir/$name.log)")
     failed=$((failed + 1))
+    failed_logs+=("$name")
   fi
+}
+
+# A failed suite's own report scrolls far above the summary: its failing tests are repeated just
+# before it, so the last lines of a run say what failed, not only which suite.
+what_failed() {
+  local name
+  for name in "${failed_logs[@]}"; do
+    printf '\n== what failed in %s (first lines; the whole log is %s)\n' "$name" "$log_dir/$name.log"
+    sed 's/\x1b\[[0-9;]*m//g' "$log_dir/$name.log" |
+      grep -E '^ *(FAIL|×|✗|✘) |^ +[0-9]+\) \[|AssertionError|Error: |Test timed out|expected .* to | error |error TS|\[warn\]' | head -40
+  done
 }
 
 # --- system packages (Debian), only when missing ----------------------------------------
@@ -81,6 +94,7 @@ for name in "${static_checks[@]}"; do
   else
     results+=("$name: FAILED (${took}s, log in $log_dir/$name.log)")
     failed=$((failed + 1))
+    failed_logs+=("$name")
   fi
 done
 run_suite build npx --no-install remix vite:build
@@ -88,6 +102,7 @@ run_suite vitest-sqlite env TEST_DATABASE=sqlite npx --no-install vitest run
 run_suite vitest-postgresql env TEST_DATABASE=postgresql npx --no-install vitest run tests/integration
 run_suite e2e bash scripts/e2e.sh
 
+what_failed
 printf '\n== summary\n'
 printf '%s\n' "${results[@]}"
 total=${#results[@]}
