@@ -25,6 +25,20 @@ export function isPostgresUrl(url: string) {
  */
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 
+/**
+ * SQLite takes up to 32,766 values bound to one statement; Prisma assumes the old limit of 999
+ * unless the adapter says otherwise, and refuses (P2029) a filter that lists more ids in one
+ * statement, as the audit log's round filter does (ADR 0032).
+ */
+export const SQLITE_MAX_BOUND_VALUES = 32_766;
+
+class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    return Object.assign(adapter, { getConnectionInfo: () => ({ maxBindValues: SQLITE_MAX_BOUND_VALUES, supportsRelationJoins: false }) });
+  }
+}
+
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
@@ -37,7 +51,7 @@ export function createDb(url: string): Db {
   const setup = new Database(file);
   setup.pragma("journal_mode = WAL");
   setup.close();
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
+  const adapter = new SqliteAdapterFactory({ url: `file:${file}`, timeout: 10_000 });
   return new SqliteClient({ adapter, transactionOptions });
 }
 

@@ -7,6 +7,7 @@ import { readAuditFilters } from "~/domain/audit/audit-filters";
 import { db } from "~/lib/db.server";
 import { send, signedInAs } from "../support/app";
 import { createAssessmentRound } from "../support/assessment";
+import { createRoundWithManyBids } from "../support/many-bids";
 import { csvRecords } from "../support/csv";
 import { startEachTestEmpty } from "../support/database";
 
@@ -98,6 +99,24 @@ describe("audit log filters", () => {
     expect(readAuditFilters(new URLSearchParams({ from: "2026-02-30" })).errors.from).toMatch(/real date/);
     expect(readAuditFilters(new URLSearchParams({ from: "2026-06-02", to: "2026-06-01" })).errors.to).toMatch(/after/);
   });
+});
+
+describe("audit log of a large round", () => {
+  it("filters by a round of more bids than SQLite's old 999 bound values, on the page and in the CSV", async () => {
+    // Every bid of the round is listed in the filter's statement (ADR 0032): 1,100 of them.
+    const large = await createRoundWithManyBids(1_100);
+    const { cookie } = await signedInAs("fund_administrator");
+    await event({ action: "bid.screened", subjectType: "bid", subjectId: large.bidId(1_050), at: T0 });
+    await event({ action: "round.updated", subjectType: "round", subjectId: large.round.id, at: T0 + 60_000 });
+    await event({ action: "bid.screened", subjectType: "bid", subjectId: "a-bid-of-another-round", at: T0 + 120_000 });
+    const page = await send(`/administrator/audit?round=${large.round.id}`, { cookie });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("bid.screened");
+    expect(html).toContain("round.updated");
+    const rows = csvRecords(await (await send(`/administrator/audit/export?round=${large.round.id}`, { cookie })).text());
+    expect(rows.map((r) => r["Action"])).toEqual(["round.updated", "bid.screened"]);
+  }, 120_000);
 });
 
 describe("audit log page", () => {

@@ -180,7 +180,7 @@ export async function loadAllocation(roundId: string) {
   };
 }
 
-/** The most bids whose ids a statement lists (within SQLite's limit on parameters); more are read by their round. */
+/** The most bids whose ids a statement lists; more are read by their round (ADR 0032). */
 export const MAX_LISTED_BIDS = 500;
 
 /**
