@@ -35,6 +35,7 @@ Object.assign(process.env, {
 const { db } = await import("~/lib/db.server");
 const { loadAllocation } = await import("~/domain/allocation/workspace.server");
 const { releaseOutcomes } = await import("~/domain/allocation/decisions.server");
+const { mayGoOnReserve } = await import("~/domain/allocation/release-choices.server");
 
 const roundId = seed.round.id;
 const admin = await db.user.findFirstOrThrow({ where: { role: "fund_administrator" }, select: { id: true } });
@@ -49,7 +50,7 @@ const allocation = await loadAllocation(roundId);
 if (!allocation) throw new Error(`no round ${roundId}: run \`npm run bench:seed\` first (same DATABASE_URL)`);
 const loadMs = performance.now() - started;
 const reserve = allocation.rows
-  .filter((r) => r.status === "in_assessment" && r.meetsThreshold && r.award?.status !== "approved")
+  .filter(mayGoOnReserve)
   .slice(0, 3)
   .map((r) => r.bidId);
 started = performance.now();

@@ -251,16 +251,17 @@ describe("the release form, a page at a time", () => {
     const onPage1 = releaseBids(await (await send(workspace(setup.round.id), { cookie: setup.administrator.cookie })).text());
     const withdrawn = (await db.bid.findFirstOrThrow({ where: { roundId: setup.round.id, status: "withdrawn" }, select: { id: true } })).id;
     const posted = [...onPage1.slice(0, 3), withdrawn, "no-such-bid"];
+    const manyUnknown = Array.from({ length: 500 }, (_, i) => `unknown-${i}`);
     const read = async (ids: string[]) => (await loadAllocationBids(setup.round.id, ids))!.rows.map((r) => r.bidId).sort();
     // Only the listed bids that are in the ranking: not the withdrawn one, not an unknown id.
     expect(await read(posted)).toEqual(onPage1.slice(0, 3).sort());
-    expect(await read([...posted, ...Array.from({ length: 500 }, (_, i) => `unknown-${i}`)])).toEqual(onPage1.slice(0, 3).sort());
+    expect(await read([...posted, ...manyUnknown])).toEqual(onPage1.slice(0, 3).sort());
     expect(await read([])).toEqual([]);
     expect(await loadAllocationBids("no-such-round", posted)).toBeNull();
     // A post naming more than 500 bids is saved as one naming the page's bids.
     const saved = await send(workspace(setup.round.id), {
       cookie: setup.administrator.cookie,
-      form: { intent: "release-choices", ...numbered("releaseBids", [...posted, ...Array.from({ length: 500 }, (_, i) => `unknown-${i}`)]), reserve: [] },
+      form: { intent: "release-choices", ...numbered("releaseBids", [...posted, ...manyUnknown]), reserve: [] },
     });
     expect(saved.status).toBe(200);
     expect((await db.releaseChoice.findMany({ select: { bidId: true } })).map((c) => c.bidId).sort()).toEqual(onPage1.slice(0, 3).sort());
