@@ -104,7 +104,9 @@ export type Server = { url: string; child: ChildProcess; output: string[]; stop(
 /** The built portal (server.mjs, production) on `port`, against the bench database; resolves once /healthz answers. */
 export async function startServer({ port, env = {} }: { port: number; env?: Record<string, string> }): Promise<Server> {
   await freshenSessions();
-  const child = spawn(process.execPath, ["server.mjs"], {
+  // To profile the server under a bench: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",

@@ -3,7 +3,10 @@
 // HTTP actions with the headers a browser sends on a same-origin form post, starting spread over
 // the first `spread` seconds. Reports p50/p95/p99 of every request, errors, the time until the
 // last submission, and the bids submitted in the database afterwards.
-//   npm run bench:seed && npm run bench:surge -- [--applicants 2000] [--spread 50]
+//   npm run bench:seed && npm run bench:surge -- [--applicants 2000] [--spread 50] [--instances 1]
+// --instances N starts N servers on the same database and sends each applicant to one of them in
+// turn, as a load balancer in front of several instances would (ADR 0013); sessions live in the
+// database, so any instance answers any applicant.
 // Run it once per database (DATABASE_URL as for the seeder); each run uses up the seeded drafts
 // (seed again, or pass --from). Seeded sessions die after the portal's idle time unless a bench
 // starts within it (each bench marks them used when it starts).
@@ -13,7 +16,7 @@ import { performance } from "node:perf_hooks";
 import { cookieFor, databaseKind, databaseUrl, flags, OUT_DIR, printTable, readSeed, startServer, writeResult } from "./support";
 
 // --from: skip seeded applicants an earlier run used (their drafts are submitted).
-const options = flags({ applicants: 2000, spread: 50, from: 0, port: 3192 });
+const options = flags({ applicants: 2000, spread: 50, from: 0, port: 3192, instances: 1 });
 const seed = readSeed();
 const applicants = seed.surge.slice(options.from, options.from + options.applicants);
 if (applicants.length < options.applicants) throw new Error(`the seed has ${seed.surge.length} surge applicants; seed more (--surge)`);
@@ -69,20 +72,20 @@ function body(fields: Record<string, string | string[]>, intent: string) {
   return params.toString();
 }
 
-const server = await startServer({ port: options.port });
+const servers = await Promise.all(Array.from({ length: options.instances }, (_, i) => startServer({ port: options.port + i })));
 const latencies: number[] = [];
 const failures: string[] = [];
 let submitted = 0;
 
-async function post(path: string, form: string, cookie: string) {
+async function post(serverUrl: string, path: string, form: string, cookie: string) {
   const started = performance.now();
   try {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${serverUrl}${path}`, {
       method: "POST",
       redirect: "manual",
       headers: {
         Cookie: cookie,
-        Origin: server.url,
+        Origin: serverUrl,
         "Sec-Fetch-Site": "same-origin",
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept-Encoding": "gzip, deflate, br",
@@ -99,17 +102,17 @@ async function post(path: string, form: string, cookie: string) {
   }
 }
 
-async function applicant(token: string, bidId: string) {
+async function applicant(serverUrl: string, token: string, bidId: string) {
   const cookie = await cookieFor(token);
   for (const [section, fields] of steps()) {
-    const response = await post(`/applicant/bids/${bidId}/${section}`, body(fields, "save-and-continue"), cookie);
+    const response = await post(serverUrl, `/applicant/bids/${bidId}/${section}`, body(fields, "save-and-continue"), cookie);
     if (!response) return;
     if (response.status !== 302 || /sign-in/.test(response.headers.get("Location") ?? "")) {
       failures.push(`${section}: ${response.status} ${response.headers.get("Location") ?? ""}`);
       return;
     }
   }
-  const response = await post(`/applicant/bids/${bidId}/check-answers`, body({}, "submit"), cookie);
+  const response = await post(serverUrl, `/applicant/bids/${bidId}/check-answers`, body({}, "submit"), cookie);
   if (!response) return;
   if (response.status === 302 && /confirmation/.test(response.headers.get("Location") ?? "")) submitted += 1;
   else failures.push(`submit: ${response.status} ${response.headers.get("Location") ?? ""}`);
@@ -121,14 +124,14 @@ try {
   await Promise.all(
     applicants.map(async ({ token, bidId }, i) => {
       await new Promise((r) => setTimeout(r, (i / applicants.length) * options.spread * 1000));
-      await applicant(token, bidId);
+      await applicant(servers[i % servers.length]!.url, token, bidId);
       lastDone = performance.now() - started;
     }),
   );
 } finally {
-  await server.stop();
-  // What the server logged (warnings and errors): why a request failed, if any did.
-  writeFileSync(join(OUT_DIR, `surge-${databaseKind()}-server.log`), server.output.join(""));
+  await Promise.all(servers.map((server) => server.stop()));
+  // What the servers logged (warnings and errors): why a request failed, if any did.
+  writeFileSync(join(OUT_DIR, `surge-${databaseKind()}-server.log`), servers.map((server) => server.output.join("")).join("\n"));
 }
 
 process.env.DATABASE_URL = databaseUrl();
@@ -145,9 +148,12 @@ const sorted = [...latencies].sort((a, b) => a - b);
 const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
 const row = {
   database: databaseKind(),
+  instances: servers.length,
   applicants: applicants.length,
   requests: latencies.length,
   "all done in s": Math.round(lastDone / 100) / 10,
+  // While the queue is long this is what the instances answer: their capacity.
+  "answered per s": Math.round((latencies.length / lastDone) * 10_000) / 10,
   "p50 ms": at(0.5),
   "p95 ms": at(0.95),
   "p99 ms": at(0.99),

@@ -1,7 +1,7 @@
 // What every bid page's loader and action start with: an applicant, and a bid they may see.
 import { data, redirect } from "@remix-run/node";
 import { recordBidRefusal } from "~/domain/audit/audit.server";
-import { findBidForViewerAudited } from "~/domain/bids/bids.server";
+import { findBidForViewerAudited, findBidToSaveAudited, type BidForSectionSave, type Viewer } from "~/domain/bids/bids.server";
 import { formRulesFor } from "~/domain/bids/stored-form-rules";
 import { isSectionAsked, type SectionKey } from "~/domain/bids/sections";
 import type { FieldErrors } from "~/lib/form-errors";
@@ -17,11 +17,22 @@ import { throwRefusal } from "./respond.server";
 export async function requireApplicantBid(request: Request, bidId: string | undefined, section?: SectionKey) {
   const user = await requireRole(request, ["applicant"]);
   const bid = orNotFound(await findBidForViewerAudited(bidId, user), "Not Found");
-  if (section && !isSectionAsked(section, formRulesFor(bid.amountRequestedPence, bid.round))) {
-    await recordBidRefusal(user.id, "bid.section_refused", bid.id, { section, reason: "not asked of this band", method: request.method });
-    throwRefusal({ kind: "not_found", message: "This bid is not asked this question" });
-  }
+  if (section) await requireSectionAsked(request, user, bid, section);
   return { user, bid };
+}
+
+/** As requireApplicantBid for a post that saves the section: only what the save checks is read (ADR 0033). */
+export async function requireApplicantBidToSave(request: Request, bidId: string | undefined, section: SectionKey) {
+  const user = await requireRole(request, ["applicant"]);
+  const bid = orNotFound(await findBidToSaveAudited(bidId, user), "Not Found");
+  await requireSectionAsked(request, user, bid, section);
+  return { user, bid };
+}
+
+async function requireSectionAsked(request: Request, user: Viewer, bid: BidForSectionSave, section: SectionKey) {
+  if (isSectionAsked(section, formRulesFor(bid.amountRequestedPence, bid.round))) return;
+  await recordBidRefusal(user.id, "bid.section_refused", bid.id, { section, reason: "not asked of this band", method: request.method });
+  throwRefusal({ kind: "not_found", message: "This bid is not asked this question" });
 }
 
 /**

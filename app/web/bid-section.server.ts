@@ -4,26 +4,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import type { ZodMiniType } from "zod/mini";
-import { saveSection, type Viewer } from "~/domain/bids/bids.server";
+import { saveSection, type BidForSectionSave, type Viewer } from "~/domain/bids/bids.server";
 import type { FormRules } from "~/domain/bids/proportionate";
 import { formRulesFor } from "~/domain/bids/stored-form-rules";
 import { sectionValues, type SectionKey } from "~/domain/bids/sections";
 import { fieldErrorsFrom, type FieldErrors } from "~/lib/form-errors";
 import { formRows, formValues, rowIntent, type FormObject } from "~/lib/form-values";
-import { afterSave, frozenResponse, requireApplicantBid } from "./bid-page.server";
+import { afterSave, frozenResponse, requireApplicantBid, requireApplicantBidToSave } from "./bid-page.server";
 
 type SectionBid = Awaited<ReturnType<typeof requireApplicantBid>>["bid"];
 type SaveMode = "draft" | "complete";
 type SaveParts = Pick<Parameters<typeof saveSection>[0], "fields" | "rows">;
 
 /** What a section's schema and save are given: the bid, its proportionate rules and the save asked for. */
-export type SectionContext = { bid: SectionBid; rules: FormRules; mode: SaveMode };
+export type SectionContext = { bid: BidForSectionSave; rules: FormRules; mode: SaveMode };
 
-function contextFor(bid: SectionBid, mode: SaveMode): SectionContext {
+function contextFor(bid: BidForSectionSave, mode: SaveMode): SectionContext {
   return { bid, rules: formRulesFor(bid.amountRequestedPence, bid.round), mode };
 }
 
-async function save(section: SectionKey, user: Viewer, bid: SectionBid, mode: SaveMode, parts: SaveParts) {
+async function save(section: SectionKey, user: Viewer, bid: BidForSectionSave, mode: SaveMode, parts: SaveParts) {
   const result = await saveSection({ bidId: bid.id, viewer: user, section, status: mode === "complete" ? "completed" : "in_progress", ...parts });
   return afterSave(result, bid.id);
 }
@@ -54,7 +54,7 @@ export function sectionAction<T>(
   spec: { lists?: readonly string[]; draftSave?: boolean; schema: (context: SectionContext) => ZodMiniType<T>; save: (answers: T) => SaveParts },
 ) {
   return async ({ request, params }: ActionFunctionArgs) => {
-    const { user, bid } = await requireApplicantBid(request, params.bidId, section);
+    const { user, bid } = await requireApplicantBidToSave(request, params.bidId, section);
     if (bid.status !== "draft") return frozenResponse();
     const values = formValues(await request.formData(), spec.lists);
     const mode: SaveMode = spec.draftSave !== false && values.intent === "save-draft" ? "draft" : "complete";
@@ -94,7 +94,7 @@ export function rowsSectionAction<K extends string, T>(
 ) {
   const blank = Object.fromEntries(spec.fields.map((f) => [f, ""])) as Record<K, string>;
   return async ({ request, params }: ActionFunctionArgs) => {
-    const { user, bid } = await requireApplicantBid(request, params.bidId, section);
+    const { user, bid } = await requireApplicantBidToSave(request, params.bidId, section);
     if (bid.status !== "draft") return frozenResponse();
     const values = formValues(await request.formData());
     const rows = formRows(values[spec.list], spec.fields);

@@ -102,15 +102,39 @@ export const bidPageSelect = {
 
 export type BidForPage = PrismaTypes.BidGetPayload<{ select: typeof bidPageSelect }>;
 
+/**
+ * What saving a section checks, and no more: whether the bid is still a draft, its band, and its
+ * round's rules and choices (the answers, rows and documents the page shows are not read: the
+ * section's save replaces them). A save is the commonest request at a deadline, and reading the
+ * whole bid was most of its database work (ADR 0033).
+ */
+export const bidSectionSaveSelect = {
+  id: true,
+  status: true,
+  amountRequestedPence: true,
+  round: { select: { ...bidRoundRulesSelect, areas: bidPageSelect.round.select.areas, priorities: bidPageSelect.round.select.priorities } },
+} satisfies PrismaTypes.BidSelect;
+
+export type BidForSectionSave = PrismaTypes.BidGetPayload<{ select: typeof bidSectionSaveSelect }>;
+
 export function findBidForViewer(bidId: string, viewer: Viewer, client: Pick<Db, "bid"> = db): Promise<BidForPage | null> {
   return client.bid.findFirst({ where: visibleBid(bidId, viewer), select: bidPageSelect });
 }
 
-/** The bid, or null that says nothing about whether it exists (and an audit event). */
-export async function findBidForViewerAudited(bidId: string | undefined, viewer: Viewer): Promise<BidForPage | null> {
-  const bid = bidId ? await findBidForViewer(bidId, viewer) : null;
+async function auditedAccess<T>(bidId: string | undefined, viewer: Viewer, find: (bidId: string) => Promise<T | null>): Promise<T | null> {
+  const bid = bidId ? await find(bidId) : null;
   if (!bid) await recordAudit({ actorId: viewer.id, action: "bid.access_refused", outcome: "refused", subjectType: "bid", subjectId: bidId ?? null });
   return bid;
+}
+
+/** The bid, or null that says nothing about whether it exists (and an audit event). */
+export function findBidForViewerAudited(bidId: string | undefined, viewer: Viewer): Promise<BidForPage | null> {
+  return auditedAccess(bidId, viewer, (id) => findBidForViewer(id, viewer));
+}
+
+/** As findBidForViewerAudited, with only what saving a section checks. */
+export function findBidToSaveAudited(bidId: string | undefined, viewer: Viewer): Promise<BidForSectionSave | null> {
+  return auditedAccess(bidId, viewer, (id) => db.bid.findFirst({ where: visibleBid(id, viewer), select: bidSectionSaveSelect }));
 }
 
 // --- starting a bid ----------------------------------------------------------------------
