@@ -4,6 +4,9 @@
 // the first `spread` seconds. Reports p50/p95/p99 of every request, errors, the time until the
 // last submission, and the bids submitted in the database afterwards.
 //   npm run bench:seed && npm run bench:surge -- [--applicants 2000] [--spread 50] [--instances 1]
+// --browse also loads the pages a browser does around each save: the section's page before it and
+// the task list it leads back to (three requests a section instead of one), the check-answers page
+// and the confirmation.
 // --instances N starts N servers on the same database and sends each applicant to one of them in
 // turn, as a load balancer in front of several instances would (ADR 0013); sessions live in the
 // database, so any instance answers any applicant.
@@ -16,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import { cookieFor, databaseKind, databaseUrl, flags, OUT_DIR, printTable, readSeed, startServer, writeResult } from "./support";
 
 // --from: skip seeded applicants an earlier run used (their drafts are submitted).
-const options = flags({ applicants: 2000, spread: 50, from: 0, port: 3192, instances: 1 });
+const options = flags({ applicants: 2000, spread: 50, from: 0, port: 3192, instances: 1, browse: false });
 const seed = readSeed();
 const applicants = seed.surge.slice(options.from, options.from + options.applicants);
 if (applicants.length < options.applicants) throw new Error(`the seed has ${seed.surge.length} surge applicants; seed more (--surge)`);
@@ -77,21 +80,13 @@ const latencies: number[] = [];
 const failures: string[] = [];
 let submitted = 0;
 
-async function post(serverUrl: string, path: string, form: string, cookie: string) {
+/** One request as a browser sends it: a page (no form) or a same-origin form post. */
+async function send(serverUrl: string, path: string, cookie: string, form?: string) {
   const started = performance.now();
   try {
-    const response = await fetch(`${serverUrl}${path}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        Cookie: cookie,
-        Origin: serverUrl,
-        "Sec-Fetch-Site": "same-origin",
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Accept-Encoding": "gzip, deflate, br",
-      },
-      body: form,
-    });
+    const headers: Record<string, string> = { Cookie: cookie, "Sec-Fetch-Site": "same-origin", "Accept-Encoding": "gzip, deflate, br" };
+    if (form !== undefined) Object.assign(headers, { Origin: serverUrl, "Content-Type": "application/x-www-form-urlencoded" });
+    const response = await fetch(`${serverUrl}${path}`, { method: form === undefined ? "GET" : "POST", redirect: "manual", headers, body: form });
     await response.arrayBuffer();
     latencies.push(performance.now() - started);
     return response;
@@ -102,20 +97,37 @@ async function post(serverUrl: string, path: string, form: string, cookie: strin
   }
 }
 
+/** With --browse, a page the browser loads; false when it did not answer 200 (recorded as a failure). */
+async function browse(serverUrl: string, path: string | null, cookie: string) {
+  if (!options.browse || path === null) return true;
+  const response = await send(serverUrl, path, cookie);
+  if (!response) return false;
+  if (response.status === 200) return true;
+  failures.push(`GET ${path}: ${response.status}`);
+  return false;
+}
+
 async function applicant(serverUrl: string, token: string, bidId: string) {
   const cookie = await cookieFor(token);
+  const bidPath = `/applicant/bids/${bidId}`;
   for (const [section, fields] of steps()) {
-    const response = await post(serverUrl, `/applicant/bids/${bidId}/${section}`, body(fields, "save-and-continue"), cookie);
+    if (!(await browse(serverUrl, `${bidPath}/${section}`, cookie))) return;
+    const response = await send(serverUrl, `${bidPath}/${section}`, cookie, body(fields, "save-and-continue"));
     if (!response) return;
-    if (response.status !== 302 || /sign-in/.test(response.headers.get("Location") ?? "")) {
-      failures.push(`${section}: ${response.status} ${response.headers.get("Location") ?? ""}`);
+    const location = response.headers.get("Location");
+    if (response.status !== 302 || /sign-in/.test(location ?? "")) {
+      failures.push(`${section}: ${response.status} ${location ?? ""}`);
       return;
     }
+    if (!(await browse(serverUrl, location, cookie))) return;
   }
-  const response = await post(serverUrl, `/applicant/bids/${bidId}/check-answers`, body({}, "submit"), cookie);
+  if (!(await browse(serverUrl, `${bidPath}/check-answers`, cookie))) return;
+  const response = await send(serverUrl, `${bidPath}/check-answers`, cookie, body({}, "submit"));
   if (!response) return;
-  if (response.status === 302 && /confirmation/.test(response.headers.get("Location") ?? "")) submitted += 1;
-  else failures.push(`submit: ${response.status} ${response.headers.get("Location") ?? ""}`);
+  const location = response.headers.get("Location");
+  if (response.status === 302 && /confirmation/.test(location ?? "")) submitted += 1;
+  else failures.push(`submit: ${response.status} ${location ?? ""}`);
+  await browse(serverUrl, location, cookie);
 }
 
 const started = performance.now();

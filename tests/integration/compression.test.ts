@@ -1,9 +1,10 @@
 // Compressed responses at the Node server (ADR 0024), against the built portal (server.mjs): a page
 // comes compressed as the client asks (Brotli or gzip) and plain when it asks for neither or is too
 // small to gain; built assets go out as their precompressed copies with a year's immutable cache;
-// a CSV export still streams (chunked, compressed as it goes).
+// a CSV export still streams (chunked, compressed as it goes); a page rendered at once leaves in one piece.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +39,33 @@ function rawGet(path: string, headers: Record<string, string>) {
   });
 }
 
+/** The pieces of a chunked response as the server framed them (Transfer-Encoding: chunked), read off the socket. */
+function chunkedPieces(path: string, encoding: string) {
+  const { hostname, port } = new URL(portal.url);
+  return new Promise<Buffer[]>((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept-Encoding: ${encoding}\r\nConnection: close\r\n\r\n`);
+    });
+    const received: Buffer[] = [];
+    socket.on("data", (data: Buffer) => received.push(data));
+    socket.on("error", reject);
+    socket.on("end", () => {
+      const raw = Buffer.concat(received);
+      const headEnd = raw.indexOf("\r\n\r\n");
+      if (!/transfer-encoding: chunked/i.test(raw.subarray(0, headEnd).toString("latin1"))) return reject(new Error("not chunked"));
+      const pieces: Buffer[] = [];
+      for (let at = headEnd + 4; ;) {
+        const lineEnd = raw.indexOf("\r\n", at);
+        const size = parseInt(raw.subarray(at, lineEnd).toString("latin1"), 16);
+        if (!size) break;
+        pieces.push(raw.subarray(lineEnd + 2, lineEnd + 2 + size));
+        at = lineEnd + 2 + size + 2;
+      }
+      resolve(pieces);
+    });
+  });
+}
+
 describe("page responses", () => {
   it("are Brotli-compressed when the client accepts br, and vary on Accept-Encoding", async () => {
     const answer = await rawGet("/", { "Accept-Encoding": "gzip, deflate, br" });
@@ -60,6 +88,17 @@ describe("page responses", () => {
       expect(answer.headers["content-encoding"]).toBeUndefined();
       expect(answer.body.toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
     }
+  });
+
+  it("leave as the rendered page in one piece, not one per 2 KB React writes (ADR 0034)", async () => {
+    // The page's markup is written in one turn; Remix's loader data follows as scripts, each in
+    // its own piece when it comes in a later turn.
+    const plain = (await chunkedPieces("/", "identity")).map((piece) => piece.toString("utf8"));
+    expect(plain[0]).toMatch(/^<!DOCTYPE html>[\s\S]*<\/footer>/i);
+    for (const later of plain.slice(1)) expect(later).toMatch(/^<div hidden id="S:\d+"><script/);
+    const compressed = await chunkedPieces("/", "br");
+    expect(compressed.length).toBeLessThanOrEqual(plain.length + 1);
+    expect(brotliDecompressSync(Buffer.concat(compressed)).toString("utf8")).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>/i);
   });
 
   it("are plain when they are too small to gain: the liveness answer", async () => {
