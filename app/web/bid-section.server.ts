@@ -24,7 +24,8 @@ function contextFor(bid: BidForSectionSave, mode: SaveMode): SectionContext {
 }
 
 async function save(section: SectionKey, user: Viewer, bid: BidForSectionSave, mode: SaveMode, parts: SaveParts) {
-  const result = await saveSection({ bidId: bid.id, viewer: user, section, status: mode === "complete" ? "completed" : "in_progress", ...parts });
+  const status = mode === "complete" ? "completed" : "in_progress";
+  const result = await saveSection({ bidId: bid.id, viewer: user, section, status, progressSeen: bid.sectionProgress, ...parts });
   return afterSave(result, bid.id);
 }
 

@@ -1,6 +1,7 @@
 // Each section page of the bid form: what it saves, what it refuses (with GOV.UK messages in the
 // error summary and inline, keeping what was typed), and the status it gives the task list.
 import { beforeEach, describe, expect, it } from "vitest";
+import { saveSection } from "~/domain/bids/bids.server";
 import { db } from "~/lib/db.server";
 import { send } from "../support/app";
 import { applicantWithOrganisation, createDraft, createRound, type TestRound } from "../support/bids";
@@ -380,5 +381,40 @@ describe("every section", () => {
   it("records who saved what in the audit log", async () => {
     await post("about", goodAbout);
     expect(await db.auditEvent.count({ where: { action: "bid.section_saved", subjectId: bidId } })).toBe(1);
+  });
+
+  it("keeps every section's status when saves of different sections are fired together", async () => {
+    await db.bid.update({ where: { id: bidId }, data: { amountRequestedPence: 1_200_000 } });
+    const responses = await Promise.all([
+      post("about", goodAbout),
+      post("priorities", { intent: "save-and-continue", priorityIds: [round.priorities[0]!.id] }),
+      post("areas", { intent: "save-and-continue", areaIds: [round.areas[0]!.id] }),
+      post("beneficiaries", { intent: "save-and-continue", beneficiaries: "Young people", beneficiaryCount: "250" }),
+      post("safeguarding-and-equality", { intent: "save-and-continue", safeguardingAnswer: "DBS checks", equalityAnswer: "Free sessions" }),
+      post("declarations", { declarations: ["true-and-complete", "authorised", "report-changes", "monitoring"] }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([302, 302, 302, 302, 302, 302]);
+    expect(await progress()).toEqual({
+      about: "completed",
+      priorities: "completed",
+      areas: "completed",
+      beneficiaries: "completed",
+      "safeguarding-and-equality": "completed",
+      declarations: "completed",
+    });
+    expect(await db.auditEvent.count({ where: { action: "bid.section_saved", subjectId: bidId } })).toBe(6);
+  });
+
+  it("keeps another save's status when the progress it read has changed since (ADR 0033)", async () => {
+    const viewer = { id: (await db.bid.findUniqueOrThrow({ where: { id: bidId } })).createdById, role: "applicant" as const };
+    const seen = (await bid()).sectionProgress;
+    expect(await saveSection({ bidId, viewer, section: "beneficiaries", status: "completed", progressSeen: seen })).toEqual({ ok: true });
+    // Read before the save above: its condition fails, and the progress is read again.
+    expect(await saveSection({ bidId, viewer, section: "outcomes", status: "in_progress", progressSeen: seen })).toEqual({ ok: true });
+    expect(await progress()).toEqual({ beneficiaries: "completed", outcomes: "in_progress" });
+    await db.bid.update({ where: { id: bidId }, data: { status: "submitted", reference: "CSF-TEST-0001", submittedAt: new Date() } });
+    const refused = await saveSection({ bidId, viewer, section: "about", status: "completed", progressSeen: (await bid()).sectionProgress });
+    expect(refused).toMatchObject({ ok: false, refusal: { kind: "conflict" } });
+    expect(await progress()).toEqual({ beneficiaries: "completed", outcomes: "in_progress" });
   });
 });

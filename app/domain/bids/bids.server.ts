@@ -112,6 +112,7 @@ export const bidSectionSaveSelect = {
   id: true,
   status: true,
   amountRequestedPence: true,
+  sectionProgress: true,
   round: { select: { ...bidRoundRulesSelect, areas: bidPageSelect.round.select.areas, priorities: bidPageSelect.round.select.priorities } },
 } satisfies PrismaTypes.BidSelect;
 
@@ -300,10 +301,15 @@ export async function refusedBidChange(tx: Pick<Db, "bid">, bidId: string, viewe
 }
 
 /**
- * Saves one section of a draft: the bid's own fields, then (optionally) its rows, then the
- * section's status, and an audit event, all in one transaction. The first statement is a
- * conditional update on a draft the person may see, so a submitted bid (or someone else's) is
- * never changed, and a concurrent save or submit of the same bid waits its turn.
+ * Saves one section of a draft: the bid's own fields and the section's status, then (optionally)
+ * its rows, and an audit event, all in one transaction. The first statement is a conditional
+ * update on a draft the person may see, so a submitted bid (or someone else's) is never changed,
+ * and a concurrent save or submit of the same bid waits its turn.
+ *
+ * Given the section progress the caller read (`progressSeen`), that first statement also writes
+ * the new progress, on condition that the progress is still what was read; if another save
+ * changed it in between, the progress is read again inside the transaction and written after
+ * (ADR 0033).
  */
 export async function saveSection(input: {
   bidId: string;
@@ -312,31 +318,40 @@ export async function saveSection(input: {
   status: StoredStatus;
   fields?: PrismaTypes.BidUpdateManyMutationInput;
   rows?: (tx: Tx, bidId: string) => Promise<unknown>;
+  progressSeen?: string;
 }): Promise<Result> {
-  const { bidId, viewer, section, status } = input;
+  const { bidId, viewer, section, status, progressSeen } = input;
+  const draft = { ...visibleBid(bidId, viewer), status: "draft" } satisfies PrismaTypes.BidWhereInput;
   return db.$transaction(async (tx) => {
-    const claimed = await tx.bid.updateMany({
-      where: { ...visibleBid(bidId, viewer), status: "draft" },
-      data: { ...input.fields, updatedAt: new Date() },
-    });
-    if (claimed.count === 0) {
-      const visible = await tx.bid.count({ where: visibleBid(bidId, viewer) });
-      await recordAudit(
-        {
-          actorId: viewer.id,
-          action: "bid.change_refused",
-          outcome: "refused",
-          subjectType: "bid",
-          subjectId: bidId,
-          details: { section, reason: visible ? "not a draft" : "not visible" },
-        },
-        tx,
-      );
-      return visible ? conflict(FROZEN_MESSAGE) : notFound();
+    const claimedWithProgress =
+      progressSeen !== undefined &&
+      (
+        await tx.bid.updateMany({
+          where: { ...draft, sectionProgress: progressSeen },
+          data: { ...input.fields, sectionProgress: withSectionStatus(progressSeen, section, status), updatedAt: new Date() },
+        })
+      ).count === 1;
+    if (!claimedWithProgress) {
+      const claimed = await tx.bid.updateMany({ where: draft, data: { ...input.fields, updatedAt: new Date() } });
+      if (claimed.count === 0) {
+        const visible = await tx.bid.count({ where: visibleBid(bidId, viewer) });
+        await recordAudit(
+          {
+            actorId: viewer.id,
+            action: "bid.change_refused",
+            outcome: "refused",
+            subjectType: "bid",
+            subjectId: bidId,
+            details: { section, reason: visible ? "not a draft" : "not visible" },
+          },
+          tx,
+        );
+        return visible ? conflict(FROZEN_MESSAGE) : notFound();
+      }
+      const { sectionProgress } = await tx.bid.findUniqueOrThrow({ where: { id: bidId }, select: { sectionProgress: true } });
+      await tx.bid.update({ where: { id: bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, section, status) } });
     }
     await input.rows?.(tx, bidId);
-    const { sectionProgress } = await tx.bid.findUniqueOrThrow({ where: { id: bidId }, select: { sectionProgress: true } });
-    await tx.bid.update({ where: { id: bidId }, data: { sectionProgress: withSectionStatus(sectionProgress, section, status) } });
     await recordAudit({ actorId: viewer.id, action: "bid.section_saved", subjectType: "bid", subjectId: bidId, details: { section, status } }, tx);
     return { ok: true };
   });
