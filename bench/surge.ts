@@ -3,7 +3,7 @@
 // HTTP actions with the headers a browser sends on a same-origin form post, starting spread over
 // the first `spread` seconds. Reports p50/p95/p99 of every request, errors, the time until the
 // last submission, and the bids submitted in the database afterwards.
-//   npm run bench:seed && npm run bench:surge -- [--applicants 2000] [--spread 50] [--instances 1]
+//   npm run bench:seed && npm run bench:surge -- [--applicants 2000] [--spread 50] [--instances 1] [--browse]
 // --browse also loads the pages a browser does around each save: the section's page before it and
 // the task list it leads back to (three requests a section instead of one), the check-answers page
 // and the confirmation.

@@ -103,10 +103,11 @@ export const bidPageSelect = {
 export type BidForPage = PrismaTypes.BidGetPayload<{ select: typeof bidPageSelect }>;
 
 /**
- * What saving a section checks, and no more: whether the bid is still a draft, its band, and its
- * round's rules and choices (the answers, rows and documents the page shows are not read: the
- * section's save replaces them). A save is the commonest request at a deadline, and reading the
- * whole bid was most of its database work (ADR 0033).
+ * What saving a section checks, and no more: whether the bid is still a draft, its band, its
+ * section progress (written with the answers) and its round's rules and choices. The answers,
+ * rows and documents the page shows are not read: the section's save replaces them. A save is the
+ * commonest request at a deadline, and reading the whole bid was most of its database work
+ * (ADR 0033).
  */
 export const bidSectionSaveSelect = {
   id: true,
