@@ -96,8 +96,8 @@ describe("page responses", () => {
     const plain = (await chunkedPieces("/", "identity")).map((piece) => piece.toString("utf8"));
     expect(plain[0]).toMatch(/^<!DOCTYPE html>[\s\S]*<\/footer>/i);
     for (const later of plain.slice(1)) expect(later).toMatch(/^<div hidden id="S:\d+"><script/);
+    // Compressed, the pieces still make one Brotli stream holding the whole page.
     const compressed = await chunkedPieces("/", "br");
-    expect(compressed.length).toBeLessThanOrEqual(plain.length + 1);
     expect(brotliDecompressSync(Buffer.concat(compressed)).toString("utf8")).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>/i);
   });
 
