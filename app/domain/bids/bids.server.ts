@@ -324,16 +324,18 @@ export async function saveSection(input: {
   const { bidId, viewer, section, status, progressSeen } = input;
   const draft = { ...visibleBid(bidId, viewer), status: "draft" } satisfies PrismaTypes.BidWhereInput;
   return db.$transaction(async (tx) => {
+    const answers = { ...input.fields, updatedAt: new Date() };
     const claimedWithProgress =
-      progressSeen !== undefined &&
-      (
-        await tx.bid.updateMany({
-          where: { ...draft, sectionProgress: progressSeen },
-          data: { ...input.fields, sectionProgress: withSectionStatus(progressSeen, section, status), updatedAt: new Date() },
-        })
-      ).count === 1;
-    if (!claimedWithProgress) {
-      const claimed = await tx.bid.updateMany({ where: draft, data: { ...input.fields, updatedAt: new Date() } });
+      progressSeen === undefined
+        ? 0
+        : (
+            await tx.bid.updateMany({
+              where: { ...draft, sectionProgress: progressSeen },
+              data: { ...answers, sectionProgress: withSectionStatus(progressSeen, section, status) },
+            })
+          ).count;
+    if (claimedWithProgress === 0) {
+      const claimed = await tx.bid.updateMany({ where: draft, data: answers });
       if (claimed.count === 0) {
         const visible = await tx.bid.count({ where: visibleBid(bidId, viewer) });
         await recordAudit(
